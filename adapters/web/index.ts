@@ -1,0 +1,79 @@
+import { type Context, Hono } from 'hono';
+import type {
+  CardAction,
+  Incoming,
+  MessageRef,
+  Messenger,
+  Outcome,
+  Reply,
+  Target,
+} from '../../src/bot/types.js';
+import { readJson } from '../../src/http/read-json.js';
+import { PAGE_HTML } from './page.js';
+import { actionBody, messageBody, toCardAction, toIncoming } from './to-incoming.js';
+
+/** Storage the web chat needs, provided by the app's wiring (the adapter never touches models). */
+export type WebStore = {
+  people(): Promise<{ email: string; name: string; department: string }[]>;
+  append(employeeId: string, reply: Reply, at: Date): Promise<string>;
+  replace(messageId: string, reply: Reply): Promise<void>;
+  list(email: string): Promise<{ id: string; at: Date; reply: Reply }[] | null>;
+};
+
+export type WebAdapterDeps = {
+  dispatch(incoming: Incoming): Promise<Outcome>;
+  act(action: CardAction): Promise<Outcome>;
+  store: WebStore;
+  now?: () => Date;
+};
+
+/**
+ * The local web chat: a page at /web and the JSON API tests and scripts use.
+ * @example app.route('/web', createWebAdapter(deps).routes)
+ */
+export function createWebAdapter(deps: WebAdapterDeps): { routes: Hono; messenger: Messenger } {
+  const now = deps.now ?? (() => new Date());
+  const routes = new Hono();
+
+  routes.get('/', (c) => c.html(PAGE_HTML));
+  routes.get('/api/people', async (c) => c.json({ people: await deps.store.people() }));
+
+  routes.post('/api/messages', async (c) => {
+    const body = await readJson(c, messageBody);
+    if ('error' in body) return c.json({ error: body.error }, 400);
+    return respond(c, await deps.dispatch(toIncoming(body.data, now())));
+  });
+
+  routes.post('/api/actions', async (c) => {
+    const body = await readJson(c, actionBody);
+    if ('error' in body) return c.json({ error: body.error }, 400);
+    return respond(c, await deps.act(toCardAction(body.data)));
+  });
+
+  routes.get('/api/inbox', async (c) => {
+    const email = c.req.query('employee');
+    if (!email) return c.json({ error: 'employee (an e-mail) is required' }, 400);
+    const messages = await deps.store.list(email);
+    if (!messages) return c.json({ error: `unknown employee ${email}` }, 404);
+    return c.json({ messages: messages.map((m) => ({ id: m.id, at: m.at.toISOString(), reply: m.reply })) });
+  });
+
+  const messenger: Messenger = {
+    platform: 'web',
+    async send(target: Target, reply: Reply): Promise<MessageRef> {
+      const id = await deps.store.append(target.employeeId, reply, now());
+      return { platform: 'web', channelId: target.employeeId, messageId: id };
+    },
+    async update(ref: MessageRef, reply: Reply): Promise<void> {
+      await deps.store.replace(ref.messageId, reply);
+    },
+  };
+
+  return { routes, messenger };
+}
+
+function respond(c: Context, outcome: Outcome) {
+  if (outcome.kind === 'unknown-user') return c.json({ error: 'unknown employee' }, 404);
+  if (outcome.kind === 'duplicate') return c.json({ replies: [], duplicate: true });
+  return c.json({ replies: outcome.replies });
+}

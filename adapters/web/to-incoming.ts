@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { CardAction, Incoming } from '../../src/bot/types.js';
+
+const email = z.string().trim().toLowerCase().pipe(z.email());
+/** A client may send its own id so that a retried POST is not handled twice. */
+const clientId = z.string().trim().min(1).max(200).optional();
+
+export const messageBody = z.object({
+  employee: email,
+  text: z.string().trim().min(1).max(4000),
+  messageId: clientId,
+});
+export const actionBody = z.object({
+  employee: email,
+  actionId: z.string().min(1).max(255),
+  value: z.string().max(2000).default(''),
+  eventId: clientId,
+});
+
+/** The web chat has one tenant and identifies people by e-mail. */
+export function toIncoming(body: z.infer<typeof messageBody>, receivedAt: Date): Incoming {
+  return {
+    platform: 'web',
+    tenant: 'local',
+    platformUserId: body.employee,
+    chat: { id: body.employee, kind: 'dm' },
+    text: body.text,
+    messageId: body.messageId ?? randomUUID(),
+    receivedAt,
+  };
+}
+
+export function toCardAction(body: z.infer<typeof actionBody>): CardAction {
+  return {
+    platform: 'web',
+    tenant: 'local',
+    platformUserId: body.employee,
+    actionId: body.actionId,
+    value: body.value,
+    eventId: body.eventId ?? randomUUID(),
+  };
+}

@@ -1,0 +1,7 @@
+// `npm run store:build`: builds the embedded store ahead of time (CI, Docker-less dev boxes).
+import { loadConfig } from '../../src/config.js';
+import { ensureFerretdb } from './build-ferretdb.js';
+
+const started = Date.now();
+const bin = await ensureFerretdb(loadConfig().storeCacheDir, (line) => console.error(line));
+console.error(`Embedded store ready: ${bin} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

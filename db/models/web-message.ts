@@ -1,0 +1,11 @@
+import mongoose, { Schema } from 'mongoose';
+
+/** What the bot sent a person through the local web chat: their inbox. */
+const webMessageSchema = new Schema({
+  employeeId: { type: Schema.Types.ObjectId, ref: 'Employee', required: true },
+  at: { type: Date, required: true },
+  reply: { type: Schema.Types.Mixed, required: true },
+});
+webMessageSchema.index({ employeeId: 1, at: 1 });
+
+export const WebMessage = mongoose.model('WebMessage', webMessageSchema);

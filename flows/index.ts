@@ -1,0 +1,6 @@
+import type { Flow } from '../src/bot/flow.js';
+import { helpFlow } from './help/index.js';
+import { orgFlow } from './org/index.js';
+
+/** Every capability, registered explicitly. Order decides nothing; keywords must not collide. */
+export const flows: Flow[] = [helpFlow, orgFlow];

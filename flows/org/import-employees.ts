@@ -1,0 +1,135 @@
+import mongoose from 'mongoose';
+import { Employee } from '../../db/models/employee.js';
+import { parseCsv } from './csv.js';
+import { describeIssue, type EmployeeInput, employeeInput } from './schemas.js';
+
+export const CSV_COLUMNS = [
+  'name',
+  'email',
+  'department',
+  'manager_email',
+  'roles',
+  'locale',
+  'timezone',
+] as const;
+
+export type ImportReport =
+  | { ok: true; created: number; updated: number }
+  | { ok: false; errors: { line: number; message: string }[] };
+
+type Row = { line: number; input: EmployeeInput };
+
+/**
+ * CSV with the header `name,email,department,manager_email,roles,locale,timezone` (roles separated
+ * by `;`). All or nothing: every row is checked first, and one bad row means nothing is written.
+ */
+export async function importEmployeesCsv(csv: string): Promise<ImportReport> {
+  const [header, ...data] = parseCsv(csv);
+  if (!header) return fail(1, `empty file; expected the header ${CSV_COLUMNS.join(',')}`);
+  const columns = header.fields.map((f) => f.trim().toLowerCase());
+  const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
+  if (unknown.length > 0 || !columns.includes('name') || !columns.includes('email')) {
+    return fail(header.line, `header must be ${CSV_COLUMNS.join(',')} (name and email required)`);
+  }
+  if (data.length === 0) return fail(header.line, 'no employee rows after the header');
+
+  const rows: Row[] = [];
+  const errors: { line: number; message: string }[] = [];
+  for (const { line, fields } of data) {
+    const cell = (name: string) => fields[columns.indexOf(name)]?.trim() || undefined;
+    const parsed = employeeInput.safeParse({
+      name: cell('name') ?? '',
+      email: cell('email') ?? '',
+      department: cell('department'),
+      managerEmail: cell('manager_email'),
+      roles: cell('roles')
+        ?.split(/[;|]/)
+        .map((r) => r.trim())
+        .filter(Boolean),
+      locale: cell('locale'),
+      timezone: cell('timezone'),
+    });
+    if (parsed.success) rows.push({ line, input: parsed.data });
+    else errors.push({ line, message: columnName(describeIssue(parsed.error)) });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return upsertEmployees(rows);
+}
+
+/**
+ * Creates or updates employees by e-mail after checking the whole batch: no e-mail twice, every
+ * manager known (in the batch or already employed), no reporting loops. Each write is an upsert
+ * keyed by e-mail, so re-running a batch that was interrupted finishes it without duplicates.
+ */
+export async function upsertEmployees(rows: Row[]): Promise<ImportReport> {
+  const errors: { line: number; message: string }[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, input } of rows) {
+    const first = seen.get(input.email);
+    if (first !== undefined)
+      errors.push({ line, message: `email ${input.email} already appears on line ${first}` });
+    else seen.set(input.email, line);
+  }
+
+  // The whole org's reporting lines, to catch loops that run through people not in the batch.
+  const existing = await Employee.find({}, { email: 1, managerId: 1 }).lean();
+  const idOf = new Map(existing.map((e) => [e.email, e._id]));
+  const managerOf = new Map(existing.map((e) => [String(e._id), e.managerId ? String(e.managerId) : null]));
+  for (const { input } of rows)
+    if (!idOf.has(input.email)) idOf.set(input.email, new mongoose.Types.ObjectId());
+
+  for (const { line, input } of rows) {
+    const id = String(idOf.get(input.email));
+    const manager = input.managerEmail ? idOf.get(input.managerEmail) : null;
+    if (input.managerEmail && !manager) {
+      errors.push({
+        line,
+        message: `manager_email ${input.managerEmail} is not an employee nor in this file`,
+      });
+    } else if (input.managerEmail === input.email) {
+      errors.push({ line, message: 'an employee cannot be their own manager' });
+    }
+    managerOf.set(id, manager ? String(manager) : null);
+  }
+  for (const { line, input } of rows) {
+    if (hasLoop(String(idOf.get(input.email)), managerOf)) {
+      errors.push({ line, message: `manager_email ${input.managerEmail} makes a reporting loop` });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+
+  const result = await Employee.bulkWrite(
+    rows.map(({ input }) => {
+      const { managerEmail, ...fields } = input;
+      return {
+        updateOne: {
+          filter: { email: input.email },
+          update: {
+            $set: { ...fields, active: true, managerId: managerEmail ? idOf.get(managerEmail) : null },
+            $setOnInsert: { _id: idOf.get(input.email) },
+          },
+          upsert: true,
+        },
+      };
+    }),
+    { ordered: true },
+  );
+  return { ok: true, created: result.upsertedCount, updated: result.matchedCount };
+}
+
+function hasLoop(start: string, managerOf: Map<string, string | null>): boolean {
+  const visited = new Set<string>();
+  for (let cursor: string | null | undefined = start; cursor; cursor = managerOf.get(cursor)) {
+    if (visited.has(cursor)) return true;
+    visited.add(cursor);
+  }
+  return false;
+}
+
+function columnName(issue: string): string {
+  return issue.replace(/^managerEmail/, 'manager_email');
+}
+
+function fail(line: number, message: string): ImportReport {
+  return { ok: false, errors: [{ line, message }] };
+}

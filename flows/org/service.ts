@@ -1,0 +1,180 @@
+import type mongoose from 'mongoose';
+import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
+import { Identity } from '../../db/models/identity.js';
+import { isDuplicateKey } from '../../db/processed-events.js';
+import type { Locale, Person, Platform } from '../../src/bot/types.js';
+import { AppError } from '../../src/errors.js';
+import type { EmployeeInput, EmployeePatch } from './schemas.js';
+
+export function toPerson(doc: EmployeeDoc): Person {
+  return {
+    id: String(doc._id),
+    name: doc.name,
+    email: doc.email,
+    locale: doc.locale as Locale,
+    timezone: doc.timezone,
+    roles: doc.roles,
+  };
+}
+
+/**
+ * The active employee behind a platform account, or null. The local web chat has no accounts
+ * of its own: its user id is the e-mail.
+ */
+export async function resolvePerson(
+  platform: Platform,
+  tenant: string,
+  userId: string,
+): Promise<Person | null> {
+  if (platform === 'web') return findActiveByEmail(userId);
+  const identity = await Identity.findOne({ platform, teamId: tenant, userId }, { employeeId: 1 }).lean();
+  if (!identity) return null;
+  const doc = await Employee.findOne({ _id: identity.employeeId, active: true }).lean<EmployeeDoc>();
+  return doc ? toPerson(doc) : null;
+}
+
+export async function findActiveByEmail(email: string): Promise<Person | null> {
+  const doc = await Employee.findOne({ email: email.trim().toLowerCase(), active: true }).lean<EmployeeDoc>();
+  return doc ? toPerson(doc) : null;
+}
+
+/** Platform accounts of an employee, for proactive messages. */
+export async function accountsOf(
+  employeeId: string,
+): Promise<{ platform: Platform; teamId: string; userId: string }[]> {
+  const rows = await Identity.find({ employeeId }, { platform: 1, teamId: 1, userId: 1 }).lean();
+  return rows.map((r) => ({ platform: r.platform as Platform, teamId: r.teamId, userId: r.userId }));
+}
+
+export async function listEmployees(filter: {
+  department?: string;
+  active?: boolean;
+}): Promise<EmployeeDoc[]> {
+  const query: Record<string, unknown> = {};
+  if (filter.department !== undefined) query.department = filter.department;
+  if (filter.active !== undefined) query.active = filter.active;
+  return Employee.find(query).sort({ email: 1 }).lean<EmployeeDoc[]>();
+}
+
+export async function getEmployee(email: string): Promise<EmployeeDoc> {
+  const doc = await Employee.findOne({ email: email.trim().toLowerCase() }).lean<EmployeeDoc>();
+  if (!doc) throw new AppError('org.not_found', `no employee ${email}`, `No employee with e-mail ${email}.`);
+  return doc;
+}
+
+export async function createEmployee(input: EmployeeInput): Promise<EmployeeDoc> {
+  const managerId = input.managerEmail ? (await getEmployee(input.managerEmail))._id : null;
+  try {
+    const doc = await Employee.create({ ...withoutManagerEmail(input), managerId });
+    return doc.toObject() as EmployeeDoc;
+  } catch (err) {
+    if (isDuplicateKey(err)) {
+      throw new AppError(
+        'org.duplicate',
+        'duplicate email',
+        `An employee with e-mail ${input.email} already exists.`,
+      );
+    }
+    throw err;
+  }
+}
+
+export async function updateEmployee(email: string, patch: EmployeePatch): Promise<EmployeeDoc> {
+  const current = await getEmployee(email);
+  const set: Record<string, unknown> = withoutManagerEmail(patch);
+  if (patch.managerEmail !== undefined) {
+    const manager = patch.managerEmail ? await getEmployee(patch.managerEmail) : null;
+    if (manager) await refuseCycle(current._id, manager._id);
+    set.managerId = manager?._id ?? null;
+  }
+  const doc = await Employee.findOneAndUpdate(
+    { _id: current._id },
+    { $set: set },
+    { returnDocument: 'after' },
+  ).lean<EmployeeDoc>();
+  if (!doc) throw new AppError('org.not_found', `no employee ${email}`, `No employee with e-mail ${email}.`);
+  return doc;
+}
+
+/** Walks up from the new manager; meeting the employee means the change would make a loop. */
+async function refuseCycle(
+  employeeId: mongoose.Types.ObjectId,
+  managerId: mongoose.Types.ObjectId,
+): Promise<void> {
+  let cursor: mongoose.Types.ObjectId | null = managerId;
+  for (let depth = 0; cursor && depth < 100; depth++) {
+    if (cursor.equals(employeeId)) {
+      throw new AppError('org.cycle', 'manager cycle', 'That manager change would make a reporting loop.');
+    }
+    const up: { managerId?: mongoose.Types.ObjectId | null } | null = await Employee.findById(cursor, {
+      managerId: 1,
+    }).lean();
+    cursor = up?.managerId ?? null;
+  }
+}
+
+export async function bindIdentity(input: {
+  platform: Platform;
+  teamId: string;
+  userId: string;
+  email: string;
+}) {
+  const employee = await getEmployee(input.email);
+  const key = { platform: input.platform, teamId: input.teamId, userId: input.userId };
+  try {
+    await Identity.create({ ...key, employeeId: employee._id });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const existing = await Identity.findOne(key).lean();
+    if (!existing?.employeeId.equals(employee._id)) {
+      throw new AppError(
+        'org.identity_taken',
+        'identity bound elsewhere',
+        'That account is bound to another employee; unbind it first.',
+      );
+    }
+  }
+  return { ...key, email: employee.email };
+}
+
+export async function unbindIdentity(key: {
+  platform: Platform;
+  teamId: string;
+  userId: string;
+}): Promise<boolean> {
+  const { deletedCount } = await Identity.deleteOne(key);
+  return deletedCount === 1;
+}
+
+function withoutManagerEmail<T extends { managerEmail?: string | null }>(input: T): Omit<T, 'managerEmail'> {
+  const { managerEmail: _, ...rest } = input;
+  return rest;
+}
+
+export type Profile = {
+  name: string;
+  email: string;
+  department: string;
+  managerName: string | null;
+  roles: string[];
+  timezone: string;
+  accounts: { platform: Platform; userId: string }[];
+};
+
+export async function profileOf(employeeId: string): Promise<Profile> {
+  const doc = await Employee.findById(employeeId).lean<EmployeeDoc>();
+  if (!doc) throw new AppError('org.not_found', `no employee ${employeeId}`);
+  const [manager, accounts] = await Promise.all([
+    doc.managerId ? Employee.findById(doc.managerId, { name: 1 }).lean() : null,
+    accountsOf(employeeId),
+  ]);
+  return {
+    name: doc.name,
+    email: doc.email,
+    department: doc.department,
+    managerName: manager?.name ?? null,
+    roles: doc.roles,
+    timezone: doc.timezone,
+    accounts: accounts.map(({ platform, userId }) => ({ platform, userId })),
+  };
+}

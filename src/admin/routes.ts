@@ -1,0 +1,114 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { EmployeeDoc } from '../../db/models/employee.js';
+import { importEmployeesCsv } from '../../flows/org/import-employees.js';
+import {
+  describeIssue,
+  employeeInput,
+  employeePatch,
+  identityInput,
+  identityKey,
+} from '../../flows/org/schemas.js';
+import * as org from '../../flows/org/service.js';
+import { AppError } from '../errors.js';
+import { readJson } from '../http/read-json.js';
+
+const STATUS: Record<string, 400 | 404 | 409> = {
+  'org.not_found': 404,
+  'org.duplicate': 409,
+  'org.identity_taken': 409,
+  'org.cycle': 400,
+};
+const MAX_CSV_BYTES = 5 * 1024 * 1024;
+
+/** Admin REST under /api: bearer ADMIN_TOKEN; unset token = the API is off (503), never open. */
+export function adminRoutes(adminToken: string | undefined): Hono {
+  const api = new Hono();
+
+  api.use('*', async (c, next) => {
+    if (!adminToken) return c.json({ error: 'admin API is off: set ADMIN_TOKEN' }, 503);
+    const given = c.req.header('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
+    if (!sameSecret(given, adminToken)) return c.json({ error: 'bearer token required' }, 401);
+    await next();
+  });
+
+  api.onError((err, c) => {
+    if (err instanceof AppError && STATUS[err.code]) {
+      return c.json({ error: err.userMessage ?? err.message }, STATUS[err.code] ?? 400);
+    }
+    throw err;
+  });
+
+  api.get('/employees', async (c) => {
+    const query = z
+      .object({ department: z.string().optional(), active: z.enum(['true', 'false']).optional() })
+      .safeParse(c.req.query());
+    if (!query.success) return c.json({ error: describeIssue(query.error) }, 400);
+    const { department, active } = query.data;
+    const list = await org.listEmployees({
+      department,
+      active: active === undefined ? undefined : active === 'true',
+    });
+    return c.json({ employees: list.map(view) });
+  });
+
+  api.post('/employees', async (c) => {
+    const body = await readJson(c, employeeInput);
+    if ('error' in body) return c.json({ error: body.error }, 400);
+    return c.json({ employee: view(await org.createEmployee(body.data)) }, 201);
+  });
+
+  api.patch('/employees/:email', async (c) => {
+    const body = await readJson(c, employeePatch);
+    if ('error' in body) return c.json({ error: body.error }, 400);
+    return c.json({ employee: view(await org.updateEmployee(c.req.param('email'), body.data)) });
+  });
+
+  api.post('/employees/:email/deactivate', async (c) => {
+    return c.json({ employee: view(await org.updateEmployee(c.req.param('email'), { active: false })) });
+  });
+
+  api.post('/identities', async (c) => {
+    const body = await readJson(c, identityInput);
+    if ('error' in body) return c.json({ error: body.error }, 400);
+    return c.json({ identity: await org.bindIdentity(body.data) }, 201);
+  });
+
+  api.delete('/identities', async (c) => {
+    const body = await readJson(c, identityKey);
+    if ('error' in body) return c.json({ error: body.error }, 400);
+    return (await org.unbindIdentity(body.data))
+      ? c.body(null, 204)
+      : c.json({ error: 'no such identity' }, 404);
+  });
+
+  api.post('/import/employees', async (c) => {
+    const csv = await c.req.text();
+    if (Buffer.byteLength(csv) > MAX_CSV_BYTES) return c.json({ error: 'CSV larger than 5 MB' }, 413);
+    const report = await importEmployeesCsv(csv);
+    return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
+  });
+
+  return api;
+}
+
+function view(e: EmployeeDoc) {
+  return {
+    id: String(e._id),
+    name: e.name,
+    email: e.email,
+    department: e.department,
+    managerId: e.managerId ? String(e.managerId) : null,
+    roles: e.roles,
+    locale: e.locale,
+    timezone: e.timezone,
+    active: e.active,
+  };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,52 @@
+import type { Hono } from 'hono';
+import { createWebAdapter } from '../adapters/web/index.js';
+import { pingDb } from '../db/connect.js';
+import { claimEvent } from '../db/processed-events.js';
+import { webInbox } from '../db/web-inbox.js';
+import { flows } from '../flows/index.js';
+import { accountsOf, listEmployees, resolvePerson } from '../flows/org/service.js';
+import { createNotifier } from './bot/notifier.js';
+import { createRouter } from './bot/router.js';
+import type { Messenger } from './bot/types.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createHttpApp } from './server.js';
+
+/**
+ * Wires adapters, router and flows. Adapters get the router's entry points and their storage
+ * ports; flows get the notifier. Nothing else crosses between them.
+ */
+export function createAssistant(config: Config, log: Logger) {
+  const messengers: Messenger[] = [];
+  const notifier = createNotifier({ messengers, accountsOf, log });
+  const router = createRouter({
+    flows,
+    resolvePerson,
+    claimEvent,
+    notify: notifier.notify,
+    update: notifier.update,
+    log,
+  });
+
+  const adapters: Record<string, Hono> = {};
+  if (config.webChat) {
+    const web = createWebAdapter({
+      dispatch: router.dispatch,
+      act: router.act,
+      store: {
+        ...webInbox,
+        people: async () =>
+          (await listEmployees({ active: true })).map((e) => ({
+            email: e.email,
+            name: e.name,
+            department: e.department,
+          })),
+      },
+    });
+    messengers.push(web.messenger);
+    adapters['/web'] = web.routes;
+  }
+
+  const http = createHttpApp({ log, adminToken: config.adminToken, adapters, ready: () => pingDb(1000) });
+  return { http, router, notifier };
+}

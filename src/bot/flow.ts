@@ -1,0 +1,60 @@
+import type { DateTime } from 'luxon';
+import type { Logger } from '../logger.js';
+import type { Text } from './i18n.js';
+import type { CardAction, Locale, MessageRef, Person, Reply } from './types.js';
+
+/** What a command's argument parser sees besides the text. */
+export type ParseContext = { locale: Locale; now: DateTime; tz: string };
+
+/** A parser either returns arguments or says, in the person's language, what was wrong. */
+export type ParseResult<A> = { args: A } | { problem: string };
+
+/** The per-turn context a handler gets. It never holds a platform client. */
+export type TurnContext = {
+  person: Person;
+  locale: Locale;
+  now: DateTime;
+  log: Logger;
+  reply(reply: Reply | string): void;
+  /** Sends to every platform the employee is bound to. */
+  notify(employeeId: string, reply: Reply): Promise<void>;
+  update(ref: MessageRef, reply: Reply): Promise<void>;
+  /** The registry, for flows that describe other flows (help). */
+  commands: readonly CommandSpec[];
+  areas: readonly Area[];
+};
+
+export type Area = { id: string; label: Text; order: number };
+
+/**
+ * A command is data: its keywords, usage and examples drive the parser, help and suggestions.
+ * The first keyword of each language is the one shown to people.
+ */
+export type CommandSpec<A = unknown> = {
+  intent: string;
+  area: string;
+  keywords: Record<Locale, string[]>;
+  summary: Text;
+  usage: Text;
+  examples: Record<Locale, string[]>;
+  parse(rest: string, ctx: ParseContext): ParseResult<A>;
+  handle(ctx: TurnContext, args: A): Promise<void>;
+};
+
+/** A card button handler; `actionId` is namespaced by flow (`help.topic`). */
+export type ActionSpec = {
+  actionId: string;
+  handle(ctx: TurnContext, action: CardAction): Promise<void>;
+};
+
+export type Flow = {
+  name: string;
+  areas: Area[];
+  commands: CommandSpec[];
+  actions: ActionSpec[];
+};
+
+/** Helper so a command's `A` is checked against its own parse and handle. */
+export function defineCommand<A>(spec: CommandSpec<A>): CommandSpec {
+  return spec as CommandSpec;
+}

@@ -1,0 +1,48 @@
+import type { Locale } from './types.js';
+
+/** A piece of bot copy in every supported language. */
+export type Text = Record<Locale, string>;
+
+/**
+ * Picks the language and fills `{name}` placeholders.
+ * @example tr('en', { 'zh-CN': '你好 {name}', en: 'Hi {name}' }, { name: 'Li' }) // 'Hi Li'
+ */
+export function tr(locale: Locale, text: Text, vars: Record<string, string | number> = {}): string {
+  return text[locale].replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in vars ? String(vars[key]) : whole,
+  );
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]/;
+
+/**
+ * The reply language follows what the person wrote: Chinese characters → Chinese, Latin letters
+ * → English; text with neither (numbers, emoji) falls back to the person's own locale.
+ */
+export function detectLocale(text: string, fallback: Locale): Locale {
+  if (HAN.test(text)) return 'zh-CN';
+  if (LATIN.test(text)) return 'en';
+  return fallback;
+}
+
+/** Core copy shared by every flow. */
+export const coreText = {
+  didntUnderstand: { 'zh-CN': '没看懂“{text}”。', en: 'I didn\'t understand "{text}".' },
+  closest: { 'zh-CN': '你是不是想：', en: 'Did you mean:' },
+  seeHelp: { 'zh-CN': '发送“帮助”查看全部命令。', en: 'Send "help" to see everything I can do.' },
+  usage: { 'zh-CN': '用法：', en: 'Usage: ' },
+  unknownUser: {
+    'zh-CN': '还不认识你。请让管理员用你的工作邮箱把你加入通讯录（或导入员工名单）后再试。',
+    en: "I don't know you yet. Ask an admin to add you with your work e-mail (or import the staff list), then try again.",
+  },
+  retryLater: {
+    'zh-CN': '系统正忙，请稍后再试。',
+    en: 'The service is busy — please try again in a moment.',
+  },
+  failed: {
+    'zh-CN': '出错了，已记录（编号 {ref}）。请稍后再试。',
+    en: 'Something went wrong; it has been logged (ref {ref}). Please try again later.',
+  },
+  unknownAction: { 'zh-CN': '这个按钮已失效。', en: 'This button is no longer valid.' },
+} satisfies Record<string, Text>;

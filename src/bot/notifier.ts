@@ -1,0 +1,41 @@
+import type { Logger } from '../logger.js';
+import type { MessageRef, Messenger, Platform, Reply, Target } from './types.js';
+
+export type NotifierDeps = {
+  messengers: Messenger[];
+  accountsOf(employeeId: string): Promise<{ platform: Platform; teamId: string; userId: string }[]>;
+  log: Logger;
+};
+
+/**
+ * Proactive messages: one reply to every platform a person is bound to. The web inbox, when the
+ * web chat runs, reaches everyone. One platform failing does not stop the others.
+ */
+export function createNotifier(deps: NotifierDeps) {
+  const byPlatform = new Map(deps.messengers.map((m) => [m.platform, m]));
+
+  async function notify(employeeId: string, reply: Reply): Promise<void> {
+    const accounts = await deps.accountsOf(employeeId);
+    const targets: Target[] = accounts
+      .filter((a) => byPlatform.has(a.platform))
+      .map((a) => ({ platform: a.platform, tenant: a.teamId, userId: a.userId, employeeId }));
+    if (byPlatform.has('web'))
+      targets.push({ platform: 'web', tenant: 'local', userId: employeeId, employeeId });
+    await Promise.all(
+      targets.map((t) =>
+        byPlatform
+          .get(t.platform)
+          ?.send(t, reply)
+          .catch((err: unknown) =>
+            deps.log.error({ err, platform: t.platform, employeeId }, 'notify failed'),
+          ),
+      ),
+    );
+  }
+
+  async function update(ref: MessageRef, reply: Reply): Promise<void> {
+    await byPlatform.get(ref.platform)?.update(ref, reply);
+  }
+
+  return { notify, update };
+}

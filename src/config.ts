@@ -1,0 +1,87 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+const onOff = z.enum(['on', 'off']);
+
+/** Every setting the app reads. This is the only file that looks at process.env. */
+const schema = z.object({
+  /** development | production | test; production turns the web chat off unless WEB_CHAT=on. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Interface to listen on; the Docker image sets 0.0.0.0. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** HTTP port; 0 picks a free one (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** A MongoDB server; unset = the embedded FerretDB store under DATA_DIR. */
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  /** Where the embedded store keeps its files. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Bearer token for /api; unset = the admin API answers 503. Never defaulted. */
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** The local web chat at /web. */
+  WEB_CHAT: onOff.optional(),
+  /** Seed the demo company into an empty store. */
+  SEED_DEMO: onOff.default('on'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A prebuilt FerretDB binary; unset = build it once with Go into STORE_CACHE_DIR. */
+  FERRETDB_BIN: z.string().min(1).optional(),
+  /** Where the Go-built FerretDB binary is cached (outside the repository). */
+  STORE_CACHE_DIR: z.string().min(1).optional(),
+  /** Milliseconds a database call may wait for an unreachable server before the user is told to retry. */
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  mongodbUri?: string;
+  dataDir: string;
+  adminToken?: string;
+  webChat: boolean;
+  seedDemo: boolean;
+  logLevel: string;
+  ferretdbBin?: string;
+  storeCacheDir: string;
+  dbTimeoutMs: number;
+};
+
+/**
+ * Parses the environment once. All problems are reported together in one line, so a
+ * misconfigured deployment is fixed in one round.
+ * @example loadConfig({ PORT: '8080' }).port // 8080
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const key = String(i.path[0]);
+      const got = present[key];
+      const shown = got === undefined || /TOKEN|URI/.test(key) ? '' : ` (got "${got}")`;
+      return `${key} ${i.message}${shown}`;
+    });
+    throw new AppError('config.invalid', `Invalid configuration: ${problems.join('; ')}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    mongodbUri: c.MONGODB_URI,
+    dataDir: resolve(c.DATA_DIR),
+    adminToken: c.ADMIN_TOKEN,
+    webChat: c.WEB_CHAT ? c.WEB_CHAT === 'on' : c.NODE_ENV !== 'production',
+    seedDemo: c.SEED_DEMO === 'on',
+    logLevel: c.LOG_LEVEL,
+    ferretdbBin: c.FERRETDB_BIN,
+    storeCacheDir: resolve(
+      c.STORE_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'workplace-assistant'),
+    ),
+    dbTimeoutMs: c.DB_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * One error type for everything the app decides to refuse. Branch on `code`, never on message text.
+ * `userMessage` is safe to show to the person who caused it; everything else stays in logs.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly userMessage?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function asAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new AppError('internal', message);
+}
+
+/** True when the failure is the database being out of reach, not a bad query. */
+export function isStoreUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (/^Mongo(Network|ServerSelection|NotConnected|PoolCleared|Topology)/.test(err.name)) return true;
+  // mongoose's own wording when a command is issued while disconnected
+  return (
+    err.name === 'MongooseError' && /buffering timed out|not connected|client was closed/i.test(err.message)
+  );
+}

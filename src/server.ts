@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { adminRoutes } from './admin/routes.js';
+import { isStoreUnavailable } from './errors.js';
+import type { Logger } from './logger.js';
+
+export type ServerDeps = {
+  log: Logger;
+  adminToken?: string;
+  /** True when the database answers. */
+  ready(): Promise<boolean>;
+  /** Sub-apps of the chat adapters, by mount path (`/web`, `/slack`, `/lark`). */
+  adapters: Record<string, Hono>;
+};
+
+/** The HTTP surface: health, admin API and each adapter's routes. Thin wiring only. */
+export function createHttpApp(deps: ServerDeps): Hono {
+  const app = new Hono();
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // method, path and status only: bodies carry message text and personal data
+    deps.log.debug(
+      {
+        reqId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'http',
+    );
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) =>
+    (await deps.ready()) ? c.json({ ok: true }) : c.json({ ok: false, error: 'database unavailable' }, 503),
+  );
+  app.get('/', (c) => c.redirect(deps.adapters['/web'] ? '/web' : '/healthz'));
+  for (const [path, routes] of Object.entries(deps.adapters)) app.route(path, routes);
+  app.route('/api', adminRoutes(deps.adminToken));
+
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((err, c) => {
+    if (isStoreUnavailable(err)) return c.json({ error: 'database unavailable, try again in a moment' }, 503);
+    deps.log.error({ err, reqId: c.get('requestId') }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+  return app;
+}

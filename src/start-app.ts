@@ -1,0 +1,44 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
+import { seedDemoCompany } from '../flows/org/demo-company.js';
+import { createAssistant } from './app.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { openStore } from './store.js';
+
+export type RunningApp = { url: string; port: number; seeded: boolean; stop(): Promise<void> };
+
+/** Store → database → demo seed → HTTP. `stop` undoes it in reverse, finishing in-flight requests. */
+export async function startApp(
+  config: Config,
+  log: Logger,
+  progress = (line: string) => console.error(line),
+): Promise<RunningApp> {
+  const store = await openStore(config, progress);
+  try {
+    await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
+    await ensureIndexes();
+    const seeded = config.seedDemo ? await seedDemoCompany() : false;
+    const { http } = createAssistant(config, log);
+    const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
+    await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
+    const port = (server.address() as AddressInfo).port;
+    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+
+    const stop = async () => {
+      await new Promise<void>((res) => {
+        server.close(() => res());
+        // keep-alive sockets with no request in flight would otherwise hold close() open
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await disconnectDb();
+      await store.stop();
+    };
+    return { url: `http://${host}:${port}`, port, seeded, stop };
+  } catch (err) {
+    await disconnectDb().catch(() => {});
+    await store.stop();
+    throw err;
+  }
+}

@@ -3,11 +3,19 @@ import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
 import { seedDemoCompany } from '../flows/org/demo-company.js';
 import { createAssistant } from './app.js';
+import type { Reply } from './bot/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { openStore } from './store.js';
 
-export type RunningApp = { url: string; port: number; seeded: boolean; stop(): Promise<void> };
+export type RunningApp = {
+  url: string;
+  port: number;
+  seeded: boolean;
+  /** Proactive messages (scheduler, tests): to every platform the employee is bound to. */
+  notify(employeeId: string, reply: Reply): Promise<void>;
+  stop(): Promise<void>;
+};
 
 /** Store → database → demo seed → HTTP. `stop` undoes it in reverse, finishing in-flight requests. */
 export async function startApp(
@@ -20,7 +28,7 @@ export async function startApp(
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
     const seeded = config.seedDemo ? await seedDemoCompany() : false;
-    const { http } = createAssistant(config, log);
+    const { http, notifier } = createAssistant(config, log);
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
     const port = (server.address() as AddressInfo).port;
@@ -35,7 +43,7 @@ export async function startApp(
       await disconnectDb();
       await store.stop();
     };
-    return { url: `http://${host}:${port}`, port, seeded, stop };
+    return { url: `http://${host}:${port}`, port, seeded, notify: notifier.notify, stop };
   } catch (err) {
     await disconnectDb().catch(() => {});
     await store.stop();

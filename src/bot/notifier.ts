@@ -12,19 +12,18 @@ export type NotifierDeps = {
  * web chat runs, reaches everyone. One platform failing does not stop the others.
  */
 export function createNotifier(deps: NotifierDeps) {
-  const byPlatform = new Map(deps.messengers.map((m) => [m.platform, m]));
+  // looked up per call: adapters register their messenger after the router (which needs notify) exists
+  const messenger = (platform: Platform) => deps.messengers.find((m) => m.platform === platform);
 
   async function notify(employeeId: string, reply: Reply): Promise<void> {
     const accounts = await deps.accountsOf(employeeId);
     const targets: Target[] = accounts
-      .filter((a) => byPlatform.has(a.platform))
+      .filter((a) => messenger(a.platform))
       .map((a) => ({ platform: a.platform, tenant: a.teamId, userId: a.userId, employeeId }));
-    if (byPlatform.has('web'))
-      targets.push({ platform: 'web', tenant: 'local', userId: employeeId, employeeId });
+    if (messenger('web')) targets.push({ platform: 'web', tenant: 'local', userId: employeeId, employeeId });
     await Promise.all(
       targets.map((t) =>
-        byPlatform
-          .get(t.platform)
+        messenger(t.platform)
           ?.send(t, reply)
           .catch((err: unknown) =>
             deps.log.error({ err, platform: t.platform, employeeId }, 'notify failed'),
@@ -34,7 +33,7 @@ export function createNotifier(deps: NotifierDeps) {
   }
 
   async function update(ref: MessageRef, reply: Reply): Promise<void> {
-    await byPlatform.get(ref.platform)?.update(ref, reply);
+    await messenger(ref.platform)?.update(ref, reply);
   }
 
   return { notify, update };

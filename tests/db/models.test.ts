@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { Employee } from '../../db/models/employee.js';
+import { Identity } from '../../db/models/identity.js';
+import { ProcessedEvent } from '../../db/models/processed-event.js';
+import { claimEvent } from '../../db/processed-events.js';
+import { employeeInput } from '../../flows/org/schemas.js';
+import { bindIdentity, createEmployee, resolvePerson, updateEmployee } from '../../flows/org/service.js';
+import { useTestDb } from '../helpers/db.js';
+
+useTestDb();
+
+const input = (email: string, extra: Record<string, unknown> = {}) =>
+  employeeInput.parse({ name: email.split('@')[0], email, ...extra });
+
+describe('models on the embedded store', () => {
+  it('creates, reads, updates and deletes', async () => {
+    const doc = await Employee.create({ name: 'Ann', email: 'ANN@x.example', roles: ['employee', 'sales'] });
+    expect(doc.email).toBe('ann@x.example');
+    expect(await Employee.findOne({ email: 'ann@x.example' }).lean()).toMatchObject({
+      name: 'Ann',
+      locale: 'zh-CN',
+    });
+    await Employee.updateOne({ _id: doc._id }, { $set: { department: 'Sales' } });
+    expect((await Employee.findById(doc._id).lean())?.department).toBe('Sales');
+    await Employee.deleteOne({ _id: doc._id });
+    expect(await Employee.countDocuments({ email: 'ann@x.example' })).toBe(0);
+  });
+
+  it('surfaces a duplicate e-mail as a friendly error and writes nothing', async () => {
+    await createEmployee(input('dup@x.example'));
+    await expect(createEmployee(input('DUP@x.example', { name: 'Other' }))).rejects.toMatchObject({
+      code: 'org.duplicate',
+      userMessage: 'An employee with e-mail dup@x.example already exists.',
+    });
+    expect(await Employee.countDocuments({ email: 'dup@x.example' })).toBe(1);
+  });
+
+  it('applies a guarded findOneAndUpdate only while the guard holds', async () => {
+    const doc = await Employee.create({ name: 'G', email: 'guard@x.example' });
+    const first = await Employee.findOneAndUpdate(
+      { _id: doc._id, active: true },
+      { $set: { active: false } },
+      { returnDocument: 'after' },
+    );
+    const second = await Employee.findOneAndUpdate(
+      { _id: doc._id, active: true },
+      { $set: { active: false } },
+    );
+    expect(first?.active).toBe(false);
+    expect(second).toBeNull();
+  });
+
+  it('binds one platform account to exactly one employee', async () => {
+    await createEmployee(input('a@x.example'));
+    await createEmployee(input('b@x.example'));
+    const key = { platform: 'slack' as const, teamId: 'T1', userId: 'U1' };
+    await bindIdentity({ ...key, email: 'a@x.example' });
+    await bindIdentity({ ...key, email: 'a@x.example' }); // idempotent
+    await expect(bindIdentity({ ...key, email: 'b@x.example' })).rejects.toMatchObject({
+      code: 'org.identity_taken',
+    });
+    expect(await Identity.countDocuments(key)).toBe(1);
+    expect((await resolvePerson('slack', 'T1', 'U1'))?.email).toBe('a@x.example');
+    expect(await resolvePerson('slack', 'T1', 'U2')).toBeNull();
+  });
+
+  it('refuses a manager change that would make a reporting loop', async () => {
+    await createEmployee(input('top@x.example'));
+    await createEmployee(input('mid@x.example', { managerEmail: 'top@x.example' }));
+    await expect(updateEmployee('top@x.example', { managerEmail: 'mid@x.example' })).rejects.toMatchObject({
+      code: 'org.cycle',
+    });
+    expect((await Employee.findOne({ email: 'top@x.example' }).lean())?.managerId).toBeNull();
+  });
+
+  it('does not resolve a deactivated employee', async () => {
+    await createEmployee(input('gone@x.example'));
+    await updateEmployee('gone@x.example', { active: false });
+    expect(await resolvePerson('web', 'local', 'gone@x.example')).toBeNull();
+  });
+
+  it('claims a platform event once and prunes day-old claims on write', async () => {
+    const now = new Date('2026-11-28T10:00:00Z');
+    expect(await claimEvent('slack', 'Ev1', now)).toBe(true);
+    expect(await claimEvent('slack', 'Ev1', now)).toBe(false);
+    expect(await claimEvent('lark', 'Ev1', now)).toBe(true);
+    const twoDaysLater = new Date(now.getTime() + 2 * 86_400_000);
+    expect(await claimEvent('slack', 'Ev2', twoDaysLater)).toBe(true);
+    expect(await ProcessedEvent.countDocuments({ eventId: 'Ev1' })).toBe(0);
+    expect(await ProcessedEvent.countDocuments({ eventId: 'Ev2' })).toBe(1);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { Employee } from '../../db/models/employee.js';
+import { ProcessedEvent } from '../../db/models/processed-event.js';
+import { WebMessage } from '../../db/models/web-message.js';
+import { useTestApp } from '../helpers/app.js';
+
+const app = useTestApp();
+const say = (employee: string, text: string, messageId?: string) =>
+  app.current.post('/web/api/messages', { employee, text, messageId });
+
+describe('web chat API over HTTP', () => {
+  it('answers 帮助 in Chinese with a card of what it can do', async () => {
+    const { status, json } = await say('li.wei@demo.example', '帮助');
+    expect(status).toBe(200);
+    const card = json.replies[0].card;
+    expect(card.title).toBe('我能帮你做这些');
+    expect(card.fields).toContainEqual(['帮助', '帮助']);
+    expect(card.actions).toContainEqual({
+      actionId: 'help.topic',
+      label: '帮助',
+      style: 'default',
+      value: 'help',
+    });
+  });
+
+  it('answers help in English, even for a Chinese-locale person', async () => {
+    const { json } = await say('zhang.min@demo.example', 'help');
+    expect(json.replies[0].card.title).toBe('What I can do');
+  });
+
+  it('gives the usage of one command', async () => {
+    const { json } = await say('alice.chen@demo.example', 'help whoami');
+    expect(json.replies[0].card).toMatchObject({
+      title: 'whoami',
+      fields: expect.arrayContaining([['Usage', 'whoami']]),
+    });
+  });
+
+  it('never stays silent on text it does not understand', async () => {
+    const en = await say('bob.smith@demo.example', 'order pizza for the team');
+    expect(en.json.replies[0].text).toMatch(
+      /^I didn't understand "order pizza for the team"\.\n.*Send "help"/s,
+    );
+    const zh = await say('bob.smith@demo.example', '今天吃什么');
+    expect(zh.json.replies[0].text).toMatch(/^没看懂“今天吃什么”。/);
+  });
+
+  it('handles a card button click', async () => {
+    const { status, json } = await app.current.post('/web/api/actions', {
+      employee: 'bob.smith@demo.example',
+      actionId: 'help.topic',
+      value: 'org',
+    });
+    expect(status).toBe(200);
+    expect(json.replies[0].card).toMatchObject({ title: 'Me', fields: [['whoami', expect.any(String)]] });
+    const stale = await app.current.post('/web/api/actions', {
+      employee: 'bob.smith@demo.example',
+      actionId: 'nope.x',
+    });
+    expect(stale.json.replies[0].text).toBe('This button is no longer valid.');
+  });
+
+  it('answers a retried message once', async () => {
+    const first = await say('li.wei@demo.example', 'help', 'client-msg-1');
+    const retry = await say('li.wei@demo.example', 'help', 'client-msg-1');
+    expect(first.json.replies).toHaveLength(1);
+    expect(retry.json).toEqual({ replies: [], duplicate: true });
+  });
+
+  it('rejects malformed bodies with 400 and unknown people with 404, writing nothing', async () => {
+    const before = await ProcessedEvent.countDocuments({});
+    const malformed = await app.current.post('/web/api/messages', '{not json');
+    expect(malformed).toEqual({ status: 400, json: { error: 'body must be JSON' } });
+    const noText = await app.current.post('/web/api/messages', {
+      employee: 'li.wei@demo.example',
+      text: '  ',
+    });
+    expect(noText.status).toBe(400);
+    expect(noText.json.error).toMatch(/^text:/);
+    const badEmail = await app.current.post('/web/api/messages', { employee: 'li.wei', text: 'help' });
+    expect(badEmail.json.error).toMatch(/^employee:/);
+    const stranger = await say('nobody@demo.example', 'help', 'stranger-1');
+    expect(stranger).toEqual({ status: 404, json: { error: 'unknown employee' } });
+    const inbox = await app.current.get('/web/api/inbox?employee=nobody@demo.example');
+    expect(inbox.status).toBe(404);
+    expect(await ProcessedEvent.countDocuments({})).toBe(before);
+  });
+
+  it('lists the inbox oldest first', async () => {
+    const lw = await app.current.get('/web/api/people');
+    const li = lw.json.people.find((p: { email: string }) => p.email === 'li.wei@demo.example');
+    expect(li).toMatchObject({ name: '李伟' });
+    const empty = await app.current.get('/web/api/inbox?employee=li.wei@demo.example');
+    expect(empty).toEqual({ status: 200, json: { messages: [] } });
+    const missing = await app.current.get('/web/api/inbox');
+    expect(missing.status).toBe(400);
+  });
+
+  it('serves the page and health endpoints', async () => {
+    const page = await fetch(`${app.current.url}/web`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Workplace assistant</title>');
+    expect(await app.current.get('/healthz')).toEqual({ status: 200, json: { ok: true } });
+    expect(await app.current.get('/readyz')).toEqual({ status: 200, json: { ok: true } });
+    expect((await app.current.get('/nope')).status).toBe(404);
+  });
+
+  it('delivers notifications to the web inbox, oldest first', async () => {
+    expect(await WebMessage.countDocuments({})).toBe(0);
+    const li = await Employee.findOne({ email: 'li.wei@demo.example' }).lean();
+    await app.current.notify(String(li?._id), { text: 'first' });
+    await app.current.notify(String(li?._id), { card: { title: 'second', fields: [], actions: [] } });
+    const { json } = await app.current.get('/web/api/inbox?employee=LI.WEI@demo.example');
+    expect(json.messages.map((m: { reply: unknown }) => m.reply)).toEqual([
+      { text: 'first' },
+      { card: { title: 'second', fields: [], actions: [] } },
+    ]);
+    expect(json.messages[0]).toMatchObject({ id: expect.any(String), at: expect.stringMatching(/^\d{4}-/) });
+    const other = await app.current.get('/web/api/inbox?employee=bob.smith@demo.example');
+    expect(other.json.messages).toEqual([]);
+  });
+});

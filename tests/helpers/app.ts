@@ -1,0 +1,49 @@
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { type RunningApp, startApp } from '../../src/start-app.js';
+import { testDbUri } from './db.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export type TestApp = RunningApp & {
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+  get(path: string, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+};
+
+/** The real app over real HTTP on a free port, with the demo company in its own database. */
+export function useTestApp(env: Record<string, string> = {}): { current: TestApp } {
+  const holder = {} as { current: TestApp };
+  beforeAll(async () => {
+    const config = loadConfig({
+      MONGODB_URI: testDbUri(),
+      PORT: '0',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ADMIN_TOKEN,
+      ...env,
+    });
+    const app = await startApp(config, createLogger(config.logLevel));
+    holder.current = { ...app, ...httpClient(app.url) };
+  });
+  afterAll(async () => {
+    await holder.current?.stop();
+  });
+  return holder;
+}
+
+export function httpClient(base: string) {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : null };
+  };
+  return {
+    post: (path: string, body: unknown, headers?: Record<string, string>) =>
+      call('POST', path, body, headers),
+    get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
+  };
+}

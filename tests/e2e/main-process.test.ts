@@ -1,0 +1,125 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+const temps: string[] = [];
+afterAll(async () => {
+  await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
+});
+async function temp(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'assistant-main-'));
+  temps.push(dir);
+  return dir;
+}
+
+/** `npm start` as a person runs it: the real entry point in its own process. */
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (d: Buffer) => {
+    out.stdout += d;
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out.stderr += d;
+  });
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  return { child, out, exited };
+}
+
+async function waitFor(
+  read: () => string,
+  pattern: RegExp,
+  exited: Promise<unknown>,
+): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + 30_000;
+  let done = false;
+  void exited.then(() => {
+    done = true;
+  });
+  while (Date.now() < deadline && !done) {
+    const m = read().match(pattern);
+    if (m) return m;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`did not see ${pattern} in: ${read()}`);
+}
+
+/** FerretDB processes serving a data folder (its command line names the folder). */
+function storeProcesses(dataDir: string): string[] {
+  let pids: string[];
+  try {
+    const out = execFileSync('pgrep', ['-f', '--', `--state-dir=${dataDir}/ferretdb`], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    pids = out.toString().trim().split('\n');
+  } catch (err) {
+    if ((err as { status?: number }).status === 1) return []; // pgrep: nothing matched
+    throw err;
+  }
+  // the wrapper shell carries the same arguments; keep the server itself
+  return pids.filter(
+    (pid) =>
+      existsSync(`/proc/${pid}/comm`) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'ferretdb',
+  );
+}
+
+describe('the service process', () => {
+  it('refuses bad configuration with one line naming it', async () => {
+    const { out, exited } = start({ PORT: 'abc' });
+    expect(await exited).toBe(1);
+    expect(out.stderr.trim()).toMatch(/^Invalid configuration: PORT .*\(got "abc"\)$/);
+  });
+
+  it('says what to install when there is neither Go nor MONGODB_URI', async () => {
+    const bin = await temp();
+    await symlink(process.execPath, join(bin, 'node'));
+    const { out, exited } = start({ PATH: bin, STORE_CACHE_DIR: await temp(), DATA_DIR: await temp() });
+    expect(await exited).toBe(1);
+    expect(out.stderr.trim()).toMatch(/^The embedded store needs Go .* or set MONGODB_URI/);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('starts on the embedded store, keeps data across restarts and stops its store with it', async () => {
+    const env = { FERRETDB_BIN: inject('ferretdbBin'), DATA_DIR: await temp(), PORT: '0' };
+    const first = start(env);
+    const [, url] = await waitFor(() => first.out.stderr, /Web chat: (http:\/\/\S+)\/web/, first.exited);
+    const reply = await fetch(`${url}/web/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ employee: 'bob.smith@demo.example', text: 'help' }),
+    });
+    expect((await reply.json()).replies[0].card.title).toBe('What I can do');
+    expect(first.out.stdout).toContain('"seeded":true');
+    expect(storeProcesses(env.DATA_DIR)).toHaveLength(1);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.out.stdout).toContain('"msg":"shutting down"');
+    expect(storeProcesses(env.DATA_DIR)).toEqual([]);
+
+    const second = start(env);
+    await waitFor(() => second.out.stderr, /Web chat: /, second.exited);
+    expect(second.out.stdout).toContain('"seeded":false');
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(storeProcesses(env.DATA_DIR)).toEqual([]);
+  });
+
+  it('takes its store down even when killed outright', async () => {
+    const env = { FERRETDB_BIN: inject('ferretdbBin'), DATA_DIR: await temp(), PORT: '0' };
+    const app = start(env);
+    await waitFor(() => app.out.stderr, /Web chat: /, app.exited);
+    app.child.kill('SIGKILL');
+    await app.exited;
+    const deadline = Date.now() + 5000;
+    while (storeProcesses(env.DATA_DIR).length > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(storeProcesses(env.DATA_DIR)).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+// `npm run bench`: load on loopback against the web message endpoint, next to a bare hono
+// endpoint doing one raw driver insert, measured in the same run and reported as ratios.
+// BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
+import { startFerretdb } from '../db/embedded/start-ferretdb.js';
+import { loadConfig } from '../src/config.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+type Row = { name: string; rps: number; p50: number; p99: number; errors: number };
+
+async function startTarget(kind: 'app' | 'raw', uri: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/target.ts', kind, uri], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((res, rej) => {
+    child.stdout?.once('data', (d: Buffer) => res(d.toString().trim()));
+    child.once('exit', (code) => rej(new Error(`${kind} target exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+async function load(name: string, url: string, body: unknown): Promise<Row> {
+  const options = {
+    url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    connections,
+  };
+  await autocannon({ ...options, duration: 1 }); // warm-up: JIT, connection pools
+  const result = await autocannon({ ...options, duration: seconds });
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const config = loadConfig();
+const bin = config.ferretdbBin ?? (await ensureFerretdb(config.storeCacheDir, console.error));
+const dataDir = await mkdtemp(join(tmpdir(), 'assistant-bench-'));
+const storeStarted = performance.now();
+const store = await startFerretdb({ bin, dataDir });
+const storeStartMs = performance.now() - storeStarted;
+const children: ChildProcess[] = [];
+try {
+  const raw = await startTarget('raw', `${store.uri}/bench_raw`);
+  const app = await startTarget('app', `${store.uri}/bench_app`);
+  children.push(raw.child, app.child);
+  const employee = 'li.wei@demo.example';
+  const rows = [
+    await load('raw hono + driver insertOne', `${raw.url}/insert`, { employee, text: 'help' }),
+    await load('web message "help"', `${app.url}/web/api/messages`, { employee, text: 'help' }),
+    await load('web message "whoami"', `${app.url}/web/api/messages`, { employee, text: 'whoami' }),
+    await load('web message (not understood)', `${app.url}/web/api/messages`, { employee, text: 'xyz abc' }),
+  ];
+  const base = rows[0]?.rps ?? 1;
+  console.log(
+    `\nembedded store start: ${storeStartMs.toFixed(0)} ms; ${seconds} s per row, ${connections} connections\n`,
+  );
+  console.log('| row | req/s | p50 ms | p99 ms | errors | req/s vs raw |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    console.log(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
+    );
+  }
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await store.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}

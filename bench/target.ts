@@ -1,0 +1,29 @@
+// A server for the benchmark, in its own process so the load generator does not share its
+// event loop: `app` is the real service, `raw` a bare hono endpoint doing one driver insert.
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { MongoClient } from 'mongodb';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { startApp } from '../src/start-app.js';
+
+const [kind, uri] = process.argv.slice(2);
+if (!uri || (kind !== 'app' && kind !== 'raw')) throw new Error('usage: target.ts app|raw <mongodb uri>');
+
+if (kind === 'app') {
+  const config = loadConfig({ MONGODB_URI: uri, PORT: '0', LOG_LEVEL: 'silent' });
+  const app = await startApp(config, createLogger('silent'));
+  console.log(app.url);
+} else {
+  const client = await new MongoClient(uri).connect();
+  const events = client.db().collection('raw_events');
+  const app = new Hono().post('/insert', async (c) => {
+    const body = await c.req.json();
+    await events.insertOne({ at: new Date(), body });
+    return c.json({ ok: true });
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    console.log(`http://127.0.0.1:${info.port}`);
+  });
+  process.on('SIGTERM', () => server.close(() => client.close().then(() => process.exit(0))));
+}

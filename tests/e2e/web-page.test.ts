@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const app = useTestApp();
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // the machine has no network: background services would only fail noisily
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the /web page in a real browser', () => {
+  it('chats in Chinese and follows a card button', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.current.url}/web`);
+    await page.locator('#who option[value="zhang.min@demo.example"]').waitFor({ state: 'attached' });
+    await page.selectOption('#who', 'zhang.min@demo.example');
+
+    await page.fill('#text', '帮助');
+    await page.press('#text', 'Enter');
+    const card = page.locator('.card').last();
+    await expect.poll(() => card.locator('h3').textContent()).toBe('我能帮你做这些');
+
+    await card.getByRole('button', { name: '个人' }).click();
+    await expect.poll(() => page.locator('.card').last().locator('h3').textContent()).toBe('个人');
+    await expect.poll(() => page.locator('.card').last().locator('dt').first().textContent()).toBe('我是谁');
+    await page.close();
+  });
+
+  it('shows a friendly line for text it does not understand, in English', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.current.url}/web`);
+    await page.locator('#who option[value="bob.smith@demo.example"]').waitFor({ state: 'attached' });
+    await page.selectOption('#who', 'bob.smith@demo.example');
+    await page.fill('#text', 'book a meeting room');
+    await page.press('#text', 'Enter');
+    await expect
+      .poll(() => page.locator('.msg:not(.me)').last().textContent())
+      .toMatch(/^I didn't understand/);
+    await page.close();
+  });
+
+  it('shows notifications from the inbox', async () => {
+    const people = await app.current.get('/api/employees?department=Engineering', {
+      authorization: 'Bearer test-admin-token-0123456789',
+    });
+    const chen = people.json.employees.find((e: { email: string }) => e.email === 'chen.jie@demo.example');
+    await app.current.notify(chen.id, { text: '有 1 个待审批' });
+    const page = await browser.newPage();
+    await page.goto(`${app.current.url}/web`);
+    await page.locator('#who option[value="chen.jie@demo.example"]').waitFor({ state: 'attached' });
+    await page.selectOption('#who', 'chen.jie@demo.example');
+    await expect.poll(() => page.locator('.notice').first().textContent()).toBe('有 1 个待审批');
+    await page.close();
+  });
+});

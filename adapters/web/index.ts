@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type {
   CardAction,
   Incoming,
@@ -35,6 +36,11 @@ export function createWebAdapter(deps: WebAdapterDeps): { routes: Hono; messenge
   const now = deps.now ?? (() => new Date());
   const routes = new Hono();
 
+  // a chat message is small; refusing big bodies early keeps one client from tying up memory
+  routes.use(
+    '/api/*',
+    bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'body too large' }, 413) }),
+  );
   routes.get('/', (c) => c.html(PAGE_HTML));
   routes.get('/api/people', async (c) => c.json({ people: await deps.store.people() }));
 

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { EmployeeDoc } from '../../db/models/employee.js';
 import { importEmployeesCsv } from '../../flows/org/import-employees.js';
@@ -20,7 +21,7 @@ const STATUS: Record<string, 400 | 404 | 409> = {
   'org.identity_taken': 409,
   'org.cycle': 400,
 };
-const MAX_CSV_BYTES = 5 * 1024 * 1024;
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Admin REST under /api: bearer ADMIN_TOKEN; unset token = the API is off (503), never open. */
 export function adminRoutes(adminToken: string | undefined): Hono {
@@ -32,6 +33,11 @@ export function adminRoutes(adminToken: string | undefined): Hono {
     if (!sameSecret(given, adminToken)) return c.json({ error: 'bearer token required' }, 401);
     await next();
   });
+
+  api.use(
+    '*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body larger than 5 MB' }, 413) }),
+  );
 
   api.onError((err, c) => {
     if (err instanceof AppError && STATUS[err.code]) {
@@ -85,7 +91,6 @@ export function adminRoutes(adminToken: string | undefined): Hono {
 
   api.post('/import/employees', async (c) => {
     const csv = await c.req.text();
-    if (Buffer.byteLength(csv) > MAX_CSV_BYTES) return c.json({ error: 'CSV larger than 5 MB' }, 413);
     const report = await importEmployeesCsv(csv);
     return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
   });

@@ -120,3 +120,18 @@ describe('web chat API over HTTP', () => {
     expect(other.json.messages).toEqual([]);
   });
 });
+
+describe('web chat API limits', () => {
+  it('refuses an oversized body with 413', async () => {
+    const res = await app.current.post('/web/api/messages', {
+      employee: 'li.wei@demo.example',
+      text: 'x'.repeat(70_000),
+    });
+    expect(res).toEqual({ status: 413, json: { error: 'body too large' } });
+    const long = await app.current.post('/web/api/messages', {
+      employee: 'li.wei@demo.example',
+      text: 'x'.repeat(4001),
+    });
+    expect(long.status).toBe(400);
+  });
+});

@@ -27,15 +27,24 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The page, as `email` picked from the people list. */
+async function openAs(email: string) {
+  const page = await browser.newPage();
+  await page.goto(`${app.current.url}/web`);
+  await page.locator(`#who option[value="${email}"]`).waitFor({ state: 'attached' });
+  await page.selectOption('#who', email);
+  return page;
+}
+
+async function send(page: Awaited<ReturnType<typeof openAs>>, text: string) {
+  await page.fill('#text', text);
+  await page.press('#text', 'Enter');
+}
+
 describe('the /web page in a real browser', () => {
   it('chats in Chinese and follows a card button', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.current.url}/web`);
-    await page.locator('#who option[value="zhang.min@demo.example"]').waitFor({ state: 'attached' });
-    await page.selectOption('#who', 'zhang.min@demo.example');
-
-    await page.fill('#text', '帮助');
-    await page.press('#text', 'Enter');
+    const page = await openAs('zhang.min@demo.example');
+    await send(page, '帮助');
     const card = page.locator('.card').last();
     await expect.poll(() => card.locator('h3').textContent()).toBe('我能帮你做这些');
 
@@ -46,12 +55,8 @@ describe('the /web page in a real browser', () => {
   });
 
   it('shows a friendly line for text it does not understand, in English', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.current.url}/web`);
-    await page.locator('#who option[value="bob.smith@demo.example"]').waitFor({ state: 'attached' });
-    await page.selectOption('#who', 'bob.smith@demo.example');
-    await page.fill('#text', 'book a meeting room');
-    await page.press('#text', 'Enter');
+    const page = await openAs('bob.smith@demo.example');
+    await send(page, 'book a meeting room');
     await expect
       .poll(() => page.locator('.msg:not(.me)').last().textContent())
       .toMatch(/^I didn't understand/);
@@ -64,10 +69,7 @@ describe('the /web page in a real browser', () => {
     });
     const chen = people.json.employees.find((e: { email: string }) => e.email === 'chen.jie@demo.example');
     await app.current.notify(chen.id, { text: '有 1 个待审批' });
-    const page = await browser.newPage();
-    await page.goto(`${app.current.url}/web`);
-    await page.locator('#who option[value="chen.jie@demo.example"]').waitFor({ state: 'attached' });
-    await page.selectOption('#who', 'chen.jie@demo.example');
+    const page = await openAs('chen.jie@demo.example');
     await expect.poll(() => page.locator('.notice').first().textContent()).toBe('有 1 个待审批');
     await page.close();
   });

@@ -4,7 +4,9 @@ import { pingDb } from '../db/connect.js';
 import { claimEvent } from '../db/processed-events.js';
 import { webInbox } from '../db/web-inbox.js';
 import { flows } from '../flows/index.js';
-import { accountsOf, listEmployees, resolvePerson } from '../flows/org/service.js';
+import { accountsOf, bindByEmail, listEmployees, resolvePerson } from '../flows/org/service.js';
+import type { Flow } from './bot/flow.js';
+
 import { createNotifier } from './bot/notifier.js';
 import { createRouter } from './bot/router.js';
 import type { Messenger } from './bot/types.js';
@@ -16,12 +18,13 @@ import { createHttpApp } from './server.js';
  * Wires adapters, router and flows. Adapters get the router's entry points and their storage
  * ports; flows get the notifier. Nothing else crosses between them.
  */
-export function createAssistant(config: Config, log: Logger) {
+export function createAssistant(config: Config, log: Logger, options: { flows?: Flow[] } = {}) {
   const messengers: Messenger[] = [];
   const notifier = createNotifier({ messengers, accountsOf, log });
   const router = createRouter({
-    flows,
+    flows: options.flows ?? flows,
     resolvePerson,
+    bindByEmail,
     claimEvent,
     notify: notifier.notify,
     update: notifier.update,

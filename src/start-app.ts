@@ -3,7 +3,8 @@ import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
 import { seedDemoCompany } from '../flows/org/demo-company.js';
 import { createAssistant } from './app.js';
-import type { Reply } from './bot/types.js';
+import type { MessageRef, Reply } from './bot/types.js';
+
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { openStore } from './store.js';
@@ -13,7 +14,7 @@ export type RunningApp = {
   port: number;
   seeded: boolean;
   /** Proactive messages (scheduler, tests): to every platform the employee is bound to. */
-  notify(employeeId: string, reply: Reply): Promise<void>;
+  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
   stop(): Promise<void>;
 };
 

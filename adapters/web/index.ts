@@ -79,7 +79,17 @@ export function createWebAdapter(deps: WebAdapterDeps): { routes: Hono; messenge
 }
 
 function respond(c: Context, outcome: Outcome) {
-  if (outcome.kind === 'unknown-user') return c.json({ error: 'unknown employee' }, 404);
-  if (outcome.kind === 'duplicate') return c.json({ replies: [], duplicate: true });
-  return c.json({ replies: outcome.replies });
+  switch (outcome.kind) {
+    case 'unknown-user':
+      return c.json({ error: 'unknown employee' }, 404);
+    case 'duplicate':
+      return c.json({ replies: [], duplicate: true });
+    case 'replies':
+      return c.json({ replies: outcome.replies });
+    // the web chat does not ask for forms yet; these keep the API total if a flow offers one
+    case 'form':
+      return c.json({ replies: [], form: outcome.form });
+    case 'invalid':
+      return c.json({ error: 'invalid form', fields: outcome.errors }, 400);
+  }
 }

@@ -33,6 +33,25 @@ export async function resolvePerson(
   return doc ? toPerson(doc) : null;
 }
 
+/** Binds a first-seen platform account to the active employee with that e-mail; null if none. */
+export async function bindByEmail(
+  platform: Platform,
+  tenant: string,
+  userId: string,
+  email: string,
+): Promise<Person | null> {
+  const person = await findActiveByEmail(email);
+  if (!person) return null;
+  try {
+    await Identity.create({ platform, teamId: tenant, userId, employeeId: person.id });
+  } catch (err) {
+    // a concurrent first message bound it already; the account resolves the same way
+    if (!isDuplicateKey(err)) throw err;
+    return resolvePerson(platform, tenant, userId);
+  }
+  return person;
+}
+
 export async function findActiveByEmail(email: string): Promise<Person | null> {
   const doc = await Employee.findOne({ email: email.trim().toLowerCase(), active: true }).lean<EmployeeDoc>();
   return doc ? toPerson(doc) : null;

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Logger } from '../logger.js';
 import type { Text } from './i18n.js';
-import type { CardAction, Locale, MessageRef, Person, Reply } from './types.js';
+import type { CardAction, FormFieldKind, Locale, MessageRef, Person, Reply } from './types.js';
 
 /** What a command's argument parser sees besides the text. */
 export type ParseContext = { locale: Locale; now: DateTime; tz: string };
@@ -16,8 +16,8 @@ export type TurnContext = {
   now: DateTime;
   log: Logger;
   reply(reply: Reply | string): void;
-  /** Sends to every platform the employee is bound to. */
-  notify(employeeId: string, reply: Reply): Promise<void>;
+  /** Sends to every platform the employee is bound to; the refs let a flow update the copies later. */
+  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
   /** The registry, for flows that describe other flows (help). */
   commands: readonly CommandSpec[];
@@ -25,6 +25,21 @@ export type TurnContext = {
 };
 
 export type Area = { id: string; label: Text; order: number };
+
+export type FormFieldSpec = {
+  name: string;
+  label: Text;
+  kind: FormFieldKind;
+  optional?: boolean;
+  options?: { value: string; label: Text }[];
+};
+
+/** A command's form: the same arguments as its text, field by field, checked by the same schema. */
+export type FormSpec<A> = {
+  title: Text;
+  fields: FormFieldSpec[];
+  parse(values: Record<string, string>, ctx: ParseContext): { args: A } | { errors: Record<string, string> };
+};
 
 /**
  * A command is data: its keywords, usage and examples drive the parser, help and suggestions.
@@ -39,6 +54,8 @@ export type CommandSpec<A = unknown> = {
   examples: Record<Locale, string[]>;
   parse(rest: string, ctx: ParseContext): ParseResult<A>;
   handle(ctx: TurnContext, args: A): Promise<void>;
+  /** Platforms with forms open this when the command is sent bare or a field is missing. */
+  form?: FormSpec<A>;
 };
 
 /** A card button handler; `actionId` is namespaced by flow (`help.topic`). */

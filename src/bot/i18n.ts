@@ -45,4 +45,5 @@ export const coreText = {
     en: 'Something went wrong; it has been logged (ref {ref}). Please try again later.',
   },
   unknownAction: { 'zh-CN': '这个按钮已失效。', en: 'This button is no longer valid.' },
+  openForm: { 'zh-CN': '填写表单', en: 'Open the form' },
 } satisfies Record<string, Text>;

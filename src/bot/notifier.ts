@@ -15,21 +15,23 @@ export function createNotifier(deps: NotifierDeps) {
   // looked up per call: adapters register their messenger after the router (which needs notify) exists
   const messenger = (platform: Platform) => deps.messengers.find((m) => m.platform === platform);
 
-  async function notify(employeeId: string, reply: Reply): Promise<void> {
+  async function notify(employeeId: string, reply: Reply): Promise<MessageRef[]> {
     const accounts = await deps.accountsOf(employeeId);
     const targets: Target[] = accounts
       .filter((a) => messenger(a.platform))
       .map((a) => ({ platform: a.platform, tenant: a.teamId, userId: a.userId, employeeId }));
     if (messenger('web')) targets.push({ platform: 'web', tenant: 'local', userId: employeeId, employeeId });
-    await Promise.all(
+    const sent = await Promise.all(
       targets.map((t) =>
         messenger(t.platform)
           ?.send(t, reply)
-          .catch((err: unknown) =>
-            deps.log.error({ err, platform: t.platform, employeeId }, 'notify failed'),
-          ),
+          .catch((err: unknown) => {
+            deps.log.error({ err, platform: t.platform, employeeId }, 'notify failed');
+            return undefined;
+          }),
       ),
     );
+    return sent.filter((ref): ref is MessageRef => ref !== undefined);
   }
 
   async function update(ref: MessageRef, reply: Reply): Promise<void> {

@@ -5,7 +5,15 @@ import { closestCommands } from './suggest.js';
 
 export type Parsed =
   | { ok: true; command: CommandSpec; args: unknown }
-  | { ok: false; command?: CommandSpec; error: string; usage: string; suggestions: CommandSpec[] };
+  | {
+      ok: false;
+      command?: CommandSpec;
+      /** The command was sent with nothing after its keyword. */
+      bare?: boolean;
+      error: string;
+      usage: string;
+      suggestions: CommandSpec[];
+    };
 
 /** The command whose keyword starts the text (longest keyword wins) and the text after it. */
 export function matchCommand(
@@ -44,6 +52,7 @@ export function parseText(raw: string, commands: readonly CommandSpec[], ctx: Pa
     return {
       ok: false,
       command: match.command,
+      bare: match.rest === '',
       error: result.problem,
       usage: tr(ctx.locale, match.command.usage),
       suggestions: [],

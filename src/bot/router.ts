@@ -3,26 +3,48 @@ import { DateTime } from 'luxon';
 import { asAppError, isStoreUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Area, CommandSpec, Flow, TurnContext } from './flow.js';
+import { formFor, usageCardWithForm } from './forms.js';
 import { coreText, detectLocale, tr } from './i18n.js';
 import { parseText } from './parser.js';
-import type { CardAction, Incoming, Locale, MessageRef, Outcome, Person, Platform, Reply } from './types.js';
+import {
+  type CardAction,
+  type FormSubmission,
+  type Incoming,
+  type Locale,
+  type MessageRef,
+  OPEN_FORM_ACTION,
+  type Outcome,
+  type Person,
+  type Platform,
+  type Reply,
+} from './types.js';
 
 export type RouterDeps = {
   flows: Flow[];
   resolvePerson(platform: Platform, tenant: string, userId: string): Promise<Person | null>;
+  /** Binds a first-seen platform account to the active employee with that e-mail, if any. */
+  bindByEmail(platform: Platform, tenant: string, userId: string, email: string): Promise<Person | null>;
   /** False when this platform event was already handled. */
   claimEvent(platform: Platform, eventId: string, at: Date): Promise<boolean>;
-  notify(employeeId: string, reply: Reply): Promise<void>;
+  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
   log: Logger;
   now?: () => Date;
 };
 
+type Sender = {
+  platform: Platform;
+  tenant: string;
+  platformUserId: string;
+  lookupEmail?: () => Promise<string | null>;
+};
+
 export type Router = ReturnType<typeof createRouter>;
 
-/** The one entry point every adapter ends in: text or a click in, neutral replies out. */
+/** The one entry point every adapter ends in: text, a click or a form in, neutral replies out. */
 export function createRouter(deps: RouterDeps) {
   const commands: CommandSpec[] = deps.flows.flatMap((f) => f.commands);
+  const byIntent = new Map(commands.map((c) => [c.intent, c]));
   const areas: Area[] = deps.flows.flatMap((f) => f.areas);
   const actions = new Map(deps.flows.flatMap((f) => f.actions).map((a) => [a.actionId, a]));
   const now = deps.now ?? (() => new Date());
@@ -43,32 +65,48 @@ export function createRouter(deps: RouterDeps) {
     };
   }
 
-  /** One place that turns failures into a reply: retry hint when the store is away, else a logged ref. */
-  async function guarded(locale: Locale, log: Logger, work: () => Promise<Outcome>): Promise<Outcome> {
+  /** The employee behind a platform account; a first-seen account is bound by its e-mail. */
+  async function identify(sender: Sender): Promise<Person | null> {
+    const person = await deps.resolvePerson(sender.platform, sender.tenant, sender.platformUserId);
+    if (person || !sender.lookupEmail) return person;
+    const email = await sender.lookupEmail();
+    return email ? deps.bindByEmail(sender.platform, sender.tenant, sender.platformUserId, email) : null;
+  }
+
+  /**
+   * Identify, then claim the event, then work. A stranger leaves no trace; a failure is turned into
+   * one reply (retry hint when the store is away, else a logged ref); a duplicate does nothing.
+   */
+  async function handled(
+    sender: Sender,
+    eventId: string,
+    guess: Locale,
+    log: Logger,
+    work: (person: Person) => Promise<Outcome>,
+  ): Promise<Outcome> {
     try {
-      return await work();
+      const person = await identify(sender);
+      if (!person) return { kind: 'unknown-user', replies: [{ text: tr(guess, coreText.unknownUser) }] };
+      if (!(await deps.claimEvent(sender.platform, `${sender.tenant}:${eventId}`, now())))
+        return { kind: 'duplicate' };
+      return await work(person);
     } catch (err) {
       if (isStoreUnavailable(err)) {
         log.warn({ err: { name: (err as Error).name } }, 'store unavailable');
-        return { kind: 'replies', replies: [{ text: tr(locale, coreText.retryLater) }] };
+        return { kind: 'replies', replies: [{ text: tr(guess, coreText.retryLater) }] };
       }
       const appError = asAppError(err);
       if (appError.userMessage) return { kind: 'replies', replies: [{ text: appError.userMessage }] };
       const ref = randomUUID().slice(0, 8);
       log.error({ err, ref, code: appError.code }, 'handler failed');
-      return { kind: 'replies', replies: [{ text: tr(locale, coreText.failed, { ref }) }] };
+      return { kind: 'replies', replies: [{ text: tr(guess, coreText.failed, { ref }) }] };
     }
   }
 
   async function dispatch(incoming: Incoming): Promise<Outcome> {
     const log = deps.log.child({ platform: incoming.platform, eventId: incoming.messageId });
     const guess = detectLocale(incoming.text, 'zh-CN');
-    return guarded(guess, log, async () => {
-      // Resolve before claiming: a stranger's message must leave no trace in the store.
-      const person = await deps.resolvePerson(incoming.platform, incoming.tenant, incoming.platformUserId);
-      if (!person) return { kind: 'unknown-user', replies: [{ text: tr(guess, coreText.unknownUser) }] };
-      const eventId = `${incoming.tenant}:${incoming.messageId}`;
-      if (!(await deps.claimEvent(incoming.platform, eventId, now()))) return { kind: 'duplicate' };
+    return handled(incoming, incoming.messageId, guess, log, async (person) => {
       const locale = detectLocale(incoming.text, person.locale);
       const ctx = turn(person, locale, log);
       const parsed = parseText(incoming.text, commands, { locale, now: ctx.now, tz: person.timezone });
@@ -76,7 +114,10 @@ export function createRouter(deps: RouterDeps) {
         log.info({ intent: parsed.command.intent, employeeId: person.id }, 'command');
         await parsed.command.handle(ctx, parsed.args);
       } else if (parsed.command) {
-        ctx.reply(`${parsed.error}\n${tr(locale, coreText.usage)}${parsed.usage}`);
+        const form = incoming.forms && formFor(parsed.command, locale);
+        if (form && incoming.forms === 'now' && parsed.bare) return { kind: 'form', form };
+        if (form) ctx.reply({ card: usageCardWithForm(parsed.command, locale, parsed.error) });
+        else ctx.reply(`${parsed.error}\n${tr(locale, coreText.usage)}${parsed.usage}`);
       } else {
         const closest = parsed.suggestions.map((c) => `• ${tr(locale, c.usage)}`);
         const lines = [parsed.error, ...(closest.length ? [tr(locale, coreText.closest), ...closest] : [])];
@@ -92,13 +133,11 @@ export function createRouter(deps: RouterDeps) {
       eventId: action.eventId,
       actionId: action.actionId,
     });
-    return guarded('zh-CN', log, async () => {
-      const person = await deps.resolvePerson(action.platform, action.tenant, action.platformUserId);
-      if (!person) return { kind: 'unknown-user', replies: [{ text: tr('zh-CN', coreText.unknownUser) }] };
-      if (!(await deps.claimEvent(action.platform, `${action.tenant}:${action.eventId}`, now()))) {
-        return { kind: 'duplicate' };
-      }
+    return handled(action, action.eventId, 'zh-CN', log, async (person) => {
       const ctx = turn(person, person.locale, log);
+      const command = action.actionId === OPEN_FORM_ACTION ? byIntent.get(action.value) : undefined;
+      const form = command && action.canOpenForm ? formFor(command, person.locale) : null;
+      if (form) return { kind: 'form', form };
       const spec = actions.get(action.actionId);
       if (!spec) ctx.reply(tr(person.locale, coreText.unknownAction));
       else await spec.handle(ctx, action);
@@ -106,5 +145,31 @@ export function createRouter(deps: RouterDeps) {
     });
   }
 
-  return { dispatch, act, commands, areas };
+  /** A filled-in form: the same arguments and handler as the command's text form. */
+  async function submit(submission: FormSubmission): Promise<Outcome> {
+    const log = deps.log.child({
+      platform: submission.platform,
+      eventId: submission.eventId,
+      intent: submission.intent,
+    });
+    return handled(submission, submission.eventId, 'zh-CN', log, async (person) => {
+      const ctx = turn(person, person.locale, log);
+      const command = byIntent.get(submission.intent);
+      if (!command?.form) {
+        ctx.reply(tr(person.locale, coreText.unknownAction));
+        return { kind: 'replies', replies: ctx.replies };
+      }
+      const parsed = command.form.parse(submission.values, {
+        locale: person.locale,
+        now: ctx.now,
+        tz: person.timezone,
+      });
+      if ('errors' in parsed) return { kind: 'invalid', errors: parsed.errors };
+      log.info({ intent: command.intent, employeeId: person.id }, 'form');
+      await command.handle(ctx, parsed.args);
+      return { kind: 'replies', replies: ctx.replies };
+    });
+  }
+
+  return { dispatch, act, submit, commands, areas };
 }

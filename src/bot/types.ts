@@ -24,6 +24,13 @@ export type Incoming = {
   text: string;
   messageId: string;
   receivedAt: Date;
+  /**
+   * What the platform can do with forms: open one right now (Slack slash command: a trigger_id is
+   * at hand), open one from a button click, or nothing (unset).
+   */
+  forms?: 'now' | 'via-button';
+  /** Asks the platform for the sender's e-mail, to bind an account seen for the first time. */
+  lookupEmail?: () => Promise<string | null>;
 };
 
 /** A sent message, enough for the adapter that sent it to update it later. */
@@ -39,6 +46,36 @@ export type CardAction = {
   /** Unique per click, so a retried delivery is not handled twice. */
   eventId: string;
   message?: MessageRef;
+  /** True where a click can open a form (the platform gave a trigger for it). */
+  canOpenForm?: boolean;
+  lookupEmail?: () => Promise<string | null>;
+};
+
+/** A form the person filled in (a Slack modal, a web form), named by the command it feeds. */
+export type FormSubmission = {
+  platform: Platform;
+  tenant: string;
+  platformUserId: string;
+  intent: string;
+  values: Record<string, string>;
+  eventId: string;
+  lookupEmail?: () => Promise<string | null>;
+};
+
+export type FormFieldKind = 'text' | 'textarea' | 'number' | 'date' | 'select';
+
+/** A form to show, already in the person's language. */
+export type Form = {
+  intent: string;
+  title: string;
+  fields: {
+    name: string;
+    label: string;
+    kind: FormFieldKind;
+    optional: boolean;
+    options?: { value: string; label: string }[];
+    initial?: string;
+  }[];
 };
 
 export type ButtonStyle = 'primary' | 'danger' | 'default';
@@ -56,6 +93,9 @@ export type Card = {
 
 export type Reply = { text: string } | { card: Card };
 
+/** Button action id that opens a command's form; its value is the intent. */
+export const OPEN_FORM_ACTION = 'form.open';
+
 /** Where a proactive message goes: a platform account of a person. */
 export type Target = { platform: Platform; tenant: string; userId: string; employeeId: string };
 
@@ -63,6 +103,7 @@ export type Target = { platform: Platform; tenant: string; userId: string; emplo
 export type Messenger = {
   platform: Platform;
   send(target: Target, reply: Reply): Promise<MessageRef>;
+  /** Replaces a sent message (e.g. every copy of a card once it is decided). */
   update(ref: MessageRef, reply: Reply): Promise<void>;
 };
 
@@ -70,4 +111,8 @@ export type Messenger = {
 export type Outcome =
   | { kind: 'replies'; replies: Reply[] }
   | { kind: 'unknown-user'; replies: Reply[] }
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  /** Open this form (only when the adapter said it can). */
+  | { kind: 'form'; form: Form }
+  /** A submitted form had errors: field name → message, to show next to the fields. */
+  | { kind: 'invalid'; errors: Record<string, string> };

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { Identity } from '../../db/models/identity.js';
+import { claimEvent } from '../../db/processed-events.js';
+import { seedDemoCompany } from '../../flows/org/demo-company.js';
+import { bindByEmail, resolvePerson } from '../../flows/org/service.js';
+import { defineCommand, type Flow } from '../../src/bot/flow.js';
+import { createRouter } from '../../src/bot/router.js';
+import type { Incoming, MessageRef, Reply } from '../../src/bot/types.js';
+import { createLogger } from '../../src/logger.js';
+import { useTestDb } from '../helpers/db.js';
+
+useTestDb();
+
+const noteArgs = z.object({ title: z.string().min(1), days: z.coerce.number().int().positive() });
+const handled: unknown[] = [];
+// A flow that exists only here, to drive the router's form paths without depending on a real one.
+const noteFlow: Flow = {
+  name: 'note',
+  areas: [{ id: 'note', label: { 'zh-CN': '备注', en: 'Notes' }, order: 1 }],
+  commands: [
+    defineCommand<z.infer<typeof noteArgs>>({
+      intent: 'note.add',
+      area: 'note',
+      keywords: { 'zh-CN': ['备注'], en: ['note'] },
+      summary: { 'zh-CN': '记一条', en: 'Add a note' },
+      usage: { 'zh-CN': '备注 <天数> <标题>', en: 'note <days> <title>' },
+      examples: { 'zh-CN': ['备注 2 出差'], en: ['note 2 trip'] },
+      parse(rest) {
+        const [days, ...title] = rest.split(' ');
+        const parsed = noteArgs.safeParse({ days, title: title.join(' ') });
+        return parsed.success ? { args: parsed.data } : { problem: 'days and title are needed' };
+      },
+      async handle(ctx, args) {
+        handled.push(args);
+        ctx.reply(`noted ${args.title}`);
+      },
+      form: {
+        title: { 'zh-CN': '备注', en: 'Note' },
+        fields: [
+          { name: 'days', label: { 'zh-CN': '天数', en: 'Days' }, kind: 'number' },
+          { name: 'title', label: { 'zh-CN': '标题', en: 'Title' }, kind: 'text' },
+        ],
+        parse(values) {
+          const parsed = noteArgs.safeParse(values);
+          if (parsed.success) return { args: parsed.data };
+          return {
+            errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+          };
+        },
+      },
+    }),
+  ],
+  actions: [],
+};
+
+const router = createRouter({
+  flows: [noteFlow],
+  resolvePerson,
+  bindByEmail,
+  claimEvent,
+  notify: async (): Promise<MessageRef[]> => [],
+  update: async () => {},
+  log: createLogger('silent'),
+});
+
+let n = 0;
+const incoming = (text: string, extra: Partial<Incoming> = {}): Incoming => ({
+  platform: 'slack',
+  tenant: 'T1',
+  platformUserId: 'U-alice',
+  chat: { id: 'D1', kind: 'dm' },
+  text,
+  messageId: `m${++n}`,
+  receivedAt: new Date(),
+  ...extra,
+});
+
+describe('router', () => {
+  it('binds a first-seen account by e-mail, once', async () => {
+    await seedDemoCompany();
+    let lookups = 0;
+    const lookupEmail = async () => {
+      lookups++;
+      return 'alice.chen@demo.example';
+    };
+    const first = await router.dispatch(incoming('note 1 a', { lookupEmail }));
+    const second = await router.dispatch(incoming('note 1 b', { lookupEmail }));
+    expect(first).toEqual({ kind: 'replies', replies: [{ text: 'noted a' }] });
+    expect(second).toEqual({ kind: 'replies', replies: [{ text: 'noted b' }] });
+    expect(lookups).toBe(1);
+    expect(await Identity.countDocuments({ platform: 'slack', teamId: 'T1', userId: 'U-alice' })).toBe(1);
+  });
+
+  it('tells an account with no matching employee how to get access, and binds nothing', async () => {
+    const outcome = await router.dispatch(
+      incoming('note 1 x', {
+        platformUserId: 'U-stranger',
+        lookupEmail: async () => 'stranger@else.example',
+      }),
+    );
+    expect(outcome).toMatchObject({
+      kind: 'unknown-user',
+      replies: [{ text: expect.stringMatching(/^I don't know you yet/) }],
+    });
+    expect(await Identity.countDocuments({ userId: 'U-stranger' })).toBe(0);
+  });
+
+  it('opens the form for a bare command where the platform can, else offers a button', async () => {
+    expect(await router.dispatch(incoming('note', { forms: 'now' }))).toEqual({
+      kind: 'form',
+      form: {
+        intent: 'note.add',
+        title: 'Note',
+        fields: [
+          { name: 'days', label: 'Days', kind: 'number', optional: false, options: undefined },
+          { name: 'title', label: 'Title', kind: 'text', optional: false, options: undefined },
+        ],
+      },
+    });
+    const viaButton = await router.dispatch(incoming('note x', { forms: 'via-button' }));
+    expect(viaButton).toMatchObject({
+      kind: 'replies',
+      replies: [
+        {
+          card: {
+            title: 'days and title are needed',
+            actions: [{ actionId: 'form.open', value: 'note.add' }],
+          },
+        },
+      ],
+    });
+    const plain = await router.dispatch(incoming('note x'));
+    expect(plain).toEqual({
+      kind: 'replies',
+      replies: [{ text: 'days and title are needed\nUsage: note <days> <title>' }],
+    });
+    const click = await router.act({
+      platform: 'slack',
+      tenant: 'T1',
+      platformUserId: 'U-alice',
+      actionId: 'form.open',
+      value: 'note.add',
+      eventId: 'click-1',
+      canOpenForm: true,
+    });
+    expect(click).toMatchObject({ kind: 'form', form: { intent: 'note.add' } });
+  });
+
+  it('checks a submitted form field by field and handles it once', async () => {
+    handled.length = 0;
+    const base = { platform: 'slack' as const, tenant: 'T1', platformUserId: 'U-alice', intent: 'note.add' };
+    const bad = await router.submit({ ...base, values: { days: '-1', title: '' }, eventId: 'v1' });
+    expect(bad).toMatchObject({
+      kind: 'invalid',
+      errors: { days: expect.any(String), title: expect.any(String) },
+    });
+    const good = await router.submit({ ...base, values: { days: '2', title: 'trip' }, eventId: 'v2' });
+    const again = await router.submit({ ...base, values: { days: '2', title: 'trip' }, eventId: 'v2' });
+    expect(good).toEqual({ kind: 'replies', replies: [{ text: 'noted trip' }] as Reply[] });
+    expect(again).toEqual({ kind: 'duplicate' });
+    expect(handled).toEqual([{ days: 2, title: 'trip' }]);
+  });
+});

@@ -5,11 +5,11 @@ import { WebMessage } from './models/web-message.js';
 /** Storage behind the web chat's inbox; the adapter sees only these three calls. */
 export const webInbox = {
   async append(employeeId: string, reply: Reply, at: Date): Promise<string> {
-    const doc = await WebMessage.create({ employeeId, reply, at });
+    const doc = await WebMessage.create({ employeeId, reply: JSON.stringify(reply), at });
     return String(doc._id);
   },
   async replace(messageId: string, reply: Reply): Promise<void> {
-    await WebMessage.updateOne({ _id: messageId }, { $set: { reply } });
+    await WebMessage.updateOne({ _id: messageId }, { $set: { reply: JSON.stringify(reply) } });
   },
   /** The latest 500, oldest first; null when no such employee. */
   async list(email: string): Promise<{ id: string; at: Date; reply: Reply }[] | null> {
@@ -19,6 +19,6 @@ export const webInbox = {
       .sort({ at: -1, _id: -1 })
       .limit(500)
       .lean();
-    return rows.reverse().map((r) => ({ id: String(r._id), at: r.at, reply: r.reply as Reply }));
+    return rows.reverse().map((r) => ({ id: String(r._id), at: r.at, reply: JSON.parse(r.reply) as Reply }));
   },
 };

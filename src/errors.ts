@@ -6,7 +6,8 @@ export class AppError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly userMessage?: string,
+    /** Shown to the person; a `{ 'zh-CN', en }` pair is picked by their language. */
+    readonly userMessage?: string | Record<'zh-CN' | 'en', string>,
   ) {
     super(message);
     this.name = 'AppError';

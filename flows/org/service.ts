@@ -81,10 +81,18 @@ export async function getEmployee(email: string): Promise<EmployeeDoc> {
   return doc;
 }
 
-export async function createEmployee(input: EmployeeInput): Promise<EmployeeDoc> {
+export async function createEmployee(
+  input: EmployeeInput,
+  options: { active?: boolean } = {},
+): Promise<EmployeeDoc> {
   const managerId = input.managerEmail ? (await getEmployee(input.managerEmail))._id : null;
   try {
-    const doc = await Employee.create({ ...withoutManagerEmail(input), managerId });
+    const doc = await Employee.create({
+      ...withoutManagerEmail(input),
+      managerId,
+      active: options.active ?? true,
+    });
+
     return doc.toObject() as EmployeeDoc;
   } catch (err) {
     if (isDuplicateKey(err)) {

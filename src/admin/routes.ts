@@ -41,7 +41,11 @@ export function adminRoutes(adminToken: string | undefined): Hono {
 
   api.onError((err, c) => {
     if (err instanceof AppError && STATUS[err.code]) {
-      return c.json({ error: err.userMessage ?? err.message }, STATUS[err.code] ?? 400);
+      const told = err.userMessage;
+      return c.json(
+        { error: typeof told === 'string' ? told : (told?.en ?? err.message) },
+        STATUS[err.code] ?? 400,
+      );
     }
     throw err;
   });

@@ -96,7 +96,10 @@ export function createRouter(deps: RouterDeps) {
         return { kind: 'replies', replies: [{ text: tr(guess, coreText.retryLater) }] };
       }
       const appError = asAppError(err);
-      if (appError.userMessage) return { kind: 'replies', replies: [{ text: appError.userMessage }] };
+      const told = appError.userMessage;
+      if (told)
+        return { kind: 'replies', replies: [{ text: typeof told === 'string' ? told : tr(guess, told) }] };
+
       const ref = randomUUID().slice(0, 8);
       log.error({ err, ref, code: appError.code }, 'handler failed');
       return { kind: 'replies', replies: [{ text: tr(guess, coreText.failed, { ref }) }] };

@@ -1,0 +1,41 @@
+import { Claim } from './models/claim.js';
+import { Counter } from './models/counter.js';
+import { isDuplicateKey } from './processed-events.js';
+
+const STALE_MS = 10_000;
+
+/** True for the one caller that claims `key`; everyone else gets false. */
+export async function claim(key: string, at: Date): Promise<boolean> {
+  try {
+    await Claim.create({ _id: key, at });
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}
+
+/**
+ * Frees a claim whose holder must have died before finishing (older than 10 s), so the work it
+ * guarded can be retried instead of staying stuck.
+ */
+export async function releaseIfStale(key: string, now: Date): Promise<void> {
+  await Claim.deleteOne({ _id: key, at: { $lt: new Date(now.getTime() - STALE_MS) } });
+}
+
+/**
+ * The next number of a sequence, unique even under concurrent callers: each number is claimed by
+ * a unique insert; the counter document is only a hint of where to start looking.
+ * @example await nextNumber('approval', 1000) // 1001, 1002, …
+ */
+export async function nextNumber(name: string, start: number, now = new Date()): Promise<number> {
+  const hint = await Counter.findById(name).lean();
+  for (let n = Math.max(hint?.seq ?? start, start) + 1; ; n++) {
+    if (await claim(`${name}#${n}`, now)) {
+      await Counter.updateOne({ _id: name }, { $max: { seq: n } }, { upsert: true }).catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err; // a concurrent first upsert; the hint is best effort
+      });
+      return n;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { type CommandSpec, defineCommand, type ParseContext } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
+import { fileRequest } from './handlers.js';
+import { REQUEST_TYPES } from './requests/index.js';
+import { describeProblem, type RequestType } from './requests/request-type.js';
+
+const fieldLabel = (rt: RequestType, ctx: ParseContext) => (name: string) => {
+  const field = rt.formFields.find((f) => f.name === name);
+  return field ? tr(ctx.locale, field.label) : name;
+};
+
+/** Empty form inputs mean "not given", so defaults and "missing" messages apply as for text. */
+function given(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
+}
+
+/** One command per request type: the same schema checks the text and the form. */
+function requestCommand(rt: RequestType): CommandSpec {
+  return defineCommand<Record<string, unknown>>({
+    intent: rt.intent,
+    area: 'approvals',
+    keywords: rt.keywords,
+    summary: {
+      'zh-CN': `发起${rt.label['zh-CN']}申请`,
+      en: `Ask for approval: ${rt.label.en.toLowerCase()}`,
+    },
+    usage: rt.usage,
+    examples: rt.examples,
+    parse(rest, ctx) {
+      const parsed = (rt.schema(ctx.now) as z.ZodType<Record<string, unknown>>).safeParse(
+        rt.fromText(rest, ctx),
+      );
+      if (parsed.success) return { args: parsed.data };
+      const issue = parsed.error.issues[0];
+      return {
+        problem: issue ? describeProblem(issue, ctx.locale, fieldLabel(rt, ctx)) : tr(ctx.locale, rt.usage),
+      };
+    },
+    handle: (ctx, data) => fileRequest(ctx, rt.type, data),
+    form: {
+      title: rt.label,
+      fields: rt.formFields,
+      parse(values, ctx) {
+        const parsed = (rt.schema(ctx.now) as z.ZodType<Record<string, unknown>>).safeParse(given(values));
+        if (parsed.success) return { args: parsed.data };
+        const errors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          const name = String(issue.path[0] ?? rt.formFields[0]?.name);
+          errors[name] ??= describeProblem(issue, ctx.locale, fieldLabel(rt, ctx));
+        }
+        return { errors };
+      },
+    },
+  });
+}
+
+export const requestCommands: CommandSpec[] = REQUEST_TYPES.map(requestCommand);

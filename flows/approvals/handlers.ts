@@ -1,0 +1,128 @@
+import mongoose from 'mongoose';
+import type { ApprovalType } from '../../db/models/approval-request.js';
+import type { TurnContext } from '../../src/bot/flow.js';
+import { type Text, tr } from '../../src/bot/i18n.js';
+import { listCard, requestCard, statusLabel } from './cards.js';
+import { applyApproval } from './effects.js';
+import { announceChange, announceSubmitted } from './messaging.js';
+import {
+  changeRequest,
+  findVisible,
+  listMine,
+  listPending,
+  namesOf,
+  type Refused,
+  submitRequest,
+} from './service.js';
+import type { Change, Refusal } from './workflow.js';
+
+type Id = mongoose.Types.ObjectId;
+const viewer = (ctx: TurnContext) => ({
+  id: ctx.person.id,
+  locale: ctx.locale,
+  timezone: ctx.person.timezone,
+});
+
+const t = {
+  notFound: { 'zh-CN': '没有审批单 {no}。', en: 'There is no request {no}.' },
+  notVisible: { 'zh-CN': '你无权查看 {no}。', en: 'You cannot see {no}.' },
+  closed: { 'zh-CN': '{no} {status}{by}。', en: '{no} is already {status}{by}.' },
+  by: { 'zh-CN': '（{name} 处理）', en: ' (by {name})' },
+  decidedBy: { 'zh-CN': '{no} 的这一步已由 {name} 处理。', en: 'This step of {no} was already decided by {name}.' },
+  notApprover: {
+ 'zh-CN': '你不是 {no} 当前的审批人。', en: 'You are not a current approver of {no}.' },
+  notRequester: { 'zh-CN': '只有申请人可以这样做。', en: 'Only the requester can do that.' },
+  tooSoon: { 'zh-CN': '一小时内只能催办一次。', en: 'You can urge at most once an hour.' },
+  done: {
+    recorded: {
+      'zh-CN': '已记录你对 {no} 的意见，等待其他审批人。',
+      en: 'Your decision on {no} is recorded; waiting for the others.',
+    },
+    advanced: { 'zh-CN': '已同意 {no}，已转下一步。', en: 'Approved {no}; it moves to the next step.' },
+    approved: { 'zh-CN': '已同意 {no}，审批完成。', en: 'Approved {no}; it is now fully approved.' },
+    rejected: { 'zh-CN': '已拒绝 {no}。', en: 'Rejected {no}.' },
+    withdrawn: { 'zh-CN': '已撤回 {no}。', en: 'Withdrew {no}.' },
+    transferred: { 'zh-CN': '已把 {no} 转交出去。', en: 'Handed {no} over.' },
+    urged: { 'zh-CN': '已催办 {no}。', en: 'Reminded the approvers of {no}.' },
+    commented: { 'zh-CN': '已在 {no} 上留言。', en: 'Comment added to {no}.' },
+  } satisfies Record<Change['event'], Text>,
+};
+
+/** Files a request and sends its approvers their cards; the requester gets the request as a card. */
+export async function fileRequest(
+  ctx: TurnContext,
+  type: ApprovalType,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const today = ctx.now.toISODate() ?? '';
+  const doc = await submitRequest({ requester: ctx.person, type, data, today, now: ctx.now.toJSDate() });
+  if (doc.status === 'approved') await applyApproval(doc, today);
+  await announceSubmitted(ctx, doc);
+  const names = await namesOf([doc.requesterId, ...doc.waitingFor, ...doc.history.map((h) => h.by)]);
+  ctx.reply({ card: requestCard(doc, names, viewer(ctx)) });
+}
+
+/** Any change to a request: applied atomically, announced, and answered in one line. */
+export async function changeAndTell(
+  ctx: TurnContext,
+  no: string,
+  change: (doc: Parameters<Parameters<typeof changeRequest>[1]>[0], me: Id, at: Date) => Change | Refusal,
+): Promise<void> {
+  const me = new mongoose.Types.ObjectId(ctx.person.id);
+  const result = await changeRequest(no.toUpperCase(), (doc) => change(doc, me, ctx.now.toJSDate()));
+  if (!result.ok) {
+    ctx.reply(await explainRefusal(ctx, no.toUpperCase(), result));
+    return;
+  }
+  ctx.log.info({ no: result.doc.no, event: result.change.event }, 'approval changed');
+  if (result.change.event === 'approved') await applyApproval(result.doc, ctx.now.toISODate() ?? '');
+  await announceChange(ctx, result, ctx.person.id);
+  ctx.reply(tr(ctx.locale, t.done[result.change.event], { no: result.doc.no }));
+}
+
+/** Says why nothing happened; someone who lost a race is told who decided first. */
+async function explainRefusal(ctx: TurnContext, no: string, refused: Refused): Promise<string> {
+  const { locale } = ctx;
+  const doc = refused.doc;
+  if (refused.refusal === 'not_found' || !doc) return tr(locale, t.notFound, { no });
+  const decider = [...doc.history]
+    .reverse()
+    .find((h) => ['approved', 'rejected', 'withdrawn'].includes(h.action) && String(h.by) !== ctx.person.id);
+  const names = await namesOf([decider?.by]);
+  const name = decider?.by ? (names.get(String(decider.by)) ?? '?') : '';
+  const by = name ? tr(locale, t.by, { name }) : '';
+  const wasAsked = doc.steps.some((s) => s.approvers.some((a) => String(a.employeeId) === ctx.person.id));
+  switch (refused.refusal) {
+    case 'closed':
+      return tr(locale, t.closed, { no, status: statusLabel(doc, locale), by });
+    case 'not_approver':
+      return wasAsked && name ? tr(locale, t.decidedBy, { no, name }) : tr(locale, t.notApprover, { no });
+    case 'not_requester':
+      return tr(locale, t.notRequester);
+    case 'too_soon':
+      return tr(locale, t.tooSoon);
+    default:
+      return tr(locale, t.notVisible, { no });
+  }
+}
+
+export async function showRequest(ctx: TurnContext, no: string): Promise<void> {
+  const found = await findVisible(no, ctx.person);
+  if ('ok' in found) {
+    ctx.reply(await explainRefusal(ctx, no.toUpperCase(), found));
+    return;
+  }
+  const names = await namesOf([
+    found.requesterId,
+    ...found.waitingFor,
+    ...found.history.map((h) => h.by),
+    ...found.steps.flatMap((s) => s.approvers.flatMap((a) => [a.employeeId, a.standsInFor])),
+  ]);
+  ctx.reply({ card: requestCard(found, names, viewer(ctx)) });
+}
+
+export async function showList(ctx: TurnContext, kind: 'mine' | 'pending'): Promise<void> {
+  const docs = kind === 'mine' ? await listMine(ctx.person.id) : await listPending(ctx.person.id);
+  const names = await namesOf(docs.map((d) => d.requesterId));
+  ctx.reply({ card: listCard(kind, docs, names, viewer(ctx)) });
+}

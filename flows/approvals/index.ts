@@ -1,0 +1,39 @@
+import type { Flow } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
+import { requestCommands } from './commands.js';
+import { changeAndTell } from './handlers.js';
+import { manageCommands } from './manage-commands.js';
+import * as workflow from './workflow.js';
+
+export const approvalsFlow: Flow = {
+  name: 'approvals',
+  areas: [{ id: 'approvals', label: { 'zh-CN': '审批', en: 'Approvals' }, order: 10 }],
+  commands: [...requestCommands, ...manageCommands],
+  actions: [
+    {
+      actionId: 'approvals.approve',
+      handle: (ctx, a) =>
+        changeAndTell(ctx, a.value, (doc, me, at) => workflow.decide(doc, me, 'approved', '', at)),
+    },
+    {
+      // a rejection needs a reason, which a button cannot carry: ask for it in one line
+      actionId: 'approvals.reject',
+      handle: async (ctx, a) =>
+        ctx.reply(
+          tr(
+            ctx.locale,
+            { 'zh-CN': '请回复：拒绝 {no} <原因>', en: 'Reply: reject {no} <reason>' },
+            { no: a.value },
+          ),
+        ),
+    },
+    {
+      actionId: 'approvals.withdraw',
+      handle: (ctx, a) => changeAndTell(ctx, a.value, (doc, me, at) => workflow.withdraw(doc, me, at)),
+    },
+    {
+      actionId: 'approvals.urge',
+      handle: (ctx, a) => changeAndTell(ctx, a.value, (doc, me, at) => workflow.urge(doc, me, at)),
+    },
+  ],
+};

@@ -1,0 +1,133 @@
+import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
+import { type Text, tr } from '../../src/bot/i18n.js';
+import type { Locale } from '../../src/bot/types.js';
+import { changeAndTell, showList, showRequest } from './handlers.js';
+import { findEmployeeId, findVisible } from './service.js';
+
+import * as workflow from './workflow.js';
+
+type Ref = { no: string; text: string };
+const NO = /^(AP-\d+)\s*(.*)$/i;
+
+const problems = {
+  no: { 'zh-CN': '请写上审批单号，如 AP-1001。', en: 'Give the request number, e.g. AP-1001.' },
+  reason: { 'zh-CN': '拒绝需要写明原因。', en: 'A rejection needs a reason.' },
+  to: { 'zh-CN': '请写上转交给谁（邮箱或姓名）。', en: 'Say who to hand it to (e-mail or name).' },
+  text: { 'zh-CN': '请写上评论内容。', en: 'Write the comment.' },
+  who: { 'zh-CN': '找不到“{who}”。', en: 'No active employee "{who}".' },
+  unknown: { 'zh-CN': '没有审批单 {no}。', en: 'There is no request {no}.' },
+};
+
+/** `<AP-no> [text]`, where `needsText` names the problem when the text is required. */
+function refParser(needsText?: Text) {
+  return (rest: string, ctx: { locale: Locale }): ParseResult<Ref> => {
+    const m = NO.exec(rest);
+    if (!m?.[1]) return { problem: tr(ctx.locale, problems.no) };
+    const text = (m[2] ?? '').trim();
+    if (needsText && !text) return { problem: tr(ctx.locale, needsText) };
+    return { args: { no: m[1].toUpperCase(), text: text.slice(0, 1000) } };
+  };
+}
+
+type Spec = Omit<CommandSpec<Ref>, 'area' | 'parse'> & { needsText?: Text };
+const refCommand = ({ needsText, ...spec }: Spec) =>
+  defineCommand<Ref>({ ...spec, area: 'approvals', parse: refParser(needsText) });
+const noArgs = (ctx: { locale: Locale }, rest: string): ParseResult<Record<string, never>> =>
+  rest === ''
+    ? { args: {} }
+    : {
+        problem: tr(ctx.locale, { 'zh-CN': '这个命令不需要参数。', en: 'This command takes no arguments.' }),
+      };
+
+export const manageCommands: CommandSpec[] = [
+  defineCommand<Record<string, never>>({
+    intent: 'approvals.mine',
+    area: 'approvals',
+    keywords: { 'zh-CN': ['我的申请', '我的审批'], en: ['my requests'] },
+    summary: { 'zh-CN': '我发起的申请和状态', en: 'Requests you filed, with their status' },
+    usage: { 'zh-CN': '我的申请', en: 'my requests' },
+    examples: { 'zh-CN': ['我的申请'], en: ['my requests'] },
+    parse: (rest, ctx) => noArgs(ctx, rest),
+    handle: (ctx) => showList(ctx, 'mine'),
+  }),
+  defineCommand<Record<string, never>>({
+    intent: 'approvals.pending',
+    area: 'approvals',
+    keywords: { 'zh-CN': ['待我审批', '待审批'], en: ['pending approvals', 'pending'] },
+    summary: { 'zh-CN': '等我审批的申请', en: 'Requests waiting for your decision' },
+    usage: { 'zh-CN': '待我审批', en: 'pending' },
+    examples: { 'zh-CN': ['待我审批'], en: ['pending'] },
+    parse: (rest, ctx) => noArgs(ctx, rest),
+    handle: (ctx) => showList(ctx, 'pending'),
+  }),
+  refCommand({
+    intent: 'approvals.show',
+    keywords: { 'zh-CN': ['查看审批', '审批单'], en: ['show request', 'request status'] },
+    summary: { 'zh-CN': '查看一个申请及其全部记录', en: 'One request with its full history' },
+    usage: { 'zh-CN': '查看审批 <单号>', en: 'show request <no>' },
+    examples: { 'zh-CN': ['查看审批 AP-1001'], en: ['show request AP-1001'] },
+    handle: (ctx, { no }) => showRequest(ctx, no),
+  }),
+  refCommand({
+    intent: 'approvals.approve',
+    keywords: { 'zh-CN': ['同意', '批准'], en: ['approve'] },
+    summary: { 'zh-CN': '同意一个申请', en: 'Approve a request' },
+    usage: { 'zh-CN': '同意 <单号> [意见]', en: 'approve <no> [comment]' },
+    examples: { 'zh-CN': ['同意 AP-1001'], en: ['approve AP-1001 enjoy'] },
+    handle: (ctx, { no, text }) =>
+      changeAndTell(ctx, no, (doc, me, at) => workflow.decide(doc, me, 'approved', text, at)),
+  }),
+  refCommand({
+    intent: 'approvals.reject',
+    needsText: problems.reason,
+    keywords: { 'zh-CN': ['拒绝', '驳回'], en: ['reject', 'decline'] },
+    summary: { 'zh-CN': '拒绝一个申请（需写原因）', en: 'Reject a request (with a reason)' },
+    usage: { 'zh-CN': '拒绝 <单号> <原因>', en: 'reject <no> <reason>' },
+    examples: { 'zh-CN': ['拒绝 AP-1001 项目关键期'], en: ['reject AP-1001 release week'] },
+    handle: (ctx, { no, text }) =>
+      changeAndTell(ctx, no, (doc, me, at) => workflow.decide(doc, me, 'rejected', text, at)),
+  }),
+  refCommand({
+    intent: 'approvals.withdraw',
+    keywords: { 'zh-CN': ['撤回'], en: ['withdraw'] },
+    summary: { 'zh-CN': '撤回自己还在审批中的申请', en: 'Withdraw your pending request' },
+    usage: { 'zh-CN': '撤回 <单号>', en: 'withdraw <no>' },
+    examples: { 'zh-CN': ['撤回 AP-1001'], en: ['withdraw AP-1001'] },
+    handle: (ctx, { no }) => changeAndTell(ctx, no, (doc, me, at) => workflow.withdraw(doc, me, at)),
+  }),
+  refCommand({
+    intent: 'approvals.urge',
+    keywords: { 'zh-CN': ['催办'], en: ['urge', 'remind approvers'] },
+    summary: { 'zh-CN': '提醒当前审批人（每小时一次）', en: 'Remind the current approvers (once an hour)' },
+    usage: { 'zh-CN': '催办 <单号>', en: 'urge <no>' },
+    examples: { 'zh-CN': ['催办 AP-1001'], en: ['urge AP-1001'] },
+    handle: (ctx, { no }) => changeAndTell(ctx, no, (doc, me, at) => workflow.urge(doc, me, at)),
+  }),
+  refCommand({
+    intent: 'approvals.reassign',
+    needsText: problems.to,
+    keywords: { 'zh-CN': ['转交'], en: ['reassign', 'hand over'] },
+    summary: { 'zh-CN': '把你的审批转交给别人', en: 'Hand your approval to someone else' },
+    usage: { 'zh-CN': '转交 <单号> <邮箱或姓名>', en: 'reassign <no> <email or name>' },
+    examples: { 'zh-CN': ['转交 AP-1001 sun.li@demo.example'], en: ['reassign AP-1001 sun.li@demo.example'] },
+    async handle(ctx, { no, text }) {
+      const to = await findEmployeeId(text);
+      if (!to) return ctx.reply(tr(ctx.locale, problems.who, { who: text }));
+      await changeAndTell(ctx, no, (doc, me, at) => workflow.transfer(doc, me, to, '', at));
+    },
+  }),
+  refCommand({
+    intent: 'approvals.comment',
+    needsText: problems.text,
+    keywords: { 'zh-CN': ['评论'], en: ['comment'] },
+    summary: { 'zh-CN': '在申请上留言', en: 'Comment on a request' },
+    usage: { 'zh-CN': '评论 <单号> <内容>', en: 'comment <no> <text>' },
+    examples: { 'zh-CN': ['评论 AP-1001 请补充票据'], en: ['comment AP-1001 please attach the receipt'] },
+    async handle(ctx, { no, text }) {
+      // only people who may see a request may write on it
+      if ('ok' in (await findVisible(no, ctx.person)))
+        return ctx.reply(tr(ctx.locale, problems.unknown, { no }));
+      await changeAndTell(ctx, no, (doc, me, at) => workflow.comment(doc, me, text, at));
+    },
+  }),
+];

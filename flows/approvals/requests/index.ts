@@ -1,0 +1,25 @@
+import type { ApprovalType } from '../../../db/models/approval-request.js';
+import { expense } from './expense.js';
+import { general } from './general.js';
+import { leave } from './leave.js';
+import { makeup } from './makeup.js';
+import { onboarding } from './onboarding.js';
+import type { RequestType } from './request-type.js';
+import { transfer } from './transfer.js';
+import { trip } from './trip.js';
+
+export const REQUEST_TYPES = [
+  leave,
+  expense,
+  trip,
+  transfer,
+  onboarding,
+  makeup,
+  general,
+] as unknown as RequestType[];
+
+export function requestType(type: ApprovalType): RequestType {
+  const found = REQUEST_TYPES.find((t) => t.type === type);
+  if (!found) throw new Error(`no request type ${type}`);
+  return found;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { tr } from '../../../src/bot/i18n.js';
+import { takeDateRange } from '../text-parts.js';
+import { requestDate, text } from './fields.js';
+import type { RequestType } from './request-type.js';
+
+export type OnboardingData = {
+  name: string;
+  email: string;
+  department: string;
+  managerEmail: string;
+  startDate: string;
+};
+
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
+const email = z.string('required').trim().toLowerCase().pipe(z.email('email'));
+
+export const onboarding: RequestType<OnboardingData> = {
+  type: 'onboarding',
+  intent: 'approvals.onboarding',
+  keywords: { 'zh-CN': ['入职'], en: ['onboarding', 'onboard', 'new hire'] },
+  label: { 'zh-CN': '入职', en: 'Onboarding' },
+  usage: {
+    'zh-CN': '入职 <姓名> <邮箱> <部门> <上级邮箱> <入职日期>',
+    en: 'onboarding <name> <email> <department> <manager email> <start date>',
+  },
+  examples: {
+    'zh-CN': ['入职 刘洋 liu.yang@demo.example Sales wang.fang@demo.example 12月15日'],
+    en: ['onboarding Dana Lee dana.lee@demo.example Sales wang.fang@demo.example Dec 15'],
+  },
+  fromText(rest, { now }) {
+    const [newHire, manager] = rest.match(EMAIL) ?? [];
+    const beforeEmail = newHire ? rest.slice(0, rest.indexOf(newHire)).trim() : rest;
+    const between =
+      newHire && manager
+        ? rest.slice(rest.indexOf(newHire) + newHire.length, rest.indexOf(manager)).trim()
+        : '';
+    const after = manager ? rest.slice(rest.indexOf(manager) + manager.length) : '';
+    const dates = takeDateRange(after, now);
+    return {
+      name: beforeEmail,
+      email: newHire,
+      department: between,
+      managerEmail: manager,
+      startDate: dates?.range.from,
+    };
+  },
+  schema: (now) =>
+    z.object({
+      name: text(100),
+      email,
+      department: text(100),
+      managerEmail: email,
+      startDate: requestDate(now, { pastDays: 0 }),
+    }),
+  formFields: [
+    { name: 'name', label: { 'zh-CN': '姓名', en: 'Name' }, kind: 'text' },
+    { name: 'email', label: { 'zh-CN': '邮箱', en: 'E-mail' }, kind: 'text' },
+    { name: 'department', label: { 'zh-CN': '部门', en: 'Department' }, kind: 'text' },
+    { name: 'managerEmail', label: { 'zh-CN': '上级邮箱', en: 'Manager e-mail' }, kind: 'text' },
+    { name: 'startDate', label: { 'zh-CN': '入职日期', en: 'Start date' }, kind: 'date' },
+  ],
+  describe: (d, locale) => [
+    [tr(locale, { 'zh-CN': '姓名', en: 'Name' }), d.name],
+    [tr(locale, { 'zh-CN': '邮箱', en: 'E-mail' }), d.email],
+    [tr(locale, { 'zh-CN': '部门', en: 'Department' }), d.department],
+    [tr(locale, { 'zh-CN': '上级', en: 'Manager' }), d.managerEmail],
+    [tr(locale, { 'zh-CN': '入职日期', en: 'Start date' }), d.startDate],
+  ],
+  measure: (d) => ({ department: d.department }),
+};

@@ -1,0 +1,65 @@
+import type { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type { ApprovalType } from '../../../db/models/approval-request.js';
+import type { FormFieldSpec } from '../../../src/bot/flow.js';
+import { type Text, tr } from '../../../src/bot/i18n.js';
+import type { Locale } from '../../../src/bot/types.js';
+
+export type TextContext = { locale: Locale; now: DateTime };
+
+/**
+ * One kind of request: how it is written as text, the form with the same fields, the schema both
+ * are checked by, and how it reads on a card.
+ */
+export type RequestType<D = Record<string, unknown>> = {
+  type: ApprovalType;
+  intent: string;
+  keywords: Record<Locale, string[]>;
+  label: Text;
+  usage: Text;
+  examples: Record<Locale, string[]>;
+  /** Pulls raw fields out of free text; the schema then checks them. */
+  fromText(rest: string, ctx: TextContext): Record<string, unknown>;
+  /** Built per call, as some rules depend on today (no leave far in the past). */
+  schema(now: DateTime): z.ZodType<D>;
+  formFields: FormFieldSpec[];
+  describe(data: D, locale: Locale): [string, string][];
+  /** What the routing policy looks at. */
+  measure(data: D): { days?: number; amount?: number; department?: string };
+};
+
+/** Problem codes used in schemas, shown in the person's language. */
+export const problems = {
+  required: { 'zh-CN': '缺少{field}', en: '{field} is missing' },
+  dateOrder: { 'zh-CN': '结束日期早于开始日期', en: 'the end date is before the start date' },
+  tooFarPast: {
+    'zh-CN': '日期太早了（最多{days}天前）',
+    en: 'the date is too far in the past (at most {days} days ago)',
+  },
+  tooFarAhead: { 'zh-CN': '日期太远了（一年以内）', en: 'the date is too far ahead (within a year)' },
+  future: { 'zh-CN': '不能是将来的时间', en: 'it cannot be in the future' },
+  past: { 'zh-CN': '不能是过去的日期', en: 'it cannot be in the past' },
+  amount: {
+    'zh-CN': '金额须大于 0、不超过 1,000,000、最多两位小数',
+    en: 'the amount must be over 0, at most 1,000,000, with at most two decimals',
+  },
+  email: { 'zh-CN': '邮箱格式不对', en: 'that e-mail is not valid' },
+  url: { 'zh-CN': '票据链接须以 http(s):// 开头', en: 'the receipt link must start with http(s)://' },
+  time: { 'zh-CN': '时间格式应为 HH:mm', en: 'the time must be HH:mm' },
+} satisfies Record<string, Text>;
+
+export type ProblemCode = keyof typeof problems;
+
+/** A zod issue as a sentence: our codes are translated, the field named. */
+export function describeProblem(
+  issue: z.core.$ZodIssue,
+  locale: Locale,
+  fieldLabel: (name: string) => string,
+): string {
+  const field = fieldLabel(String(issue.path[0] ?? ''));
+  const code = issue.message as ProblemCode;
+  if (code in problems) return tr(locale, problems[code], { field, days: MAX_PAST_DAYS });
+  return tr(locale, problems.required, { field });
+}
+
+export const MAX_PAST_DAYS = 30;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { tr } from '../../../src/bot/i18n.js';
+import { takeDateRange } from '../text-parts.js';
+import { requestDate, text } from './fields.js';
+import type { RequestType } from './request-type.js';
+
+export type TransferData = { department: string; position: string; effectiveDate: string; reason: string };
+
+export const transfer: RequestType<TransferData> = {
+  type: 'transfer',
+  intent: 'approvals.transfer',
+  keywords: { 'zh-CN': ['调岗'], en: ['transfer'] },
+  label: { 'zh-CN': '调岗', en: 'Transfer' },
+  usage: {
+    'zh-CN': '调岗 <目标部门> <职位> <生效日期> [原因]',
+    en: 'transfer <department> <position> <effective date> [reason]',
+  },
+  examples: {
+    'zh-CN': ['调岗 Sales 客户经理 2027年1月1日 想做销售'],
+    en: ['transfer Sales account-manager Jan 1 2027 career move'],
+  },
+  fromText(rest, { now }) {
+    const dates = takeDateRange(rest, now);
+    const [department, position, ...reason] = (dates?.rest ?? rest).split(' ');
+    return { department, position, effectiveDate: dates?.range.from, reason: reason.join(' ') };
+  },
+  schema: (now) =>
+    z.object({
+      department: text(100),
+      position: text(100),
+      effectiveDate: requestDate(now, { pastDays: 0 }),
+      reason: z.string().trim().max(500).default(''),
+    }),
+  formFields: [
+    { name: 'department', label: { 'zh-CN': '目标部门', en: 'Department' }, kind: 'text' },
+    { name: 'position', label: { 'zh-CN': '职位', en: 'Position' }, kind: 'text' },
+    { name: 'effectiveDate', label: { 'zh-CN': '生效日期', en: 'Effective date' }, kind: 'date' },
+    { name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea', optional: true },
+  ],
+  describe: (d, locale) => [
+    [tr(locale, { 'zh-CN': '目标部门', en: 'Department' }), d.department],
+    [tr(locale, { 'zh-CN': '职位', en: 'Position' }), d.position],
+    [tr(locale, { 'zh-CN': '生效日期', en: 'Effective' }), d.effectiveDate],
+    ...(d.reason ? [[tr(locale, { 'zh-CN': '原因', en: 'Reason' }), d.reason] as [string, string]] : []),
+  ],
+  measure: (d) => ({ department: d.department }),
+};

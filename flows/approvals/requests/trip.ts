@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { tr } from '../../../src/bot/i18n.js';
+import { takeAmount, takeDateRange } from '../text-parts.js';
+import { dateOrder, money, requestDate, text } from './fields.js';
+import type { RequestType } from './request-type.js';
+
+export type TripData = {
+  destination: string;
+  from: string;
+  to: string;
+  purpose: string;
+  estimatedCost?: number;
+};
+
+const BUDGET_WORDS = /(预算|费用|budget|cost)\s*[:：]?\s*/i;
+
+export const trip: RequestType<TripData> = {
+  type: 'trip',
+  intent: 'approvals.trip',
+  keywords: { 'zh-CN': ['出差'], en: ['trip', 'business trip'] },
+  label: { 'zh-CN': '出差', en: 'Business trip' },
+  usage: {
+    'zh-CN': '出差 <目的地> <日期[到日期]> <事由> [预算 <金额>]',
+    en: 'trip <destination> <date [to date]> <purpose> [budget <amount>]',
+  },
+  examples: {
+    'zh-CN': ['出差 上海 12月3日到12月5日 拜访客户 预算 3000'],
+    en: ['trip Shanghai Dec 3 to Dec 5 visit Acme budget 3000'],
+  },
+  fromText(rest, { now }) {
+    const budget = BUDGET_WORDS.exec(rest);
+    const cost = budget ? takeAmount(rest.slice(budget.index + budget[0].length)) : null;
+    const main = budget ? rest.slice(0, budget.index) : rest;
+    const dates = takeDateRange(main, now);
+    const [destination, ...purpose] = (dates?.rest ?? main).split(' ');
+    return { destination, ...dates?.range, purpose: purpose.join(' '), estimatedCost: cost?.amount };
+  },
+  schema: (now) =>
+    dateOrder(
+      z.object({
+        destination: text(100),
+        from: requestDate(now),
+        to: requestDate(now),
+        purpose: text(),
+        estimatedCost: money.optional(),
+      }),
+    ),
+  formFields: [
+    { name: 'destination', label: { 'zh-CN': '目的地', en: 'Destination' }, kind: 'text' },
+    { name: 'from', label: { 'zh-CN': '出发日期', en: 'From' }, kind: 'date' },
+    { name: 'to', label: { 'zh-CN': '返回日期', en: 'To' }, kind: 'date' },
+    { name: 'purpose', label: { 'zh-CN': '事由', en: 'Purpose' }, kind: 'textarea' },
+    {
+      name: 'estimatedCost',
+      label: { 'zh-CN': '预算', en: 'Estimated cost' },
+      kind: 'number',
+      optional: true,
+    },
+  ],
+  describe: (d, locale) => [
+    [tr(locale, { 'zh-CN': '目的地', en: 'Destination' }), d.destination],
+    [tr(locale, { 'zh-CN': '时间', en: 'When' }), d.from === d.to ? d.from : `${d.from} → ${d.to}`],
+    [tr(locale, { 'zh-CN': '事由', en: 'Purpose' }), d.purpose],
+    ...(d.estimatedCost
+      ? [[tr(locale, { 'zh-CN': '预算', en: 'Budget' }), d.estimatedCost.toFixed(2)] as [string, string]]
+      : []),
+  ],
+  measure: (d) => ({ amount: d.estimatedCost }),
+};

@@ -1,0 +1,166 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import mongoose from 'mongoose';
+import { claim, nextNumber, releaseIfStale } from '../../db/claims.js';
+import { ApprovalCard } from '../../db/models/approval-card.js';
+import {
+  ApprovalRequest,
+  type ApprovalRequestDoc,
+  type ApprovalType,
+} from '../../db/models/approval-request.js';
+import { Employee } from '../../db/models/employee.js';
+import type { MessageRef, Person } from '../../src/bot/types.js';
+import { AppError } from '../../src/errors.js';
+import { countLeaveDays } from './leave-days.js';
+import { POLICY, type Policy, ruleFor } from './policy.js';
+import { requestType } from './requests/index.js';
+import { routeRequest } from './routing.js';
+import type { Change, Refusal } from './workflow.js';
+
+type Id = mongoose.Types.ObjectId;
+const oid = (id: string) => new mongoose.Types.ObjectId(id);
+
+/** Files a request: routes it by policy and numbers it. No steps left (nobody above) = approved at once. */
+export async function submitRequest(input: {
+  requester: Person;
+  type: ApprovalType;
+  data: Record<string, unknown>;
+  today: string;
+  now: Date;
+  policy?: Policy;
+}): Promise<ApprovalRequestDoc> {
+  const requesterId = oid(input.requester.id);
+  const me = await Employee.findById(requesterId, { department: 1 }).lean();
+  const data = { ...input.data };
+  if (input.type === 'leave') {
+    data.days = await countLeaveDays(input.requester.id, data);
+    if (data.days === 0) {
+      throw new AppError('approvals.no_workdays', 'leave covers no workday', {
+        'zh-CN': '这段时间没有工作日，无需请假。',
+        en: 'Those dates have no working day; no leave is needed.',
+      });
+    }
+  }
+
+  const rule = ruleFor(input.policy ?? POLICY, input.type, requestType(input.type).measure(data));
+  const { steps, cc } = await routeRequest({ requesterId, rule, data, today: input.today });
+  const history = [{ at: input.now, by: requesterId, action: 'submitted', step: 0, comment: '' }];
+  if (steps.length === 0)
+    history.push({ at: input.now, by: null as unknown as Id, action: 'auto-approved', step: 0, comment: '' });
+  const doc = await ApprovalRequest.create({
+    no: `AP-${await nextNumber('approval', 1000, input.now)}`,
+    type: input.type,
+    requesterId,
+    department: me?.department ?? '',
+    data,
+    status: steps.length === 0 ? 'approved' : 'pending',
+    steps,
+    stepIndex: 0,
+    waitingFor: steps[0]?.approvers.map((a) => a.employeeId) ?? [],
+    cc,
+    history,
+  });
+  return doc.toObject() as unknown as ApprovalRequestDoc;
+}
+
+export type Changed = { ok: true; doc: ApprovalRequestDoc; before: ApprovalRequestDoc; change: Change };
+export type Refused = { ok: false; refusal: Refusal | 'not_found'; doc?: ApprovalRequestDoc };
+
+/**
+ * Applies a workflow change with optimistic concurrency: read, compute, then move the request
+ * from version v to v+1 — a step only one caller can claim. Two approvers clicking at once: one
+ * wins; the other re-reads and is refused or recorded as the rules say.
+ */
+export async function changeRequest(
+  no: string,
+  change: (doc: ApprovalRequestDoc) => Change | Refusal,
+  now = new Date(),
+): Promise<Changed | Refused> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const before = await ApprovalRequest.findOne({ no }).lean<ApprovalRequestDoc>();
+    if (!before) return { ok: false, refusal: 'not_found' };
+    const result = change(before);
+    if (typeof result === 'string') return { ok: false, refusal: result, doc: before };
+    const revision = `approval:${before._id}:v${before.version + 1}`;
+    if (!(await claim(revision, now))) {
+      await releaseIfStale(revision, now);
+      await sleep(5 + Math.random() * 20);
+      continue;
+    }
+    // the version guard is the atomic check on MongoDB; the claim above is the one on FerretDB
+    const doc = await ApprovalRequest.findOneAndUpdate(
+      { _id: before._id, version: before.version },
+      { $set: result.set, $push: { history: result.history }, $inc: { version: 1 } },
+      { returnDocument: 'after' },
+    ).lean<ApprovalRequestDoc>();
+    if (doc) return { ok: true, doc, before, change: result };
+  }
+  throw new AppError('approvals.contention', `request ${no} kept changing under us`);
+}
+
+/** Remembers where a card about the request was sent, to update every copy later. */
+export async function recordCards(requestId: Id, employeeId: string, refs: MessageRef[]): Promise<void> {
+  if (refs.length === 0) return;
+  await ApprovalCard.insertMany(refs.map((r) => ({ requestId, employeeId: oid(employeeId), ...r })));
+}
+
+export async function cardsOf(requestId: Id) {
+  return ApprovalCard.find({ requestId }, { employeeId: 1, platform: 1, channelId: 1, messageId: 1 }).lean();
+}
+
+export async function listMine(employeeId: string, limit = 10): Promise<ApprovalRequestDoc[]> {
+  return ApprovalRequest.find({ requesterId: oid(employeeId) })
+    .sort({ createdAt: -1 })
+    .limit(limit)
+    .lean<ApprovalRequestDoc[]>();
+}
+
+export async function listPending(employeeId: string, limit = 20): Promise<ApprovalRequestDoc[]> {
+  return ApprovalRequest.find({ waitingFor: oid(employeeId), status: 'pending' })
+    .sort({ createdAt: 1 })
+    .limit(limit)
+    .lean<ApprovalRequestDoc[]>();
+}
+
+/**
+ * A request as `viewer` may see it: its requester, anyone asked or copied, HR and admins, and
+ * managers up the requester's line.
+ */
+export async function findVisible(no: string, viewer: Person): Promise<ApprovalRequestDoc | Refused> {
+  const doc = await ApprovalRequest.findOne({ no: no.toUpperCase() }).lean<ApprovalRequestDoc>();
+  if (!doc) return { ok: false, refusal: 'not_found' };
+  const me = oid(viewer.id);
+  const involved =
+    doc.requesterId.equals(me) ||
+    doc.cc.some((id) => id.equals(me)) ||
+    doc.steps.some((s) => s.approvers.some((a) => a.employeeId.equals(me))) ||
+    viewer.roles.includes('admin') ||
+    viewer.roles.includes('hr');
+  if (involved || (await managesUp(doc.requesterId, me))) return doc;
+  return { ok: false, refusal: 'not_visible' };
+}
+
+async function managesUp(employeeId: Id, managerId: Id): Promise<boolean> {
+  let cursor: Id | null = employeeId;
+  for (let hops = 0; cursor && hops < 20; hops++) {
+    const row: { managerId?: Id | null } | null = await Employee.findById(cursor, { managerId: 1 }).lean();
+    cursor = row?.managerId ?? null;
+    if (cursor?.equals(managerId)) return true;
+  }
+  return false;
+}
+
+/** Display names for many people in one query. */
+export async function namesOf(ids: (Id | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is Id => !!id).map(String))].map(oid);
+  const rows = await Employee.find({ _id: { $in: wanted } }, { name: 1 }).lean();
+  return new Map(rows.map((r) => [String(r._id), r.name]));
+}
+
+export async function findEmployeeId(emailOrName: string): Promise<Id | null> {
+  const key = emailOrName.trim();
+  const row = await Employee.findOne(
+    key.includes('@') ? { email: key.toLowerCase(), active: true } : { name: key, active: true },
+    { _id: 1 },
+  ).lean();
+  return row?._id ?? null;
+}

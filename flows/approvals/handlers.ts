@@ -28,9 +28,14 @@ const t = {
   notVisible: { 'zh-CN': '你无权查看 {no}。', en: 'You cannot see {no}.' },
   closed: { 'zh-CN': '{no} {status}{by}。', en: '{no} is already {status}{by}.' },
   by: { 'zh-CN': '（{name} 处理）', en: ' (by {name})' },
-  decidedBy: { 'zh-CN': '{no} 的这一步已由 {name} 处理。', en: 'This step of {no} was already decided by {name}.' },
+  decidedBy: {
+    'zh-CN': '{no} 的这一步已由 {name} 处理。',
+    en: 'This step of {no} was already decided by {name}.',
+  },
   notApprover: {
- 'zh-CN': '你不是 {no} 当前的审批人。', en: 'You are not a current approver of {no}.' },
+    'zh-CN': '你不是 {no} 当前的审批人。',
+    en: 'You are not a current approver of {no}.',
+  },
   notRequester: { 'zh-CN': '只有申请人可以这样做。', en: 'Only the requester can do that.' },
   tooSoon: { 'zh-CN': '一小时内只能催办一次。', en: 'You can urge at most once an hour.' },
   done: {

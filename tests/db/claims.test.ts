@@ -1,0 +1,45 @@
+import mongoose from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import { claim, nextNumber, releaseIfStale } from '../../db/claims.js';
+import { useTestDb } from '../helpers/db.js';
+
+useTestDb();
+
+describe('claims on the embedded store', () => {
+  it('shows why they exist: a guarded update can report two winners on FerretDB', async () => {
+    const c = mongoose.connection.db?.collection('race');
+    const { insertedId } = (await c?.insertOne({ version: 0 })) ?? {};
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        c?.updateOne({ _id: insertedId, version: 0 }, { $inc: { version: 1 } }),
+      ),
+    );
+    // MongoDB reports exactly one; FerretDB 1.x (SQLite) may report several. Either way the
+    // claim below is what decides.
+    expect(results.filter((r) => r?.modifiedCount === 1).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets exactly one of many concurrent callers claim a key', async () => {
+    const now = new Date();
+    for (let round = 0; round < 5; round++) {
+      const wins = await Promise.all(Array.from({ length: 12 }, () => claim(`k${round}`, now)));
+      expect(wins.filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it('frees only stale claims', async () => {
+    const then = new Date('2026-11-28T00:00:00Z');
+    await claim('stuck', then);
+    await releaseIfStale('stuck', new Date(then.getTime() + 5_000));
+    expect(await claim('stuck', then)).toBe(false);
+    await releaseIfStale('stuck', new Date(then.getTime() + 11_000));
+    expect(await claim('stuck', then)).toBe(true);
+  });
+
+  it('hands out unique numbers to concurrent callers', async () => {
+    const numbers = await Promise.all(Array.from({ length: 25 }, () => nextNumber('seq', 1000)));
+    expect(new Set(numbers).size).toBe(25);
+    expect(Math.min(...numbers)).toBe(1001);
+    expect(await nextNumber('seq', 1000)).toBe(1026);
+  });
+});

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
-import { seedDemoCompany } from '../flows/org/demo-company.js';
+import { seedDemo } from '../flows/demo.js';
+
 import { createAssistant } from './app.js';
 import type { MessageRef, Reply } from './bot/types.js';
 
@@ -28,7 +29,7 @@ export async function startApp(
   try {
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
-    const seeded = config.seedDemo ? await seedDemoCompany() : false;
+    const seeded = config.seedDemo ? await seedDemo(new Date()) : false;
     const { http, notifier } = createAssistant(config, log);
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));

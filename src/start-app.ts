@@ -29,11 +29,13 @@ export async function startApp(
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
     const seeded = config.seedDemo ? await seedDemoCompany() : false;
-    const { http, notifier } = createAssistant(config, log);
+    const assistant = createAssistant(config, log);
+    const { http, notifier } = assistant;
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
     const port = (server.address() as AddressInfo).port;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    await assistant.start();
 
     const stop = async () => {
       await new Promise<void>((res) => {
@@ -41,6 +43,7 @@ export async function startApp(
         // keep-alive sockets with no request in flight would otherwise hold close() open
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await assistant.stop();
       await disconnectDb();
       await store.stop();
     };

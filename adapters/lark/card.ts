@@ -44,13 +44,27 @@ export function toLarkCard(card: Card): LarkCard {
     status: card.status,
     actions: card.actions.slice(0, MAX_BUTTONS),
   };
-  let rendered = render(draft);
-  // halve the longest text until it fits; a handful of rounds covers any realistic card
-  for (let round = 0; round < 60 && encodedSize(rendered) > CARD_LIMIT_BYTES; round++) {
-    shrinkLongest(draft);
-    rendered = render(draft);
+  if (encodedSize(render(draft)) <= CARD_LIMIT_BYTES) return render(draft);
+  // too big: find the largest per-text cap (field values and body alike) that fits
+  let low = 0;
+  let high = Math.max(draft.body?.length ?? 0, ...draft.fields.map(([, v]) => v.length));
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (encodedSize(render(capped(draft, mid))) <= CARD_LIMIT_BYTES) low = mid;
+    else high = mid - 1;
   }
-  return rendered;
+  const fitted = capped(draft, Math.max(low, 1));
+  // so many fields that even one character each is too much: drop from the end
+  while (fitted.fields.length > 0 && encodedSize(render(fitted)) > CARD_LIMIT_BYTES) fitted.fields.pop();
+  return render(fitted);
+}
+
+function capped(card: Draft, max: number): Draft {
+  return {
+    ...card,
+    fields: card.fields.map(([l, v]): [string, string] => [l, cut(v, max)]),
+    body: card.body === undefined ? undefined : cut(card.body, max),
+  };
 }
 
 /** Text replies become a plain card where only a card will do (PATCH updates cards only). */
@@ -98,26 +112,6 @@ function render(card: Draft): LarkCard {
     },
     elements,
   };
-}
-
-function shrinkLongest(card: Draft): void {
-  const bodyLength = card.body?.length ?? 0;
-  let index = -1;
-  let longest = bodyLength;
-  card.fields.forEach(([, v], i) => {
-    if (v.length > longest) {
-      longest = v.length;
-      index = i;
-    }
-  });
-  if (longest <= 1) {
-    card.fields.pop();
-    return;
-  }
-  const half = Math.floor(longest / 2);
-  const field = card.fields[index];
-  if (index >= 0 && field) field[1] = cut(field[1], half);
-  else card.body = cut(card.body ?? '', half);
 }
 
 function cut(text: string, max: number): string {

@@ -22,6 +22,8 @@ export type LarkAdapterDeps = {
   act(action: CardAction): Promise<Outcome>;
   log: Logger;
   now?: () => Date;
+  /** Tests shorten it to reach the late path. */
+  clickBudgetMs?: number;
 };
 
 /** Lark answers a callback that takes longer than 3 s with an error; keep a margin. */
@@ -50,7 +52,7 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
     background,
     log,
     now: deps.now ?? (() => new Date()),
-    clickBudgetMs: CLICK_BUDGET_MS,
+    clickBudgetMs: deps.clickBudgetMs ?? CLICK_BUDGET_MS,
   });
 
   // No keys given to the SDK: verifyLarkRequest has already checked and decrypted the raw body.

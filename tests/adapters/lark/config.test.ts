@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 
-const full = { LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 'secret-value', LARK_VERIFICATION_TOKEN: 'token-value' };
+const full = {
+  LARK_APP_ID: 'cli_x',
+  LARK_APP_SECRET: 'secret-value',
+  LARK_VERIFICATION_TOKEN: 'token-value',
+};
 
 describe('Lark configuration', () => {
   it('is off without any Lark variable', () => {
@@ -18,7 +22,9 @@ describe('Lark configuration', () => {
       connection: 'webhook',
     });
     expect(loadConfig({ ...full, LARK_DOMAIN: 'lark' }).lark?.domain).toBe('https://open.larksuite.com');
-    expect(loadConfig({ ...full, LARK_DOMAIN: 'http://127.0.0.1:9/' }).lark?.domain).toBe('http://127.0.0.1:9');
+    expect(loadConfig({ ...full, LARK_DOMAIN: 'http://127.0.0.1:9/' }).lark?.domain).toBe(
+      'http://127.0.0.1:9',
+    );
     expect(loadConfig({ ...full, LARK_CONNECTION: 'ws', LARK_ENCRYPT_KEY: 'k' }).lark).toMatchObject({
       connection: 'ws',
       encryptKey: 'k',

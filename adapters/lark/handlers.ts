@@ -10,7 +10,7 @@ export type HandlerDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
   act(action: CardAction): Promise<Outcome>;
   /** Runs work after the HTTP answer; the adapter waits for it on stop. */
-  background(work: Promise<unknown>): void;
+  background(task: () => Promise<unknown>): void;
   log: Logger;
   now: () => Date;
   /** How long a click may take before we answer `{}` and update the card later instead. */
@@ -30,7 +30,7 @@ export function createHandlers(deps: HandlerDeps) {
   const { api, log } = deps;
 
   function onMessage(data: LarkEventData): Record<string, never> {
-    deps.background(handleMessage(data));
+    deps.background(() => handleMessage(data));
     return {};
   }
 
@@ -56,7 +56,7 @@ export function createHandlers(deps: HandlerDeps) {
     const work = deps.act(action);
     const outcome = await Promise.race([work, delay(deps.clickBudgetMs).then(() => LATE)]);
     if (outcome === LATE) {
-      deps.background(work.then((late) => deliverLate(late, action)));
+      deps.background(() => work.then((late) => deliverLate(late, action)));
       return {};
     }
     return respondNow(outcome as Outcome, action, shape);
@@ -75,7 +75,7 @@ export function createHandlers(deps: HandlerDeps) {
       ...moreCards,
       ...(shape === 'classic' && card ? texts.map((text) => ({ text })) : []),
     ];
-    if (sendLater.length) deps.background(sendAll(action.platformUserId, sendLater));
+    if (sendLater.length) deps.background(() => sendAll(action.platformUserId, sendLater));
     return respond(shape, { toast, card: card && 'card' in card ? toLarkCard(card.card) : undefined });
   }
 

@@ -16,6 +16,7 @@ import { createLarkApi, describe, sdkLogger } from './api.js';
 import { createHandlers } from './handlers.js';
 import type { LarkEventData } from './to-incoming.js';
 import { verifyLarkRequest } from './verify.js';
+import { createWorkQueue } from './work-queue.js';
 
 export type LarkAdapterDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
@@ -28,6 +29,10 @@ export type LarkAdapterDeps = {
 
 /** Lark answers a callback that takes longer than 3 s with an error; keep a margin. */
 const CLICK_BUDGET_MS = 2500;
+/** Messages handled at once; more wait in the queue. */
+const WORKERS = 16;
+/** Past this many waiting messages we answer 503 and let Lark push them again later. */
+const MAX_QUEUED = 1000;
 
 /**
  * Lark/Feishu: `/events` (messages, `card.action.trigger`) and `/cards` (the classic card callback)
@@ -37,19 +42,16 @@ const CLICK_BUDGET_MS = 2500;
 export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
   const log = deps.log.child({ platform: 'lark' });
   const api = createLarkApi(config, log);
-  const pending = new Set<Promise<unknown>>();
-  const background = (work: Promise<unknown>) => {
-    const tracked = work.catch((err: unknown) =>
-      log.error({ err: describe(err) }, 'lark background work failed'),
-    );
-    pending.add(tracked);
-    void tracked.finally(() => pending.delete(tracked));
-  };
+  const queue = createWorkQueue({
+    concurrency: WORKERS,
+    maxQueued: MAX_QUEUED,
+    onError: (err) => log.error({ err: describe(err) }, 'lark background work failed'),
+  });
   const handlers = createHandlers({
     api,
     dispatch: deps.dispatch,
     act: deps.act,
-    background,
+    background: queue.push,
     log,
     now: deps.now ?? (() => new Date()),
     clickBudgetMs: deps.clickBudgetMs ?? CLICK_BUDGET_MS,
@@ -93,6 +95,10 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
     }
     const { payload } = verified;
     if (payload.type === 'url_verification') return c.json({ challenge: payload.challenge });
+    if (kind === 'event' && queue.full()) {
+      log.warn('lark event refused: too much queued work');
+      return c.json({ error: 'busy' }, 503);
+    }
     // the SDK reads headers from the prototype, keeping them out of the payload's own keys
     const result = await invoke(Object.assign(Object.create({ headers }), payload));
     // an unregistered event type comes back as a string ("no … event handle"): still a 200
@@ -124,7 +130,7 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
     },
     stop: async () => {
       ws?.close();
-      await Promise.allSettled([...pending]);
+      await queue.idle();
     },
   };
 }

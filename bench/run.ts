@@ -1,4 +1,4 @@
-// `npm run bench`: load on loopback against the web message endpoint, next to a bare hono
+// `npm run bench`: load on loopback against the web message and Lark event endpoints, next to a bare hono
 // endpoint doing one raw driver insert, measured in the same run and reported as ratios.
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune it.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -9,14 +9,18 @@ import autocannon from 'autocannon';
 import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
 import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
+import { loadLark, type Row, startLarkApiStub } from './lark.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
-type Row = { name: string; rps: number; p50: number; p99: number; errors: number };
-
-async function startTarget(kind: 'app' | 'raw', uri: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/target.ts', kind, uri], {
+async function startTarget(
+  kind: 'app' | 'raw',
+  uri: string,
+  larkApiUrl?: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const args = ['--import', 'tsx', 'bench/target.ts', kind, uri, ...(larkApiUrl ? [larkApiUrl] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((res, rej) => {
@@ -25,6 +29,9 @@ async function startTarget(kind: 'app' | 'raw', uri: string): Promise<{ url: str
   });
   return { url, child };
 }
+
+/** The reply-rate row has no per-request latency. */
+const ms = (n: number) => (Number.isFinite(n) ? String(n) : '–');
 
 async function load(name: string, url: string, body: unknown): Promise<Row> {
   const options = {
@@ -52,9 +59,10 @@ const storeStarted = performance.now();
 const store = await startFerretdb({ bin, dataDir });
 const storeStartMs = performance.now() - storeStarted;
 const children: ChildProcess[] = [];
+const larkApi = await startLarkApiStub();
 try {
   const raw = await startTarget('raw', `${store.uri}/bench_raw`);
-  const app = await startTarget('app', `${store.uri}/bench_app`);
+  const app = await startTarget('app', `${store.uri}/bench_app`, larkApi.url);
   children.push(raw.child, app.child);
   const employee = 'li.wei@demo.example';
   const rows = [
@@ -62,6 +70,7 @@ try {
     await load('web message "help"', `${app.url}/web/api/messages`, { employee, text: 'help' }),
     await load('web message "whoami"', `${app.url}/web/api/messages`, { employee, text: 'whoami' }),
     await load('web message (not understood)', `${app.url}/web/api/messages`, { employee, text: 'xyz abc' }),
+    ...(await loadLark(app.url, larkApi, { seconds, connections })),
   ];
   const base = rows[0]?.rps ?? 1;
   console.log(
@@ -71,11 +80,12 @@ try {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
     );
   }
 } finally {
   for (const child of children) child.kill('SIGTERM');
+  await larkApi.close();
   await store.stop();
   await rm(dataDir, { recursive: true, force: true });
 }

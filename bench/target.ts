@@ -1,17 +1,21 @@
 // A server for the benchmark, in its own process so the load generator does not share its
-// event loop: `app` is the real service, `raw` a bare hono endpoint doing one driver insert.
+// event loop: `app` is the real service (with Lark on when given an Open API URL), `raw` a bare
+// hono endpoint doing one driver insert.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startApp } from '../src/start-app.js';
+import { larkBenchEnv } from './lark.js';
 
-const [kind, uri] = process.argv.slice(2);
-if (!uri || (kind !== 'app' && kind !== 'raw')) throw new Error('usage: target.ts app|raw <mongodb uri>');
+const [kind, uri, larkApiUrl] = process.argv.slice(2);
+if (!uri || (kind !== 'app' && kind !== 'raw'))
+  throw new Error('usage: target.ts app|raw <mongodb uri> [lark open api url]');
 
 if (kind === 'app') {
-  const config = loadConfig({ MONGODB_URI: uri, PORT: '0', LOG_LEVEL: 'silent' });
+  const lark = larkApiUrl ? larkBenchEnv(larkApiUrl) : {};
+  const config = loadConfig({ MONGODB_URI: uri, PORT: '0', LOG_LEVEL: 'silent', ...lark });
   const app = await startApp(config, createLogger('silent'));
   console.log(app.url);
 } else {

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { createLarkAdapter } from '../adapters/lark/index.js';
 import { createWebAdapter } from '../adapters/web/index.js';
 import { pingDb } from '../db/connect.js';
 import { claimEvent } from '../db/processed-events.js';
@@ -50,6 +51,25 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     adapters['/web'] = web.routes;
   }
 
+  const lifecycle: { start(): Promise<void>; stop(): Promise<void> }[] = [];
+  if (config.lark) {
+    const lark = createLarkAdapter(config.lark, { dispatch: router.dispatch, act: router.act, log });
+    messengers.push(lark.messenger);
+    adapters['/lark'] = lark.routes;
+    lifecycle.push(lark);
+  }
+
   const http = createHttpApp({ log, adminToken: config.adminToken, adapters, ready: () => pingDb(1000) });
-  return { http, router, notifier };
+  return {
+    http,
+    router,
+    notifier,
+    /** Long connections (Lark ws) open after the HTTP server; stop waits for work acked but unfinished. */
+    start: async () => {
+      for (const a of lifecycle) await a.start();
+    },
+    stop: async () => {
+      await Promise.all(lifecycle.map((a) => a.stop()));
+    },
+  };
 }

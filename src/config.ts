@@ -33,7 +33,37 @@ const schema = z.object({
   STORE_CACHE_DIR: z.string().min(1).optional(),
   /** Milliseconds a database call may wait for an unreachable server before the user is told to retry. */
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
+  /** Lark/Feishu app credentials (developer console → Credentials); the adapter is on when both are set. */
+  LARK_APP_ID: z.string().min(1).optional(),
+  LARK_APP_SECRET: z.string().min(1).optional(),
+  /** Events & Callbacks → Encryption strategy; checked on every plain event. Never defaulted. */
+  LARK_VERIFICATION_TOKEN: z.string().min(1).optional(),
+  /** Same page; when set, events arrive AES-encrypted and signed. */
+  LARK_ENCRYPT_KEY: z.string().min(1).optional(),
+  /** feishu (China), lark (global) or a base URL (tests point it at a local server). */
+  LARK_DOMAIN: z
+    .string()
+    .regex(/^(feishu|lark|https?:\/\/\S+)$/, 'must be feishu, lark or an http(s):// base URL')
+    .default('feishu'),
+  /** webhook: Lark posts to /lark/events; ws: the SDK's long connection (no public URL needed). */
+  LARK_CONNECTION: z.enum(['webhook', 'ws']).default('webhook'),
 });
+
+const LARK_DOMAINS: Record<string, string> = {
+  feishu: 'https://open.feishu.cn',
+  lark: 'https://open.larksuite.com',
+};
+const LARK_REQUIRED = ['LARK_APP_ID', 'LARK_APP_SECRET', 'LARK_VERIFICATION_TOKEN'] as const;
+
+export type LarkConfig = {
+  appId: string;
+  appSecret: string;
+  verificationToken: string;
+  encryptKey?: string;
+  /** Base URL of the Open API, without a trailing slash. */
+  domain: string;
+  connection: 'webhook' | 'ws';
+};
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -48,6 +78,7 @@ export type Config = {
   ferretdbBin?: string;
   storeCacheDir: string;
   dbTimeoutMs: number;
+  lark?: LarkConfig;
 };
 
 /**
@@ -58,15 +89,22 @@ export type Config = {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => {
-      const key = String(i.path[0]);
-      const got = present[key];
-      const shown = got === undefined || /TOKEN|URI/.test(key) ? '' : ` (got "${got}")`;
-      return `${key} ${i.message}${shown}`;
-    });
-    throw new AppError('config.invalid', `Invalid configuration: ${problems.join('; ')}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => {
+        const key = String(i.path[0]);
+        const got = present[key];
+        const shown = got === undefined || /TOKEN|URI|SECRET|KEY/.test(key) ? '' : ` (got "${got}")`;
+        return `${key} ${i.message}${shown}`;
+      });
+  // half a Lark setup is a mistake, not "Lark off": name what is missing
+  const larkSet = LARK_REQUIRED.filter((k) => present[k] !== undefined);
+  if (larkSet.length > 0 || present.LARK_ENCRYPT_KEY !== undefined) {
+    for (const k of LARK_REQUIRED.filter((k) => present[k] === undefined))
+      problems.push(`${k} is required when Lark is configured`);
   }
+  if (!parsed.success || problems.length > 0)
+    throw new AppError('config.invalid', `Invalid configuration: ${problems.join('; ')}`);
   const c = parsed.data;
   return {
     env: c.NODE_ENV,
@@ -83,5 +121,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       c.STORE_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'workplace-assistant'),
     ),
     dbTimeoutMs: c.DB_TIMEOUT_MS,
+    lark: larkConfig(c),
+  };
+}
+
+function larkConfig(c: z.infer<typeof schema>): LarkConfig | undefined {
+  if (!c.LARK_APP_ID || !c.LARK_APP_SECRET || !c.LARK_VERIFICATION_TOKEN) return undefined;
+  return {
+    appId: c.LARK_APP_ID,
+    appSecret: c.LARK_APP_SECRET,
+    verificationToken: c.LARK_VERIFICATION_TOKEN,
+    encryptKey: c.LARK_ENCRYPT_KEY,
+    domain: LARK_DOMAINS[c.LARK_DOMAIN] ?? c.LARK_DOMAIN.replace(/\/+$/, ''),
+    connection: c.LARK_CONNECTION,
   };
 }

@@ -2,10 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
 import { seedDemo } from '../flows/demo.js';
-
 import { createAssistant } from './app.js';
 import type { MessageRef, Reply } from './bot/types.js';
-
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { openStore } from './store.js';
@@ -30,11 +28,13 @@ export async function startApp(
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
     const seeded = config.seedDemo ? await seedDemo(new Date()) : false;
-    const { http, notifier } = createAssistant(config, log);
+    const assistant = createAssistant(config, log);
+    const { http, notifier } = assistant;
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
     const port = (server.address() as AddressInfo).port;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    await assistant.start();
 
     const stop = async () => {
       await new Promise<void>((res) => {
@@ -42,6 +42,7 @@ export async function startApp(
         // keep-alive sockets with no request in flight would otherwise hold close() open
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await assistant.stop();
       await disconnectDb();
       await store.stop();
     };

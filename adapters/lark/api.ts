@@ -1,0 +1,106 @@
+import { AppType, Client, LoggerLevel } from '@larksuiteoapi/node-sdk';
+import type { MessageRef, Reply } from '../../src/bot/types.js';
+import type { LarkConfig } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
+import { replyAsCard, toLarkCard } from './card.js';
+
+type ReceiveIdType = 'open_id' | 'chat_id';
+type ApiResult = { code?: number; msg?: string; data?: Record<string, unknown> };
+
+export type LarkApi = ReturnType<typeof createLarkApi>;
+
+/**
+ * The Open API calls the adapter makes, through the SDK `Client` (which fetches and caches the
+ * tenant access token from `auth/v3/tenant_access_token/internal`). `domain` is a base URL, so
+ * Feishu, Lark and a test server are all one setting.
+ */
+export function createLarkApi(config: LarkConfig, log: Logger) {
+  const client = new Client({
+    appId: config.appId,
+    appSecret: config.appSecret,
+    domain: config.domain,
+    appType: AppType.SelfBuild,
+    loggerLevel: LoggerLevel.warn,
+    logger: sdkLogger(log),
+  });
+  let botOpenId: Promise<string | null> | null = null;
+
+  async function send(idType: ReceiveIdType, id: string, reply: Reply): Promise<MessageRef> {
+    const res: ApiResult = await client.im.message.create({
+      params: { receive_id_type: idType },
+      data:
+        'card' in reply
+          ? { receive_id: id, msg_type: 'interactive', content: JSON.stringify(toLarkCard(reply.card)) }
+          : { receive_id: id, msg_type: 'text', content: JSON.stringify({ text: reply.text }) },
+    });
+    const data = ok(res, 'im.message.create');
+    return { platform: 'lark', channelId: String(data.chat_id ?? id), messageId: String(data.message_id) };
+  }
+
+  /** Replaces a sent card for everyone (it was sent with `update_multi`); PATCH takes cards only. */
+  async function patch(messageId: string, reply: Reply): Promise<void> {
+    const res: ApiResult = await client.im.message.patch({
+      path: { message_id: messageId },
+      data: { content: JSON.stringify(replyAsCard(reply)) },
+    });
+    ok(res, 'im.message.patch');
+  }
+
+  /** The account's e-mail, to bind it the first time; null when Lark has none or refuses. */
+  async function email(openId: string): Promise<string | null> {
+    try {
+      const res: ApiResult = await client.contact.v3.user.get({
+        path: { user_id: openId },
+        params: { user_id_type: 'open_id' },
+      });
+      const user = ok(res, 'contact.user.get').user as
+        | { email?: string; enterprise_email?: string }
+        | undefined;
+      return user?.email || user?.enterprise_email || null;
+    } catch (err) {
+      log.warn({ err: describe(err) }, 'lark contact lookup failed');
+      return null;
+    }
+  }
+
+  /** The bot's own open_id, to tell its @mention from others'; asked once, retried after a failure. */
+  function bot(): Promise<string | null> {
+    botOpenId ??= client
+      .request<{ code?: number; bot?: { open_id?: string } }>({
+        method: 'GET',
+        url: '/open-apis/bot/v3/info',
+      })
+      .then((res) => res.bot?.open_id ?? null)
+      .catch((err: unknown) => {
+        log.warn({ err: describe(err) }, 'lark bot info failed');
+        botOpenId = null;
+        return null;
+      });
+    return botOpenId;
+  }
+
+  return { send, patch, email, bot };
+}
+
+function ok(res: ApiResult, call: string): Record<string, unknown> {
+  if (res?.code !== 0) throw new Error(`${call} failed with code ${res?.code}`);
+  return res.data ?? {};
+}
+
+/** Only names and messages: the SDK logs whole axios errors, which carry the bearer token. */
+export function describe(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`.slice(0, 300);
+  return typeof err === 'string' ? err.slice(0, 300) : typeof err;
+}
+
+/** The SDK's logger, reduced to one line of strings at warn and above. */
+export function sdkLogger(log: Logger) {
+  const line = (msg: unknown[]) => ({ sdk: msg.map(describe).join(' ') });
+  return {
+    error: (...msg: unknown[]) => log.error(line(msg), 'lark sdk'),
+    warn: (...msg: unknown[]) => log.warn(line(msg), 'lark sdk'),
+    info: (...msg: unknown[]) => log.debug(line(msg), 'lark sdk'),
+    debug: () => {},
+    trace: () => {},
+  };
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { CardAction, Incoming, MessageRef } from '../../src/bot/types.js';
+
+/** What the SDK hands a handler: schema 2.0 events flattened to `{...header, ...event}`. */
+export type LarkEventData = Record<string, unknown>;
+
+type Mention = { key: string; name?: string; id?: { open_id?: string } };
+type LarkMessage = {
+  message_id: string;
+  chat_id: string;
+  chat_type: string;
+  message_type: string;
+  content: string;
+  mentions?: Mention[];
+};
+
+/** Longer text is not a command; the router never sees more than this. */
+const MAX_TEXT = 4000;
+
+/**
+ * An `im.message.receive_v1` event as the neutral `Incoming`, or null when the bot should stay
+ * quiet: its own (or another app's) messages, group messages that do not @mention it, and
+ * message types other than text and post.
+ */
+export function toIncoming(data: LarkEventData, botOpenId: string | null, receivedAt: Date): Incoming | null {
+  const sender = data.sender as { sender_type?: string; sender_id?: { open_id?: string } } | undefined;
+  const message = data.message as LarkMessage | undefined;
+  const openId = sender?.sender_id?.open_id;
+  if (!message || !openId || sender?.sender_type !== 'user') return null;
+  const mentions = message.mentions ?? [];
+  const group = message.chat_type !== 'p2p';
+  if (group && !mentions.some((m) => botOpenId && m.id?.open_id === botOpenId)) return null;
+  const raw = rawText(message);
+  if (raw === null) return null;
+  const text = stripMentions(raw, mentions, botOpenId).trim();
+  if (!text || text.length > MAX_TEXT) return null;
+  return {
+    platform: 'lark',
+    tenant: tenantOf(data),
+    platformUserId: openId,
+    chat: { id: message.chat_id, kind: group ? 'group' : 'dm' },
+    text,
+    // schema 2.0 carries event_id; v1 events carry uuid. Both stay the same across retries.
+    messageId: String(data.event_id ?? data.uuid ?? message.message_id),
+    receivedAt,
+  };
+}
+
+function rawText(message: LarkMessage): string | null {
+  const content = safeJson(message.content);
+  if (message.message_type === 'text') return typeof content?.text === 'string' ? content.text : null;
+  if (message.message_type === 'post') return postText(content);
+  return null;
+}
+
+type PostElement = { tag?: string; text?: string; user_id?: string };
+
+/** A post is paragraphs of elements; received posts are `{title, content}`, sent ones keyed by locale. */
+function postText(content: Record<string, unknown> | null): string | null {
+  if (!content) return null;
+  const body = Array.isArray(content.content)
+    ? content
+    : (Object.values(content).find((v) => v && typeof v === 'object') as Record<string, unknown> | undefined);
+  if (!body || !Array.isArray(body.content)) return null;
+  return (body.content as PostElement[][])
+    .map((line) =>
+      (Array.isArray(line) ? line : [])
+        .map((el) =>
+          el.tag === 'at' ? (el.user_id ?? '') : el.tag === 'text' || el.tag === 'a' ? el.text : '',
+        )
+        .join(''),
+    )
+    .join('\n');
+}
+
+/** `@_user_1` placeholders: the bot's own is dropped, anyone else's becomes `@name`. */
+function stripMentions(text: string, mentions: Mention[], botOpenId: string | null): string {
+  let out = text;
+  for (const m of mentions) {
+    const replacement = botOpenId && m.id?.open_id === botOpenId ? '' : `@${m.name ?? ''}`;
+    out = out.split(m.key).join(replacement);
+  }
+  return out.replace(/[ \t]{2,}/g, ' ');
+}
+
+function safeJson(text: unknown): Record<string, unknown> | null {
+  if (typeof text !== 'string') return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function tenantOf(data: LarkEventData): string {
+  const operator = data.operator as { tenant_key?: string } | undefined;
+  return String(data.tenant_key ?? operator?.tenant_key ?? 'default');
+}
+
+/** The button value our renderer puts on every button (card.ts). */
+const buttonValue = z.object({
+  actionId: z.string().min(1).max(255),
+  value: z.string().max(2000).default(''),
+});
+
+/**
+ * A click, from the classic callback (`open_id`, `open_message_id`, `token` at the top) or the
+ * `card.action.trigger` event (`operator`, `context`). A value we did not render is an error.
+ */
+export function toCardAction(data: LarkEventData): CardAction | { error: string } {
+  const action = data.action as { value?: unknown } | undefined;
+  const raw = typeof action?.value === 'string' ? safeJson(action.value) : action?.value;
+  const parsed = buttonValue.safeParse(raw);
+  if (!parsed.success) return { error: 'malformed button value' };
+  const operator = data.operator as { open_id?: string } | undefined;
+  const context = data.context as { open_message_id?: string; open_chat_id?: string } | undefined;
+  const openId = operator?.open_id ?? (data.open_id as string | undefined);
+  const messageId = context?.open_message_id ?? (data.open_message_id as string | undefined);
+  if (!openId) return { error: 'no operator' };
+  const message: MessageRef | undefined = messageId
+    ? { platform: 'lark', channelId: String(context?.open_chat_id ?? data.open_chat_id ?? ''), messageId }
+    : undefined;
+  return {
+    platform: 'lark',
+    tenant: tenantOf(data),
+    platformUserId: openId,
+    actionId: parsed.data.actionId,
+    value: parsed.data.value,
+    // the v2 event has an id; a classic callback's `token` is issued per click
+    eventId: String(data.event_id ?? `card:${messageId ?? ''}:${data.token ?? ''}`),
+    message,
+  };
+}

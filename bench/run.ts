@@ -1,5 +1,6 @@
-// `npm run bench`: load on loopback against the web message and Lark event endpoints, next to a bare hono
-// endpoint doing one raw driver insert, measured in the same run and reported as ratios.
+// `npm run bench`: load on loopback against the web message and Lark event endpoints and approval
+// cycles, next to a bare hono endpoint doing one raw driver insert, measured in the same run and
+// reported as ratios.
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import autocannon from 'autocannon';
 import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
 import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
+import { loadApprovals } from './approvals.js';
 import { loadLark, type Row, startLarkApiStub } from './lark.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -71,6 +73,7 @@ try {
     await load('web message "whoami"', `${app.url}/web/api/messages`, { employee, text: 'whoami' }),
     await load('web message (not understood)', `${app.url}/web/api/messages`, { employee, text: 'xyz abc' }),
     ...(await loadLark(app.url, larkApi, { seconds, connections })),
+    await loadApprovals(app.url, { seconds, connections }),
   ];
   const base = rows[0]?.rps ?? 1;
   console.log(

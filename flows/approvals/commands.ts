@@ -38,6 +38,12 @@ function requestCommand(rt: RequestType): CommandSpec {
       };
     },
     handle: (ctx, data) => fileRequest(ctx, rt.type, data),
+    draft: (rest, ctx) =>
+      Object.fromEntries(
+        Object.entries(rt.fromText(rest, ctx))
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => [k, String(v)]),
+      ),
     form: {
       title: rt.label,
       fields: rt.formFields,

@@ -56,6 +56,8 @@ export type CommandSpec<A = unknown> = {
   handle(ctx: TurnContext, args: A): Promise<void>;
   /** Platforms with forms open this when the command is sent bare or a field is missing. */
   form?: FormSpec<A>;
+  /** What text that failed to parse did say, as form values, to prefill the form. */
+  draft?(rest: string, ctx: ParseContext): Record<string, string>;
 };
 
 /** A card button handler; `actionId` is namespaced by flow (`help.topic`). */

@@ -1,9 +1,13 @@
-import type { CommandSpec } from './flow.js';
+import type { CommandSpec, ParseContext } from './flow.js';
 import { coreText, tr } from './i18n.js';
 import { type Card, type Form, type Locale, OPEN_FORM_ACTION } from './types.js';
 
-/** A command's form in the person's language; null when the command has none. */
-export function formFor(command: CommandSpec, locale: Locale): Form | null {
+/** A command's form in the person's language, prefilled with `initial`; null when it has none. */
+export function formFor(
+  command: CommandSpec,
+  locale: Locale,
+  initial: Record<string, string> = {},
+): Form | null {
   if (!command.form) return null;
   return {
     intent: command.intent,
@@ -14,12 +18,25 @@ export function formFor(command: CommandSpec, locale: Locale): Form | null {
       kind: f.kind,
       optional: f.optional ?? false,
       options: f.options?.map((o) => ({ value: o.value, label: tr(locale, o.label) })),
+      ...(initial[f.name] ? { initial: initial[f.name] } : {}),
     })),
   };
 }
 
-/** The usage reply with a button that opens the command's form, for platforms that have forms. */
-export function usageCardWithForm(command: CommandSpec, locale: Locale, problem: string): Card {
+/** What the text already said, as form values, so the form opens with it filled in. */
+export function draftOf(command: CommandSpec, rest: string, ctx: ParseContext): Record<string, string> {
+  const values = command.draft?.(rest, ctx) ?? {};
+  // a button value is at most 2000 characters on Slack; keep drafts well inside that
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 200)]));
+}
+
+/** The usage reply with a button that opens the command's form, prefilled with the draft. */
+export function usageCardWithForm(
+  command: CommandSpec,
+  locale: Locale,
+  problem: string,
+  draft: Record<string, string>,
+): Card {
   return {
     title: problem,
     fields: [[tr(locale, coreText.usage).replace(/[:：]\s*$/, ''), tr(locale, command.usage)]],
@@ -29,8 +46,27 @@ export function usageCardWithForm(command: CommandSpec, locale: Locale, problem:
         actionId: OPEN_FORM_ACTION,
         label: tr(locale, coreText.openForm),
         style: 'primary',
-        value: command.intent,
+        value:
+          Object.keys(draft).length > 0 ? JSON.stringify({ intent: command.intent, draft }) : command.intent,
       },
     ],
   };
+}
+
+/** Reads an open-form button value: a bare intent, or `{ intent, draft }`. */
+export function readFormButton(value: string): { intent: string; draft: Record<string, string> } {
+  if (!value.startsWith('{')) return { intent: value, draft: {} };
+  try {
+    const parsed = JSON.parse(value) as { intent?: unknown; draft?: unknown };
+    const draft =
+      typeof parsed.draft === 'object' && parsed.draft ? (parsed.draft as Record<string, unknown>) : {};
+    return {
+      intent: String(parsed.intent ?? ''),
+      draft: Object.fromEntries(
+        Object.entries(draft).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      ),
+    };
+  } catch {
+    return { intent: '', draft: {} };
+  }
 }

@@ -10,6 +10,8 @@ export type Parsed =
       command?: CommandSpec;
       /** The command was sent with nothing after its keyword. */
       bare?: boolean;
+      /** The text after the command's keyword. */
+      rest?: string;
       error: string;
       usage: string;
       suggestions: CommandSpec[];
@@ -53,6 +55,7 @@ export function parseText(raw: string, commands: readonly CommandSpec[], ctx: Pa
       ok: false,
       command: match.command,
       bare: match.rest === '',
+      rest: match.rest,
       error: result.problem,
       usage: tr(ctx.locale, match.command.usage),
       suggestions: [],

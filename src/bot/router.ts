@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { asAppError, isStoreUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Area, CommandSpec, Flow, TurnContext } from './flow.js';
-import { formFor, usageCardWithForm } from './forms.js';
+import { draftOf, formFor, readFormButton, usageCardWithForm } from './forms.js';
 import { coreText, detectLocale, tr } from './i18n.js';
 import { parseText } from './parser.js';
 import {
@@ -112,14 +112,16 @@ export function createRouter(deps: RouterDeps) {
     return handled(incoming, incoming.messageId, guess, log, async (person) => {
       const locale = detectLocale(incoming.text, person.locale);
       const ctx = turn(person, locale, log);
-      const parsed = parseText(incoming.text, commands, { locale, now: ctx.now, tz: person.timezone });
+      const parseCtx = { locale, now: ctx.now, tz: person.timezone };
+      const parsed = parseText(incoming.text, commands, parseCtx);
       if (parsed.ok) {
         log.info({ intent: parsed.command.intent, employeeId: person.id }, 'command');
         await parsed.command.handle(ctx, parsed.args);
       } else if (parsed.command) {
-        const form = incoming.forms && formFor(parsed.command, locale);
+        const draft = incoming.forms ? draftOf(parsed.command, parsed.rest ?? '', parseCtx) : {};
+        const form = incoming.forms && formFor(parsed.command, locale, draft);
         if (form && incoming.forms === 'now' && parsed.bare) return { kind: 'form', form };
-        if (form) ctx.reply({ card: usageCardWithForm(parsed.command, locale, parsed.error) });
+        if (form) ctx.reply({ card: usageCardWithForm(parsed.command, locale, parsed.error, draft) });
         else ctx.reply(`${parsed.error}\n${tr(locale, coreText.usage)}${parsed.usage}`);
       } else {
         const closest = parsed.suggestions.map((c) => `• ${tr(locale, c.usage)}`);
@@ -138,8 +140,9 @@ export function createRouter(deps: RouterDeps) {
     });
     return handled(action, action.eventId, 'zh-CN', log, async (person) => {
       const ctx = turn(person, person.locale, log);
-      const command = action.actionId === OPEN_FORM_ACTION ? byIntent.get(action.value) : undefined;
-      const form = command && action.canOpenForm ? formFor(command, person.locale) : null;
+      const button = action.actionId === OPEN_FORM_ACTION ? readFormButton(action.value) : null;
+      const command = button ? byIntent.get(button.intent) : undefined;
+      const form = command && action.canOpenForm ? formFor(command, person.locale, button?.draft) : null;
       if (form) return { kind: 'form', form };
       const spec = actions.get(action.actionId);
       if (!spec) ctx.reply(tr(person.locale, coreText.unknownAction));

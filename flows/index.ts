@@ -1,6 +1,7 @@
 import type { Flow } from '../src/bot/flow.js';
+import { attendanceFlow } from './attendance/index.js';
 import { helpFlow } from './help/index.js';
 import { orgFlow } from './org/index.js';
 
 /** Every capability, registered explicitly. Order decides nothing; keywords must not collide. */
-export const flows: Flow[] = [helpFlow, orgFlow];
+export const flows: Flow[] = [helpFlow, orgFlow, attendanceFlow];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineCommand, type ParseContext, type ParseResult } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { monthCard, punchReply, teamReply } from './cards.js';
-import { checkIn, checkOut, monthOf, scheduledPerson } from './service.js';
+import { checkIn, checkOut, monthOf } from './service.js';
 import { teamDay } from './team.js';
 import { t } from './text.js';
 

@@ -47,7 +47,10 @@ describe('check in and out (service, controlled clock)', () => {
 
   it('check-out without a check-in writes nothing', async () => {
     const a = await makeEmployee(SH);
-    expect(await checkOut(a, at('2026-11-25 18:00', SH))).toEqual({ kind: 'no-check-in', date: '2026-11-25' });
+    expect(await checkOut(a, at('2026-11-25 18:00', SH))).toEqual({
+      kind: 'no-check-in',
+      date: '2026-11-25',
+    });
     expect(await AttendanceRecord.countDocuments({ employeeId: a })).toBe(0);
   });
 
@@ -99,8 +102,12 @@ describe('check in and out (service, controlled clock)', () => {
   it('holidays and make-up workdays (调休) follow the calendar', async () => {
     const a = await makeEmployee(SH);
     // 2026-10-01 National Day (Thu) is off; 2026-10-10 (Sat) is a make-up workday
-    expect(await checkIn(a, at('2026-10-01 11:00', SH))).toMatchObject({ day: { workday: false, late: false } });
-    expect(await checkIn(a, at('2026-10-10 11:00', SH))).toMatchObject({ day: { workday: true, late: true } });
+    expect(await checkIn(a, at('2026-10-01 11:00', SH))).toMatchObject({
+      day: { workday: false, late: false },
+    });
+    expect(await checkIn(a, at('2026-10-10 11:00', SH))).toMatchObject({
+      day: { workday: true, late: true },
+    });
   });
 
   it('month view counts present, late, early and hours up to today', async () => {

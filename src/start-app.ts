@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
+import { seedDemoAttendance } from '../flows/attendance/demo.js';
 import { seedDemoCompany } from '../flows/org/demo-company.js';
 import { createAssistant } from './app.js';
 import type { MessageRef, Reply } from './bot/types.js';
@@ -29,6 +30,7 @@ export async function startApp(
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
     const seeded = config.seedDemo ? await seedDemoCompany() : false;
+    if (seeded) await seedDemoAttendance(new Date());
     const { http, notifier } = createAssistant(config, log);
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));

@@ -5,8 +5,8 @@ export const t = {
   checkedIn: { 'zh-CN': '已签到 {time}', en: 'Checked in at {time}' },
   checkedOut: { 'zh-CN': '已签退 {time}', en: 'Checked out at {time}' },
   already: {
-    'zh-CN': '你今天（{date}）已在 {time} 签到，无需重复打卡。',
-    en: 'You already checked in today ({date}) at {time}; nothing changed.',
+    'zh-CN': '你今天（{date}）已在 {time} 签到，无需重复打卡。下班请发送“签退”。',
+    en: 'You already checked in today ({date}) at {time}; nothing changed. Send "check out" when you leave.',
   },
   noCheckIn: {
     'zh-CN': '今天（{date}）还没有签到记录，无法签退。忘了签到？发送“补卡”申请补打卡。',

@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
 import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
+import { BENCH_ADMIN_TOKEN, benchCheckIns, benchMonthCsv } from './attendance.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -62,7 +63,10 @@ try {
     await load('web message "help"', `${app.url}/web/api/messages`, { employee, text: 'help' }),
     await load('web message "whoami"', `${app.url}/web/api/messages`, { employee, text: 'whoami' }),
     await load('web message (not understood)', `${app.url}/web/api/messages`, { employee, text: 'xyz abc' }),
+    await benchCheckIns(app.url, `${store.uri}/bench_app`, { seconds, connections }),
   ];
+  const csv = await benchMonthCsv(app.url, `${store.uri}/bench_app`, BENCH_ADMIN_TOKEN);
+  rows.push(...csv.rows);
   const base = rows[0]?.rps ?? 1;
   console.log(
     `\nembedded store start: ${storeStartMs.toFixed(0)} ms; ${seconds} s per row, ${connections} connections\n`,
@@ -74,6 +78,7 @@ try {
       `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
     );
   }
+  console.log(`\n${csv.report}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await store.stop();

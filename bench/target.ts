@@ -6,12 +6,18 @@ import { MongoClient } from 'mongodb';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startApp } from '../src/start-app.js';
+import { BENCH_ADMIN_TOKEN } from './attendance.js';
 
 const [kind, uri] = process.argv.slice(2);
 if (!uri || (kind !== 'app' && kind !== 'raw')) throw new Error('usage: target.ts app|raw <mongodb uri>');
 
 if (kind === 'app') {
-  const config = loadConfig({ MONGODB_URI: uri, PORT: '0', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    MONGODB_URI: uri,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+  });
   const app = await startApp(config, createLogger('silent'));
   console.log(app.url);
 } else {

@@ -1,11 +1,12 @@
 import type { DateTime } from 'luxon';
 import { AttendanceRecord } from '../../db/models/attendance-record.js';
 import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
+import { LeaveDay } from '../../db/models/leave-day.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import { AppError } from '../../src/errors.js';
 import { loadDays } from './days.js';
-import { type DayResult, type MonthTotals, totalsOf } from './evaluate.js';
-import { expectedHours, loadSchedules, type ScheduledPerson } from './schedule.js';
+import { type DayRecord, type DayResult, evaluateDay, type MonthTotals, totalsOf } from './evaluate.js';
+import { expectedHours, type Half, loadSchedules, mergeHalves, type ScheduledPerson } from './schedule.js';
 
 export type Punch =
   | { kind: 'checked-in' | 'checked-out'; day: DayResult }
@@ -23,9 +24,24 @@ export async function scheduledPerson(employeeId: string): Promise<ScheduledPers
   return { id: String(doc._id), name: doc.name, department: doc.department, timezone: doc.timezone };
 }
 
-async function dayOf(p: ScheduledPerson, date: string, now: DateTime): Promise<DayResult> {
-  const days = await loadDays([p], date, date, await loadSchedules(), now);
-  return days.get(p.id)?.[0] as DayResult;
+/**
+ * One day's result. With the record already in hand (just written) only the day's leave is read:
+ * on the embedded store every non-_id query scans its collection, so a check-in saves one.
+ */
+async function dayOf(
+  p: ScheduledPerson,
+  date: string,
+  now: DateTime,
+  record?: DayRecord,
+): Promise<DayResult> {
+  if (!record)
+    return (await loadDays([p], date, date, await loadSchedules(), now)).get(p.id)?.[0] as DayResult;
+  const [scheduleOf, leaves] = await Promise.all([
+    loadSchedules(),
+    LeaveDay.find({ employeeId: p.id, date }, { half: 1 }).lean(),
+  ]);
+  const leave = mergeHalves(leaves.map((l) => l.half as Half));
+  return evaluateDay({ date, tz: p.timezone, schedule: scheduleOf(p), record, leave, now });
 }
 
 /**
@@ -36,17 +52,18 @@ async function dayOf(p: ScheduledPerson, date: string, now: DateTime): Promise<D
 export async function checkIn(employeeId: string, now: DateTime, note = ''): Promise<Punch> {
   const p = await scheduledPerson(employeeId);
   const date = now.setZone(p.timezone).toISODate() as string;
+  let written: DayRecord | null;
   try {
-    await AttendanceRecord.findOneAndUpdate(
+    written = await AttendanceRecord.findOneAndUpdate(
       { employeeId, date, checkInAt: null },
       { $set: { status: 'present', checkInAt: now.toJSDate(), checkInNote: note, leaveRequestId: null } },
-      { upsert: true },
-    );
+      { upsert: true, new: true },
+    ).lean<DayRecord>();
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     return { kind: 'already', day: await dayOf(p, date, now) };
   }
-  return { kind: 'checked-in', day: await dayOf(p, date, now) };
+  return { kind: 'checked-in', day: await dayOf(p, date, now, written ?? undefined) };
 }
 
 /**
@@ -68,8 +85,9 @@ export async function checkOut(employeeId: string, now: DateTime, note = ''): Pr
     const updated = await AttendanceRecord.findOneAndUpdate(
       { employeeId, date, checkInAt: { $ne: null }, ...open },
       { $set: { checkOutAt: now.toJSDate(), checkOutNote: note } },
-    );
-    if (updated) return { kind: 'checked-out', day: await dayOf(p, date, now) };
+      { new: true },
+    ).lean<DayRecord>();
+    if (updated) return { kind: 'checked-out', day: await dayOf(p, date, now, updated) };
   }
   return { kind: 'no-check-in', date: today };
 }

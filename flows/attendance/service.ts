@@ -57,7 +57,7 @@ export async function checkIn(employeeId: string, now: DateTime, note = ''): Pro
     written = await AttendanceRecord.findOneAndUpdate(
       { employeeId, date, checkInAt: null },
       { $set: { status: 'present', checkInAt: now.toJSDate(), checkInNote: note, leaveRequestId: null } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     ).lean<DayRecord>();
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
@@ -85,7 +85,7 @@ export async function checkOut(employeeId: string, now: DateTime, note = ''): Pr
     const updated = await AttendanceRecord.findOneAndUpdate(
       { employeeId, date, checkInAt: { $ne: null }, ...open },
       { $set: { checkOutAt: now.toJSDate(), checkOutNote: note } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<DayRecord>();
     if (updated) return { kind: 'checked-out', day: await dayOf(p, date, now, updated) };
   }

@@ -45,7 +45,7 @@ export async function benchCheckIns(
   dbUri: string,
   opts: { seconds: number; connections: number; employees?: number },
 ): Promise<Row & { written: number }> {
-  const count = opts.employees ?? 3_000;
+  const count = opts.employees ?? 1_000;
   const { client } = await seedEmployees(dbUri, 'ci', 'BenchCheckIn', count);
   let next = 0;
   const result = await autocannon({

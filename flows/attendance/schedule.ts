@@ -56,12 +56,27 @@ export async function setSchedule(
   await WorkSchedule.updateOne({ scope, key }, { $set: data }, { upsert: true });
 }
 
+/**
+ * Both below are pure and called once per employee-day by the reports (31,000 times for a month of
+ * 1,000 people); luxon's zone maths dominates that, so results are memoised per distinct input.
+ */
+const memo = new Map<string, unknown>();
+function remember<T>(key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  if (memo.size > 50_000) memo.clear(); // bounded: keys are (schedule, date, zone) combinations
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
 /** Workday per the weekly pattern, with the calendar's holidays off and make-up days (调休) on. */
 export function isWorkday(schedule: Schedule, date: string): boolean {
-  const special = dayKind(schedule.calendar, date);
-  if (special.kind === 'holiday') return false;
-  if (special.kind === 'makeup') return true;
-  return schedule.weekdays.includes(DateTime.fromISO(date).weekday);
+  return remember(`w|${schedule.calendar}|${schedule.weekdays.join()}|${date}`, () => {
+    const special = dayKind(schedule.calendar, date);
+    if (special.kind === 'holiday') return false;
+    if (special.kind === 'makeup') return true;
+    return schedule.weekdays.includes(DateTime.fromISO(date).weekday);
+  });
 }
 
 export type Half = 'full' | 'am' | 'pm';
@@ -76,11 +91,14 @@ export function expectedHours(
   tz: string,
   leave?: Half,
 ): { start: DateTime; end: DateTime } {
-  const at = (hm: string) => DateTime.fromISO(`${date}T${hm}`, { zone: tz });
-  const start = at(schedule.start);
-  const end = at(schedule.end);
-  const mid = start.plus({ milliseconds: end.diff(start).toMillis() / 2 });
-  return { start: leave === 'am' ? mid : start, end: leave === 'pm' ? mid : end };
+  // DateTime is immutable, so sharing one instance between callers is safe
+  return remember(`h|${schedule.start}|${schedule.end}|${date}|${tz}|${leave ?? ''}`, () => {
+    const at = (hm: string) => DateTime.fromISO(`${date}T${hm}`, { zone: tz });
+    const start = at(schedule.start);
+    const end = at(schedule.end);
+    const mid = start.plus({ milliseconds: end.diff(start).toMillis() / 2 });
+    return { start: leave === 'am' ? mid : start, end: leave === 'pm' ? mid : end };
+  });
 }
 
 /** Combines several leave rows for one day: a morning and an afternoon make a full day. */

@@ -25,6 +25,8 @@ const attendanceRecordSchema = new Schema(
 attendanceRecordSchema.index({ employeeId: 1, date: 1 }, { unique: true });
 // month reports and the absence job read a date range for many employees at once
 attendanceRecordSchema.index({ date: 1, employeeId: 1 });
+// cancelling a leave finds the absences it had turned into leave
+attendanceRecordSchema.index({ leaveRequestId: 1 });
 
 export type AttendanceRecordDoc = InferSchemaType<typeof attendanceRecordSchema> & {
   _id: mongoose.Types.ObjectId;

@@ -133,6 +133,21 @@ describe('attendance export over HTTP', () => {
     expect(totals).toBeGreaterThan(0);
   });
 
+  it('the demo month has Alice’s two days of leave, recorded through the approvals hook', async () => {
+    const now = DateTime.now().setZone('Asia/Shanghai');
+    let leaveDays = 0;
+    for (const m of [now.minus({ months: 1 }), now]) {
+      const { json } = await app.current.get(
+        `/api/reports/attendance/summary?month=${m.toFormat('yyyy-MM')}`,
+        auth,
+      );
+      leaveDays += json.employees.find(
+        (e: { email: string }) => e.email === 'alice.chen@demo.example',
+      ).leaveDays;
+    }
+    expect(leaveDays).toBe(2);
+  });
+
   it('refuses bad queries and missing tokens', async () => {
     expect((await app.current.get('/api/reports/attendance?month=2026-13', auth)).json).toEqual({
       error: 'month: month must be YYYY-MM',

@@ -63,6 +63,15 @@ describe('check in and out (service, controlled clock)', () => {
     expect(next).toMatchObject({ kind: 'checked-in', day: { date: '2026-11-03' } });
   });
 
+  it('around Shanghai midnight: 23:59 and 00:01 are two local days, each with its own check-in', async () => {
+    const a = await makeEmployee(SH);
+    expect(await checkIn(a, at('2026-11-24 23:59', SH))).toMatchObject({ day: { date: '2026-11-24' } });
+    expect(await checkIn(a, at('2026-11-25 00:01', SH))).toMatchObject({
+      kind: 'checked-in',
+      day: { date: '2026-11-25', late: false },
+    });
+  });
+
   it('around the US DST switch (2026-11-01) 09:00 stays 09:00 local', async () => {
     const la = await makeEmployee(LA);
     // Friday before (PDT, UTC-7) and Monday after (PST, UTC-8), both 09:05 local: on time

@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-
-export type Row = { name: string; rps: number; p50: number; p99: number; errors: number };
+import type { Row } from './row.js';
 
 const TOKEN = 'bench-verification-token';
 const OPEN_ID = 'ou_bench_li_wei';

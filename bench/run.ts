@@ -11,7 +11,9 @@ import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
 import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
 import { loadApprovals } from './approvals.js';
-import { loadLark, type Row, startLarkApiStub } from './lark.js';
+import { BENCH_ADMIN_TOKEN, benchCheckIns, benchMonthCsv } from './attendance.js';
+import { loadLark, startLarkApiStub } from './lark.js';
+import type { Row } from './row.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -74,7 +76,10 @@ try {
     await load('web message (not understood)', `${app.url}/web/api/messages`, { employee, text: 'xyz abc' }),
     ...(await loadLark(app.url, larkApi, { seconds, connections })),
     await loadApprovals(app.url, { seconds, connections }),
+    await benchCheckIns(app.url, `${store.uri}/bench_app`, { seconds, connections }),
   ];
+  const csv = await benchMonthCsv(app.url, `${store.uri}/bench_app`, BENCH_ADMIN_TOKEN);
+  rows.push(...csv.rows);
   const base = rows[0]?.rps ?? 1;
   console.log(
     `\nembedded store start: ${storeStartMs.toFixed(0)} ms; ${seconds} s per row, ${connections} connections\n`,
@@ -86,6 +91,7 @@ try {
       `| ${r.name} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
     );
   }
+  console.log(`\n${csv.report}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await larkApi.close();

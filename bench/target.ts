@@ -7,6 +7,7 @@ import { MongoClient } from 'mongodb';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startApp } from '../src/start-app.js';
+import { BENCH_ADMIN_TOKEN } from './attendance.js';
 import { larkBenchEnv } from './lark.js';
 
 const [kind, uri, larkApiUrl] = process.argv.slice(2);
@@ -15,7 +16,13 @@ if (!uri || (kind !== 'app' && kind !== 'raw'))
 
 if (kind === 'app') {
   const lark = larkApiUrl ? larkBenchEnv(larkApiUrl) : {};
-  const config = loadConfig({ MONGODB_URI: uri, PORT: '0', LOG_LEVEL: 'silent', ...lark });
+  const config = loadConfig({
+    MONGODB_URI: uri,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+    ...lark,
+  });
   const app = await startApp(config, createLogger('silent'));
   console.log(app.url);
 } else {

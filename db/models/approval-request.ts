@@ -71,8 +71,6 @@ const approvalRequestSchema = new Schema(
 approvalRequestSchema.index({ requesterId: 1, createdAt: -1 });
 approvalRequestSchema.index({ waitingFor: 1, status: 1, createdAt: 1 });
 approvalRequestSchema.index({ status: 1, updatedAt: 1 });
-// who is away: approved leave covering a day
-approvalRequestSchema.index({ type: 1, status: 1, requesterId: 1 });
 
 type Id = mongoose.Types.ObjectId;
 export type ApproverSlot = {

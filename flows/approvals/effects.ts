@@ -1,14 +1,36 @@
 import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
+import { applyMakeupPunch, recordApprovedLeave } from '../attendance/hooks.js';
 import { createEmployee } from '../org/service.js';
+import type { LeaveData } from './requests/leave.js';
+import type { MakeupData } from './requests/makeup.js';
 import type { OnboardingData } from './requests/onboarding.js';
 
 /**
  * What a final approval does beyond the request itself. Runs once, by whoever made the deciding
- * write. Leave and make-up punches are handed to the attendance calendar once it exists; until
- * then an approved leave is what routing reads to find who is away.
+ * write; each hook is idempotent per request, so a retry after a crash is safe.
  */
 export async function applyApproval(doc: ApprovalRequestDoc, today: string): Promise<void> {
-  if (doc.type === 'onboarding') {
+  const employeeId = String(doc.requesterId);
+  if (doc.type === 'leave') {
+    const d = doc.data as LeaveData;
+    await recordApprovedLeave({
+      employeeId,
+      requestId: doc.no,
+      from: d.from,
+      to: d.to,
+      fromHalf: d.fromHalf,
+      toHalf: d.toHalf,
+    });
+  } else if (doc.type === 'makeup') {
+    const d = doc.data as MakeupData;
+    await applyMakeupPunch({
+      employeeId,
+      requestId: doc.no,
+      date: d.date,
+      time: d.time,
+      direction: d.direction,
+    });
+  } else if (doc.type === 'onboarding') {
     const d = doc.data as OnboardingData;
     // inactive until the first day, so the new hire cannot be asked to approve before joining
     await createEmployee(

@@ -1,6 +1,6 @@
 import type mongoose from 'mongoose';
-import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { Employee } from '../../db/models/employee.js';
+import { employeesOnLeave } from '../attendance/hooks.js';
 import type { ApproverRef, PolicyRule } from './policy.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -10,7 +10,7 @@ export type RoutedStep = { name: string; mode: 'any' | 'all'; approvers: RoutedA
 
 /**
  * Turns a policy rule into people. The org is small enough to load once per request (one
- * indexed query); people on approved leave today are found with one more.
+ * query); people on approved leave today (the attendance calendar) are found with one more.
  */
 export async function routeRequest(input: {
   requesterId: Id;
@@ -23,8 +23,8 @@ export async function routeRequest(input: {
   >();
   const byId = new Map(org.map((e) => [String(e._id), e]));
   const requester = byId.get(String(input.requesterId));
-  const away = await onLeave(
-    org.map((e) => e._id),
+  const away = await employeesOnLeave(
+    org.map((e) => String(e._id)),
     input.today,
   );
 
@@ -84,21 +84,6 @@ function headOf(org: OrgRow[], byId: Map<string, OrgRow>, department: string): I
       (!e.managerId || byId.get(String(e.managerId))?.department !== department),
   );
   return head ? [head._id] : [];
-}
-
-/** Employees whose approved leave covers the day. */
-async function onLeave(ids: Id[], day: string): Promise<Set<string>> {
-  const rows = await ApprovalRequest.find(
-    {
-      type: 'leave',
-      status: 'approved',
-      requesterId: { $in: ids },
-      'data.from': { $lte: day },
-      'data.to': { $gte: day },
-    },
-    { requesterId: 1 },
-  ).lean();
-  return new Set(rows.map((r) => String(r.requesterId)));
 }
 
 function unique(list: RoutedApprover[]): RoutedApprover[] {

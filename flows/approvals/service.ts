@@ -10,10 +10,11 @@ import {
 import { Employee } from '../../db/models/employee.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
-import { countLeaveDays } from './leave-days.js';
+import { countWorkdays } from '../attendance/hooks.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
 import { routeRequest } from './routing.js';
+import type { Half } from './text-parts.js';
 import type { Change, Refusal } from './workflow.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -32,7 +33,14 @@ export async function submitRequest(input: {
   const me = await Employee.findById(requesterId, { department: 1 }).lean();
   const data = { ...input.data };
   if (input.type === 'leave') {
-    data.days = await countLeaveDays(input.requester.id, data);
+    // counted with the requester's own calendar: holidays and make-up workdays (调休) included
+    data.days = await countWorkdays(
+      input.requester.id,
+      String(data.from),
+      String(data.to),
+      data.fromHalf as Half,
+      data.toHalf as Half,
+    );
     if (data.days === 0) {
       throw new AppError('approvals.no_workdays', 'leave covers no workday', {
         'zh-CN': '这段时间没有工作日，无需请假。',

@@ -17,7 +17,6 @@ const QUERIES: [mongoose.Model<any>, string[], string[]][] = [
   [ApprovalRequest, ['waitingFor', 'status'], ['createdAt']], // pending for me
   [ApprovalRequest, ['requesterId'], ['createdAt']], // my requests
   [ApprovalRequest, ['no'], []], // show one
-  [ApprovalRequest, ['type', 'status', 'requesterId'], []], // who is on leave
   [ApprovalCard, ['requestId'], []], // card copies to update
   [Employee, ['email'], []],
   [Employee, ['department', 'active'], []],

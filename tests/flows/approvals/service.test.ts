@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Employee } from '../../../db/models/employee.js';
+import { applyApproval } from '../../../flows/approvals/effects.js';
 import { DEFAULT_POLICY, loadPolicy } from '../../../flows/approvals/policy.js';
 import { changeRequest, submitRequest } from '../../../flows/approvals/service.js';
 import * as workflow from '../../../flows/approvals/workflow.js';
@@ -82,7 +83,10 @@ describe('approval rules', () => {
       today,
       now,
     });
-    await changeRequest(leave.no, (d) => workflow.decide(d, id('li.wei'), 'approved', '', now));
+    const approved = await changeRequest(leave.no, (d) =>
+      workflow.decide(d, id('li.wei'), 'approved', '', now),
+    );
+    if (approved.ok) await applyApproval(approved.doc, today); // writes the leave into the attendance calendar
     const r = await general('bob.smith');
     expect(r.steps[0]?.approvers).toEqual([
       expect.objectContaining({ employeeId: id('li.wei'), standsInFor: id('chen.jie'), reason: 'on-leave' }),

@@ -1,0 +1,101 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { defineCommand, type ParseContext, type ParseResult } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
+import { monthCard, punchReply, teamReply } from './cards.js';
+import { checkIn, checkOut, monthOf } from './service.js';
+import { teamDay } from './team.js';
+import { t } from './text.js';
+
+const note = z.string().max(200);
+
+function parseNote(rest: string, ctx: ParseContext): ParseResult<{ note: string }> {
+  const parsed = note.safeParse(rest);
+  return parsed.success ? { args: { note: parsed.data } } : { problem: tr(ctx.locale, t.noteTooLong) };
+}
+
+/**
+ * 打卡 means check in, never "toggle": a double-sent or retried 打卡 must not check someone out at
+ * 09:01. A second check-in shows the first one's time; checking out has its own words.
+ */
+export const checkInCommand = defineCommand<{ note: string }>({
+  intent: 'attendance.checkIn',
+  area: 'attendance',
+  keywords: { 'zh-CN': ['签到', '上班打卡', '打卡'], en: ['check in', 'clock in', 'checkin'] },
+  summary: { 'zh-CN': '上班签到，可附备注或地点', en: 'Check in for today, with an optional note or place' },
+  usage: { 'zh-CN': '签到 [备注]', en: 'check in [note]' },
+  examples: { 'zh-CN': ['签到', '上班打卡 客户现场'], en: ['check in', 'clock in at the Pudong office'] },
+  parse: parseNote,
+  async handle(ctx, args) {
+    ctx.reply(punchReply(ctx.locale, await checkIn(ctx.person.id, ctx.now, args.note)));
+  },
+});
+
+export const checkOutCommand = defineCommand<{ note: string }>({
+  intent: 'attendance.checkOut',
+  area: 'attendance',
+  keywords: { 'zh-CN': ['签退', '下班打卡'], en: ['check out', 'clock out', 'checkout'] },
+  summary: { 'zh-CN': '下班签退（以最后一次为准）', en: 'Check out (the last check-out counts)' },
+  usage: { 'zh-CN': '签退 [备注]', en: 'check out [note]' },
+  examples: { 'zh-CN': ['签退', '下班打卡'], en: ['check out', 'clock out'] },
+  parse: parseNote,
+  async handle(ctx, args) {
+    ctx.reply(punchReply(ctx.locale, await checkOut(ctx.person.id, ctx.now, args.note)));
+  },
+});
+
+export const showCommand = defineCommand<{ month?: string }>({
+  intent: 'attendance.show',
+  area: 'attendance',
+  keywords: { 'zh-CN': ['考勤', '我的考勤'], en: ['attendance', 'my attendance'] },
+  summary: { 'zh-CN': '今天和本月（或指定月份）的考勤', en: 'Today and this month (or a given month)' },
+  usage: { 'zh-CN': '考勤 [年-月]', en: 'attendance [YYYY-MM]' },
+  examples: { 'zh-CN': ['考勤', '考勤 2026-10'], en: ['attendance', 'attendance 2026-10'] },
+  parse(rest, ctx) {
+    if (rest === '') return { args: {} };
+    const month = DateTime.fromFormat(rest, 'yyyy-M', { zone: ctx.tz });
+    if (!month.isValid) return { problem: tr(ctx.locale, t.badMonth, { value: rest }) };
+    if (month > ctx.now.startOf('month')) return { problem: tr(ctx.locale, t.futureMonth, { value: rest }) };
+    return { args: { month: month.toFormat('yyyy-MM') } };
+  },
+  async handle(ctx, args) {
+    const view = await monthOf(ctx.person.id, ctx.now, args.month);
+    const current = view.month === ctx.now.toFormat('yyyy-MM');
+    ctx.reply({ card: monthCard(ctx.locale, ctx.person.name, view, current) });
+  },
+});
+
+const ISO_DAY = /^\d{4}-\d{1,2}-\d{1,2}$/;
+
+export const teamCommand = defineCommand<{ date: string; department?: string }>({
+  intent: 'attendance.team',
+  area: 'attendance',
+  keywords: { 'zh-CN': ['团队考勤'], en: ['team attendance'] },
+  summary: {
+    'zh-CN': '经理看直属下级某天的考勤；人事/管理员可按部门看',
+    en: "A day of your direct reports' attendance; HR/admins may name a department",
+  },
+  usage: { 'zh-CN': '团队考勤 [年-月-日] [部门]', en: 'team attendance [YYYY-MM-DD] [department]' },
+  examples: {
+    'zh-CN': ['团队考勤', '团队考勤 2026-11-20', '团队考勤 2026-11-20 Engineering'],
+    en: ['team attendance', 'team attendance 2026-11-20 Sales'],
+  },
+  parse(rest, ctx) {
+    const [first = '', ...others] = rest.split(' ').filter(Boolean);
+    const hasDate = /^\d{4}-/.test(first);
+    const today = ctx.now.toISODate() as string;
+    const department = (hasDate ? others : [first, ...others]).join(' ').trim() || undefined;
+    if (!hasDate) return { args: { date: today, department } };
+    const day = ISO_DAY.test(first) ? DateTime.fromFormat(first, 'yyyy-M-d', { zone: ctx.tz }) : null;
+    if (!day?.isValid) return { problem: tr(ctx.locale, t.badDate, { value: first }) };
+    const date = day.toISODate() as string;
+    if (date > today) return { problem: tr(ctx.locale, t.futureDate, { value: date }) };
+    return { args: { date, department } };
+  },
+  async handle(ctx, args) {
+    const view = await teamDay(ctx.person, args.date, args.department, ctx.now);
+    ctx.reply(teamReply(ctx.locale, view));
+  },
+});
+
+export const attendanceCommands = [checkInCommand, checkOutCommand, showCommand, teamCommand];

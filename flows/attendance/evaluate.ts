@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon';
+import { expectedHours, type Half, isWorkday, type Schedule } from './schedule.js';
+
+export type DayRecord = {
+  status: 'present' | 'absent' | 'leave';
+  checkInAt?: Date | null;
+  checkOutAt?: Date | null;
+  madeUpBy?: string[];
+};
+
+export type DayStatus = 'present' | 'absent' | 'leave' | 'rest' | 'pending' | 'none';
+
+export type DayResult = {
+  date: string;
+  workday: boolean;
+  status: DayStatus;
+  leave?: Half;
+  checkIn?: DateTime;
+  checkOut?: DateTime;
+  late: boolean;
+  earlyLeave: boolean;
+  minutesWorked: number;
+  madeUp: boolean;
+};
+
+/**
+ * One local day, judged on read so that a leave approved afterwards changes late/early at once.
+ * `absent` is only what the end-of-day job marked; an ended workday it has not reached yet is
+ * `none`, and today before the end of the schedule is `pending`.
+ */
+export function evaluateDay(input: {
+  date: string;
+  tz: string;
+  schedule: Schedule;
+  record?: DayRecord | null;
+  leave?: Half;
+  now: DateTime;
+}): DayResult {
+  const { date, tz, schedule, record, leave, now } = input;
+  const workday = isWorkday(schedule, date);
+  const expected = expectedHours(schedule, date, tz, leave);
+  const checkIn = record?.checkInAt ? DateTime.fromJSDate(record.checkInAt, { zone: tz }) : undefined;
+  const checkOut = record?.checkOutAt ? DateTime.fromJSDate(record.checkOutAt, { zone: tz }) : undefined;
+  const base = { date, workday, leave, checkIn, checkOut, madeUp: (record?.madeUpBy?.length ?? 0) > 0 };
+  if (checkIn) {
+    const judged = workday && leave !== 'full';
+    return {
+      ...base,
+      status: 'present',
+      late: judged && checkIn > expected.start.plus({ minutes: schedule.graceMinutes }),
+      earlyLeave: judged && checkOut !== undefined && checkOut < expected.end,
+      minutesWorked: checkOut && checkOut > checkIn ? Math.round(checkOut.diff(checkIn).as('minutes')) : 0,
+    };
+  }
+  const none = { ...base, late: false, earlyLeave: false, minutesWorked: 0 };
+  if (!workday) return { ...none, status: 'rest' };
+  if (leave === 'full') return { ...none, status: 'leave' };
+  if (record?.status === 'absent') return { ...none, status: 'absent' };
+  return { ...none, status: now < expected.end ? 'pending' : 'none' };
+}
+
+export type MonthTotals = {
+  workdays: number;
+  present: number;
+  late: number;
+  earlyLeave: number;
+  absent: number;
+  leaveDays: number;
+  hours: number;
+};
+
+/** Month figures from day results; half-day leave counts 0.5. */
+export function totalsOf(days: DayResult[]): MonthTotals {
+  const t: MonthTotals = {
+    workdays: 0,
+    present: 0,
+    late: 0,
+    earlyLeave: 0,
+    absent: 0,
+    leaveDays: 0,
+    hours: 0,
+  };
+  for (const d of days) {
+    if (d.workday) t.workdays++;
+    if (d.status === 'present') t.present++;
+    if (d.late) t.late++;
+    if (d.earlyLeave) t.earlyLeave++;
+    if (d.status === 'absent') t.absent++;
+    if (d.workday && d.leave) t.leaveDays += d.leave === 'full' ? 1 : 0.5;
+    t.hours += d.minutesWorked / 60;
+  }
+  t.hours = Math.round(t.hours * 10) / 10;
+  return t;
+}

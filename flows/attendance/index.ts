@@ -1,0 +1,26 @@
+import type { Flow } from '../../src/bot/flow.js';
+import { punchReply } from './cards.js';
+import { attendanceCommands } from './commands.js';
+import { checkIn } from './service.js';
+
+export {
+  applyMakeupPunch,
+  cancelLeave,
+  countWorkdays,
+  employeesOnLeave,
+  recordApprovedLeave,
+} from './hooks.js';
+export { attendanceJobs as jobs, markAbsences } from './jobs.js';
+
+export const attendanceFlow: Flow = {
+  name: 'attendance',
+  areas: [{ id: 'attendance', label: { 'zh-CN': '考勤', en: 'Attendance' }, order: 20 }],
+  commands: attendanceCommands,
+  actions: [
+    {
+      // the check-in button of reminder cards: same rules as typing 签到
+      actionId: 'attendance.checkIn',
+      handle: async (ctx) => ctx.reply(punchReply(ctx.locale, await checkIn(ctx.person.id, ctx.now))),
+    },
+  ],
+};

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from '../../flows/attendance/report.js';
+
+const query = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM'),
+  department: z.string().trim().min(1).max(100).optional(),
+});
+
+/**
+ * Attendance exports for HR, under the admin API's bearer token: the month as CSV (one row per
+ * employee-day, streamed batch by batch) and a JSON summary per employee.
+ */
+export function attendanceReportRoutes(now: () => Date = () => new Date()): Hono {
+  const api = new Hono();
+
+  api.get('/attendance', async (c) => {
+    const q = query.safeParse(c.req.query());
+    if (!q.success) return c.json({ error: describe(q.error) }, 400);
+    const { month, department } = q.data;
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="attendance-${month}.csv"`);
+    const at = DateTime.fromJSDate(now());
+    return stream(c, async (out) => {
+      await out.write(`\uFEFF${csvLine(CSV_HEADER)}`); // the BOM makes Excel read UTF-8 (Chinese names)
+      for await (const { person, days } of monthDays(month, department, at)) {
+        await out.write(days.map((d) => csvLine(csvRow(person, d))).join(''));
+      }
+    });
+  });
+
+  api.get('/attendance/summary', async (c) => {
+    const q = query.safeParse(c.req.query());
+    if (!q.success) return c.json({ error: describe(q.error) }, 400);
+    return c.json(await monthSummary(q.data.month, q.data.department, DateTime.fromJSDate(now())));
+  });
+
+  return api;
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'query'}: ${issue.message}` : 'invalid query';
+}

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createWebAdapter } from '../adapters/web/index.js';
 import { pingDb } from '../db/connect.js';
 import { claimEvent } from '../db/processed-events.js';
@@ -32,6 +33,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
   });
 
   const adapters: Record<string, Hono> = {};
+  const lifecycle: { start(): Promise<void>; stop(): Promise<void> }[] = [];
   if (config.webChat) {
     const web = createWebAdapter({
       dispatch: router.dispatch,
@@ -49,7 +51,30 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     messengers.push(web.messenger);
     adapters['/web'] = web.routes;
   }
+  if (config.slack) {
+    const slack = createSlackAdapter(config.slack, {
+      dispatch: router.dispatch,
+      act: router.act,
+      submit: router.submit,
+      log,
+    });
+    messengers.push(slack.messenger);
+    adapters['/slack'] = slack.routes;
+    lifecycle.push(slack);
+  }
 
   const http = createHttpApp({ log, adminToken: config.adminToken, adapters, ready: () => pingDb(1000) });
-  return { http, router, notifier };
+  return {
+    http,
+    router,
+    notifier,
+    /** Connections adapters hold open themselves (Socket Mode). */
+    start: async () => {
+      for (const a of lifecycle) await a.start();
+    },
+    /** Lets adapters finish replies they acked but have not sent yet. */
+    stop: async () => {
+      await Promise.allSettled(lifecycle.map((a) => a.stop()));
+    },
+  };
 }

@@ -33,7 +33,23 @@ const schema = z.object({
   STORE_CACHE_DIR: z.string().min(1).optional(),
   /** Milliseconds a database call may wait for an unreachable server before the user is told to retry. */
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
+  /** Slack app → Basic Information → Signing Secret. With SLACK_BOT_TOKEN it turns Slack on. */
+  SLACK_SIGNING_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Slack app → OAuth & Permissions → Bot User OAuth Token (xoxb-…). */
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
+  /** Slack app → Basic Information → App-Level Token (xapp-…, connections:write): Socket Mode. */
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+  /** The slash command the app answers, as set up in the Slack app. */
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[\w-]{1,31}$/, 'must look like /assistant')
+    .default('/assistant'),
+  /** Slack Web API base URL; unset = https://slack.com/api/ (GovSlack, tests). */
+  SLACK_API_URL: z.url().optional(),
 });
+
+/** Keys that must be set together: naming the missing one beats a half-configured adapter. */
+const SLACK_REQUIRED = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const;
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -48,6 +64,14 @@ export type Config = {
   ferretdbBin?: string;
   storeCacheDir: string;
   dbTimeoutMs: number;
+  /** Present when the Slack adapter is on. */
+  slack?: {
+    signingSecret: string;
+    botToken: string;
+    appToken?: string;
+    command: string;
+    apiUrl?: string;
+  };
 };
 
 /**
@@ -58,13 +82,21 @@ export type Config = {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => {
-      const key = String(i.path[0]);
-      const got = present[key];
-      const shown = got === undefined || /TOKEN|URI/.test(key) ? '' : ` (got "${got}")`;
-      return `${key} ${i.message}${shown}`;
-    });
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => {
+        const key = String(i.path[0]);
+        const got = present[key];
+        const shown = got === undefined || /TOKEN|URI|SECRET/.test(key) ? '' : ` (got "${got}")`;
+        return `${key} ${i.message}${shown}`;
+      });
+  const slackKeys = Object.keys(present).filter((k) => k.startsWith('SLACK_') && k !== 'SLACK_COMMAND');
+  if (slackKeys.length > 0) {
+    for (const key of SLACK_REQUIRED.filter((k) => !(k in present))) {
+      problems.push(`${key} is required when ${slackKeys.join(', ')} is set`);
+    }
+  }
+  if (!parsed.success || problems.length > 0) {
     throw new AppError('config.invalid', `Invalid configuration: ${problems.join('; ')}`);
   }
   const c = parsed.data;
@@ -83,5 +115,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       c.STORE_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'workplace-assistant'),
     ),
     dbTimeoutMs: c.DB_TIMEOUT_MS,
+    slack:
+      c.SLACK_SIGNING_SECRET && c.SLACK_BOT_TOKEN
+        ? {
+            signingSecret: c.SLACK_SIGNING_SECRET,
+            botToken: c.SLACK_BOT_TOKEN,
+            appToken: c.SLACK_APP_TOKEN,
+            command: c.SLACK_COMMAND,
+            // the WebClient joins method names onto it, so it must end in a slash
+            apiUrl: c.SLACK_API_URL?.replace(/\/?$/, '/'),
+          }
+        : undefined,
   };
 }

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
 import { seedDemoCompany } from '../flows/org/demo-company.js';
 import { createAssistant } from './app.js';
+import type { Flow } from './bot/flow.js';
 import type { MessageRef, Reply } from './bot/types.js';
 
 import type { Config } from './config.js';
@@ -23,13 +24,17 @@ export async function startApp(
   config: Config,
   log: Logger,
   progress = (line: string) => console.error(line),
+  /** Replaces the registered flows (tests inject a flow of their own). */
+  options: { flows?: Flow[] } = {},
 ): Promise<RunningApp> {
   const store = await openStore(config, progress);
   try {
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
     const seeded = config.seedDemo ? await seedDemoCompany() : false;
-    const { http, notifier } = createAssistant(config, log);
+    const assistant = createAssistant(config, log, options);
+    const { http, notifier } = assistant;
+    await assistant.start();
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
     const port = (server.address() as AddressInfo).port;
@@ -41,6 +46,8 @@ export async function startApp(
         // keep-alive sockets with no request in flight would otherwise hold close() open
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      // acked work still running needs the database
+      await assistant.stop();
       await disconnectDb();
       await store.stop();
     };

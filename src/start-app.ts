@@ -16,6 +16,8 @@ export type RunningApp = {
   seeded: boolean;
   /** Proactive messages (scheduler, tests): to every platform the employee is bound to. */
   notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
+  /** Replaces a sent copy (a decided card) on the platform that sent it. */
+  update(ref: MessageRef, reply: Reply): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -51,7 +53,7 @@ export async function startApp(
       await disconnectDb();
       await store.stop();
     };
-    return { url: `http://${host}:${port}`, port, seeded, notify: notifier.notify, stop };
+    return { url: `http://${host}:${port}`, port, seeded, notify: notifier.notify, update: notifier.update, stop };
   } catch (err) {
     await disconnectDb().catch(() => {});
     await store.stop();

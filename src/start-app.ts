@@ -53,7 +53,14 @@ export async function startApp(
       await disconnectDb();
       await store.stop();
     };
-    return { url: `http://${host}:${port}`, port, seeded, notify: notifier.notify, update: notifier.update, stop };
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      seeded,
+      notify: notifier.notify,
+      update: notifier.update,
+      stop,
+    };
   } catch (err) {
     await disconnectDb().catch(() => {});
     await store.stop();

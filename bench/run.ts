@@ -5,18 +5,26 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
 import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
+import { startSlackStub } from '../tests/helpers/slack-stub.js';
+import { measure } from './measure.js';
+import { loadSlack } from './slack.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
-type Row = { name: string; rps: number; p50: number; p99: number; errors: number };
+// the app target turns Slack on against a stub Web API in this process
+const slackSecret = 'bench-signing-secret-0123456789';
 
-async function startTarget(kind: 'app' | 'raw', uri: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/target.ts', kind, uri], {
+async function startTarget(
+  kind: 'app' | 'raw',
+  uri: string,
+  slackApiUrl = '',
+): Promise<{ url: string; child: ChildProcess }> {
+  const args = ['--import', 'tsx', 'bench/target.ts', kind, uri, slackApiUrl, slackSecret];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((res, rej) => {
@@ -26,23 +34,9 @@ async function startTarget(kind: 'app' | 'raw', uri: string): Promise<{ url: str
   return { url, child };
 }
 
-async function load(name: string, url: string, body: unknown): Promise<Row> {
-  const options = {
-    url,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    connections,
-  };
-  await autocannon({ ...options, duration: 1 }); // warm-up: JIT, connection pools
-  const result = await autocannon({ ...options, duration: seconds });
-  return {
-    name,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+function load(name: string, url: string, body: unknown) {
+  const headers = { 'content-type': 'application/json' };
+  return measure(name, { url, method: 'POST', headers, body: JSON.stringify(body), connections }, seconds);
 }
 
 const config = loadConfig();
@@ -52,9 +46,10 @@ const storeStarted = performance.now();
 const store = await startFerretdb({ bin, dataDir });
 const storeStartMs = performance.now() - storeStarted;
 const children: ChildProcess[] = [];
+const slackApi = await startSlackStub({ record: false });
 try {
   const raw = await startTarget('raw', `${store.uri}/bench_raw`);
-  const app = await startTarget('app', `${store.uri}/bench_app`);
+  const app = await startTarget('app', `${store.uri}/bench_app`, slackApi.url);
   children.push(raw.child, app.child);
   const employee = 'li.wei@demo.example';
   const rows = [
@@ -62,6 +57,7 @@ try {
     await load('web message "help"', `${app.url}/web/api/messages`, { employee, text: 'help' }),
     await load('web message "whoami"', `${app.url}/web/api/messages`, { employee, text: 'whoami' }),
     await load('web message (not understood)', `${app.url}/web/api/messages`, { employee, text: 'xyz abc' }),
+    ...(await loadSlack(app.url, slackSecret, { seconds, connections })),
   ];
   const base = rows[0]?.rps ?? 1;
   console.log(
@@ -74,7 +70,14 @@ try {
       `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
     );
   }
+  // acked Slack work finishes after the load stops; this shows whether replies kept up
+  const sentAtEnd = slackApi.counts['chat.postMessage'] ?? 0;
+  await new Promise((r) => setTimeout(r, 2000));
+  console.log(
+    `\nSlack replies posted to the stub API: ${sentAtEnd} when the load stopped, ${slackApi.counts['chat.postMessage'] ?? 0} 2 s later`,
+  );
 } finally {
+  await slackApi.close();
   for (const child of children) child.kill('SIGTERM');
   await store.stop();
   await rm(dataDir, { recursive: true, force: true });

@@ -7,11 +7,14 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startApp } from '../src/start-app.js';
 
-const [kind, uri] = process.argv.slice(2);
+const [kind, uri, slackApiUrl, slackSecret] = process.argv.slice(2);
 if (!uri || (kind !== 'app' && kind !== 'raw')) throw new Error('usage: target.ts app|raw <mongodb uri>');
 
 if (kind === 'app') {
-  const config = loadConfig({ MONGODB_URI: uri, PORT: '0', LOG_LEVEL: 'silent' });
+  const slack = slackApiUrl
+    ? { SLACK_SIGNING_SECRET: slackSecret, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slackApiUrl }
+    : {};
+  const config = loadConfig({ MONGODB_URI: uri, PORT: '0', LOG_LEVEL: 'silent', ...slack });
   const app = await startApp(config, createLogger('silent'));
   console.log(app.url);
 } else {

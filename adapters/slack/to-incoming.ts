@@ -20,6 +20,26 @@ export function plainText(text: string): string {
     .trim();
 }
 
+/** The fields a DM, a mention and a slash command share. */
+function message(
+  tenant: string,
+  user: string,
+  chat: Incoming['chat'],
+  text: string,
+  rest: Pick<Incoming, 'messageId' | 'receivedAt' | 'forms'>,
+  lookup: Lookup,
+): Incoming {
+  return {
+    platform: 'slack',
+    tenant,
+    platformUserId: user,
+    chat,
+    text,
+    ...rest,
+    lookupEmail: () => lookup(user),
+  };
+}
+
 /**
  * A DM or an @mention as a neutral message; null for what is not a command: bots (this one
  * too), edits and other subtypes, channel chatter without a mention.
@@ -37,17 +57,14 @@ export function fromEvent(
   const text = plainText(e.text);
   if (!text) return null;
   return {
-    incoming: {
-      platform: 'slack',
-      tenant: body.team_id,
-      platformUserId: user,
-      chat: { id: e.channel, kind: dm ? 'dm' : 'group' },
+    incoming: message(
+      body.team_id,
+      user,
+      { id: e.channel, kind: dm ? 'dm' : 'group' },
       text,
-      messageId: body.event_id,
-      receivedAt,
-      forms: 'via-button',
-      lookupEmail: () => lookup(user),
-    },
+      { messageId: body.event_id, receivedAt, forms: 'via-button' },
+      lookup,
+    ),
     // a mention is answered in its thread so a channel is not flooded
     place: { channel: e.channel, threadTs: dm ? undefined : (e.thread_ts ?? e.ts), group: !dm, user },
   };
@@ -62,19 +79,20 @@ export function fromCommand(
   const user = body.user_id;
   const dm = body.channel_id.startsWith('D');
   return {
-    incoming: {
-      platform: 'slack',
-      tenant: body.team_id,
-      platformUserId: user,
-      chat: { id: body.channel_id, kind: dm ? 'dm' : 'group' },
+    incoming: message(
+      body.team_id,
+      user,
+      { id: body.channel_id, kind: dm ? 'dm' : 'group' },
       // "/assistant" alone asks what it can do
-      text: plainText(body.text) || 'help',
-      // Slack does not retry slash commands; the trigger id is unique per invocation
-      messageId: `cmd:${body.trigger_id ?? `${user}:${receivedAt.getTime()}`}`,
-      receivedAt,
-      forms: body.trigger_id ? 'now' : 'via-button',
-      lookupEmail: () => lookup(user),
-    },
+      plainText(body.text) || 'help',
+      {
+        // Slack does not retry slash commands; the trigger id is unique per invocation
+        messageId: `cmd:${body.trigger_id ?? `${user}:${receivedAt.getTime()}`}`,
+        receivedAt,
+        forms: body.trigger_id ? 'now' : 'via-button',
+      },
+      lookup,
+    ),
     // answers go to the person's DM with the bot: it works in any channel, member or not
     place: { channel: user, group: false, user },
   };

@@ -89,6 +89,19 @@ export function dm(base: string, user: string, text: string, eventId: string, op
   );
 }
 
+/** An @mention of the bot in channel C_GENERAL (app_mention). */
+export function mention(base: string, user: string, text: string, eventId: string, ts: string, opts?: Opts) {
+  const event = {
+    type: 'app_mention',
+    user,
+    text: `<@U0BOT> ${text}`,
+    ts,
+    channel: 'C_GENERAL',
+    event_ts: ts,
+  };
+  return postEvent(base, eventId, event, opts);
+}
+
 /** A slash command, form-encoded like Slack's. */
 export function slash(
   base: string,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Employee } from '../../../db/models/employee.js';
 import { Identity } from '../../../db/models/identity.js';
@@ -7,6 +8,7 @@ import {
   click,
   dm,
   interact,
+  mention,
   postEvent,
   signedPost,
   slackEnv,
@@ -68,14 +70,7 @@ describe('Slack Events API, signed, over HTTP', () => {
 
   it('answers an @mention in its thread, with the mention stripped', async () => {
     stub.current.reset();
-    await postEvent(base(), 'Ev_mention_1', {
-      type: 'app_mention',
-      user: 'U_LI',
-      text: '<@U0BOT> help',
-      ts: '1700000000.000200',
-      channel: 'C_GENERAL',
-      event_ts: '1700000000.000200',
-    });
+    await mention(base(), 'U_LI', 'help', 'Ev_mention_1', '1700000000.000200');
     const [post] = await stub.current.waitFor('chat.postMessage');
     expect(post?.args).toMatchObject({ channel: 'C_GENERAL', thread_ts: '1700000000.000200' });
     expect(headerOf(post as never)).toBe('ℹ️ What I can do');
@@ -104,15 +99,24 @@ describe('Slack Events API, signed, over HTTP', () => {
     expect(await Identity.countDocuments({ userId: 'U_STRANGER' })).toBe(0);
     expect(await ProcessedEvent.countDocuments({ eventId: `${TEAM}:Ev_stranger` })).toBe(0);
     // in a channel only the stranger sees it
-    await postEvent(base(), 'Ev_stranger_2', {
-      type: 'app_mention',
-      user: 'U_STRANGER',
-      text: '<@U0BOT> help',
-      ts: '1700000000.000300',
-      channel: 'C_GENERAL',
-    });
+    await mention(base(), 'U_STRANGER', 'help', 'Ev_stranger_2', '1700000000.000300');
     const [eph] = await stub.current.waitFor('chat.postEphemeral');
     expect(eph?.args).toMatchObject({ channel: 'C_GENERAL', user: 'U_STRANGER' });
+  });
+
+  it("handles Slack's documented message.im envelope as sent (its user has no e-mail here)", async () => {
+    stub.current.reset();
+    const raw = readFileSync(
+      new URL('../../fixtures/slack/slack_event_message_im.json', import.meta.url),
+      'utf8',
+    );
+    expect((await signedPost(`${base()}/slack/events`, raw, 'application/json')).status).toBe(200);
+    const [post] = await stub.current.waitFor('chat.postMessage');
+    expect(post?.args).toMatchObject({
+      channel: 'D024BE91L',
+      text: expect.stringMatching(/^I don't know you yet/),
+    });
+    expect(stub.current.of('users.info')[0]?.args).toEqual({ user: 'U2147483697' });
   });
 
   it('refuses a bad signature or a stale timestamp with 401, doing nothing', async () => {

@@ -1,16 +1,22 @@
 // A server for the benchmark, in its own process so the load generator does not share its
-// event loop: `app` is the real service, `raw` a bare hono endpoint doing one driver insert.
+// event loop: `app` is the real service, `raw` a bare hono endpoint doing one driver insert,
+// `slack-api` the stub Slack Web API the app's Slack adapter replies to.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startApp } from '../src/start-app.js';
+import { startSlackStub } from '../tests/helpers/slack-stub.js';
 
 const [kind, uri, slackApiUrl, slackSecret] = process.argv.slice(2);
-if (!uri || (kind !== 'app' && kind !== 'raw')) throw new Error('usage: target.ts app|raw <mongodb uri>');
-
-if (kind === 'app') {
+if (kind === 'slack-api') {
+  // Slack's Web API, stubbed, in its own process so it takes no CPU from the app or autocannon
+  const stub = await startSlackStub({ record: false });
+  console.log(stub.url);
+} else if (!uri || (kind !== 'app' && kind !== 'raw')) {
+  throw new Error('usage: target.ts app|raw <mongodb uri> | slack-api');
+} else if (kind === 'app') {
   const slack = slackApiUrl
     ? { SLACK_SIGNING_SECRET: slackSecret, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slackApiUrl }
     : {};

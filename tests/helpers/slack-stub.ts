@@ -28,6 +28,9 @@ export async function startSlackStub(options: { record?: boolean } = {}) {
   const server: Server = createServer(async (req, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
+    res.setHeader('content-type', 'application/json');
+    // the benchmark runs the stub in a process of its own and reads the counts over HTTP
+    if (req.url === '/counts') return void res.end(JSON.stringify(counts));
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = decode(raw, req.headers['content-type'] ?? '');
     counts[method] = (counts[method] ?? 0) + 1;
@@ -35,7 +38,6 @@ export async function startSlackStub(options: { record?: boolean } = {}) {
       calls.push({ method, args, token: req.headers.authorization?.replace(/^Bearer /, '') });
     }
     if (delays[method]) await new Promise((r) => setTimeout(r, delays[method]));
-    res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(answer(method, args, `${++ts}.000100`)));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -12,6 +12,7 @@ import {
   fromViewSubmission,
   type ReplyPlace,
 } from './to-incoming.js';
+import { createWorkQueue } from './work-queue.js';
 
 /** The Slack Web API calls the adapter makes; index.ts backs it with bolt's WebClient. */
 export type SlackApi = {
@@ -36,13 +37,19 @@ export type HandlerDeps = {
   now?: () => Date;
   /** How long a modal submission may take before the modal is closed and the answer sent as a DM. */
   submitWaitMs?: number;
+  /** Acked turns allowed to wait for a worker before requests are refused with 503. */
+  backlog?: number;
 };
 
 /** The answer to Slack's request itself: sent at once; the real replies follow as API calls. */
-export type Ack = { status: 200 | 400; body?: unknown };
+export type Ack = { status: 200 | 400 | 503; body?: unknown };
 
 /** Slack retries after 3 s without an answer; modals need their errors inside that window. */
 const SUBMIT_WAIT_MS = 2500;
+/** Turns worked on at once: enough to keep the database busy, few enough to keep acks prompt. */
+const WORKERS = 16;
+/** Acked turns waiting; at about 100 turns/s this is 20 s of work, well inside Slack's patience. */
+const BACKLOG = 2000;
 
 /**
  * One entry point for everything Slack sends, over HTTP or Socket Mode: recognise, ack, then
@@ -51,16 +58,18 @@ const SUBMIT_WAIT_MS = 2500;
  */
 export function createSlackHandler(deps: HandlerDeps) {
   const now = deps.now ?? (() => new Date());
-  const inFlight = new Set<Promise<void>>();
+  const queue = createWorkQueue({ concurrency: WORKERS, capacity: deps.backlog ?? BACKLOG });
   const lookup = (userId: string) => deps.api.userEmail(userId);
 
-  function background(label: string, work: () => Promise<void>): void {
-    const run = work()
-      .catch((err: unknown) =>
+  /** 200 once queued; 503 when the backlog is full, so Slack retries (events) or says it failed. */
+  function background(label: string, work: () => Promise<void>): Ack {
+    const queued = queue.offer(() =>
+      work().catch((err: unknown) =>
         deps.log.error({ err: { name: (err as Error)?.name }, label }, 'slack work failed'),
-      )
-      .finally(() => inFlight.delete(run));
-    inFlight.add(run);
+      ),
+    );
+    if (!queued) deps.log.warn({ label }, 'slack backlog full');
+    return { status: queued ? 200 : 503 };
   }
 
   async function deliver(outcome: Outcome, place: ReplyPlace, triggerId?: string): Promise<void> {
@@ -103,20 +112,22 @@ export function createSlackHandler(deps: HandlerDeps) {
         return { status: 200 };
       case 'event': {
         const turn = fromEvent(payload.body, lookup, now());
-        if (turn) background('event', async () => deliver(await deps.dispatch(turn.incoming), turn.place));
-        return { status: 200 };
+        if (!turn) return { status: 200 };
+        return background('event', async () => deliver(await deps.dispatch(turn.incoming), turn.place));
       }
       case 'command': {
         if (payload.body.command !== deps.command) return { status: 200 };
         const turn = fromCommand(payload.body, lookup, now());
         const trigger = payload.body.trigger_id;
-        background('command', async () => deliver(await deps.dispatch(turn.incoming), turn.place, trigger));
-        return { status: 200 };
+        return background('command', async () =>
+          deliver(await deps.dispatch(turn.incoming), turn.place, trigger),
+        );
       }
       case 'block_actions': {
         const click = fromBlockActions(payload.body, lookup);
-        background('action', async () => deliver(await deps.act(click.action), click.place, click.triggerId));
-        return { status: 200 };
+        return background('action', async () =>
+          deliver(await deps.act(click.action), click.place, click.triggerId),
+        );
       }
       case 'view_submission': {
         const submission = fromViewSubmission(payload.body, lookup);
@@ -140,14 +151,10 @@ export function createSlackHandler(deps: HandlerDeps) {
       const errors = Object.fromEntries(Object.entries(first.errors).map(([k, v]) => [k, truncate(v, 2000)]));
       return { status: 200, body: { response_action: 'errors', errors } };
     }
+    // already running: the queue only bounds work that has not started
     background('submit', async () => deliver(await pending, place));
     return { status: 200 };
   }
 
-  /** Waits for replies still being sent (shutdown, tests). */
-  async function drain(): Promise<void> {
-    while (inFlight.size) await Promise.allSettled([...inFlight]);
-  }
-
-  return { handle, drain };
+  return { handle, drain: queue.drain };
 }

@@ -62,10 +62,13 @@ const dmEvent = (text: string) => () =>
 export async function loadSlack(
   url: string,
   signingSecret: string,
-  opts: { seconds: number; connections: number },
+  opts: { seconds: number; connections: number; settle?: () => Promise<void> },
 ): Promise<Row[]> {
-  const run = (name: string, request: autocannon.Request) =>
-    measure(name, { url, connections: opts.connections, requests: [request] }, opts.seconds);
+  // each row starts with no backlog left by the one before
+  const run = async (name: string, request: autocannon.Request) => {
+    await opts.settle?.();
+    return measure(name, { url, connections: opts.connections, requests: [request] }, opts.seconds);
+  };
   return [
     await run(
       'slack /assistant help (signed, ack)',

@@ -48,8 +48,11 @@ export type Ack = { status: 200 | 400 | 503; body?: unknown };
 const SUBMIT_WAIT_MS = 2500;
 /** Turns worked on at once: enough to keep the database busy, few enough to keep acks prompt. */
 const WORKERS = 16;
-/** Acked turns waiting; at about 100 turns/s this is 20 s of work, well inside Slack's patience. */
-const BACKLOG = 2000;
+/**
+ * Acked turns waiting; about 10 s of work on a small machine (bench: ~50 Slack turns/s). Past it
+ * a 503 makes Slack retry events later rather than people waiting minutes for a reply.
+ */
+const BACKLOG = 500;
 
 /**
  * One entry point for everything Slack sends, over HTTP or Socket Mode: recognise, ack, then

@@ -137,6 +137,13 @@ describe('Slack Events API, signed, over HTTP', () => {
     for (const res of [badSecret, stale, future])
       expect(res).toMatchObject({ status: 401, json: { error: 'invalid signature' } });
     expect(unsigned.status).toBe(401);
+    // Slack's unsigned certificate check only needs a 200, and does nothing
+    const sslCheck = await fetch(`${base()}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'ssl_check=1&token=x',
+    });
+    expect(sslCheck.status).toBe(200);
     await expectNothingDone(before);
   });
 

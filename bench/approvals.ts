@@ -1,6 +1,6 @@
 // Approvals row: full create→decide cycles through the web API, each an expense filed by one
 // person and approved by their manager; p50/p99 are of the decision call alone.
-import type { Row } from './row.js';
+import type { Row } from './measure.js';
 
 type Reply = { text?: string; card?: { title: string } };
 

@@ -3,7 +3,7 @@
 import autocannon from 'autocannon';
 import { DateTime } from 'luxon';
 import { MongoClient, ObjectId } from 'mongodb';
-import type { Row } from './row.js';
+import type { Row } from './measure.js';
 
 /** The bench app's admin token (bench/target.ts starts the app with it; loopback only). */
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import type { Row } from './row.js';
+import type { Row } from './measure.js';
 
 const TOKEN = 'bench-verification-token';
 const OPEN_ID = 'ou_bench_li_wei';

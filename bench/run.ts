@@ -1,32 +1,26 @@
-// `npm run bench`: load on loopback against the web message and Lark event endpoints and approval
-// cycles, next to a bare hono endpoint doing one raw driver insert, measured in the same run and
-// reported as ratios.
-// BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune it.
+// `npm run bench`: load on loopback against the web, Slack and Lark endpoints, approval cycles and
+// check-ins, next to a bare hono endpoint doing one raw driver insert — all measured in the same
+// run and reported as ratios. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
 import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
 import { loadApprovals } from './approvals.js';
 import { BENCH_ADMIN_TOKEN, benchCheckIns, benchMonthCsv } from './attendance.js';
-import { loadLark, startLarkApiStub } from './lark.js';
-import type { Row } from './row.js';
+import { larkBenchEnv, loadLark, startLarkApiStub } from './lark.js';
+import { measure, type Row } from './measure.js';
+import { loadSlack } from './slack.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const slackSecret = 'bench-signing-secret-0123456789';
 
-async function startTarget(
-  kind: 'app' | 'raw',
-  uri: string,
-  larkApiUrl?: string,
-): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['--import', 'tsx', 'bench/target.ts', kind, uri, ...(larkApiUrl ? [larkApiUrl] : [])];
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function startTarget(kind: 'app' | 'raw' | 'slack-api', uri = '', env: Record<string, string> = {}) {
+  const args = ['--import', 'tsx', 'bench/target.ts', kind, uri, JSON.stringify(env)];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((res, rej) => {
     child.stdout?.once('data', (d: Buffer) => res(d.toString().trim()));
     child.once('exit', (code) => rej(new Error(`${kind} target exited with ${code}`)));
@@ -34,27 +28,13 @@ async function startTarget(
   return { url, child };
 }
 
-/** The reply-rate row has no per-request latency. */
-const ms = (n: number) => (Number.isFinite(n) ? String(n) : '–');
-
-async function load(name: string, url: string, body: unknown): Promise<Row> {
-  const options = {
-    url,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    connections,
-  };
-  await autocannon({ ...options, duration: 1 }); // warm-up: JIT, connection pools
-  const result = await autocannon({ ...options, duration: seconds });
-  return {
-    name,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+function load(name: string, url: string, body: unknown): Promise<Row> {
+  const headers = { 'content-type': 'application/json' };
+  return measure(name, { url, method: 'POST', headers, body: JSON.stringify(body), connections }, seconds);
 }
+
+/** Rows without per-request latency print a dash. */
+const ms = (n: number) => (Number.isFinite(n) ? String(n) : '–');
 
 const config = loadConfig();
 const bin = config.ferretdbBin ?? (await ensureFerretdb(config.storeCacheDir, console.error));
@@ -65,15 +45,34 @@ const storeStartMs = performance.now() - storeStarted;
 const children: ChildProcess[] = [];
 const larkApi = await startLarkApiStub();
 try {
+  const slackApi = await startTarget('slack-api');
+  children.push(slackApi.child);
   const raw = await startTarget('raw', `${store.uri}/bench_raw`);
-  const app = await startTarget('app', `${store.uri}/bench_app`, larkApi.url);
+  const app = await startTarget('app', `${store.uri}/bench_app`, {
+    ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+    ...larkBenchEnv(larkApi.url),
+    SLACK_SIGNING_SECRET: slackSecret,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: slackApi.url,
+  });
   children.push(raw.child, app.child);
+  const slackReplies = async () =>
+    ((await (await fetch(new URL('/counts', slackApi.url))).json()) as Record<string, number>)[
+      'chat.postMessage'
+    ] ?? 0;
+  /** Waits until the app has stopped posting Slack replies (its acked backlog is done). */
+  const settle = async () => {
+    for (let last = -1, now = await slackReplies(); now !== last; last = now, now = await slackReplies()) {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
   const employee = 'li.wei@demo.example';
   const rows = [
     await load('raw hono + driver insertOne', `${raw.url}/insert`, { employee, text: 'help' }),
     await load('web message "help"', `${app.url}/web/api/messages`, { employee, text: 'help' }),
     await load('web message "whoami"', `${app.url}/web/api/messages`, { employee, text: 'whoami' }),
     await load('web message (not understood)', `${app.url}/web/api/messages`, { employee, text: 'xyz abc' }),
+    ...(await loadSlack(app.url, slackSecret, { seconds, connections, settle })),
     ...(await loadLark(app.url, larkApi, { seconds, connections })),
     await loadApprovals(app.url, { seconds, connections }),
     await benchCheckIns(app.url, `${store.uri}/bench_app`, { seconds, connections }),

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { createLarkAdapter } from '../adapters/lark/index.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createWebAdapter } from '../adapters/web/index.js';
 import { pingDb } from '../db/connect.js';
 import { claimEvent } from '../db/processed-events.js';
@@ -58,18 +59,29 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     adapters['/lark'] = lark.routes;
     lifecycle.push(lark);
   }
+  if (config.slack) {
+    const slack = createSlackAdapter(config.slack, {
+      dispatch: router.dispatch,
+      act: router.act,
+      submit: router.submit,
+      log,
+    });
+    messengers.push(slack.messenger);
+    adapters['/slack'] = slack.routes;
+    lifecycle.push(slack);
+  }
 
   const http = createHttpApp({ log, adminToken: config.adminToken, adapters, ready: () => pingDb(1000) });
   return {
     http,
     router,
     notifier,
-    /** Long connections (Lark ws) open after the HTTP server; stop waits for work acked but unfinished. */
+    /** Long connections (Lark ws, Slack Socket Mode) open after the HTTP server. */
     start: async () => {
       for (const a of lifecycle) await a.start();
     },
     stop: async () => {
-      await Promise.all(lifecycle.map((a) => a.stop()));
+      await Promise.allSettled(lifecycle.map((a) => a.stop()));
     },
   };
 }

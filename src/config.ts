@@ -47,7 +47,23 @@ const schema = z.object({
     .default('feishu'),
   /** webhook: Lark posts to /lark/events; ws: the SDK's long connection (no public URL needed). */
   LARK_CONNECTION: z.enum(['webhook', 'ws']).default('webhook'),
+  /** Slack app → Basic Information → Signing Secret. With SLACK_BOT_TOKEN it turns Slack on. */
+  SLACK_SIGNING_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Slack app → OAuth & Permissions → Bot User OAuth Token (xoxb-…). */
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
+  /** Slack app → Basic Information → App-Level Token (xapp-…, connections:write): Socket Mode. */
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+  /** The slash command the app answers, as set up in the Slack app. */
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[\w-]{1,31}$/, 'must look like /assistant')
+    .default('/assistant'),
+  /** Slack Web API base URL; unset = https://slack.com/api/ (GovSlack, tests). */
+  SLACK_API_URL: z.url().optional(),
 });
+
+/** Keys that must be set together: naming the missing one beats a half-configured adapter. */
+const SLACK_REQUIRED = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const;
 
 const LARK_DOMAINS: Record<string, string> = {
   feishu: 'https://open.feishu.cn',
@@ -79,6 +95,14 @@ export type Config = {
   storeCacheDir: string;
   dbTimeoutMs: number;
   lark?: LarkConfig;
+  /** Present when the Slack adapter is on. */
+  slack?: {
+    signingSecret: string;
+    botToken: string;
+    appToken?: string;
+    command: string;
+    apiUrl?: string;
+  };
 };
 
 /**
@@ -103,6 +127,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     for (const k of LARK_REQUIRED.filter((k) => present[k] === undefined))
       problems.push(`${k} is required when Lark is configured`);
   }
+  const slackKeys = Object.keys(present).filter((k) => k.startsWith('SLACK_') && k !== 'SLACK_COMMAND');
+  if (slackKeys.length > 0) {
+    for (const key of SLACK_REQUIRED.filter((k) => !(k in present))) {
+      problems.push(`${key} is required when ${slackKeys.join(', ')} is set`);
+    }
+  }
   if (!parsed.success || problems.length > 0)
     throw new AppError('config.invalid', `Invalid configuration: ${problems.join('; ')}`);
   const c = parsed.data;
@@ -122,6 +152,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     dbTimeoutMs: c.DB_TIMEOUT_MS,
     lark: larkConfig(c),
+    slack:
+      c.SLACK_SIGNING_SECRET && c.SLACK_BOT_TOKEN
+        ? {
+            signingSecret: c.SLACK_SIGNING_SECRET,
+            botToken: c.SLACK_BOT_TOKEN,
+            appToken: c.SLACK_APP_TOKEN,
+            command: c.SLACK_COMMAND,
+            // the WebClient joins method names onto it, so it must end in a slash
+            apiUrl: c.SLACK_API_URL?.replace(/\/?$/, '/'),
+          }
+        : undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
 import { seedDemo } from '../flows/demo.js';
 import { createAssistant } from './app.js';
+import type { Flow } from './bot/flow.js';
 import type { MessageRef, Reply } from './bot/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -14,6 +15,8 @@ export type RunningApp = {
   seeded: boolean;
   /** Proactive messages (scheduler, tests): to every platform the employee is bound to. */
   notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
+  /** Replaces a sent copy (a decided card) on the platform that sent it. */
+  update(ref: MessageRef, reply: Reply): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -22,13 +25,15 @@ export async function startApp(
   config: Config,
   log: Logger,
   progress = (line: string) => console.error(line),
+  /** Replaces the registered flows (tests inject a flow of their own). */
+  options: { flows?: Flow[] } = {},
 ): Promise<RunningApp> {
   const store = await openStore(config, progress);
   try {
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
     const seeded = config.seedDemo ? await seedDemo(new Date()) : false;
-    const assistant = createAssistant(config, log);
+    const assistant = createAssistant(config, log, options);
     const { http, notifier } = assistant;
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
@@ -42,11 +47,19 @@ export async function startApp(
         // keep-alive sockets with no request in flight would otherwise hold close() open
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      // acked work still running needs the database
       await assistant.stop();
       await disconnectDb();
       await store.stop();
     };
-    return { url: `http://${host}:${port}`, port, seeded, notify: notifier.notify, stop };
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      seeded,
+      notify: notifier.notify,
+      update: notifier.update,
+      stop,
+    };
   } catch (err) {
     await disconnectDb().catch(() => {});
     await store.stop();

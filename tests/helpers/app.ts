@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { Flow } from '../../src/bot/flow.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningApp, startApp } from '../../src/start-app.js';
@@ -12,7 +13,10 @@ export type TestApp = RunningApp & {
 };
 
 /** The real app over real HTTP on a free port, with the demo company in its own database. */
-export function useTestApp(env: Record<string, string> = {}): { current: TestApp } {
+export function useTestApp(
+  env: Record<string, string> = {},
+  options: { flows?: Flow[] } = {},
+): { current: TestApp } {
   const holder = {} as { current: TestApp };
   beforeAll(async () => {
     const config = loadConfig({
@@ -22,7 +26,7 @@ export function useTestApp(env: Record<string, string> = {}): { current: TestApp
       ADMIN_TOKEN,
       ...env,
     });
-    const app = await startApp(config, createLogger(config.logLevel));
+    const app = await startApp(config, createLogger(config.logLevel), undefined, options);
     holder.current = { ...app, ...httpClient(app.url) };
   });
   afterAll(async () => {

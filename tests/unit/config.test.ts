@@ -45,3 +45,42 @@ describe('loadConfig', () => {
     expect(loadConfig({ MONGODB_URI: '', PORT: '' }).port).toBe(3000);
   });
 });
+
+describe('loadConfig: Slack', () => {
+  const secret = 'slack-signing-secret-123';
+  it('turns Slack on with the signing secret and bot token, defaulting the command', () => {
+    expect(loadConfig({}).slack).toBeUndefined();
+    expect(
+      loadConfig({
+        SLACK_SIGNING_SECRET: secret,
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_API_URL: 'http://127.0.0.1:9/api',
+      }).slack,
+    ).toEqual({
+      signingSecret: secret,
+      botToken: 'xoxb-1',
+      appToken: undefined,
+      command: '/assistant',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
+  });
+
+  it('names the missing half and never echoes a secret', () => {
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: secret })).toThrow(
+      /^Invalid configuration: SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET is set$/,
+    );
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toThrow(
+      /SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN, SLACK_APP_TOKEN is set/,
+    );
+    let message = '';
+    try {
+      loadConfig({ SLACK_SIGNING_SECRET: 'short', SLACK_BOT_TOKEN: 'xoxp-user', SLACK_COMMAND: 'assistant' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/SLACK_SIGNING_SECRET must be at least 8/);
+    expect(message).toMatch(/SLACK_BOT_TOKEN must start with xoxb-/);
+    expect(message).toMatch(/SLACK_COMMAND must look like \/assistant \(got "assistant"\)/);
+    expect(message).not.toMatch(/short|xoxp-user/);
+  });
+});

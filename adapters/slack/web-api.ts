@@ -1,0 +1,37 @@
+import { LogLevel, webApi } from '@slack/bolt';
+import type { SlackApi } from './handle.js';
+
+/**
+ * The Web API through bolt's own WebClient, so its request code runs for real; `apiUrl` points
+ * it at a GovSlack-style endpoint or a test stub.
+ */
+export function createSlackApi(botToken: string, apiUrl?: string): SlackApi {
+  const client = new webApi.WebClient(botToken, {
+    slackApiUrl: apiUrl,
+    logLevel: LogLevel.ERROR,
+    // a reply that cannot be sent within seconds is stale; the default retries for 30 minutes
+    retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 },
+    timeout: 10_000,
+  });
+  return {
+    async postMessage(args) {
+      const res = await client.chat.postMessage(args);
+      return { channel: String(res.channel), ts: String(res.ts) };
+    },
+    async postEphemeral(args) {
+      await client.chat.postEphemeral(args);
+    },
+    async update(args) {
+      // blocks: [] clears the old buttons when a card is replaced by plain text
+      await client.chat.update({ ...args, blocks: args.blocks ?? [] });
+    },
+    async openView(triggerId, view) {
+      await client.views.open({ trigger_id: triggerId, view: view as never });
+    },
+    async userEmail(userId) {
+      const res = await client.users.info({ user: userId });
+      const email = res.user?.profile?.email;
+      return typeof email === 'string' && email ? email : null;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll } from 'vitest';
+import { sign } from '../../adapters/slack/verify-signature.js';
+import { type SlackStub, startSlackStub } from './slack-stub.js';
+
+export { SLACK_USERS, type SlackStub, startSlackStub, until } from './slack-stub.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = 'xoxb-test-token';
+export const TEAM = 'T0DEMO';
+
+/** A stub for the whole file, started before the app so its URL can go in the app's env. */
+export function useSlackStub(): { current: SlackStub } {
+  const holder = {} as { current: SlackStub };
+  beforeAll(async () => {
+    holder.current = await startSlackStub();
+  });
+  afterAll(async () => holder.current?.close());
+  return holder;
+}
+
+/** The env that turns the adapter on against a stub (its URL is only known once it listens). */
+export function slackEnv(stub: { current: SlackStub }): Record<string, string> {
+  return {
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    get SLACK_API_URL() {
+      return stub.current.url;
+    },
+  };
+}
+
+/** A request signed the way Slack signs it; `timestamp` and `secret` can be bent for the bad cases. */
+export async function signedPost(
+  url: string,
+  body: string,
+  contentType: string,
+  opts: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {},
+) {
+  const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+  const started = performance.now();
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': sign(opts.secret ?? SIGNING_SECRET, timestamp, body),
+      ...opts.headers,
+    },
+    body,
+  });
+  const text = await res.text();
+  const ms = performance.now() - started;
+  return { status: res.status, text, json: text ? safeJson(text) : null, ms };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+type Opts = Parameters<typeof signedPost>[3];
+
+/** An Events API envelope around `event`, as Slack posts it. */
+export function postEvent(base: string, eventId: string, event: Record<string, unknown>, opts?: Opts) {
+  const envelope = {
+    token: 'one-long-verification-token',
+    team_id: TEAM,
+    api_app_id: 'A0PNCHHK2',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+  };
+  return signedPost(`${base}/slack/events`, JSON.stringify(envelope), 'application/json', opts);
+}
+
+let dmTs = 1_355_517_523;
+/** A DM to the bot (message.im). */
+export function dm(base: string, user: string, text: string, eventId: string, opts?: Opts) {
+  const ts = `${++dmTs}.000005`;
+  return postEvent(
+    base,
+    eventId,
+    { type: 'message', channel: `D${user.slice(1)}`, user, text, ts, event_ts: ts, channel_type: 'im' },
+    opts,
+  );
+}
+
+/** An @mention of the bot in channel C_GENERAL (app_mention). */
+export function mention(base: string, user: string, text: string, eventId: string, ts: string, opts?: Opts) {
+  const event = {
+    type: 'app_mention',
+    user,
+    text: `<@U0BOT> ${text}`,
+    ts,
+    channel: 'C_GENERAL',
+    event_ts: ts,
+  };
+  return postEvent(base, eventId, event, opts);
+}
+
+/** A slash command, form-encoded like Slack's. */
+export function slash(
+  base: string,
+  user: string,
+  text: string,
+  extra: Record<string, string> = {},
+  opts?: Opts,
+) {
+  const form = new URLSearchParams({
+    token: 'xyzz0WbapA4vBCDEFasx0q6G',
+    team_id: TEAM,
+    team_domain: 'demo',
+    channel_id: `D${user.slice(1)}`,
+    channel_name: 'directmessage',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/assistant',
+    text,
+    response_url: 'https://hooks.slack.com/commands/T0DEMO/1/x',
+    trigger_id: `${Date.now()}.${Math.random().toString().slice(2, 10)}.abc`,
+    ...extra,
+  });
+  return signedPost(`${base}/slack/events`, form.toString(), 'application/x-www-form-urlencoded', opts);
+}
+
+/** An interactivity request: `payload=<json>`, form-encoded. */
+export function interact(base: string, payload: Record<string, unknown>, opts?: Opts) {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return signedPost(`${base}/slack/events`, body, 'application/x-www-form-urlencoded', opts);
+}
+
+/** A block_actions payload for a click on `action_id` of a message the bot posted. */
+export function click(
+  user: string,
+  actionId: string,
+  value: string,
+  message: { channel: string; ts: string },
+) {
+  return {
+    type: 'block_actions',
+    user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+    api_app_id: 'A0PNCHHK2',
+    token: 'x',
+    container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+    trigger_id: `${Date.now()}.1.click`,
+    team: { id: TEAM, domain: 'demo' },
+    channel: { id: message.channel, name: 'directmessage' },
+    message: { type: 'message', ts: message.ts, text: 'card' },
+    actions: [
+      { action_id: actionId, block_id: 'b1', value, type: 'button', action_ts: `${Date.now() / 1000}` },
+    ],
+  };
+}

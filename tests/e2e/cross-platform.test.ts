@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ApprovalCard } from '../../db/models/approval-card.js';
+import { ApprovalRequest } from '../../db/models/approval-request.js';
+import { LeaveDay } from '../../db/models/leave-day.js';
+import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
+import { LARK_TENANT, type LarkCall, useLarkStub } from '../helpers/lark.js';
+import { click, dm, interact, slackEnv, TEAM, until, useSlackStub } from '../helpers/slack.js';
+
+// An employee bound on Slack and Lark: notified on both, and a decision on one updates both.
+const LARK = {
+  LARK_APP_ID: 'cli_both',
+  LARK_APP_SECRET: 'secret-both',
+  LARK_VERIFICATION_TOKEN: 'token-both',
+};
+const slack = useSlackStub();
+// read when the app starts: both stubs' URLs are only known once they listen
+const env: Record<string, string> = { ...LARK };
+Object.defineProperties(env, Object.getOwnPropertyDescriptors(slackEnv(slack)));
+const lark = useLarkStub(env, {});
+const app = useTestApp(env);
+const bind = (platform: string, teamId: string, userId: string, email: string) =>
+  app.current.post(
+    '/api/identities',
+    { platform, teamId, userId, email },
+    { authorization: `Bearer ${ADMIN_TOKEN}` },
+  );
+
+describe('a leave request across Slack, Lark and the web inbox', () => {
+  it('the manager gets the card on every platform; approving on Slack updates them all and tells the requester', async () => {
+    await bind('slack', TEAM, 'U_CHEN', 'chen.jie@demo.example');
+    await bind('lark', LARK_TENANT, 'ou_chen', 'chen.jie@demo.example');
+
+    expect(
+      (await dm(app.current.url, 'U_BOB', 'leave next monday personal family matter', 'Ev-x-1')).status,
+    ).toBe(200);
+    const request = await until(() =>
+      ApprovalRequest.findOne({
+        type: 'leave',
+        status: 'pending',
+        requesterId: { $exists: true },
+        'data.reason': 'family matter',
+      }).lean(),
+    );
+    const copies = await until(async () => {
+      const rows = await ApprovalCard.find({ requestId: request._id }).lean();
+      return rows.length >= 3 && rows;
+    });
+    expect(copies.map((c) => c.platform).sort()).toEqual(['lark', 'slack', 'web']);
+    const slackCopy = copies.find((c) => c.platform === 'slack');
+    const larkCopy = copies.find((c) => c.platform === 'lark');
+
+    const card = slack.current.of('chat.postMessage').find((c) => c.args.channel === 'U_CHEN');
+    expect(JSON.stringify(card?.args.blocks)).toContain(request.no);
+    await lark.current.waitFor((c: LarkCall) => c.method === 'POST' && c.body?.receive_id === 'ou_chen');
+
+    const res = await interact(
+      app.current.url,
+      click('U_CHEN', 'approvals.approve#0', request.no, {
+        channel: String(slackCopy?.channelId),
+        ts: String(slackCopy?.messageId),
+      }),
+    );
+    expect(res.status).toBe(200);
+    await until(async () => (await ApprovalRequest.findById(request._id).lean())?.status === 'approved');
+
+    const updated = await until(() =>
+      slack.current.of('chat.update').find((c) => c.args.ts === slackCopy?.messageId),
+    );
+    expect(JSON.stringify(updated.args.blocks)).not.toContain('approvals.approve');
+    const patched = await lark.current.waitFor(
+      (c: LarkCall) => c.method === 'PATCH' && c.path.endsWith(String(larkCopy?.messageId)),
+    );
+    expect(patched.at(-1)?.body.content).toContain('已通过'); // chen.jie reads Chinese
+    expect(patched.at(-1)?.body.content).not.toContain('approvals.approve');
+    const told = await until(() =>
+      slack.current
+        .of('chat.postMessage')
+        .find((c) => c.args.channel === 'U_BOB' && JSON.stringify(c.args.blocks).includes('approved')),
+    );
+    expect(JSON.stringify(told.args.blocks)).toContain(request.no);
+    // the approved leave is in the attendance calendar
+    expect(await LeaveDay.countDocuments({ requestId: request.no })).toBe(1);
+  });
+});

@@ -16,8 +16,10 @@ export const approvalsFlow: Flow = {
         changeAndTell(ctx, a.value, (doc, me, at) => workflow.decide(doc, me, 'approved', '', at)),
     },
     {
-      // a rejection needs a reason, which a button cannot carry: ask for it in one line
+      // a rejection needs a reason, which a button cannot carry: a form where the platform has
+      // one, else ask for it in one line
       actionId: 'approvals.reject',
+      form: (a) => ({ intent: 'approvals.reject', draft: { no: a.value } }),
       handle: async (ctx, a) =>
         ctx.reply(
           tr(

@@ -86,6 +86,18 @@ export const manageCommands: CommandSpec[] = [
     examples: { 'zh-CN': ['拒绝 AP-1001 项目关键期'], en: ['reject AP-1001 release week'] },
     handle: (ctx, { no, text }) =>
       changeAndTell(ctx, no, (doc, me, at) => workflow.decide(doc, me, 'rejected', text, at)),
+    form: {
+      title: { 'zh-CN': '拒绝申请', en: 'Reject request' },
+      fields: [
+        { name: 'no', label: { 'zh-CN': '单号', en: 'Request' }, kind: 'text' },
+        { name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea' },
+      ],
+      parse(values, ctx) {
+        const parsed = refParser(problems.reason)(`${values.no ?? ''} ${values.reason ?? ''}`.trim(), ctx);
+        if ('args' in parsed) return parsed;
+        return { errors: { [NO.test(values.no ?? '') ? 'reason' : 'no']: parsed.problem } };
+      },
+    },
   }),
   refCommand({
     intent: 'approvals.withdraw',

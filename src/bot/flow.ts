@@ -64,6 +64,11 @@ export type CommandSpec<A = unknown> = {
 export type ActionSpec = {
   actionId: string;
   handle(ctx: TurnContext, action: CardAction): Promise<void>;
+  /**
+   * Where the platform can open a form from this click, open this command's form instead of
+   * running `handle` (e.g. Reject asks for the reason in a form; elsewhere it asks in text).
+   */
+  form?(action: CardAction): { intent: string; draft: Record<string, string> };
 };
 
 export type Flow = {

@@ -140,11 +140,12 @@ export function createRouter(deps: RouterDeps) {
     });
     return handled(action, action.eventId, 'zh-CN', log, async (person) => {
       const ctx = turn(person, person.locale, log);
-      const button = action.actionId === OPEN_FORM_ACTION ? readFormButton(action.value) : null;
+      const spec = actions.get(action.actionId);
+      const button =
+        action.actionId === OPEN_FORM_ACTION ? readFormButton(action.value) : (spec?.form?.(action) ?? null);
       const command = button ? byIntent.get(button.intent) : undefined;
       const form = command && action.canOpenForm ? formFor(command, person.locale, button?.draft) : null;
       if (form) return { kind: 'form', form };
-      const spec = actions.get(action.actionId);
       if (!spec) ctx.reply(tr(person.locale, coreText.unknownAction));
       else await spec.handle(ctx, action);
       return { kind: 'replies', replies: ctx.replies };

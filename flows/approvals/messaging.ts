@@ -4,12 +4,14 @@ import { Employee } from '../../db/models/employee.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import type { Locale, MessageRef, Platform } from '../../src/bot/types.js';
 import { requestCard, type Viewer } from './cards.js';
-import { type Changed, cardsOf, namesOf, recordCards } from './service.js';
+import { type Changed, cardsOf, recordCards } from './service.js';
 
 type Id = mongoose.Types.ObjectId;
 type Out = Pick<TurnContext, 'notify' | 'update'>;
+/** Names for the card and each reader's language and zone: one query per announcement. */
+type Directory = { names: Map<string, string>; viewers: Map<string, Viewer> };
 
-/** Everyone a request involves, for names on its cards. */
+/** Everyone a request involves. */
 function people(doc: ApprovalRequestDoc): Id[] {
   return [
     doc.requesterId,
@@ -19,27 +21,32 @@ function people(doc: ApprovalRequestDoc): Id[] {
   ].filter((id): id is Id => !!id);
 }
 
-async function viewersOf(ids: Id[]): Promise<Map<string, Viewer>> {
-  const rows = await Employee.find({ _id: { $in: ids } }, { locale: 1, timezone: 1 }).lean();
-  return new Map(
-    rows.map((r) => [String(r._id), { id: String(r._id), locale: r.locale as Locale, timezone: r.timezone }]),
-  );
+async function directoryOf(doc: ApprovalRequestDoc): Promise<Directory> {
+  const rows = await Employee.find({ _id: { $in: people(doc) } }, { name: 1, locale: 1, timezone: 1 }).lean();
+  return {
+    names: new Map(rows.map((r) => [String(r._id), r.name])),
+    viewers: new Map(
+      rows.map((r) => [
+        String(r._id),
+        { id: String(r._id), locale: r.locale as Locale, timezone: r.timezone },
+      ]),
+    ),
+  };
 }
 
 /** Sends each person their own copy of the card and remembers where it went. */
-async function sendCards(out: Out, doc: ApprovalRequestDoc, to: Id[]): Promise<void> {
-  const [names, viewers] = await Promise.all([namesOf(people(doc)), viewersOf(to)]);
+async function sendCards(out: Out, doc: ApprovalRequestDoc, to: Id[], dir: Directory): Promise<void> {
   for (const id of to) {
-    const viewer = viewers.get(String(id));
+    const viewer = dir.viewers.get(String(id));
     if (!viewer) continue;
-    const refs = await out.notify(String(id), { card: requestCard(doc, names, viewer) });
+    const refs = await out.notify(String(id), { card: requestCard(doc, dir.names, viewer) });
     await recordCards(doc._id, String(id), refs);
   }
 }
 
 /** After a request is filed: its approvers get cards with buttons. */
 export async function announceSubmitted(out: Out, doc: ApprovalRequestDoc): Promise<void> {
-  if (doc.status === 'pending') await sendCards(out, doc, doc.waitingFor);
+  if (doc.status === 'pending') await sendCards(out, doc, doc.waitingFor, await directoryOf(doc));
 }
 
 /**
@@ -48,33 +55,33 @@ export async function announceSubmitted(out: Out, doc: ApprovalRequestDoc): Prom
  */
 export async function announceChange(out: Out, result: Changed, actorId: string): Promise<void> {
   const { doc, before, change } = result;
-  const names = await namesOf(people(doc));
-  const viewers = await viewersOf(people(doc));
+  const dir = await directoryOf(doc);
   await Promise.all(
     (await cardsOf(doc._id)).map((copy) => {
-      const viewer = viewers.get(String(copy.employeeId));
+      const viewer = dir.viewers.get(String(copy.employeeId));
       const ref: MessageRef = {
         platform: copy.platform as Platform,
         channelId: copy.channelId,
         messageId: copy.messageId,
       };
-      return viewer ? out.update(ref, { card: requestCard(doc, names, viewer) }) : undefined;
+      return viewer ? out.update(ref, { card: requestCard(doc, dir.names, viewer) }) : undefined;
     }),
   );
 
   const newApprovers = doc.waitingFor.filter((id) => !before.waitingFor.some((b) => b.equals(id)));
   const reminded = change.event === 'urged' ? doc.waitingFor : newApprovers;
-  if (reminded.length > 0) await sendCards(out, doc, reminded);
+  if (reminded.length > 0) await sendCards(out, doc, reminded, dir);
 
-  const requester = String(doc.requesterId);
   const tellRequester = ['advanced', 'approved', 'rejected', 'transferred', 'commented'].includes(
     change.event,
   );
-  if (tellRequester && requester !== actorId) await sendCards(out, doc, [doc.requesterId]);
-  if (change.event === 'approved' || change.event === 'rejected')
+  if (tellRequester && String(doc.requesterId) !== actorId) await sendCards(out, doc, [doc.requesterId], dir);
+  if (change.event === 'approved' || change.event === 'rejected') {
     await sendCards(
       out,
       doc,
       doc.cc.filter((id) => String(id) !== actorId),
+      dir,
     );
+  }
 }

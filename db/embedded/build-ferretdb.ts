@@ -49,24 +49,23 @@ export async function ensureFerretdb(cacheDir: string, progress: (line: string) 
 }
 
 async function goBuild(src: string, out: string): Promise<void> {
-  const args = ['build', '-trimpath', '-o', out, './cmd/ferretdb'];
+  // -mod=mod: the copied module carries its own go.mod/go.sum; let Go fetch what they list
+  const args = ['build', '-mod=mod', '-trimpath', '-o', out, './cmd/ferretdb'];
   try {
     await go(args, src);
   } catch (err) {
     // Newer Go linkers reject some old //go:linkname uses in FerretDB's dependencies.
     if (!String((err as { stderr?: string }).stderr).includes('invalid reference to')) throw err;
-    await go(['build', '-trimpath', '-ldflags=-checklinkname=0', '-o', out, './cmd/ferretdb'], src);
+    await go(
+      ['build', '-mod=mod', '-trimpath', '-ldflags=-checklinkname=0', '-o', out, './cmd/ferretdb'],
+      src,
+    );
   }
 }
 
 async function go(args: string[], cwd: string) {
   try {
-    // GOFLAGS=-mod=mod: the copied module carries its own go.sum; let Go fetch what it lists
-    return await run('go', args, {
-      cwd,
-      env: { ...process.env, GOFLAGS: '-mod=mod' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    return await run('go', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
   } catch (err) {
     const stderr = String((err as { stderr?: string }).stderr ?? '').trim();
     throw Object.assign(

@@ -71,7 +71,7 @@ export async function moveFromChat(ctx: TurnContext, kind: ManualKind, args: Mov
   if (outcome.ok && outcome.alert.length > 0) {
     ctx.log.info({ sku: outcome.product.sku }, 'low stock alert');
     const view = await stockOf(outcome.product);
-    await tell(ctx, outcome.alert, (locale) => ({ card: lowAlertCard(view, locale) }));
+    await tell(ctx, outcome.alert, (r) => ({ card: lowAlertCard(view, r.locale) }));
   }
 }
 

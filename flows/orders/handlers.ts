@@ -1,6 +1,7 @@
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { namesOf } from '../approvals/service.js';
+import { alertLow } from '../stock/alerts.js';
 import { productName } from '../stock/cards.js';
 import { tell } from '../stock/messaging.js';
 import type { Line } from '../stock/parse.js';
@@ -112,6 +113,11 @@ export async function advanceFromChat(ctx: TurnContext, args: StepArgs): Promise
   const { order } = result;
   ctx.log.info({ no: order.no, action: args.action }, 'order advanced');
   ctx.reply(tr(locale, t.advanced, { no: order.no, status: tr(locale, STATUS_LABEL[order.status]) }));
+  if (args.action === 'ship')
+    await alertLow(
+      ctx,
+      order.lines.map((l) => l.productId),
+    );
   const names = await namesOf([order.ownerId, ...order.history.map((h) => h.by)]);
   await tell(ctx, [order.ownerId], (r) => ({ card: orderCard(order, names, r) }));
 }

@@ -1,8 +1,8 @@
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
-import { lowAlertCard, lowCard, pickCard, productName, stockCard, warehouseName } from './cards.js';
+import { alertLow } from './alerts.js';
+import { lowCard, pickCard, productName, stockCard, warehouseName } from './cards.js';
 import { findWarehouse, lowStock, searchProducts, stockOf } from './catalog.js';
-import { tell } from './messaging.js';
 import { type ManualKind, type MoveOutcome, recordMovement } from './service.js';
 
 const t = {
@@ -68,11 +68,7 @@ export async function moveFromChat(ctx: TurnContext, kind: ManualKind, args: Mov
     at: ctx.now.toJSDate(),
   });
   ctx.reply(describe(ctx, kind, args, outcome));
-  if (outcome.ok && outcome.alert.length > 0) {
-    ctx.log.info({ sku: outcome.product.sku }, 'low stock alert');
-    const view = await stockOf(outcome.product);
-    await tell(ctx, outcome.alert, (r) => ({ card: lowAlertCard(view, r.locale) }));
-  }
+  if (outcome.ok) await alertLow(ctx, [outcome.product._id]);
 }
 
 function describe(ctx: TurnContext, kind: ManualKind, args: MoveArgs, o: MoveOutcome): string {

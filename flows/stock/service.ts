@@ -33,8 +33,6 @@ export type MoveOutcome =
       warehouse: WarehouseDoc;
       level: StockLevelDoc;
       before: Amounts;
-      /** Warehouse managers to tell: this movement took the product to or under its reorder level. */
-      alert: Id[];
     }
   | { ok: false; problem: 'forbidden' | 'unknown_sku' | 'no_warehouse' }
   | { ok: false; problem: 'unknown_warehouse'; warehouse: string }
@@ -86,7 +84,6 @@ export async function recordMovement(req: MoveRequest): Promise<MoveOutcome> {
     warehouse,
     level: moved.level,
     before: moved.before,
-    alert: await lowAlert(product._id),
   };
 }
 

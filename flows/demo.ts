@@ -1,4 +1,5 @@
 import { seedDemoApprovals } from './approvals/demo.js';
+import { seedDemoOrders } from './orders/demo.js';
 import { seedDemoCompany } from './org/demo-company.js';
 import { seedDemoStock } from './stock/demo.js';
 
@@ -7,5 +8,6 @@ export async function seedDemo(now: Date): Promise<boolean> {
   if (!(await seedDemoCompany())) return false;
   await seedDemoApprovals(now);
   await seedDemoStock(now);
+  await seedDemoOrders(now);
   return true;
 }

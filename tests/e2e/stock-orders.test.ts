@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Product } from '../../db/models/product.js';
+import { PurchaseOrder } from '../../db/models/purchase-order.js';
 import { SalesOrder } from '../../db/models/sales-order.js';
 import { StockLevel } from '../../db/models/stock-level.js';
 import { StockMovement } from '../../db/models/stock-movement.js';
@@ -18,6 +19,14 @@ async function level(sku: string, code = 'MAIN') {
 }
 
 describe('sales orders through the web chat', () => {
+  it('the demo company has orders at different steps and a purchase waiting for approval', async () => {
+    const statuses = (await SalesOrder.find({}, { status: 1 }).lean()).map((o) => o.status).sort();
+    expect(statuses).toEqual(['completed', 'placed', 'production', 'transit']);
+    const po = await PurchaseOrder.findOne({ supplierName: '深圳华强' }).lean();
+    expect(po?.approvalNo).toMatch(/^AP-\d+$/);
+    expect(textOf(await say('wu.jun', `收货 ${po?.no}`))).toMatch(/还在审批中/);
+  });
+
   it('placing reserves stock and gives a numbered card; the warehouse gets it too', async () => {
     const before = await level('SKU-1001');
     const card = cardOf(await say('zhang.min', '下单 华东电子 SKU-1001x5 SKU-2002x1 周五前送到'));
@@ -29,7 +38,7 @@ describe('sales orders through the web chat', () => {
     expect((await level('SKU-1001'))?.reserved).toBe((before?.reserved ?? 0) + 5);
     expect((await cards('zhou.qiang')).some((c) => c.title.startsWith(no))).toBe(true);
     const stock = cardOf(await say('zhang.min', '库存 SKU-1001'));
-    expect(stock.fields).toContainEqual(['主仓', '在库 120 · 预留 5 · 可用 115']);
+    expect(stock.fields).toContainEqual(['主仓', '在库 110 · 预留 10 · 可用 100']);
   });
 
   it('refuses an order it cannot cover, showing the shortfall, and writes nothing', async () => {
@@ -37,7 +46,7 @@ describe('sales orders through the web chat', () => {
     const orders = await SalesOrder.countDocuments();
     const reply = textOf(await say('alice.chen', 'order Acme SKU-1001x1 SKU-2002x500'));
     expect(reply).toBe(
-      'Not enough stock; no order placed:\nSKU-2002 Switch S2: wanted 500, at most 29 available in one warehouse (short 471)',
+      'Not enough stock; no order placed:\nSKU-2002 Switch S2: wanted 500, at most 27 available in one warehouse (short 473)',
     );
     expect(textOf(await say('alice.chen', 'order Acme SKU-9999x1'))).toBe('There is no product SKU-9999.');
     expect(textOf(await say('alice.chen', 'order Acme SKU-1001x0'))).toMatch(/^The quantity must be/);

@@ -1,6 +1,6 @@
-// `npm run bench`: load on loopback against the web message and Lark event endpoints and approval
-// cycles, next to a bare hono endpoint doing one raw driver insert, measured in the same run and
-// reported as ratios.
+// `npm run bench`: load on loopback against the web message and Lark event endpoints, approval
+// cycles, stock queries and movements, next to a bare hono endpoint doing one raw driver insert,
+// measured in the same run and reported as ratios.
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
 import { loadApprovals } from './approvals.js';
 import { loadLark, type Row, startLarkApiStub } from './lark.js';
+import { loadStockMovements } from './stock.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -74,6 +75,12 @@ try {
     await load('web message (not understood)', `${app.url}/web/api/messages`, { employee, text: 'xyz abc' }),
     ...(await loadLark(app.url, larkApi, { seconds, connections })),
     await loadApprovals(app.url, { seconds, connections }),
+    await load('web message "stock SKU-1001"', `${app.url}/web/api/messages`, {
+      employee,
+      text: 'stock SKU-1001',
+    }),
+    await loadStockMovements(app.url, 'one', { seconds, connections }),
+    await loadStockMovements(app.url, 'many', { seconds, connections }),
   ];
   const base = rows[0]?.rps ?? 1;
   console.log(

@@ -1,15 +1,12 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
+import { productLineFields } from './product-line.js';
 
 export const PURCHASE_STATUSES = ['open', 'partial', 'received'] as const;
 export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 
 const lineSchema = new Schema(
   {
-    productId: { type: Schema.Types.ObjectId, required: true },
-    sku: { type: String, required: true },
-    name: { type: String, required: true },
-    nameEn: { type: String, default: '' },
-    qty: { type: Number, required: true },
+    ...productLineFields,
     price: { type: Number, required: true },
     received: { type: Number, default: 0 },
   },

@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
+import { productLineFields } from './product-line.js';
 
 export const ORDER_STATUSES = [
   'placed',
@@ -14,11 +15,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 const lineSchema = new Schema(
   {
-    productId: { type: Schema.Types.ObjectId, required: true },
-    sku: { type: String, required: true },
-    name: { type: String, required: true },
-    nameEn: { type: String, default: '' },
-    qty: { type: Number, required: true },
+    ...productLineFields,
     /** Where the line's stock is reserved and shipped from. */
     warehouseId: { type: Schema.Types.ObjectId, required: true },
   },

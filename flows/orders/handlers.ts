@@ -4,7 +4,7 @@ import { namesOf } from '../approvals/service.js';
 import { alertLow } from '../stock/alerts.js';
 import { productName } from '../stock/cards.js';
 import { tell } from '../stock/messaging.js';
-import type { Line } from '../stock/parse.js';
+import { type Line, problems } from '../stock/parse.js';
 import { warehouseManagers } from '../stock/service.js';
 import { ACTION_LABEL, myOrdersCard, orderCard, STATUS_LABEL } from './cards.js';
 import type { OrderAction } from './pipeline.js';
@@ -12,8 +12,6 @@ import { advanceOrder, findOrder, listMyOpenOrders, placeOrder } from './service
 
 const t = {
   forbidden: { 'zh-CN': '只有销售可以下单。', en: 'Only sales staff can place orders.' },
-  unknownSku: { 'zh-CN': '没有商品 {sku}。', en: 'There is no product {sku}.' },
-  noWarehouse: { 'zh-CN': '还没有设置仓库。', en: 'No warehouse is set up yet.' },
   short: { 'zh-CN': '库存不足，未下单：', en: 'Not enough stock; no order placed:' },
   shortLine: {
     'zh-CN': '{sku} 需要 {wanted}，单仓最多可用 {available}（缺 {missing}）',
@@ -56,8 +54,9 @@ export async function placeFromChat(
   });
   if (!placed.ok) {
     if (placed.problem === 'forbidden') return ctx.reply(tr(locale, t.forbidden));
-    if (placed.problem === 'no_warehouse') return ctx.reply(tr(locale, t.noWarehouse));
-    if (placed.problem === 'unknown_sku') return ctx.reply(tr(locale, t.unknownSku, { sku: placed.sku }));
+    if (placed.problem === 'no_warehouse') return ctx.reply(tr(locale, problems.noWarehouse));
+    if (placed.problem === 'unknown_sku')
+      return ctx.reply(tr(locale, problems.unknownSku, { sku: placed.sku }));
     const lines = placed.shortfalls.map((s) =>
       tr(locale, t.shortLine, {
         sku: `${s.sku} ${productName(s.product, locale)}`,

@@ -2,7 +2,7 @@ import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { announceSubmitted } from '../approvals/messaging.js';
 import { alertLow } from '../stock/alerts.js';
-import type { Line } from '../stock/parse.js';
+import { type Line, problems } from '../stock/parse.js';
 import { createPurchase, type ReceiveRefusal, receivePurchase } from './purchase.js';
 import { purchaseCard } from './purchase-cards.js';
 
@@ -11,8 +11,6 @@ const t = {
     'zh-CN': '只有仓库人员或经理可以采购。',
     en: 'Only warehouse staff or managers can raise purchases.',
   },
-  unknownSku: { 'zh-CN': '没有商品 {sku}。', en: 'There is no product {sku}.' },
-  noWarehouse: { 'zh-CN': '还没有设置仓库。', en: 'No warehouse is set up yet.' },
   approval: {
     'zh-CN': '{no} 金额 ¥{amount} 超过审批线，已提交审批 {ap}。',
     en: '{no} (¥{amount}) is over the approval line; approval {ap} has been requested.',
@@ -49,8 +47,8 @@ export async function purchaseFromChat(
     today: ctx.now.toISODate() ?? '',
   });
   if (!made.ok) {
-    if (made.problem === 'unknown_sku') return ctx.reply(tr(locale, t.unknownSku, { sku: made.sku }));
-    return ctx.reply(tr(locale, made.problem === 'forbidden' ? t.forbidden : t.noWarehouse));
+    if (made.problem === 'unknown_sku') return ctx.reply(tr(locale, problems.unknownSku, { sku: made.sku }));
+    return ctx.reply(tr(locale, made.problem === 'forbidden' ? t.forbidden : problems.noWarehouse));
   }
   ctx.log.info({ no: made.po.no }, 'purchase created');
   if (made.approval) {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import { claim, nextNumber, releaseIfStale } from '../../db/claims.js';
 import { ApprovalRequest, type ApprovalRequestDoc } from '../../db/models/approval-request.js';
-import { Product, type ProductDoc } from '../../db/models/product.js';
+import type { ProductDoc } from '../../db/models/product.js';
 import { type PurchaseLine, PurchaseOrder, type PurchaseOrderDoc } from '../../db/models/purchase-order.js';
 import type { Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
@@ -10,7 +10,7 @@ import { submitRequest } from '../approvals/service.js';
 import { listWarehouses } from '../stock/catalog.js';
 import { moveStock, rules } from '../stock/levels.js';
 import type { Line } from '../stock/parse.js';
-import { mergeLines } from './service.js';
+import { mergeLines, resolveLines } from './service.js';
 
 /** Purchases above this amount (CNY) go through the approvals capability first. */
 export const PURCHASE_POLICY = { approvalOver: 5000 };
@@ -39,10 +39,9 @@ export async function createPurchase(input: {
   policy?: typeof PURCHASE_POLICY;
 }): Promise<Purchased> {
   if (!canPurchase(input.requester)) return { ok: false, problem: 'forbidden' };
-  const wanted = mergeLines(input.lines);
-  const products = await Product.find({ sku: { $in: wanted.map((l) => l.sku) } }).lean<ProductDoc[]>();
-  const missing = wanted.find((l) => !products.some((p) => p.sku === l.sku));
-  if (missing) return { ok: false, problem: 'unknown_sku', sku: missing.sku };
+  const resolved = await resolveLines(input.lines);
+  if ('unknown' in resolved) return { ok: false, problem: 'unknown_sku', sku: resolved.unknown };
+  const { wanted, products } = resolved;
   const [warehouse] = await listWarehouses();
   if (!warehouse) return { ok: false, problem: 'no_warehouse' };
   const lines: PurchaseLine[] = wanted.map((l) => {

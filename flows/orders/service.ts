@@ -35,6 +35,16 @@ export function mergeLines(lines: Line[]): Line[] {
   return [...merged.values()];
 }
 
+/** The written lines (merged) with their products, or the first SKU nobody knows. */
+export async function resolveLines(
+  lines: Line[],
+): Promise<{ wanted: Line[]; products: ProductDoc[] } | { unknown: string }> {
+  const wanted = mergeLines(lines);
+  const products = await Product.find({ sku: { $in: wanted.map((l) => l.sku) } }).lean<ProductDoc[]>();
+  const missing = wanted.find((l) => !products.some((p) => p.sku === l.sku));
+  return missing ? { unknown: missing.sku } : { wanted, products };
+}
+
 /**
  * Places an order and reserves its stock, each line from the first warehouse (in their order)
  * that can cover it whole. No transactions: lines are reserved one by one and, if a racing order
@@ -48,10 +58,9 @@ export async function placeOrder(input: {
   at: Date;
 }): Promise<Placed> {
   if (!canSell(input.owner)) return { ok: false, problem: 'forbidden' };
-  const wanted = mergeLines(input.lines);
-  const products = await Product.find({ sku: { $in: wanted.map((l) => l.sku) } }).lean<ProductDoc[]>();
-  const missing = wanted.find((l) => !products.some((p) => p.sku === l.sku));
-  if (missing) return { ok: false, problem: 'unknown_sku', sku: missing.sku };
+  const resolved = await resolveLines(input.lines);
+  if ('unknown' in resolved) return { ok: false, problem: 'unknown_sku', sku: resolved.unknown };
+  const { wanted, products } = resolved;
   const warehouses = await listWarehouses();
   if (warehouses.length === 0) return { ok: false, problem: 'no_warehouse' };
 

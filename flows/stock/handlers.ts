@@ -3,14 +3,13 @@ import { type Text, tr } from '../../src/bot/i18n.js';
 import { alertLow } from './alerts.js';
 import { lowCard, pickCard, productName, stockCard, warehouseName } from './cards.js';
 import { findWarehouse, lowStock, searchProducts, stockOf } from './catalog.js';
+import { problems } from './parse.js';
 import { type ManualKind, type MoveOutcome, recordMovement } from './service.js';
 
 const t = {
   none: { 'zh-CN': '没有找到“{q}”。', en: 'No product matches "{q}".' },
   forbidden: { 'zh-CN': '只有仓库人员可以登记出入库。', en: 'Only warehouse staff can move stock.' },
-  unknownSku: { 'zh-CN': '没有商品 {sku}。', en: 'There is no product {sku}.' },
   unknownWarehouse: { 'zh-CN': '没有仓库“{w}”。', en: 'There is no warehouse "{w}".' },
-  noWarehouse: { 'zh-CN': '还没有设置仓库。', en: 'No warehouse is set up yet.' },
   short: {
     'zh-CN': '{w} 的 {sku} 可用只有 {available}（在库 {onHand}，预留 {reserved}），未出库。',
     en: 'Only {available} of {sku} available in {w} (on hand {onHand}, reserved {reserved}); nothing moved.',
@@ -85,11 +84,11 @@ function describe(ctx: TurnContext, kind: ManualKind, args: MoveArgs, o: MoveOut
     case 'forbidden':
       return tr(locale, t.forbidden);
     case 'unknown_sku':
-      return tr(locale, t.unknownSku, { sku: args.sku });
+      return tr(locale, problems.unknownSku, { sku: args.sku });
     case 'unknown_warehouse':
       return tr(locale, t.unknownWarehouse, { w: o.warehouse });
     case 'no_warehouse':
-      return tr(locale, t.noWarehouse);
+      return tr(locale, problems.noWarehouse);
     default: {
       const vars = {
         sku: `${o.product.sku} ${productName(o.product, locale)}`,

@@ -31,6 +31,7 @@ const STEP_WORDS: Record<string, OrderAction> = {
 
 const orderProblems = {
   no: { 'zh-CN': '请写上订单号，如 SO-1001。', en: 'Give the order number, e.g. SO-1001.' },
+  stepNeeded: { 'zh-CN': '请写上要做的步骤，如“发货”。', en: 'Say which step, e.g. "ship".' },
   step: {
     'zh-CN': '不认识的步骤“{word}”；可用：生产、发货、物流、送达、安装、完成、取消。',
     en: 'Unknown step "{word}"; use produce, ship, transit, deliver, install, complete or cancel.',
@@ -97,6 +98,24 @@ export const orderCommands: CommandSpec[] = [
     },
     parse: parseOrderRef,
     handle: (ctx, { no, step }) => (step ? advanceFromChat(ctx, step) : showOrder(ctx, no)),
+  }),
+  defineCommand<StepArgs>({
+    // the same step as "订单 SO-… 发货 …", under its own intent for people who name the action
+    intent: 'orders.advance',
+    area: 'orders',
+    keywords: { 'zh-CN': ['推进订单'], en: ['advance order'] },
+    summary: { 'zh-CN': '把订单推进到下一步', en: 'Move an order to its next step' },
+    usage: {
+      'zh-CN': '推进订单 <单号> <生产|发货 <物流> <单号>|物流|送达|安装|完成|取消>',
+      en: 'advance order <no> <produce|ship <carrier> <tracking>|transit|deliver|install|complete|cancel>',
+    },
+    examples: { 'zh-CN': ['推进订单 SO-1001 生产'], en: ['advance order SO-1001 produce'] },
+    parse(rest, ctx) {
+      const parsed = parseOrderRef(rest, ctx);
+      if ('problem' in parsed) return parsed;
+      return parsed.args.step ? { args: parsed.args.step } : fail(ctx.locale, orderProblems.stepNeeded);
+    },
+    handle: (ctx, step) => advanceFromChat(ctx, step),
   }),
   defineCommand<Record<string, never>>({
     intent: 'orders.mine',

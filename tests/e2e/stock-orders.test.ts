@@ -73,7 +73,7 @@ describe('sales orders through the web chat', () => {
     expect(textOf(await say('wu.jun', `订单 ${no} 物流`))).toBe(`${no} → 运输中。`);
     expect(textOf(await say('wu.jun', `订单 ${no} 送达`))).toBe('“确认送达”应由订单负责人操作。');
     expect(textOf(await say('alice.chen', `order ${no} deliver`))).toBe(`${no} → delivered.`);
-    expect(textOf(await say('alice.chen', `order ${no} install`))).toBe(`${no} → installed.`);
+    expect(textOf(await say('alice.chen', `advance order ${no} install`))).toBe(`${no} → installed.`);
     expect(textOf(await say('alice.chen', `order ${no} cancel`))).toMatch(
       /is installed; "Cancel" is not the next step/,
     );

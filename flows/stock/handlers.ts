@@ -50,12 +50,13 @@ export async function showLowStock(ctx: TurnContext): Promise<void> {
 export type MoveArgs = { sku: string; qty: number; words: string[] };
 
 /**
- * `入库 SKU qty [仓库] [备注]`: a third word naming a warehouse picks it; `@name` always means a
- * warehouse (unknown → refused); anything else is the note.
+ * `入库 SKU qty [仓库] [备注]`: a third word naming a warehouse picks it; `@name` or a word ending
+ * in 仓 always means a warehouse (unknown → refused); anything else is the note.
  */
 export async function moveFromChat(ctx: TurnContext, kind: ManualKind, args: MoveArgs): Promise<void> {
   const [first = '', ...others] = args.words;
-  const explicit = first.startsWith('@');
+  // "北仓" is plainly meant as a warehouse even when there is none by that name
+  const explicit = first.startsWith('@') || /仓$/.test(first);
   const named = first && (explicit || (await findWarehouse(first)));
   const outcome = await recordMovement({
     kind,

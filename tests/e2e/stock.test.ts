@@ -76,8 +76,18 @@ describe('stock through the web chat', () => {
     );
     expect(textOf(await say('wu.jun', '入库 SKU-9999 5'))).toBe('没有商品 SKU-9999。');
     expect(textOf(await say('wu.jun', '入库 SKU-1001 5 @北仓'))).toBe('没有仓库“北仓”。');
+    expect(textOf(await say('wu.jun', '入库 SKU-1001 5 北仓 到货'))).toBe('没有仓库“北仓”。');
+    expect(textOf(await say('wu.jun', 'stock in SKU-1001 5 @North'))).toBe('There is no warehouse "North".');
     expect(textOf(await say('wu.jun', '出库 SKU-1001 5000'))).toMatch(/可用只有 105/);
     expect(await StockMovement.countDocuments()).toBe(before);
+  });
+
+  it('a repeated platform message moves stock once', async () => {
+    const body = { employee: 'wu.jun@demo.example', text: 'stock in SKU-4004 2 Main', messageId: 'retry-1' };
+    const before = (await level('SKU-4004'))?.onHand ?? 0;
+    await Promise.all([1, 2, 3].map(() => app.current.post('/web/api/messages', body)));
+    await app.current.post('/web/api/messages', body);
+    expect((await level('SKU-4004'))?.onHand).toBe(before + 2);
   });
 
   it('two stock-outs racing for the last units: one wins, the other is told what is available', async () => {

@@ -1,6 +1,7 @@
-// `npm run bench`: load on loopback against the web, Slack and Lark endpoints, approval cycles and
-// check-ins, next to a bare hono endpoint doing one raw driver insert — all measured in the same
-// run and reported as ratios. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune it.
+// `npm run bench`: load on loopback against the web, Slack and Lark endpoints, approval cycles,
+// check-ins, stock queries and movements, next to a bare hono endpoint doing one raw driver
+// insert — all measured in the same run and reported as ratios. BENCH_SECONDS (default 10) and
+// BENCH_CONNECTIONS (default 10) tune it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { BENCH_ADMIN_TOKEN, benchCheckIns, benchMonthCsv } from './attendance.js
 import { larkBenchEnv, loadLark, startLarkApiStub } from './lark.js';
 import { measure, type Row } from './measure.js';
 import { loadSlack } from './slack.js';
+import { loadStockMovements } from './stock.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -76,6 +78,12 @@ try {
     ...(await loadLark(app.url, larkApi, { seconds, connections })),
     await loadApprovals(app.url, { seconds, connections }),
     await benchCheckIns(app.url, `${store.uri}/bench_app`, { seconds, connections }),
+    await load('web message "stock SKU-1001"', `${app.url}/web/api/messages`, {
+      employee,
+      text: 'stock SKU-1001',
+    }),
+    await loadStockMovements(app.url, 'one', { seconds, connections }),
+    await loadStockMovements(app.url, 'many', { seconds, connections }),
   ];
   const csv = await benchMonthCsv(app.url, `${store.uri}/bench_app`, BENCH_ADMIN_TOKEN);
   rows.push(...csv.rows);

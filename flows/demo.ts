@@ -1,11 +1,15 @@
 import { seedDemoApprovals } from './approvals/demo.js';
 import { seedDemoAttendance } from './attendance/demo.js';
+import { seedDemoOrders } from './orders/demo.js';
 import { seedDemoCompany } from './org/demo-company.js';
+import { seedDemoStock } from './stock/demo.js';
 
 /** The demo company and each capability's demo data, into an empty store only. */
 export async function seedDemo(now: Date): Promise<boolean> {
   if (!(await seedDemoCompany())) return false;
   await seedDemoAttendance(now);
   await seedDemoApprovals(now);
+  await seedDemoStock(now);
+  await seedDemoOrders(now);
   return true;
 }

@@ -37,9 +37,9 @@ describe('web chat API over HTTP', () => {
   });
 
   it('never stays silent on text it does not understand', async () => {
-    const en = await say('bob.smith@demo.example', 'order pizza for the team');
+    const en = await say('bob.smith@demo.example', 'bake pizza for the team');
     expect(en.json.replies[0].text).toMatch(
-      /^I didn't understand "order pizza for the team"\.\n.*Send "help"/s,
+      /^I didn't understand "bake pizza for the team"\.\n.*Send "help"/s,
     );
     const zh = await say('bob.smith@demo.example', '今天吃什么');
     expect(zh.json.replies[0].text).toMatch(/^没看懂“今天吃什么”。/);

@@ -1,0 +1,23 @@
+import mongoose, { type InferSchemaType, Schema } from 'mongoose';
+
+/**
+ * A product. `lowEpoch` counts restocks above the reorder level: a low-stock alert is claimed once
+ * per epoch (`lowstock:<id>:e<n>`), so the warehouse manager hears about it once, not on every
+ * further movement.
+ */
+const productSchema = new Schema(
+  {
+    sku: { type: String, required: true, unique: true, trim: true, uppercase: true },
+    name: { type: String, required: true, trim: true },
+    nameEn: { type: String, default: '', trim: true },
+    spec: { type: String, default: '' },
+    unit: { type: String, default: 'pcs' },
+    price: { type: Number, default: 0 },
+    reorderLevel: { type: Number, default: 0, index: true },
+    lowEpoch: { type: Number, default: 0 },
+  },
+  { timestamps: true },
+);
+
+export type ProductDoc = InferSchemaType<typeof productSchema> & { _id: mongoose.Types.ObjectId };
+export const Product = mongoose.model('Product', productSchema);

@@ -1,0 +1,89 @@
+import { DateTime } from 'luxon';
+import type { OrderStatus, SalesOrderDoc } from '../../db/models/sales-order.js';
+import { type Text, tr } from '../../src/bot/i18n.js';
+import type { Button, Card, CardStatus, Locale } from '../../src/bot/types.js';
+import { productName } from '../stock/cards.js';
+import { nextAction, type OrderAction, PIPELINE } from './pipeline.js';
+
+export type Viewer = { locale: Locale; timezone: string };
+
+export const STATUS_LABEL: Record<OrderStatus, Text> = {
+  placed: { 'zh-CN': '已下单', en: 'placed' },
+  production: { 'zh-CN': '生产中', en: 'in production' },
+  shipped: { 'zh-CN': '已发货', en: 'shipped' },
+  transit: { 'zh-CN': '运输中', en: 'in transit' },
+  delivered: { 'zh-CN': '已送达', en: 'delivered' },
+  installed: { 'zh-CN': '已安装', en: 'installed' },
+  completed: { 'zh-CN': '已完成', en: 'completed' },
+  cancelled: { 'zh-CN': '已取消', en: 'cancelled' },
+};
+
+/** Button labels and timeline verbs for each step. */
+export const ACTION_LABEL: Record<OrderAction | 'placed', Text> = {
+  placed: { 'zh-CN': '下单', en: 'Placed' },
+  produce: { 'zh-CN': '开始生产', en: 'Start production' },
+  ship: { 'zh-CN': '发货', en: 'Ship' },
+  transit: { 'zh-CN': '交付物流', en: 'In transit' },
+  deliver: { 'zh-CN': '确认送达', en: 'Delivered' },
+  install: { 'zh-CN': '确认安装', en: 'Installed' },
+  complete: { 'zh-CN': '完成', en: 'Complete' },
+  cancel: { 'zh-CN': '取消订单', en: 'Cancel' },
+};
+
+const t = {
+  customer: { 'zh-CN': '客户', en: 'Customer' },
+  owner: { 'zh-CN': '负责人', en: 'Owner' },
+  shipping: { 'zh-CN': '物流', en: 'Shipping' },
+  note: { 'zh-CN': '备注', en: 'Note' },
+  mine: { 'zh-CN': '我的未完成订单（{n}）', en: 'My open orders ({n})' },
+  noneMine: { 'zh-CN': '没有未完成的订单。', en: 'No open orders.' },
+};
+
+const statusOf = (s: OrderStatus): CardStatus =>
+  s === 'completed' ? 'done' : s === 'cancelled' ? 'rejected' : s === 'placed' ? 'pending' : 'info';
+
+export function orderCard(order: SalesOrderDoc, names: Map<string, string>, viewer: Viewer): Card {
+  const { locale } = viewer;
+  const when = (at: Date) => DateTime.fromJSDate(at, { zone: viewer.timezone }).toFormat('MM-dd HH:mm');
+  const timeline = order.history.map((h) => {
+    const who = h.by ? (names.get(String(h.by)) ?? '') : '';
+    const label = tr(locale, ACTION_LABEL[h.action as OrderAction] ?? { 'zh-CN': h.action, en: h.action });
+    return `${when(h.at)} ${label} · ${who}${h.note ? ` · ${h.note}` : ''}`;
+  });
+  const next = nextAction(order.status);
+  const button = (action: OrderAction, style: Button['style']): Button => ({
+    actionId: 'orders.advance',
+    label: tr(locale, ACTION_LABEL[action]),
+    style,
+    value: `${order.no} ${action}`,
+  });
+  return {
+    title: `${order.no} · ${order.customerName}`,
+    subtitle: tr(locale, STATUS_LABEL[order.status]),
+    status: statusOf(order.status),
+    fields: [
+      ...order.lines.map((l): [string, string] => [`${l.sku} ${productName(l, locale)}`, `× ${l.qty}`]),
+      [tr(locale, t.owner), names.get(String(order.ownerId)) ?? ''],
+      ...(order.carrier
+        ? [[tr(locale, t.shipping), `${order.carrier} ${order.tracking}`] as [string, string]]
+        : []),
+      ...(order.note ? [[tr(locale, t.note), order.note] as [string, string]] : []),
+    ],
+    body: timeline.join('\n'),
+    actions: [
+      ...(next ? [button(next, 'primary')] : []),
+      ...(PIPELINE.cancel.from.includes(order.status) ? [button('cancel', 'danger')] : []),
+    ],
+  };
+}
+
+export function myOrdersCard(orders: SalesOrderDoc[], locale: Locale): Card {
+  return {
+    title: tr(locale, t.mine, { n: orders.length }),
+    body: orders.length === 0 ? tr(locale, t.noneMine) : undefined,
+    fields: orders.map((o) => [`${o.no} · ${o.customerName}`, tr(locale, STATUS_LABEL[o.status])]),
+    actions: orders
+      .slice(0, 10)
+      .map((o) => ({ actionId: 'orders.show', label: o.no, style: 'default', value: o.no })),
+  };
+}

@@ -1,0 +1,48 @@
+import { findActiveByEmail } from '../org/service.js';
+import { type OrderAction, PIPELINE } from './pipeline.js';
+import { createPurchase } from './purchase.js';
+import { advanceOrder, placeOrder } from './service.js';
+
+const STEPS: OrderAction[] = ['produce', 'ship', 'transit', 'deliver', 'install', 'complete'];
+
+/** Orders at different steps and a purchase waiting for approval, for the demo company. */
+export async function seedDemoOrders(now: Date): Promise<void> {
+  const person = (user: string) => findActiveByEmail(`${user}@demo.example`);
+  const [zhang, alice, warehouse, boss] = await Promise.all([
+    person('zhang.min'),
+    person('alice.chen'),
+    person('zhou.qiang'),
+    person('li.wei'),
+  ]);
+  if (!zhang || !alice || !warehouse || !boss) return;
+  const orders: [typeof zhang, string, string, number, OrderAction | null][] = [
+    [zhang, '华东电子', 'SKU-1001', 5, null],
+    [zhang, '华南科技', 'SKU-2002', 2, 'produce'],
+    [alice, 'Acme Corp', 'SKU-1001', 10, 'transit'],
+    [alice, 'Globex', 'SKU-5005', 3, 'complete'],
+  ];
+  for (const [owner, customerName, sku, qty, upTo] of orders) {
+    const placed = await placeOrder({ owner, customerName, lines: [{ sku, qty }], note: '', at: now });
+    if (!placed.ok || !upTo) continue;
+    for (const action of STEPS.slice(0, STEPS.indexOf(upTo) + 1)) {
+      const actor = PIPELINE[action].by === 'warehouse' ? warehouse : owner;
+      await advanceOrder({
+        no: placed.order.no,
+        actor,
+        action,
+        carrier: '顺丰',
+        tracking: 'SF1000001',
+        at: now,
+      });
+    }
+  }
+  // over the approval line: waits for 李伟 (周强's manager)
+  await createPurchase({
+    requester: warehouse,
+    supplierName: '深圳华强',
+    lines: [{ sku: 'SKU-4004', qty: 40, price: 240 }],
+    note: '网线补货',
+    at: now,
+    today: now.toISOString().slice(0, 10),
+  });
+}

@@ -1,0 +1,126 @@
+import type { TurnContext } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
+import { namesOf } from '../approvals/service.js';
+import { alertLow } from '../stock/alerts.js';
+import { productName } from '../stock/cards.js';
+import { tell } from '../stock/messaging.js';
+import { type Line, problems } from '../stock/parse.js';
+import { warehouseManagers } from '../stock/service.js';
+import { ACTION_LABEL, myOrdersCard, orderCard, STATUS_LABEL } from './cards.js';
+import type { OrderAction } from './pipeline.js';
+import { advanceOrder, findOrder, listMyOpenOrders, placeOrder } from './service.js';
+
+const t = {
+  forbidden: { 'zh-CN': '只有销售可以下单。', en: 'Only sales staff can place orders.' },
+  short: { 'zh-CN': '库存不足，未下单：', en: 'Not enough stock; no order placed:' },
+  shortLine: {
+    'zh-CN': '{sku} 需要 {wanted}，单仓最多可用 {available}（缺 {missing}）',
+    en: '{sku}: wanted {wanted}, at most {available} available in one warehouse (short {missing})',
+  },
+  notFound: { 'zh-CN': '没有订单 {no}。', en: 'There is no order {no}.' },
+  closed: { 'zh-CN': '{no} {status}，不能再改。', en: '{no} is {status}; it cannot change any more.' },
+  skip: {
+    'zh-CN': '{no} 目前{status}，不能“{action}”（不能跳步）。',
+    en: '{no} is {status}; "{action}" is not the next step (no skipping).',
+  },
+  forbiddenStep: {
+    'zh-CN': '“{action}”应由{who}操作。',
+    en: '"{action}" is done by {who}.',
+  },
+  who: {
+    warehouse: { 'zh-CN': '仓库人员', en: 'the warehouse' },
+    owner: { 'zh-CN': '订单负责人', en: "the order's owner" },
+  },
+  needsTracking: {
+    'zh-CN': '请回复：订单 {no} 发货 <物流公司> <运单号>',
+    en: 'Reply: order {no} ship <carrier> <tracking no>',
+  },
+  advanced: { 'zh-CN': '{no} → {status}。', en: '{no} → {status}.' },
+};
+
+const viewer = (ctx: TurnContext) => ({ locale: ctx.locale, timezone: ctx.person.timezone });
+
+export async function placeFromChat(
+  ctx: TurnContext,
+  args: { customer: string; lines: Line[]; note: string },
+): Promise<void> {
+  const { locale } = ctx;
+  const placed = await placeOrder({
+    owner: ctx.person,
+    customerName: args.customer,
+    lines: args.lines,
+    note: args.note,
+    at: ctx.now.toJSDate(),
+  });
+  if (!placed.ok) {
+    if (placed.problem === 'forbidden') return ctx.reply(tr(locale, t.forbidden));
+    if (placed.problem === 'no_warehouse') return ctx.reply(tr(locale, problems.noWarehouse));
+    if (placed.problem === 'unknown_sku')
+      return ctx.reply(tr(locale, problems.unknownSku, { sku: placed.sku }));
+    const lines = placed.shortfalls.map((s) =>
+      tr(locale, t.shortLine, {
+        sku: `${s.sku} ${productName(s.product, locale)}`,
+        wanted: s.wanted,
+        available: s.available,
+        missing: s.wanted - s.available,
+      }),
+    );
+    return ctx.reply([tr(locale, t.short), ...lines].join('\n'));
+  }
+  const { order } = placed;
+  ctx.log.info({ no: order.no }, 'order placed');
+  const names = await namesOf([order.ownerId]);
+  ctx.reply({ card: orderCard(order, names, viewer(ctx)) });
+  // the warehouse starts production: it gets the card with the button
+  await tell(ctx, await warehouseManagers(), (r) => ({ card: orderCard(order, names, r) }));
+}
+
+export async function showOrder(ctx: TurnContext, no: string): Promise<void> {
+  const order = await findOrder(no);
+  if (!order) return ctx.reply(tr(ctx.locale, t.notFound, { no }));
+  const names = await namesOf([order.ownerId, ...order.history.map((h) => h.by)]);
+  ctx.reply({ card: orderCard(order, names, viewer(ctx)) });
+}
+
+export type StepArgs = { no: string; action: OrderAction; carrier: string; tracking: string; note: string };
+
+/** One pipeline step from text or a button; the owner hears about every step someone else takes. */
+export async function advanceFromChat(ctx: TurnContext, args: StepArgs): Promise<void> {
+  const { locale } = ctx;
+  const result = await advanceOrder({ ...args, actor: ctx.person, at: ctx.now.toJSDate() });
+  const vars = { no: args.no, action: tr(locale, ACTION_LABEL[args.action]) };
+  if (!result.ok) {
+    const status = result.order ? tr(locale, STATUS_LABEL[result.order.status]) : '';
+    switch (result.refusal) {
+      case 'not_found':
+        return ctx.reply(tr(locale, t.notFound, vars));
+      case 'closed':
+        return ctx.reply(tr(locale, t.closed, { ...vars, status }));
+      case 'skip':
+        return ctx.reply(tr(locale, t.skip, { ...vars, status }));
+      case 'needs_tracking':
+        return ctx.reply(tr(locale, t.needsTracking, vars));
+      default: {
+        const who =
+          args.action === 'produce' || args.action === 'ship' || args.action === 'transit'
+            ? 'warehouse'
+            : 'owner';
+        return ctx.reply(tr(locale, t.forbiddenStep, { ...vars, who: tr(locale, t.who[who]) }));
+      }
+    }
+  }
+  const { order } = result;
+  ctx.log.info({ no: order.no, action: args.action }, 'order advanced');
+  ctx.reply(tr(locale, t.advanced, { no: order.no, status: tr(locale, STATUS_LABEL[order.status]) }));
+  if (args.action === 'ship')
+    await alertLow(
+      ctx,
+      order.lines.map((l) => l.productId),
+    );
+  const names = await namesOf([order.ownerId, ...order.history.map((h) => h.by)]);
+  await tell(ctx, [order.ownerId], (r) => ({ card: orderCard(order, names, r) }));
+}
+
+export async function showMyOrders(ctx: TurnContext): Promise<void> {
+  ctx.reply({ card: myOrdersCard(await listMyOpenOrders(ctx.person.id), ctx.locale) });
+}

@@ -1,0 +1,29 @@
+import type { Flow } from '../../src/bot/flow.js';
+import { orderCommands } from './commands.js';
+import { advanceFromChat, showOrder } from './handlers.js';
+import { ACTIONS, type OrderAction } from './pipeline.js';
+import { purchaseCommands } from './purchase-commands.js';
+
+/** Card buttons carry "<SO-no> <action>"; shipping needs a carrier, so that button asks for it. */
+export const ordersFlow: Flow = {
+  name: 'orders',
+  areas: [{ id: 'orders', label: { 'zh-CN': '订单', en: 'Orders' }, order: 35 }],
+  commands: [...orderCommands, ...purchaseCommands],
+  actions: [
+    { actionId: 'orders.show', handle: (ctx, a) => showOrder(ctx, a.value) },
+    {
+      actionId: 'orders.advance',
+      handle: async (ctx, a) => {
+        const [no = '', action = ''] = a.value.split(' ');
+        if (!(ACTIONS as readonly string[]).includes(action)) return showOrder(ctx, no);
+        await advanceFromChat(ctx, {
+          no,
+          action: action as OrderAction,
+          carrier: '',
+          tracking: '',
+          note: '',
+        });
+      },
+    },
+  ],
+};

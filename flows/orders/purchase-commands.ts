@@ -1,0 +1,60 @@
+import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
+import { fail, type Line, problems, splitLines } from '../stock/parse.js';
+import { purchaseFromChat, receiveFromChat } from './purchase-handlers.js';
+
+const PRICE = /(?:单价|unit price|price|@)\s*[:：]?\s*[¥$]?\s*(\d+(?:\.\d+)?)/i;
+const PO = /^(?:PO)?-?(\d+)\s*(.*)$/i;
+
+export const purchaseCommands: CommandSpec[] = [
+  defineCommand<{ supplier: string; lines: Line[]; note: string }>({
+    intent: 'purchase.create',
+    area: 'orders',
+    keywords: { 'zh-CN': ['采购'], en: ['purchase'] },
+    summary: {
+      'zh-CN': '下采购单（超过审批线先走审批）',
+      en: 'Raise a purchase order (approval first over the threshold)',
+    },
+    usage: {
+      'zh-CN': '采购 <供应商> <SKU>x<数量>[@单价]… [单价 <价格>] [备注]',
+      en: 'purchase <supplier> <SKU>x<qty>[@price]… [price <price>] [note]',
+    },
+    examples: {
+      'zh-CN': ['采购 深圳华强 SKU-1001x100 单价 12.5'],
+      en: ['purchase Acme Supply SKU-1001x100 price 12.5'],
+    },
+    parse(rest, ctx) {
+      const split = splitLines(rest);
+      if (split.bad) return fail(ctx.locale, problems.qty);
+      if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
+      if (!split.who) return fail(ctx.locale, problems.supplier);
+      const price = PRICE.exec(split.note);
+      const note = (price ? split.note.replace(price[0], ' ') : split.note).replace(/\s+/g, ' ').trim();
+      const lines = split.lines.map((l) => ({
+        ...l,
+        price: l.price ?? (price ? Number(price[1]) : undefined),
+      }));
+      return { args: { supplier: split.who.slice(0, 120), lines, note: note.slice(0, 500) } };
+    },
+    handle: (ctx, args) => purchaseFromChat(ctx, args),
+  }),
+  defineCommand<{ no: string; lines: Line[] }>({
+    intent: 'purchase.receive',
+    area: 'orders',
+    keywords: { 'zh-CN': ['收货'], en: ['receive'] },
+    summary: { 'zh-CN': '采购到货入库（可部分收货）', en: 'Receive a purchase into stock (partial allowed)' },
+    usage: { 'zh-CN': '收货 <采购单号> [<SKU>x<数量>…]', en: 'receive <PO no> [<SKU>x<qty>…]' },
+    examples: { 'zh-CN': ['收货 PO-1001', '收货 PO-1001 SKU-1001x40'], en: ['receive PO-1001 SKU-1001x40'] },
+    parse(rest, ctx) {
+      const m = PO.exec(rest);
+      if (!m?.[1])
+        return fail(ctx.locale, {
+          'zh-CN': '请写上采购单号，如 PO-1001。',
+          en: 'Give the PO number, e.g. PO-1001.',
+        });
+      const split = splitLines(`x ${m[2] ?? ''}`);
+      if (split.bad) return fail(ctx.locale, problems.qty);
+      return { args: { no: `PO-${m[1]}`, lines: split.lines } };
+    },
+    handle: (ctx, args) => receiveFromChat(ctx, args),
+  }),
+];

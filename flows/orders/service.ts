@@ -1,0 +1,194 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import mongoose from 'mongoose';
+import { claim, nextNumber, releaseIfStale } from '../../db/claims.js';
+import { Product, type ProductDoc } from '../../db/models/product.js';
+import { type OrderLine, SalesOrder, type SalesOrderDoc } from '../../db/models/sales-order.js';
+import { StockLevel } from '../../db/models/stock-level.js';
+import type { Person } from '../../src/bot/types.js';
+import { AppError } from '../../src/errors.js';
+import { listWarehouses } from '../stock/catalog.js';
+import { moveStock, rules } from '../stock/levels.js';
+import type { Line } from '../stock/parse.js';
+import { check, OPEN, type OrderAction, type OrderRefusal, PIPELINE } from './pipeline.js';
+
+type Id = mongoose.Types.ObjectId;
+const oid = (id: string) => new mongoose.Types.ObjectId(id);
+
+export const canSell = (p: Pick<Person, 'roles'>) =>
+  ['sales', 'manager', 'admin'].some((r) => p.roles.includes(r));
+
+export type Shortfall = { sku: string; product: ProductDoc; wanted: number; available: number };
+export type Placed =
+  | { ok: true; order: SalesOrderDoc }
+  | { ok: false; problem: 'forbidden' }
+  | { ok: false; problem: 'no_warehouse' }
+  | { ok: false; problem: 'unknown_sku'; sku: string }
+  | { ok: false; problem: 'short'; shortfalls: Shortfall[] };
+
+/** Same SKU written twice counts once, with the quantities added. */
+export function mergeLines(lines: Line[]): Line[] {
+  const merged = new Map<string, Line>();
+  for (const l of lines) {
+    const seen = merged.get(l.sku);
+    merged.set(l.sku, seen ? { ...seen, qty: seen.qty + l.qty } : { ...l });
+  }
+  return [...merged.values()];
+}
+
+/** The written lines (merged) with their products, or the first SKU nobody knows. */
+export async function resolveLines(
+  lines: Line[],
+): Promise<{ wanted: Line[]; products: ProductDoc[] } | { unknown: string }> {
+  const wanted = mergeLines(lines);
+  const products = await Product.find({ sku: { $in: wanted.map((l) => l.sku) } }).lean<ProductDoc[]>();
+  const missing = wanted.find((l) => !products.some((p) => p.sku === l.sku));
+  return missing ? { unknown: missing.sku } : { wanted, products };
+}
+
+/**
+ * Places an order and reserves its stock, each line from the first warehouse (in their order)
+ * that can cover it whole. No transactions: lines are reserved one by one and, if a racing order
+ * took the stock in between, the lines already reserved are released again (both in the ledger).
+ */
+export async function placeOrder(input: {
+  owner: Pick<Person, 'id' | 'roles'>;
+  customerName: string;
+  lines: Line[];
+  note: string;
+  at: Date;
+}): Promise<Placed> {
+  if (!canSell(input.owner)) return { ok: false, problem: 'forbidden' };
+  const resolved = await resolveLines(input.lines);
+  if ('unknown' in resolved) return { ok: false, problem: 'unknown_sku', sku: resolved.unknown };
+  const { wanted, products } = resolved;
+  const warehouses = await listWarehouses();
+  if (warehouses.length === 0) return { ok: false, problem: 'no_warehouse' };
+
+  const plan: OrderLine[] = [];
+  const shortfalls: Shortfall[] = [];
+  for (const l of wanted) {
+    const product = products.find((p) => p.sku === l.sku) as ProductDoc;
+    const levels = await StockLevel.find({ productId: product._id }).lean();
+    const free = (wid: Id) => {
+      const lv = levels.find((x) => x.warehouseId.equals(wid));
+      return lv ? lv.onHand - lv.reserved : 0;
+    };
+    const from = warehouses.find((w) => free(w._id) >= l.qty);
+    if (!from) {
+      const available = warehouses.reduce((s, w) => Math.max(s, free(w._id)), 0);
+      shortfalls.push({ sku: l.sku, product, wanted: l.qty, available });
+      continue;
+    }
+    plan.push({
+      productId: product._id,
+      sku: product.sku,
+      name: product.name,
+      nameEn: product.nameEn,
+      qty: l.qty,
+      warehouseId: from._id,
+    });
+  }
+  if (shortfalls.length > 0) return { ok: false, problem: 'short', shortfalls };
+
+  const no = `SO-${await nextNumber('sales-order', 1000, input.at)}`;
+  const move = (line: OrderLine, kind: 'reserve' | 'release') =>
+    moveStock({
+      productId: line.productId,
+      warehouseId: line.warehouseId,
+      kind,
+      by: input.owner.id,
+      at: input.at,
+      ref: no,
+      apply: rules[kind](line.qty),
+    });
+  for (const [i, line] of plan.entries()) {
+    const reserved = await move(line, 'reserve');
+    if (reserved.ok) continue;
+    for (const done of plan.slice(0, i)) await move(done, 'release');
+    const product = products.find((p) => p.sku === line.sku) as ProductDoc;
+    return {
+      ok: false,
+      problem: 'short',
+      shortfalls: [{ sku: line.sku, product, wanted: line.qty, available: reserved.available }],
+    };
+  }
+  const ownerId = oid(input.owner.id);
+  const order = await SalesOrder.create({
+    no,
+    customerName: input.customerName,
+    ownerId,
+    lines: plan,
+    note: input.note,
+    history: [{ at: input.at, by: ownerId, action: 'placed', note: input.note }],
+  });
+  return { ok: true, order: order.toObject() as unknown as SalesOrderDoc };
+}
+
+export type Advanced = { ok: true; order: SalesOrderDoc; action: OrderAction };
+export type NotAdvanced = { ok: false; refusal: OrderRefusal | 'not_found'; order?: SalesOrderDoc };
+
+/**
+ * One pipeline step, applied once even when two people click together: the order moves from
+ * version v to v+1 under a claim (see stock/levels.ts for why). Shipping turns each line's
+ * reservation into a stock-out; cancelling releases it. Each line's stock effect is claimed on
+ * its own too, so a step retried after a crash never moves stock twice.
+ */
+export async function advanceOrder(input: {
+  no: string;
+  actor: Pick<Person, 'id' | 'roles'>;
+  action: OrderAction;
+  carrier?: string;
+  tracking?: string;
+  note?: string;
+  at: Date;
+}): Promise<Advanced | NotAdvanced> {
+  const { action, at } = input;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const order = await SalesOrder.findOne({ no: input.no.toUpperCase() }).lean<SalesOrderDoc>();
+    if (!order) return { ok: false, refusal: 'not_found' };
+    const refusal = check(order, input.actor, action, input.carrier ?? '');
+    if (refusal) return { ok: false, refusal, order };
+    const revision = `order:${order._id}:v${order.version + 1}`;
+    if (!(await claim(revision, at))) {
+      await releaseIfStale(revision, new Date());
+      await sleep(5 + Math.random() * 20);
+      continue;
+    }
+    if (action === 'ship' || action === 'cancel') await settleStock(order, action, input.actor.id, at);
+    const note = action === 'ship' ? `${input.carrier} ${input.tracking ?? ''}`.trim() : (input.note ?? '');
+    const set: Record<string, unknown> = { status: PIPELINE[action].to };
+    if (action === 'ship') Object.assign(set, { carrier: input.carrier, tracking: input.tracking ?? '' });
+    const done = await SalesOrder.findOneAndUpdate(
+      { _id: order._id, version: order.version },
+      { $set: set, $push: { history: { at, by: oid(input.actor.id), action, note } }, $inc: { version: 1 } },
+      { returnDocument: 'after' },
+    ).lean<SalesOrderDoc>();
+    if (done) return { ok: true, order: done, action };
+  }
+  throw new AppError('orders.contention', `order ${input.no} kept changing under us`);
+}
+
+async function settleStock(order: SalesOrderDoc, action: 'ship' | 'cancel', by: string, at: Date) {
+  const kind = action === 'ship' ? 'ship' : 'release';
+  for (const [i, line] of order.lines.entries()) {
+    if (!(await claim(`order:${order.no}:${kind}:${i}`, at))) continue;
+    await moveStock({
+      productId: line.productId,
+      warehouseId: line.warehouseId,
+      kind,
+      by,
+      at,
+      ref: order.no,
+      apply: rules[kind](line.qty),
+    });
+  }
+}
+
+export const findOrder = (no: string) => SalesOrder.findOne({ no: no.toUpperCase() }).lean<SalesOrderDoc>();
+
+export async function listMyOpenOrders(employeeId: string, limit = 20): Promise<SalesOrderDoc[]> {
+  return SalesOrder.find({ ownerId: oid(employeeId), status: { $in: OPEN } })
+    .sort({ createdAt: -1 })
+    .limit(limit)
+    .lean<SalesOrderDoc[]>();
+}

@@ -1,0 +1,22 @@
+import type mongoose from 'mongoose';
+import { Employee } from '../../db/models/employee.js';
+import type { TurnContext } from '../../src/bot/flow.js';
+import type { Locale, Reply } from '../../src/bot/types.js';
+
+type Id = mongoose.Types.ObjectId;
+export type Reader = { locale: Locale; timezone: string };
+
+/** Sends each person a message built in their own language and zone; the actor is not told. */
+export async function tell(
+  ctx: Pick<TurnContext, 'notify' | 'person'>,
+  ids: (Id | null | undefined)[],
+  build: (reader: Reader) => Reply,
+): Promise<void> {
+  const wanted = [...new Set(ids.filter((id): id is Id => !!id).map(String))].filter(
+    (id) => id !== ctx.person.id,
+  );
+  if (wanted.length === 0) return;
+  const rows = await Employee.find({ _id: { $in: wanted }, active: true }, { locale: 1, timezone: 1 }).lean();
+  for (const row of rows)
+    await ctx.notify(String(row._id), build({ locale: row.locale as Locale, timezone: row.timezone }));
+}

@@ -19,7 +19,9 @@ export type FollowUpInput = {
  * that fell due today or earlier is cleared (this contact was it) and a later one is kept.
  * A plain update, not a versioned change: these fields never decide ownership.
  */
-export async function logFollowUp(input: FollowUpInput): Promise<{ entry: FollowUpDoc; customer: CustomerDoc }> {
+export async function logFollowUp(
+  input: FollowUpInput,
+): Promise<{ entry: FollowUpDoc; customer: CustomerDoc }> {
   const { customer, now } = input;
   const entry = await FollowUp.create({
     customerId: customer._id,

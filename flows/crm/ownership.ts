@@ -82,7 +82,9 @@ export async function returnIdleCustomers(
     const result = await changeCustomer(
       c._id,
       (doc) =>
-        doc.ownerId && doc.activeAt < cutoff ? { ownerId: null, nextFollowUpAt: null, activeAt: now } : 'not_idle',
+        doc.ownerId && doc.activeAt < cutoff
+          ? { ownerId: null, nextFollowUpAt: null, activeAt: now }
+          : 'not_idle',
       now,
     );
     if (!result.ok || !result.before.ownerId) continue;

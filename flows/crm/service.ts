@@ -4,12 +4,10 @@ import { FollowUp, type FollowUpDoc } from '../../db/models/follow-up.js';
 import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import type { Person } from '../../src/bot/types.js';
-import { canSee } from './access.js';
 import { withOwnerSlot } from './ownership.js';
 
 type Id = mongoose.Types.ObjectId;
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export type CustomerInput = {
   name: string;
@@ -65,30 +63,15 @@ export async function findByName(name: string): Promise<CustomerDoc | null> {
   return Customer.findOne({ nameKey: nameKeyOf(name) }).lean<CustomerDoc>();
 }
 
-/**
- * Customers whose name matches `text`: an exact (folded) name wins; otherwise every visible
- * customer whose name contains it, at most `limit`.
- */
-export async function matchCustomers(text: string, viewer: Person, limit = 8): Promise<CustomerDoc[]> {
-  const exact = await findByName(text);
-  if (exact) return (await canSee(exact, viewer)) ? [exact] : [];
-  const key = nameKeyOf(text);
-  if (!key) return [];
-  const found = await Customer.find({ nameKey: { $regex: escape(key) } })
-    .limit(limit * 4)
-    .lean<CustomerDoc[]>();
-  const visible: CustomerDoc[] = [];
-  for (const c of found) if (visible.length < limit && (await canSee(c, viewer))) visible.push(c);
-  return visible;
-}
-
 export async function getCustomer(id: string | Id): Promise<CustomerDoc | null> {
   if (typeof id === 'string' && !mongoose.isValidObjectId(id)) return null;
   return Customer.findById(id).lean<CustomerDoc>();
 }
 
 /** The profile card's data: the last five follow-ups and the tickets still open. */
-export async function profileOf(customer: CustomerDoc): Promise<{ followUps: FollowUpDoc[]; tickets: TicketDoc[] }> {
+export async function profileOf(
+  customer: CustomerDoc,
+): Promise<{ followUps: FollowUpDoc[]; tickets: TicketDoc[] }> {
   const [followUps, tickets] = await Promise.all([
     FollowUp.find({ customerId: customer._id }).sort({ at: -1 }).limit(5).lean<FollowUpDoc[]>(),
     Ticket.find({ customerId: customer._id, status: { $in: ['open', 'taken'] } })
@@ -119,4 +102,3 @@ export async function listDue(owner: Person, endOfToday: Date, limit = 30): Prom
 export async function listPool(limit = 30): Promise<CustomerDoc[]> {
   return Customer.find({ ownerId: null }).sort({ nextFollowUpAt: 1 }).limit(limit).lean<CustomerDoc[]>();
 }
-

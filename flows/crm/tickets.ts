@@ -30,10 +30,8 @@ export async function openTicket(
 }
 
 async function supportPerson(): Promise<Id | null> {
-  const row = await Employee.findOne(
-    { roles: CRM_CONFIG.supportRole, department: CRM_CONFIG.supportDepartment, active: true },
-    { _id: 1 },
-  )
+  const filter = { roles: CRM_CONFIG.supportRole, department: CRM_CONFIG.supportDepartment, active: true };
+  const row = await Employee.findOne(filter as Record<string, unknown>, { _id: 1 })
     .sort({ _id: 1 })
     .lean();
   return row?._id ?? null;

@@ -14,6 +14,7 @@ import {
 import * as org from '../../flows/org/service.js';
 import { AppError } from '../errors.js';
 import { readJson } from '../http/read-json.js';
+import { crmRoutes } from './crm-routes.js';
 
 const STATUS: Record<string, 400 | 404 | 409> = {
   'org.not_found': 404,
@@ -99,6 +100,7 @@ export function adminRoutes(adminToken: string | undefined): Hono {
     return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
   });
 
+  api.route('/', crmRoutes());
   return api;
 }
 

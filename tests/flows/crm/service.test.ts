@@ -16,11 +16,13 @@ useTestDb();
 
 const now = new Date('2026-12-01T02:00:00Z');
 const people: Record<string, Person> = {};
-const pool = async (name: string) => (await Customer.create(newCustomer({ name }, null, null, now))).toObject();
+const pool = async (name: string) =>
+  (await Customer.create(newCustomer({ name }, null, null, now))).toObject();
 
 beforeAll(async () => {
   await seedDemoCompany();
-  for (const e of await Employee.find({}).lean()) people[e.email.split('@')[0] ?? ''] = (await findActiveByEmail(e.email)) as Person;
+  for (const e of await Employee.find({}).lean())
+    people[e.email.split('@')[0] ?? ''] = (await findActiveByEmail(e.email)) as Person;
 });
 
 describe('CRM ownership rules', () => {

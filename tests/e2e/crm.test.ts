@@ -95,12 +95,18 @@ describe('CRM customers through the web chat', () => {
     expect(textOf(await say('bob.smith', 'my customers'))).toBe('The CRM is for sales, managers and admins.');
   });
 
-  it('my customers and due follow-ups', async () => {
+  it('my customers (by next follow-up) and due follow-ups (today and overdue)', async () => {
     await say('zhang.min', '跟进 星河电子 微信 约了时间 下次 今天');
     const mine = cardOf(await say('zhang.min', '我的客户'));
-    expect(mine.fields[0]?.[0]).toBe('星河电子');
+    const names = mine.fields.map((f) => f[0]);
+    expect(names.indexOf('星河电子')).toBeLessThan(names.indexOf('蓝鲸通信'));
+    const dates = mine.fields.map((f) => f[1].split(' · ')[1] ?? '').filter((d) => d !== '–');
+    expect(dates).toEqual([...dates].sort());
     const due = cardOf(await say('zhang.min', '今日跟进'));
-    expect(due.fields.map((f) => f[0])).toEqual(['星河电子']);
+    expect(due.fields.map((f) => f[0])).toContain('星河电子');
+    expect(due.fields.map((f) => f[0])).not.toContain('蓝鲸通信');
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (const [, line] of due.fields) expect((line.split(' · ')[1] ?? '') <= today).toBe(true);
   });
 });
 

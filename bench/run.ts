@@ -11,6 +11,7 @@ import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
 import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
 import { loadApprovals } from './approvals.js';
+import { benchAnalytics, growthNote, loadFollowUps } from './crm.js';
 import { loadLark, type Row, startLarkApiStub } from './lark.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -74,6 +75,8 @@ try {
     await load('web message (not understood)', `${app.url}/web/api/messages`, { employee, text: 'xyz abc' }),
     ...(await loadLark(app.url, larkApi, { seconds, connections })),
     await loadApprovals(app.url, { seconds, connections }),
+    await loadFollowUps(app.url, { seconds, connections }),
+    ...(await benchAnalytics(`${store.uri}/bench_crm`)),
   ];
   const base = rows[0]?.rps ?? 1;
   console.log(
@@ -86,6 +89,7 @@ try {
       `| ${r.name} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
     );
   }
+  console.log(`\n${growthNote(rows)} (analytics rows: req/s = breakdowns per second, one at a time)`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await larkApi.close();

@@ -3,6 +3,7 @@ import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
 import { analyticsScope, customerBreakdown, type Dimension } from './analytics.js';
 import { analyticsCard } from './cards.js';
+import { customerForm } from './customer-form.js';
 import { createAndTell, showCustomer, showList } from './customer-handlers.js';
 import { followUp } from './follow-up-handlers.js';
 import { crmGuard } from './messages.js';
@@ -72,6 +73,7 @@ export const crmCommands: CommandSpec[] = [
     },
     parse: parseCustomer,
     handle: createAndTell,
+    form: customerForm,
   }),
   defineCommand({
     ...spec,

@@ -9,7 +9,7 @@ import { changeTicketAndTell } from './ticket-handlers.js';
 
 /**
  * Jobs, exported for the scheduler issue to wire (no agenda here yet):
- * `returnIdleCustomers(now, notify)` in ./ownership.ts, `ticketsPastSla(now)` in ./tickets.ts.
+ * `returnIdleCustomers(now, notify)` in ./ownership.ts, `ticketsPastSla(now)` and `remindTicketsPastSla(now, notify)` in ./tickets.ts.
  */
 export const crmFlow: Flow = {
   name: 'crm',
@@ -39,4 +39,4 @@ export const crmFlow: Flow = {
 };
 
 export { returnIdleCustomers } from './ownership.js';
-export { ticketsPastSla } from './tickets.js';
+export { remindTicketsPastSla, ticketsPastSla } from './tickets.js';

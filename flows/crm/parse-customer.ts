@@ -29,7 +29,7 @@ const KEYS: Record<string, 'contact' | 'age' | 'source' | 'tags' | 'stage'> = {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?\d[\d-]{6,}$/;
 
-const schema = z.object({
+export const customerSchema = z.object({
   name: z.string().min(1).max(80),
   city: z.string().max(40).optional(),
   industry: z.string().max(40).optional(),
@@ -93,7 +93,7 @@ export function parseCustomer(rest: string, ctx: ParseContext): ParseResult<Cust
   if (unlabelled.length > 2)
     return { problem: tr(ctx.locale, problems.extra, { word: unlabelled[2] ?? '' }) };
   [out.city, out.industry] = unlabelled;
-  const parsed = schema.safeParse(out);
+  const parsed = customerSchema.safeParse(out);
   if (parsed.success) return { args: parsed.data };
   const issue = parsed.error.issues[0];
   return {

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { nextNumber } from '../../db/claims.js';
+import { claim, nextNumber } from '../../db/claims.js';
 import type { CustomerDoc } from '../../db/models/customer.js';
 import { Employee } from '../../db/models/employee.js';
 import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
@@ -68,4 +68,24 @@ export async function ticketsPastSla(now: Date, slaHours = CRM_CONFIG.ticketSlaH
     .sort({ createdAt: 1 })
     .limit(500)
     .lean<TicketDoc[]>();
+}
+
+/**
+ * The SLA reminder job: the assignee of each ticket past the SLA is told once per SLA window,
+ * even with two app instances running it (the window is claimed by a unique insert first).
+ */
+export async function remindTicketsPastSla(
+  now: Date,
+  notify: (assigneeId: string, ticket: TicketDoc) => Promise<void>,
+  slaHours = CRM_CONFIG.ticketSlaHours,
+): Promise<TicketDoc[]> {
+  const window = Math.floor(now.getTime() / (slaHours * 3_600_000));
+  const reminded: TicketDoc[] = [];
+  for (const ticket of await ticketsPastSla(now, slaHours)) {
+    if (!ticket.assigneeId || !(await claim(`ticket-reminder:${ticket._id}:${window}`, now))) continue;
+    await Ticket.updateOne({ _id: ticket._id }, { $set: { remindedAt: now } });
+    await notify(String(ticket.assigneeId), ticket);
+    reminded.push(ticket);
+  }
+  return reminded;
 }

@@ -6,7 +6,7 @@ import { FollowUp } from '../../../db/models/follow-up.js';
 import { CRM_CONFIG } from '../../../flows/crm/config.js';
 import { claimCustomer, returnIdleCustomers } from '../../../flows/crm/ownership.js';
 import { newCustomer } from '../../../flows/crm/service.js';
-import { openTicket, ticketsPastSla } from '../../../flows/crm/tickets.js';
+import { openTicket, remindTicketsPastSla, ticketsPastSla } from '../../../flows/crm/tickets.js';
 import { seedDemoCompany } from '../../../flows/org/demo-company.js';
 import { findActiveByEmail } from '../../../flows/org/service.js';
 import type { Person } from '../../../src/bot/types.js';
@@ -79,5 +79,11 @@ describe('CRM ownership rules', () => {
     const later = new Date(Date.now() + (CRM_CONFIG.ticketSlaHours + 1) * 3_600_000);
     expect((await ticketsPastSla(later)).map((t) => t.no)).toContain(ticket.no);
     expect((await ticketsPastSla(new Date())).map((t) => t.no)).not.toContain(ticket.no);
+    const told: string[] = [];
+    const notify = async (id: string, t: { no: string }) => {
+      told.push(`${id}:${t.no}`);
+    };
+    await Promise.all([remindTicketsPastSla(later, notify), remindTicketsPastSla(later, notify)]);
+    expect(told.filter((x) => x.endsWith(ticket.no))).toEqual([`${people['wang.fang']?.id}:${ticket.no}`]);
   });
 });

@@ -78,7 +78,7 @@ async function growTo(size: number, owners: mongoose.Types.ObjectId[]): Promise<
 }
 
 /** Median time of one breakdown per dimension, `runs` times each, at each size. */
-export async function benchAnalytics(uri: string, sizes = [10_000, 100_000], runs = 5): Promise<Row[]> {
+export async function benchAnalytics(uri: string, sizes = [10_000, 100_000], runs = 2): Promise<Row[]> {
   await connectDb(uri, { timeoutMs: 5000 });
   await ensureIndexes();
   const owners = Array.from({ length: 20 }, () => new mongoose.Types.ObjectId());
@@ -98,6 +98,7 @@ export async function benchAnalytics(uri: string, sizes = [10_000, 100_000], run
           times.push(performance.now() - started);
         }
       times.sort((a, b) => a - b);
+      console.error(`crm bench: analytics over ${size} customers, p50 ${at(times, 0.5)} ms`);
       const total = times.reduce((s, t) => s + t, 0);
       rows.push({
         name: `crm: analytics over ${size / 1000}k customers`,

@@ -77,6 +77,9 @@ const titles = {
 
 export async function showList(ctx: TurnContext, kind: keyof typeof titles): Promise<void> {
   if (!crmGuard(ctx)) return;
+  // the pool is for sales (and admins); a manager outside sales sees only their people's customers
+  if (kind === 'pool' && !ctx.person.roles.some((r) => r === 'sales' || r === 'admin'))
+    return ctx.reply(tr(ctx.locale, m.poolSalesOnly));
   const endOfToday = ctx.now.endOf('day').toJSDate();
   const rows =
     kind === 'mine'

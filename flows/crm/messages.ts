@@ -8,6 +8,7 @@ export const m = {
     'zh-CN': '客户管理仅对销售、经理和管理员开放。',
     en: 'The CRM is for sales, managers and admins.',
   },
+  poolSalesOnly: { 'zh-CN': '公海仅对销售开放。', en: 'The pool is for sales.' },
   created: { 'zh-CN': '已创建客户 {name}，负责人是你。', en: 'Created customer {name}; you own it.' },
   duplicate: {
     'zh-CN': '已有客户“{name}”（负责人：{owner}）。发送“客户 {name}”查看。',

@@ -93,6 +93,8 @@ describe('CRM customers through the web chat', () => {
     );
     expect(await logCount('蓝鲸通信')).toBe(before);
     expect(textOf(await say('bob.smith', 'my customers'))).toBe('The CRM is for sales, managers and admins.');
+    expect(textOf(await say('chen.jie', '客户 蓝鲸通信'))).toBe('客户“蓝鲸通信”不归你管，无权查看。');
+    expect(textOf(await say('chen.jie', '公海'))).toBe('公海仅对销售开放。');
   });
 
   it('my customers (by next follow-up) and due follow-ups (today and overdue)', async () => {

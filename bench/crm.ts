@@ -78,7 +78,7 @@ async function growTo(size: number, owners: mongoose.Types.ObjectId[]): Promise<
 }
 
 /** Median time of one breakdown per dimension, `runs` times each, at each size. */
-export async function benchAnalytics(uri: string, sizes = [10_000, 100_000], runs = 2): Promise<Row[]> {
+export async function benchAnalytics(uri: string, sizes = [10_000, 100_000], runs = 1): Promise<Row[]> {
   await connectDb(uri, { timeoutMs: 5000 });
   await ensureIndexes();
   const owners = Array.from({ length: 20 }, () => new mongoose.Types.ObjectId());

@@ -27,5 +27,5 @@ export async function exportFollowUpsCsv(from: Date, to: Date): Promise<string> 
       .map((v) => quote(String(v)))
       .join(','),
   );
-  return ['at,customer,by,kind,channel,note,next_at,stage', ...lines].join('\r\n') + '\r\n';
+  return ['at,customer,by,kind,channel,note,next_at,stage', ...lines].map((l) => `${l}\r\n`).join('');
 }

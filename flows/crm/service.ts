@@ -4,7 +4,7 @@ import { FollowUp, type FollowUpDoc } from '../../db/models/follow-up.js';
 import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import type { Person } from '../../src/bot/types.js';
-import { withOwnerSlot } from './ownership.js';
+import { type Full, withOwnerSlot } from './ownership.js';
 
 type Id = mongoose.Types.ObjectId;
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
@@ -24,7 +24,6 @@ export type CustomerInput = {
 };
 
 export type Created = { ok: true; customer: CustomerDoc } | { ok: false; existing: CustomerDoc } | Full;
-export type Full = { ok: false; full: number };
 
 /** The document fields of a new customer; `ownerId` null puts it in the pool. */
 export function newCustomer(input: CustomerInput, ownerId: Id | null, createdBy: Id | null, now: Date) {

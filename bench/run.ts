@@ -11,6 +11,7 @@ import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
 import { loadApprovals } from './approvals.js';
 import { BENCH_ADMIN_TOKEN, benchCheckIns, benchMonthCsv } from './attendance.js';
+import { benchAnalytics, growthNote, loadFollowUps } from './crm.js';
 import { larkBenchEnv, loadLark, startLarkApiStub } from './lark.js';
 import { measure, type Row } from './measure.js';
 import { loadSlack } from './slack.js';
@@ -84,6 +85,8 @@ try {
     }),
     await loadStockMovements(app.url, 'one', { seconds, connections }),
     await loadStockMovements(app.url, 'many', { seconds, connections }),
+    await loadFollowUps(app.url, { seconds, connections }),
+    ...(await benchAnalytics(`${store.uri}/bench_crm`)),
   ];
   const csv = await benchMonthCsv(app.url, `${store.uri}/bench_app`, BENCH_ADMIN_TOKEN);
   rows.push(...csv.rows);
@@ -99,6 +102,7 @@ try {
     );
   }
   console.log(`\n${csv.report}`);
+  console.log(`\n${growthNote(rows)} (analytics rows: req/s = breakdowns per second, one at a time)`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await larkApi.close();

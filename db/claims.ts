@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Claim } from './models/claim.js';
 import { Counter } from './models/counter.js';
 import { isDuplicateKey } from './processed-events.js';
@@ -38,4 +39,24 @@ export async function nextNumber(name: string, start: number, now = new Date()):
       return n;
     }
   }
+}
+
+/**
+ * Runs `fn` while holding `key` as a lock (a claim deleted afterwards), so a read-check-write
+ * across documents (count an owner's customers, then add one) cannot interleave with another.
+ * Waits for a busy lock; one left by a crashed holder is freed after 10 s.
+ */
+export async function withLock<T>(key: string, now: Date, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    if (await claim(key, now)) {
+      try {
+        return await fn();
+      } finally {
+        await Claim.deleteOne({ _id: key });
+      }
+    }
+    await releaseIfStale(key, new Date(now.getTime() + attempt * 25));
+    await sleep(5 + Math.random() * 20);
+  }
+  throw new Error(`lock ${key} stayed busy`);
 }

@@ -1,5 +1,6 @@
 import { seedDemoApprovals } from './approvals/demo.js';
 import { seedDemoAttendance } from './attendance/demo.js';
+import { seedDemoCustomers } from './crm/demo.js';
 import { seedDemoOrders } from './orders/demo.js';
 import { seedDemoCompany } from './org/demo-company.js';
 import { seedDemoStock } from './stock/demo.js';
@@ -11,5 +12,6 @@ export async function seedDemo(now: Date): Promise<boolean> {
   await seedDemoApprovals(now);
   await seedDemoStock(now);
   await seedDemoOrders(now);
+  await seedDemoCustomers(now);
   return true;
 }

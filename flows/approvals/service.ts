@@ -147,7 +147,7 @@ export async function findVisible(no: string, viewer: Person): Promise<ApprovalR
   return { ok: false, refusal: 'not_visible' };
 }
 
-async function managesUp(employeeId: Id, managerId: Id): Promise<boolean> {
+export async function managesUp(employeeId: Id, managerId: Id): Promise<boolean> {
   let cursor: Id | null = employeeId;
   for (let hops = 0; cursor && hops < 20; hops++) {
     const row: { managerId?: Id | null } | null = await Employee.findById(cursor, { managerId: 1 }).lean();

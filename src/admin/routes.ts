@@ -15,6 +15,7 @@ import * as org from '../../flows/org/service.js';
 import { AppError } from '../errors.js';
 import { readJson } from '../http/read-json.js';
 import { attendanceReportRoutes } from './attendance-reports.js';
+import { crmRoutes } from './crm-routes.js';
 import { stockAdminRoutes } from './stock-routes.js';
 
 const STATUS: Record<string, 400 | 404 | 409> = {
@@ -104,6 +105,7 @@ export function adminRoutes(adminToken: string | undefined): Hono {
   api.route('/reports', attendanceReportRoutes());
 
   api.route('/', stockAdminRoutes());
+  api.route('/', crmRoutes());
   return api;
 }
 

@@ -1,0 +1,22 @@
+import mongoose, { type InferSchemaType, Schema } from 'mongoose';
+
+export const CHANNELS = ['call', 'visit', 'wechat', 'email', 'meeting', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** One logged contact with a customer; `kind` also records pool moves so the history tells all. */
+const followUpSchema = new Schema({
+  customerId: { type: Schema.Types.ObjectId, required: true },
+  by: { type: Schema.Types.ObjectId, default: null },
+  at: { type: Date, required: true },
+  kind: { type: String, enum: ['note', 'claimed', 'released', 'returned'], default: 'note' },
+  channel: { type: String, enum: CHANNELS, default: 'other' },
+  note: { type: String, default: '' },
+  nextAt: { type: Date, default: null },
+  stage: { type: String, default: null },
+});
+// a customer's latest entries; the export by date range
+followUpSchema.index({ customerId: 1, at: -1 });
+followUpSchema.index({ at: 1 });
+
+export type FollowUpDoc = InferSchemaType<typeof followUpSchema> & { _id: mongoose.Types.ObjectId };
+export const FollowUp = mongoose.model('FollowUp', followUpSchema);

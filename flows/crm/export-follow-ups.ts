@@ -1,0 +1,31 @@
+import { Customer } from '../../db/models/customer.js';
+import { namesOf } from '../approvals/service.js';
+import { followUpsBetween } from './follow-ups.js';
+
+const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The follow-up log in [from, to) as CSV (RFC 4180), one entry a line, oldest first. */
+export async function exportFollowUpsCsv(from: Date, to: Date): Promise<string> {
+  const rows = await followUpsBetween(from, to);
+  const customers = await Customer.find(
+    { _id: { $in: [...new Set(rows.map((r) => String(r.customerId)))] } },
+    { name: 1 },
+  ).lean();
+  const customerName = new Map(customers.map((c) => [String(c._id), c.name]));
+  const names = await namesOf(rows.map((r) => r.by));
+  const lines = rows.map((r) =>
+    [
+      r.at.toISOString(),
+      customerName.get(String(r.customerId)) ?? '',
+      r.by ? (names.get(String(r.by)) ?? '') : '',
+      r.kind,
+      r.channel,
+      r.note,
+      r.nextAt ? r.nextAt.toISOString() : '',
+      r.stage ?? '',
+    ]
+      .map((v) => quote(String(v)))
+      .join(','),
+  );
+  return ['at,customer,by,kind,channel,note,next_at,stage', ...lines].map((l) => `${l}\r\n`).join('');
+}

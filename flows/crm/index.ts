@@ -1,0 +1,42 @@
+import type { Flow } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
+import { crmCommands } from './commands.js';
+import { createAndTell, customerFromButton, showCard } from './customer-handlers.js';
+import { followUpPicked } from './follow-up-handlers.js';
+import { m } from './messages.js';
+import { claimFromButton } from './pool-handlers.js';
+import { changeTicketAndTell } from './ticket-handlers.js';
+
+/**
+ * Jobs, exported for the scheduler issue to wire (no agenda here yet):
+ * `returnIdleCustomers(now, notify)` in ./ownership.ts, `ticketsPastSla(now)` and `remindTicketsPastSla(now, notify)` in ./tickets.ts.
+ */
+export const crmFlow: Flow = {
+  name: 'crm',
+  areas: [{ id: 'crm', label: { 'zh-CN': '客户', en: 'CRM' }, order: 30 }],
+  commands: crmCommands,
+  actions: [
+    {
+      actionId: 'crm.customer.pick',
+      handle: async (ctx, a) => {
+        const customer = await customerFromButton(ctx, a.value);
+        if (customer) await showCard(ctx, customer);
+      },
+    },
+    {
+      actionId: 'crm.customer.quickCreate',
+      handle: (ctx, a) => createAndTell(ctx, { name: a.value.slice(0, 80) }),
+    },
+    { actionId: 'crm.followUp.pick', handle: (ctx, a) => followUpPicked(ctx, a.value) },
+    { actionId: 'crm.pool.claim', handle: (ctx, a) => claimFromButton(ctx, a.value) },
+    { actionId: 'crm.ticket.take', handle: (ctx, a) => changeTicketAndTell(ctx, a.value, { take: true }) },
+    {
+      // a resolution needs a note, which a button cannot carry: ask for it in one line
+      actionId: 'crm.ticket.resolve',
+      handle: async (ctx, a) => ctx.reply(tr(ctx.locale, m.resolveHow, { no: a.value })),
+    },
+  ],
+};
+
+export { returnIdleCustomers } from './ownership.js';
+export { remindTicketsPastSla, ticketsPastSla } from './tickets.js';

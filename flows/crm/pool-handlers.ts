@@ -1,0 +1,55 @@
+import type mongoose from 'mongoose';
+import type { CustomerDoc } from '../../db/models/customer.js';
+import type { TurnContext } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
+import { namesOf } from '../approvals/service.js';
+import { pickCard } from './cards.js';
+import { CRM_CONFIG } from './config.js';
+import { customerFromButton } from './customer-handlers.js';
+import { crmGuard, m } from './messages.js';
+import { claimCustomer, releaseCustomer } from './ownership.js';
+import { resolveCustomer } from './resolve.js';
+import { getCustomer } from './service.js';
+
+/** "领取 <name>": the whole text is the name; a customer someone owns is named with its owner. */
+export async function claimByName(ctx: TurnContext, name: string): Promise<void> {
+  if (!crmGuard(ctx)) return;
+  const r = await resolveCustomer(name, ctx.person, true);
+  if (r.kind === 'one' || r.kind === 'hidden') return claimAndTell(ctx, r.customer._id);
+  if (r.kind === 'many') {
+    const button = (c: CustomerDoc) =>
+      ({ actionId: 'crm.pool.claim', label: c.name, style: 'default', value: String(c._id) }) as const;
+    return ctx.reply({ card: pickCard(r.name, r.candidates, button, ctx.locale) });
+  }
+  ctx.reply(tr(ctx.locale, { 'zh-CN': '公海里没有“{name}”。', en: 'No pool customer "{name}".' }, { name }));
+}
+
+export async function claimFromButton(ctx: TurnContext, id: string): Promise<void> {
+  const customer = await customerFromButton(ctx, id);
+  if (customer) await claimAndTell(ctx, customer._id);
+}
+
+async function claimAndTell(ctx: TurnContext, id: mongoose.Types.ObjectId): Promise<void> {
+  const result = await claimCustomer(id, ctx.person, ctx.now.toJSDate());
+  if (result.ok) return ctx.reply(tr(ctx.locale, m.claimed, { name: result.doc.name }));
+  if ('full' in result)
+    return ctx.reply(tr(ctx.locale, m.full, { n: result.full, max: CRM_CONFIG.maxCustomersPerOwner }));
+  const doc = result.doc ?? ((await getCustomer(id)) as CustomerDoc);
+  if (!doc) return ctx.reply(tr(ctx.locale, m.gone));
+  if (String(doc.ownerId) === ctx.person.id) return ctx.reply(tr(ctx.locale, m.yours, { name: doc.name }));
+  const names = await namesOf([doc.ownerId]);
+  ctx.reply(tr(ctx.locale, m.takenBy, { name: doc.name, owner: names.get(String(doc.ownerId)) ?? '?' }));
+}
+
+/** "放弃 <name> <reason>": back to the pool, the reason on the customer's history. */
+export async function releaseByName(ctx: TurnContext, text: string): Promise<void> {
+  if (!crmGuard(ctx)) return;
+  const r = await resolveCustomer(text, ctx.person);
+  if (r.kind !== 'one' && r.kind !== 'hidden')
+    return ctx.reply(
+      tr(ctx.locale, { 'zh-CN': '没有找到客户“{name}”。', en: 'No customer "{name}".' }, { name: r.name }),
+    );
+  if (!r.rest) return ctx.reply(tr(ctx.locale, m.reason));
+  const result = await releaseCustomer(r.customer._id, ctx.person, r.rest.slice(0, 500), ctx.now.toJSDate());
+  ctx.reply(tr(ctx.locale, result.ok ? m.released : m.notOwner, { name: r.customer.name }));
+}

@@ -1,0 +1,42 @@
+import { Customer, type CustomerDoc, nameKeyOf } from '../../db/models/customer.js';
+import type { Person } from '../../src/bot/types.js';
+import { canSee } from './access.js';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export type Resolved =
+  | { kind: 'one'; customer: CustomerDoc; rest: string }
+  | { kind: 'many'; candidates: CustomerDoc[]; name: string; rest: string }
+  | { kind: 'none'; name: string; rest: string }
+  | { kind: 'hidden'; customer: CustomerDoc; rest: string };
+
+/**
+ * Finds the customer a text starts with. Names may hold spaces ("Acme Corp"), so the longest
+ * leading run of words that is an exact (folded) name wins; otherwise the first word is matched
+ * fuzzily (contained in a name) among the customers this person may see.
+ * `wholeText`: the whole text is the name (show, claim), nothing follows it.
+ */
+export async function resolveCustomer(text: string, viewer: Person, wholeText = false): Promise<Resolved> {
+  const words = text.split(/\s+/).filter(Boolean);
+  const longest = wholeText ? words.length : Math.min(words.length, 5);
+  for (let n = longest; n >= 1; n--) {
+    const name = words.slice(0, n).join(' ');
+    const exact = await Customer.findOne({ nameKey: nameKeyOf(name) }).lean<CustomerDoc>();
+    const rest = words.slice(n).join(' ');
+    if (exact)
+      return (await canSee(exact, viewer))
+        ? { kind: 'one', customer: exact, rest }
+        : { kind: 'hidden', customer: exact, rest };
+    if (wholeText) break;
+  }
+  const name = wholeText ? words.join(' ') : (words[0] ?? '');
+  const rest = wholeText ? '' : words.slice(1).join(' ');
+  const found = await Customer.find({ nameKey: { $regex: escapeRegExp(nameKeyOf(name)) } })
+    .limit(40)
+    .lean<CustomerDoc[]>();
+  const visible: CustomerDoc[] = [];
+  for (const c of found) if (visible.length < 8 && (await canSee(c, viewer))) visible.push(c);
+  if (visible.length === 1 && visible[0]) return { kind: 'one', customer: visible[0], rest };
+  if (visible.length > 1) return { kind: 'many', candidates: visible, name, rest };
+  return { kind: 'none', name, rest };
+}

@@ -1,0 +1,91 @@
+import mongoose from 'mongoose';
+import { claim, nextNumber } from '../../db/claims.js';
+import type { CustomerDoc } from '../../db/models/customer.js';
+import { Employee } from '../../db/models/employee.js';
+import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
+import type { Person } from '../../src/bot/types.js';
+import { CRM_CONFIG } from './config.js';
+import { type Changed, changeVersioned, type Refused } from './versioned.js';
+
+type Id = mongoose.Types.ObjectId;
+const oid = (id: string) => new mongoose.Types.ObjectId(id);
+export type TicketRefusal = 'resolved' | 'not_assignee';
+
+/** Opens a ticket for the customer's owner; a pool customer's goes to the support role. */
+export async function openTicket(
+  customer: CustomerDoc,
+  by: Person,
+  problem: string,
+  now: Date,
+): Promise<TicketDoc> {
+  const assigneeId = customer.ownerId ?? (await supportPerson());
+  const doc = await Ticket.create({
+    no: `TK-${await nextNumber('ticket', 1000, now)}`,
+    customerId: customer._id,
+    problem,
+    openedBy: oid(by.id),
+    assigneeId,
+  });
+  return doc.toObject() as TicketDoc;
+}
+
+async function supportPerson(): Promise<Id | null> {
+  const filter = { roles: CRM_CONFIG.supportRole, department: CRM_CONFIG.supportDepartment, active: true };
+  const row = await Employee.findOne(filter as Record<string, unknown>, { _id: 1 })
+    .sort({ _id: 1 })
+    .lean();
+  return row?._id ?? null;
+}
+
+/** Take: the clicker becomes the assignee. Resolve: the assignee (or an admin) closes it with a note. */
+export async function changeTicket(
+  no: string,
+  person: Person,
+  action: { take: true } | { resolve: string },
+  now: Date,
+): Promise<Changed<TicketDoc> | Refused<TicketDoc, TicketRefusal>> {
+  const found = await Ticket.findOne({ no: no.toUpperCase() }, { _id: 1 }).lean();
+  if (!found) return { ok: false, refusal: 'not_found' };
+  const me = oid(person.id);
+  return changeVersioned<TicketDoc, TicketRefusal>(
+    Ticket,
+    'ticket',
+    found._id,
+    (doc) => {
+      if (doc.status === 'resolved') return 'resolved';
+      if ('take' in action) return { assigneeId: me, status: 'taken' };
+      const mine = !doc.assigneeId || doc.assigneeId.equals(me) || person.roles.includes('admin');
+      return mine ? { status: 'resolved', resolution: action.resolve, resolvedAt: now } : 'not_assignee';
+    },
+    now,
+  );
+}
+
+/** Open or taken tickets older than the SLA, oldest first: what a reminder job sends out. */
+export async function ticketsPastSla(now: Date, slaHours = CRM_CONFIG.ticketSlaHours): Promise<TicketDoc[]> {
+  const cutoff = new Date(now.getTime() - slaHours * 3_600_000);
+  return Ticket.find({ status: { $in: ['open', 'taken'] }, createdAt: { $lt: cutoff } })
+    .sort({ createdAt: 1 })
+    .limit(500)
+    .lean<TicketDoc[]>();
+}
+
+/**
+ * The SLA reminder job: the assignee of each ticket past the SLA is told once per SLA window,
+ * even with two app instances running it (the window is claimed by a unique insert first).
+ */
+export async function remindTicketsPastSla(
+  now: Date,
+  notify: (assigneeId: string, ticket: TicketDoc) => Promise<void>,
+  slaHours = CRM_CONFIG.ticketSlaHours,
+): Promise<TicketDoc[]> {
+  const window = Math.floor(now.getTime() / (slaHours * 3_600_000));
+  const reminded: TicketDoc[] = [];
+  for (const ticket of await ticketsPastSla(now, slaHours)) {
+    if (!ticket.assigneeId || !(await claim(`ticket-reminder:${ticket._id}:${window}`, now))) continue;
+    await Ticket.updateOne({ _id: ticket._id }, { $set: { remindedAt: now } });
+    await notify(String(ticket.assigneeId), ticket);
+    reminded.push(ticket);
+  }
+  return reminded;
+}

@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { customerBreakdown, DIMENSIONS } from '../../flows/crm/analytics.js';
+import { exportFollowUpsCsv } from '../../flows/crm/export-follow-ups.js';
+import { importCustomersCsv } from '../../flows/crm/import-customers.js';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+
+/** CRM admin REST, mounted under /api by adminRoutes (which checks the bearer token first). */
+export function crmRoutes(): Hono {
+  const api = new Hono();
+
+  api.get('/crm/analytics', async (c) => {
+    const query = z.object({ by: z.enum(DIMENSIONS).default('city') }).safeParse(c.req.query());
+    if (!query.success) return c.json({ error: `by must be one of ${DIMENSIONS.join(', ')}` }, 400);
+    return c.json(await customerBreakdown(query.data.by));
+  });
+
+  api.post('/import/customers', async (c) => {
+    const report = await importCustomersCsv(await c.req.text(), new Date());
+    return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
+  });
+
+  // from/to are UTC days; `to` is inclusive
+  api.get('/export/followups', async (c) => {
+    const query = z.object({ from: isoDay, to: isoDay }).safeParse(c.req.query());
+    if (!query.success) return c.json({ error: 'from and to are required, as YYYY-MM-DD' }, 400);
+    const from = new Date(`${query.data.from}T00:00:00Z`);
+    const to = new Date(new Date(`${query.data.to}T00:00:00Z`).getTime() + 86_400_000);
+    if (to <= from) return c.json({ error: 'to is before from' }, 400);
+    const csv = await exportFollowUpsCsv(from, to);
+    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8' });
+  });
+
+  return api;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { Customer } from '../../db/models/customer.js';
+import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
+import { chatAs } from '../helpers/chat.js';
+
+const app = useTestApp();
+const { say } = chatAs(app);
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+async function raw(method: string, path: string, body?: string, headers: Record<string, string> = auth) {
+  const res = await fetch(app.current.url + path, { method, headers, body });
+  return { status: res.status, text: await res.text() };
+}
+
+describe('CRM admin API', () => {
+  it('imports customers all-or-nothing, with per-row errors', async () => {
+    const bad = [
+      'name,city,industry,age,stage,owner_email,tags',
+      '导入甲,杭州,制造,45,lead,zhang.min@demo.example,vip;老客户',
+      '导入乙,杭州,制造,abc,lead,,',
+      '导入甲,苏州,,,,nobody@demo.example,',
+    ].join('\n');
+    const refused = await raw('POST', '/api/import/customers', bad);
+    expect(refused.status).toBe(400);
+    const rows = JSON.parse(refused.text).rows.map((r: { line: number }) => r.line);
+    expect(rows).toEqual([3, 4, 4]);
+    expect(await Customer.countDocuments({ name: /^导入/ })).toBe(0);
+
+    const good = [
+      'name,city,industry,age,stage,owner_email,tags',
+      '导入甲,杭州,制造,45,lead,zhang.min@demo.example,vip;老客户',
+      '导入乙,苏州,零售,,,,',
+    ].join('\n');
+    const ok = await raw('POST', '/api/import/customers', good);
+    expect(JSON.parse(ok.text)).toEqual({ ok: true, created: 2 });
+    expect(await Customer.findOne({ name: '导入甲' }).lean()).toMatchObject({
+      ageBand: '45-54',
+      tags: ['vip', '老客户'],
+    });
+    expect((await Customer.findOne({ name: '导入乙' }).lean())?.ownerId).toBeNull();
+    const again = await raw('POST', '/api/import/customers', good);
+    expect(JSON.parse(again.text).rows[0].message).toMatch(/already exists/);
+  });
+
+  it('analytics JSON by city, computed in the database', async () => {
+    const res = await app.current.get('/api/crm/analytics?by=city', auth);
+    expect(res.status).toBe(200);
+    expect(res.json.by).toBe('city');
+    const hangzhou = res.json.rows.find((r: { key: string }) => r.key === '杭州');
+    expect(hangzhou?.count).toBeGreaterThanOrEqual(1);
+    expect(res.json.total).toBe(await Customer.countDocuments({}));
+    expect(res.json.total).toBeGreaterThanOrEqual(60); // the demo customers
+    expect((await app.current.get('/api/crm/analytics?by=shoe', auth)).status).toBe(400);
+    expect((await app.current.get('/api/crm/analytics?by=city')).status).toBe(401);
+  });
+
+  it('exports follow-ups in a date range as CSV', async () => {
+    await say('zhang.min', '跟进 导入甲 电话 "报价", 下周再谈');
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await raw('GET', `/api/export/followups?from=${today}&to=${today}`);
+    expect(res.status).toBe(200);
+    const lines = res.text.trim().split('\r\n');
+    expect(lines[0]).toBe('at,customer,by,kind,channel,note,next_at,stage');
+    expect(lines.some((l) => l.includes('导入甲,张敏,note,call,"""报价"", 下周再谈"'))).toBe(true);
+    expect((await raw('GET', '/api/export/followups?from=2026-01-01')).status).toBe(400);
+  });
+});

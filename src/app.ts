@@ -14,6 +14,7 @@ import { createRouter } from './bot/router.js';
 import type { Messenger } from './bot/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { createScheduler } from './scheduler.js';
 import { createHttpApp } from './server.js';
 
 /**
@@ -69,6 +70,11 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     messengers.push(slack.messenger);
     adapters['/slack'] = slack.routes;
     lifecycle.push(slack);
+  }
+
+  if (config.scheduler) {
+    const jobs = (options.flows ?? flows).flatMap((f) => f.jobs ?? []);
+    lifecycle.push(createScheduler({ jobs, notify: notifier.notify, log }));
   }
 
   const http = createHttpApp({ log, adminToken: config.adminToken, adapters, ready: () => pingDb(1000) });

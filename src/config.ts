@@ -26,6 +26,8 @@ const schema = z.object({
   WEB_CHAT: onOff.optional(),
   /** Seed the demo company into an empty store. */
   SEED_DEMO: onOff.default('on'),
+  /** Run the flows' scheduled jobs (absences, idle customers, ticket reminders). */
+  SCHEDULER: onOff.default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A prebuilt FerretDB binary; unset = build it once with Go into STORE_CACHE_DIR. */
   FERRETDB_BIN: z.string().min(1).optional(),
@@ -90,6 +92,7 @@ export type Config = {
   adminToken?: string;
   webChat: boolean;
   seedDemo: boolean;
+  scheduler: boolean;
   logLevel: string;
   ferretdbBin?: string;
   storeCacheDir: string;
@@ -145,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: c.ADMIN_TOKEN,
     webChat: c.WEB_CHAT ? c.WEB_CHAT === 'on' : c.NODE_ENV !== 'production',
     seedDemo: c.SEED_DEMO === 'on',
+    scheduler: c.SCHEDULER === 'on',
     logLevel: c.LOG_LEVEL,
     ferretdbBin: c.FERRETDB_BIN,
     storeCacheDir: resolve(

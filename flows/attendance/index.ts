@@ -1,6 +1,7 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { punchReply } from './cards.js';
 import { attendanceCommands } from './commands.js';
+import { attendanceJobs } from './jobs.js';
 import { checkIn } from './service.js';
 
 export {
@@ -10,12 +11,13 @@ export {
   employeesOnLeave,
   recordApprovedLeave,
 } from './hooks.js';
-export { attendanceJobs as jobs, markAbsences } from './jobs.js';
+export { markAbsences } from './jobs.js';
 
 export const attendanceFlow: Flow = {
   name: 'attendance',
   areas: [{ id: 'attendance', label: { 'zh-CN': '考勤', en: 'Attendance' }, order: 20 }],
   commands: attendanceCommands,
+  jobs: attendanceJobs,
   actions: [
     {
       // the check-in button of reminder cards: same rules as typing 签到

@@ -4,6 +4,7 @@ import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
 import { JobCursor } from '../../db/models/job-cursor.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
+import type { JobSpec } from '../../src/bot/flow.js';
 import { datesBetween, expectedHours, isWorkday, loadSchedules } from './schedule.js';
 
 const CURSOR_ID = 'attendance.absences';
@@ -54,7 +55,12 @@ export async function markAbsences(now: Date): Promise<{ marked: number }> {
   }
   const marked = await insertIgnoringDuplicates(absent);
   if (!cursor || cursor.through < now) {
-    await JobCursor.updateOne({ _id: CURSOR_ID }, { $set: { through: now } }, { upsert: true });
+    // two instances may run this at once; the first upsert wins and the other's is the same news
+    await JobCursor.updateOne({ _id: CURSOR_ID }, { $max: { through: now } }, { upsert: true }).catch(
+      (err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+      },
+    );
   }
   return { marked };
 }
@@ -76,6 +82,6 @@ function hasOnlyDuplicates(err: unknown): boolean {
 }
 
 /** Scheduled jobs of this flow; the scheduler (issue #9) runs them — every 15 minutes suits this one. */
-export const attendanceJobs = [
-  { name: 'attendance.markAbsences', every: '15 minutes', run: (now: Date) => markAbsences(now) },
+export const attendanceJobs: JobSpec[] = [
+  { name: 'attendance.markAbsences', every: '15 minutes', run: ({ now }) => markAbsences(now) },
 ];

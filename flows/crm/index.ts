@@ -3,18 +3,16 @@ import { tr } from '../../src/bot/i18n.js';
 import { crmCommands } from './commands.js';
 import { createAndTell, customerFromButton, showCard } from './customer-handlers.js';
 import { followUpPicked } from './follow-up-handlers.js';
+import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
 import { claimFromButton } from './pool-handlers.js';
 import { changeTicketAndTell } from './ticket-handlers.js';
 
-/**
- * Jobs, exported for the scheduler issue to wire (no agenda here yet):
- * `returnIdleCustomers(now, notify)` in ./ownership.ts, `ticketsPastSla(now)` and `remindTicketsPastSla(now, notify)` in ./tickets.ts.
- */
 export const crmFlow: Flow = {
   name: 'crm',
   areas: [{ id: 'crm', label: { 'zh-CN': '客户', en: 'CRM' }, order: 30 }],
   commands: crmCommands,
+  jobs: crmJobs,
   actions: [
     {
       actionId: 'crm.customer.pick',

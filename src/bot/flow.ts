@@ -71,11 +71,22 @@ export type ActionSpec = {
   form?(action: CardAction): { intent: string; draft: Record<string, string> };
 };
 
+/**
+ * Scheduled work a flow owns; `src/` runs it every `every` (an agenda interval). It must be
+ * idempotent and safe to run twice at once: on the embedded store agenda's locks do not hold.
+ */
+export type JobSpec = {
+  name: string;
+  every: string;
+  run(deps: { now: Date; notify(employeeId: string, reply: Reply): Promise<MessageRef[]> }): Promise<unknown>;
+};
+
 export type Flow = {
   name: string;
   areas: Area[];
   commands: CommandSpec[];
   actions: ActionSpec[];
+  jobs?: JobSpec[];
 };
 
 /** Helper so a command's `A` is checked against its own parse and handle. */

@@ -23,6 +23,8 @@ export function useTestApp(
       MONGODB_URI: testDbUri(),
       PORT: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // tests drive jobs themselves; tests/e2e/scheduler.test.ts turns it on
+      SCHEDULER: 'off',
       ADMIN_TOKEN,
       ...env,
     });

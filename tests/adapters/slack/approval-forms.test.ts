@@ -65,7 +65,7 @@ describe('approval forms on Slack', () => {
     const [open] = await stub.current.waitFor('views.open');
     expect(open?.args.view.private_metadata).toContain('approvals.reject');
     const noField = (
-      open?.args.view.blocks as { block_id: string; element: { initial_value?: string } }[]
+      (open?.args.view.blocks ?? []) as { block_id: string; element: { initial_value?: string } }[]
     ).find((b) => b.block_id === 'no');
     expect(noField?.element.initial_value).toBe(no);
 

@@ -28,7 +28,8 @@ function start(env: Record<string, string>) {
   child.stderr?.on('data', (d: Buffer) => {
     out.stderr += d;
   });
-  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  // 'close', not 'exit': only then has everything the process printed been read
+  const exited = new Promise<number | null>((res) => child.once('close', (code) => res(code)));
   return { child, out, exited };
 }
 
@@ -95,7 +96,8 @@ describe('the service process', () => {
       body: JSON.stringify({ employee: 'bob.smith@demo.example', text: 'help' }),
     });
     expect((await reply.json()).replies[0].card.title).toBe('What I can do');
-    expect(first.out.stdout).toContain('"seeded":true');
+    // logs (stdout) and the URL line (stderr) are separate pipes: wait for each on its own
+    await waitFor(() => first.out.stdout, /"seeded":true/, first.exited);
     expect(storeProcesses(env.DATA_DIR)).toHaveLength(1);
 
     first.child.kill('SIGTERM');
@@ -105,7 +107,7 @@ describe('the service process', () => {
 
     const second = start(env);
     await waitFor(() => second.out.stderr, /Web chat: /, second.exited);
-    expect(second.out.stdout).toContain('"seeded":false');
+    await waitFor(() => second.out.stdout, /"seeded":false/, second.exited);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
     expect(storeProcesses(env.DATA_DIR)).toEqual([]);

@@ -1,6 +1,7 @@
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { namesOf } from '../approvals/service.js';
+import { findByName } from '../crm/service.js';
 import { alertLow } from '../stock/alerts.js';
 import { productName } from '../stock/cards.js';
 import { tell } from '../stock/messaging.js';
@@ -118,7 +119,9 @@ export async function advanceFromChat(ctx: TurnContext, args: StepArgs): Promise
       order.lines.map((l) => l.productId),
     );
   const names = await namesOf([order.ownerId, ...order.history.map((h) => h.by)]);
-  await tell(ctx, [order.ownerId], (r) => ({ card: orderCard(order, names, r) }));
+  // the customer's owner in the CRM follows the order too, when the name matches a customer
+  const customer = await findByName(order.customerName);
+  await tell(ctx, [order.ownerId, customer?.ownerId], (r) => ({ card: orderCard(order, names, r) }));
 }
 
 export async function showMyOrders(ctx: TurnContext): Promise<void> {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Customer } from '../../db/models/customer.js';
+import { Employee } from '../../db/models/employee.js';
 import { Product } from '../../db/models/product.js';
 import { PurchaseOrder } from '../../db/models/purchase-order.js';
 import { SalesOrder } from '../../db/models/sales-order.js';
@@ -130,5 +132,16 @@ describe('sales orders through the web chat', () => {
     expect(card.title).toMatch(/^我的未完成订单/);
     expect(card.fields.every(([, status]) => !['已完成', '已取消'].includes(status))).toBe(true);
     expect(card.fields.length).toBeGreaterThan(0);
+  });
+});
+
+describe('orders and the CRM', () => {
+  it("tells the customer's owner at each step when the order names a CRM customer", async () => {
+    const owner = await Employee.findOne({ email: 'alice.chen@demo.example' }).lean();
+    const customer = await Customer.findOne({ ownerId: owner?._id }).lean();
+    const no = soOf(cardOf(await say('zhang.min', `下单 ${customer?.name} SKU-2002x1`)).title);
+    await click('wu.jun', 'orders.advance', `${no} produce`);
+    const seen = (await cards('alice.chen')).filter((c) => c.title.includes(no));
+    expect(seen.length).toBeGreaterThan(0);
   });
 });

@@ -2,18 +2,11 @@ import mongoose from 'mongoose';
 import type { ApprovalType } from '../../db/models/approval-request.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
+import { namesOf } from '../org/service.js';
 import { listCard, requestCard, statusLabel } from './cards.js';
 import { applyApproval } from './effects.js';
 import { announceChange, announceSubmitted } from './messaging.js';
-import {
-  changeRequest,
-  findVisible,
-  listMine,
-  listPending,
-  namesOf,
-  type Refused,
-  submitRequest,
-} from './service.js';
+import { changeRequest, findVisible, listMine, listPending, type Refused, submitRequest } from './service.js';
 import type { Change, Refusal } from './workflow.js';
 
 type Id = mongoose.Types.ObjectId;

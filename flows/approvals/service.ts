@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
-import { claim, nextNumber, releaseIfStale } from '../../db/claims.js';
+import { nextNumber } from '../../db/claims.js';
 import { ApprovalCard } from '../../db/models/approval-card.js';
 import {
   ApprovalRequest,
@@ -8,9 +7,11 @@ import {
   type ApprovalType,
 } from '../../db/models/approval-request.js';
 import { Employee } from '../../db/models/employee.js';
+import { changeVersioned } from '../../db/versioned.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
 import { countWorkdays } from '../attendance/hooks.js';
+import { managesUp } from '../org/service.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
 import { routeRequest } from './routing.js';
@@ -74,35 +75,33 @@ export type Changed = { ok: true; doc: ApprovalRequestDoc; before: ApprovalReque
 export type Refused = { ok: false; refusal: Refusal | 'not_found'; doc?: ApprovalRequestDoc };
 
 /**
- * Applies a workflow change with optimistic concurrency: read, compute, then move the request
- * from version v to v+1 — a step only one caller can claim. Two approvers clicking at once: one
- * wins; the other re-reads and is refused or recorded as the rules say.
+ * Applies a workflow change with optimistic concurrency (db/versioned.ts): two approvers clicking
+ * at once — one moves the request to the next version; the other re-reads and is refused or
+ * recorded as the rules say.
  */
 export async function changeRequest(
   no: string,
   change: (doc: ApprovalRequestDoc) => Change | Refusal,
   now = new Date(),
 ): Promise<Changed | Refused> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const before = await ApprovalRequest.findOne({ no }).lean<ApprovalRequestDoc>();
-    if (!before) return { ok: false, refusal: 'not_found' };
-    const result = change(before);
-    if (typeof result === 'string') return { ok: false, refusal: result, doc: before };
-    const revision = `approval:${before._id}:v${before.version + 1}`;
-    if (!(await claim(revision, now))) {
-      await releaseIfStale(revision, now);
-      await sleep(5 + Math.random() * 20);
-      continue;
-    }
-    // the version guard is the atomic check on MongoDB; the claim above is the one on FerretDB
-    const doc = await ApprovalRequest.findOneAndUpdate(
-      { _id: before._id, version: before.version },
-      { $set: result.set, $push: { history: result.history }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    ).lean<ApprovalRequestDoc>();
-    if (doc) return { ok: true, doc, before, change: result };
-  }
-  throw new AppError('approvals.contention', `request ${no} kept changing under us`);
+  const found = await ApprovalRequest.findOne({ no }, { _id: 1 }).lean();
+  if (!found) return { ok: false, refusal: 'not_found' };
+  let applied: Change | undefined;
+  const result = await changeVersioned<ApprovalRequestDoc, Refusal>(
+    ApprovalRequest,
+    'approval',
+    found._id,
+    (doc) => {
+      const next = change(doc);
+      if (typeof next === 'string') return next;
+      applied = next;
+      // a whole-array $set is safe: only the claimed writer of this version writes
+      return { ...next.set, history: [...doc.history, next.history] };
+    },
+    now,
+  );
+  if (!result.ok) return result;
+  return { ok: true, doc: result.doc, before: result.before, change: applied as Change };
 }
 
 /** Remembers where a card about the request was sent, to update every copy later. */
@@ -145,23 +144,6 @@ export async function findVisible(no: string, viewer: Person): Promise<ApprovalR
     viewer.roles.includes('hr');
   if (involved || (await managesUp(doc.requesterId, me))) return doc;
   return { ok: false, refusal: 'not_visible' };
-}
-
-export async function managesUp(employeeId: Id, managerId: Id): Promise<boolean> {
-  let cursor: Id | null = employeeId;
-  for (let hops = 0; cursor && hops < 20; hops++) {
-    const row: { managerId?: Id | null } | null = await Employee.findById(cursor, { managerId: 1 }).lean();
-    cursor = row?.managerId ?? null;
-    if (cursor?.equals(managerId)) return true;
-  }
-  return false;
-}
-
-/** Display names for many people in one query. */
-export async function namesOf(ids: (Id | null | undefined)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is Id => !!id).map(String))].map(oid);
-  const rows = await Employee.find({ _id: { $in: wanted } }, { name: 1 }).lean();
-  return new Map(rows.map((r) => [String(r._id), r.name]));
 }
 
 export async function findEmployeeId(emailOrName: string): Promise<Id | null> {

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { Customer } from '../../db/models/customer.js';
 import type { Person } from '../../src/bot/types.js';
-import { namesOf } from '../approvals/service.js';
+import { namesOf } from '../org/service.js';
 
 export const DIMENSIONS = ['city', 'age', 'industry', 'stage', 'owner'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];

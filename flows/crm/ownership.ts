@@ -2,9 +2,9 @@ import mongoose from 'mongoose';
 import { withLock } from '../../db/claims.js';
 import { Customer, type CustomerDoc } from '../../db/models/customer.js';
 import { FollowUp } from '../../db/models/follow-up.js';
+import { type Changed as Changed_, changeVersioned, type Refused as Refused_ } from '../../db/versioned.js';
 import type { Person } from '../../src/bot/types.js';
 import { CRM_CONFIG } from './config.js';
-import { type Changed as Changed_, changeVersioned, type Refused as Refused_ } from './versioned.js';
 
 type Id = mongoose.Types.ObjectId;
 const oid = (id: string) => new mongoose.Types.ObjectId(id);

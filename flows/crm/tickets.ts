@@ -3,9 +3,9 @@ import { claim, nextNumber } from '../../db/claims.js';
 import type { CustomerDoc } from '../../db/models/customer.js';
 import { Employee } from '../../db/models/employee.js';
 import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
+import { type Changed, changeVersioned, type Refused } from '../../db/versioned.js';
 import type { Person } from '../../src/bot/types.js';
 import { CRM_CONFIG } from './config.js';
-import { type Changed, changeVersioned, type Refused } from './versioned.js';
 
 type Id = mongoose.Types.ObjectId;
 const oid = (id: string) => new mongoose.Types.ObjectId(id);

@@ -1,7 +1,7 @@
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import { namesOf } from '../approvals/service.js';
 import { findByName } from '../crm/service.js';
+import { namesOf } from '../org/service.js';
 import { alertLow } from '../stock/alerts.js';
 import { productName } from '../stock/cards.js';
 import { tell } from '../stock/messaging.js';

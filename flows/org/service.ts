@@ -1,10 +1,13 @@
-import type mongoose from 'mongoose';
+import mongoose from 'mongoose';
 import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
 import { Identity } from '../../db/models/identity.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import type { Locale, Person, Platform } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
 import type { EmployeeInput, EmployeePatch } from './schemas.js';
+
+type Id = mongoose.Types.ObjectId;
+const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
 export function toPerson(doc: EmployeeDoc): Person {
   return {
@@ -204,4 +207,22 @@ export async function profileOf(employeeId: string): Promise<Profile> {
     timezone: doc.timezone,
     accounts: accounts.map(({ platform, userId }) => ({ platform, userId })),
   };
+}
+
+/** True when `managerId` is somewhere up `employeeId`'s reporting line. */
+export async function managesUp(employeeId: Id, managerId: Id): Promise<boolean> {
+  let cursor: Id | null = employeeId;
+  for (let hops = 0; cursor && hops < 20; hops++) {
+    const row: { managerId?: Id | null } | null = await Employee.findById(cursor, { managerId: 1 }).lean();
+    cursor = row?.managerId ?? null;
+    if (cursor?.equals(managerId)) return true;
+  }
+  return false;
+}
+
+/** Display names for many people in one query. */
+export async function namesOf(ids: (Id | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is Id => !!id).map(String))].map(oid);
+  const rows = await Employee.find({ _id: { $in: wanted } }, { name: 1 }).lean();
+  return new Map(rows.map((r) => [String(r._id), r.name]));
 }

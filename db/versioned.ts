@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type mongoose from 'mongoose';
-import { claim, releaseIfStale } from '../../db/claims.js';
-import { AppError } from '../../src/errors.js';
+import { AppError } from '../src/errors.js';
+import { claim, releaseIfStale } from './claims.js';
 
 type Id = mongoose.Types.ObjectId;
 type Versioned = { _id: Id; version: number };
@@ -42,5 +42,5 @@ export async function changeVersioned<D extends Versioned, R extends string>(
       .lean<D>();
     if (doc) return { ok: true, doc, before };
   }
-  throw new AppError('crm.contention', `${prefix} ${id} kept changing under us`);
+  throw new AppError('store.contention', `${prefix} ${id} kept changing under us`);
 }

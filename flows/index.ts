@@ -2,6 +2,7 @@ import type { Flow } from '../src/bot/flow.js';
 import { approvalsFlow } from './approvals/index.js';
 import { attendanceFlow } from './attendance/index.js';
 import { crmFlow } from './crm/index.js';
+import { digestsFlow } from './digests/index.js';
 import { helpFlow } from './help/index.js';
 import { ordersFlow } from './orders/index.js';
 import { orgFlow } from './org/index.js';
@@ -12,6 +13,7 @@ export const flows: Flow[] = [
   approvalsFlow,
   attendanceFlow,
   crmFlow,
+  digestsFlow,
   helpFlow,
   orgFlow,
   stockFlow,

@@ -5,9 +5,11 @@ import { createWebAdapter } from '../adapters/web/index.js';
 import { pingDb } from '../db/connect.js';
 import { claimEvent } from '../db/processed-events.js';
 import { webInbox } from '../db/web-inbox.js';
+import { loadRecipients } from '../flows/digests/settings.js';
 import { flows } from '../flows/index.js';
 import { accountsOf, bindByEmail, listEmployees, resolvePerson } from '../flows/org/service.js';
-import type { Flow } from './bot/flow.js';
+import { createDeliveries } from './bot/deliveries.js';
+import type { Flow, Reminders } from './bot/flow.js';
 
 import { createNotifier } from './bot/notifier.js';
 import { createRouter } from './bot/router.js';
@@ -24,6 +26,12 @@ import { createHttpApp } from './server.js';
 export function createAssistant(config: Config, log: Logger, options: { flows?: Flow[] } = {}) {
   const messengers: Messenger[] = [];
   const notifier = createNotifier({ messengers, accountsOf, log });
+  const deliveries = createDeliveries({
+    notify: notifier.notify,
+    recipients: (ids) => loadRecipients(ids, config.reminders.quiet),
+    log,
+  });
+  const reminders: Reminders = { ...deliveries, config: config.reminders };
   const router = createRouter({
     flows: options.flows ?? flows,
     resolvePerson,
@@ -31,6 +39,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     claimEvent,
     notify: notifier.notify,
     update: notifier.update,
+    reminders,
     log,
   });
 
@@ -74,14 +83,21 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
 
   if (config.scheduler) {
     const jobs = (options.flows ?? flows).flatMap((f) => f.jobs ?? []);
-    lifecycle.push(createScheduler({ jobs, notify: notifier.notify, log }));
+    lifecycle.push(createScheduler({ jobs, deps: { notify: notifier.notify, reminders }, log }));
   }
 
-  const http = createHttpApp({ log, adminToken: config.adminToken, adapters, ready: () => pingDb(1000) });
+  const http = createHttpApp({
+    log,
+    adminToken: config.adminToken,
+    adapters,
+    reminders,
+    ready: () => pingDb(1000),
+  });
   return {
     http,
     router,
     notifier,
+    reminders,
     /** Long connections (Lark ws, Slack Socket Mode) open after the HTTP server. */
     start: async () => {
       for (const a of lifecycle) await a.start();

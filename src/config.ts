@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { ReminderConfig } from './bot/deliveries.js';
 import { AppError } from './errors.js';
 
 const onOff = z.enum(['on', 'off']);
@@ -28,6 +29,22 @@ const schema = z.object({
   SEED_DEMO: onOff.default('on'),
   /** Run the flows' scheduled jobs (absences, idle customers, ticket reminders). */
   SCHEDULER: onOff.default('on'),
+  /** Local time (each person's own zone) of the morning digest, on their workdays. */
+  DIGEST_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm, like 09:00')
+    .default('09:00'),
+  /** Default quiet hours (local): reminders that fall inside wait until they end; a person may set their own. */
+  QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm-HH:mm, like 20:00-08:00')
+    .default('20:00-08:00'),
+  /** An approval waiting this long gets its approvers a reminder, once per such period. */
+  APPROVAL_REMINDER_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A prebuilt FerretDB binary; unset = build it once with Go into STORE_CACHE_DIR. */
   FERRETDB_BIN: z.string().min(1).optional(),
@@ -93,6 +110,7 @@ export type Config = {
   webChat: boolean;
   seedDemo: boolean;
   scheduler: boolean;
+  reminders: ReminderConfig;
   logLevel: string;
   ferretdbBin?: string;
   storeCacheDir: string;
@@ -149,6 +167,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webChat: c.WEB_CHAT ? c.WEB_CHAT === 'on' : c.NODE_ENV !== 'production',
     seedDemo: c.SEED_DEMO === 'on',
     scheduler: c.SCHEDULER === 'on',
+    reminders: {
+      digestAt: c.DIGEST_TIME,
+      quiet: { start: c.QUIET_HOURS.slice(0, 5), end: c.QUIET_HOURS.slice(6) },
+      approvalReminderHours: c.APPROVAL_REMINDER_HOURS,
+    },
     logLevel: c.LOG_LEVEL,
     ferretdbBin: c.FERRETDB_BIN,
     storeCacheDir: resolve(

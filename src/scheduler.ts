@@ -1,8 +1,7 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda } from 'agenda';
 import mongoose from 'mongoose';
-import type { JobSpec } from './bot/flow.js';
-import type { MessageRef, Reply } from './bot/types.js';
+import type { JobDeps, JobSpec } from './bot/flow.js';
 import type { Logger } from './logger.js';
 
 const DRAIN_MS = 8_000;
@@ -11,11 +10,7 @@ const DRAIN_MS = 8_000;
  * Runs the flows' jobs with agenda on the app's own database. Jobs are idempotent by their own
  * unique keys; agenda only decides when they run (its locks do not hold on the embedded store).
  */
-export function createScheduler(deps: {
-  jobs: JobSpec[];
-  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
-  log: Logger;
-}) {
+export function createScheduler(deps: { jobs: JobSpec[]; deps: Omit<JobDeps, 'now'>; log: Logger }) {
   let agenda: Agenda | undefined;
   return {
     async start(): Promise<void> {
@@ -27,7 +22,7 @@ export function createScheduler(deps: {
         agenda.define(job.name, async () => {
           const started = Date.now();
           try {
-            await job.run({ now: new Date(), notify: deps.notify });
+            await job.run({ ...deps.deps, now: new Date() });
             deps.log.info({ job: job.name, ms: Date.now() - started }, 'job done');
           } catch (err) {
             deps.log.error({ err, job: job.name }, 'job failed');

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { adminRoutes } from './admin/routes.js';
+import type { Reminders } from './bot/flow.js';
 import { isStoreUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -11,6 +12,8 @@ export type ServerDeps = {
   ready(): Promise<boolean>;
   /** Sub-apps of the chat adapters, by mount path (`/web`, `/slack`, `/lark`). */
   adapters: Record<string, Hono>;
+  /** For the admin API's "send the digest now". */
+  reminders: Reminders;
 };
 
 /** The HTTP surface: health, admin API and each adapter's routes. Thin wiring only. */
@@ -39,7 +42,7 @@ export function createHttpApp(deps: ServerDeps): Hono {
   );
   app.get('/', (c) => c.redirect(deps.adapters['/web'] ? '/web' : '/healthz'));
   for (const [path, routes] of Object.entries(deps.adapters)) app.route(path, routes);
-  app.route('/api', adminRoutes(deps.adminToken));
+  app.route('/api', adminRoutes(deps.adminToken, deps.reminders));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {

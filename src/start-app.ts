@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
 import { seedDemo } from '../flows/demo.js';
+import { runDigests } from '../flows/digests/index.js';
 import { createAssistant } from './app.js';
 import type { Flow } from './bot/flow.js';
 import type { MessageRef, Reply } from './bot/types.js';
@@ -40,6 +41,8 @@ export async function startApp(
     const port = (server.address() as AddressInfo).port;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     await assistant.start();
+    // so the demo shows one at once: every demo person's digest in their web inbox
+    if (seeded) await runDigests(assistant.reminders, new Date(), { force: true });
 
     const stop = async () => {
       await new Promise<void>((res) => {

@@ -48,6 +48,13 @@ const STATUS_STYLE: Record<string, CardStatus> = {
   withdrawn: 'info',
 };
 
+/** "王芳 approved" / "王芳 同意": one history entry, for lists that show only the latest. */
+export function actionLine(entry: { by: unknown; action: string; comment: string }, names: Names, locale: Locale) {
+  const who = entry.by ? (names.get(String(entry.by)) ?? '') : '';
+  const what = tr(locale, t.action[entry.action] ?? { 'zh-CN': entry.action, en: entry.action });
+  return `${who} ${what}${entry.comment ? `: ${entry.comment}` : ''}`.trim();
+}
+
 export const statusLabel = (doc: ApprovalRequestDoc, locale: Locale) => tr(locale, t.status[doc.status]);
 export const typeLabel = (doc: ApprovalRequestDoc, locale: Locale) => tr(locale, requestType(doc.type).label);
 
@@ -81,15 +88,19 @@ export function requestCard(doc: ApprovalRequestDoc, names: Names, viewer: Viewe
   };
 }
 
+/** Approve / Reject for one request; `labelled` adds its number where several share a card. */
+export function decisionButtons(no: string, locale: Locale, labelled = false): Button[] {
+  const suffix = labelled ? ` ${no}` : '';
+  return [
+    { actionId: 'approvals.approve', label: tr(locale, t.approve) + suffix, style: 'primary', value: no },
+    { actionId: 'approvals.reject', label: tr(locale, t.reject) + suffix, style: 'danger', value: no },
+  ];
+}
+
 function buttonsFor(doc: ApprovalRequestDoc, viewer: Viewer): Button[] {
   if (doc.status !== 'pending') return [];
   const { locale } = viewer;
-  if (doc.waitingFor.some((id) => String(id) === viewer.id)) {
-    return [
-      { actionId: 'approvals.approve', label: tr(locale, t.approve), style: 'primary', value: doc.no },
-      { actionId: 'approvals.reject', label: tr(locale, t.reject), style: 'danger', value: doc.no },
-    ];
-  }
+  if (doc.waitingFor.some((id) => String(id) === viewer.id)) return decisionButtons(doc.no, locale);
   if (String(doc.requesterId) === viewer.id) {
     return [
       { actionId: 'approvals.urge', label: tr(locale, t.urge), style: 'default', value: doc.no },
@@ -104,9 +115,7 @@ function historyLines(doc: ApprovalRequestDoc, names: Names, viewer: Viewer): st
     .slice(-10)
     .map((h) => {
       const when = DateTime.fromJSDate(h.at, { zone: viewer.timezone }).toFormat('MM-dd HH:mm');
-      const who = h.by ? (names.get(String(h.by)) ?? '?') : '';
-      const what = tr(viewer.locale, t.action[h.action] ?? { 'zh-CN': h.action, en: h.action });
-      return `${when} ${who} ${what}${h.comment ? `: ${h.comment}` : ''}`.replace(/\s+/g, ' ');
+      return `${when} ${actionLine(h, names, viewer.locale)}`.replace(/\s+/g, ' ');
     })
     .join('\n');
 }

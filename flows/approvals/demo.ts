@@ -77,4 +77,17 @@ export async function seedDemoApprovals(now: Date): Promise<void> {
     { amount: 88, currency: 'CNY', category: 'taxi', reason: '打车去客户', receiptUrl: '' },
     [{ withdraw: true }],
   );
+  // past the hiring manager's step (his manager approved), now with HR: something for both to see
+  await file(
+    'chen.jie',
+    'onboarding',
+    {
+      name: '林晓',
+      email: 'lin.xiao@demo.example',
+      department: 'Engineering',
+      managerEmail: 'chen.jie@demo.example',
+      startDate: day(monday.plus({ weeks: 1 })),
+    },
+    [{ by: 'li.wei', decision: 'approved' }],
+  );
 }

@@ -2,6 +2,7 @@ import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { requestCommands } from './commands.js';
 import { changeAndTell } from './handlers.js';
+import { approvalJobs } from './jobs.js';
 import { manageCommands } from './manage-commands.js';
 import * as workflow from './workflow.js';
 
@@ -38,4 +39,5 @@ export const approvalsFlow: Flow = {
       handle: (ctx, a) => changeAndTell(ctx, a.value, (doc, me, at) => workflow.urge(doc, me, at)),
     },
   ],
+  jobs: approvalJobs,
 };

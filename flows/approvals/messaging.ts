@@ -1,13 +1,16 @@
 import type mongoose from 'mongoose';
 import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
 import { Employee } from '../../db/models/employee.js';
-import type { TurnContext } from '../../src/bot/flow.js';
+import type { Reminders, TurnContext } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
 import type { Locale, MessageRef, Platform } from '../../src/bot/types.js';
 import { requestCard, type Viewer } from './cards.js';
 import { type Changed, cardsOf, recordCards } from './service.js';
 
 type Id = mongoose.Types.ObjectId;
-type Out = Pick<TurnContext, 'notify' | 'update'>;
+
+const urgedNote = { 'zh-CN': '⏰ {name} 催办', en: '⏰ {name} is waiting on this' };
+type Out = Pick<TurnContext, 'notify' | 'update' | 'reminders'>;
 /** Names for the card and each reader's language and zone: one query per announcement. */
 type Directory = { names: Map<string, string>; viewers: Map<string, Viewer> };
 
@@ -44,6 +47,35 @@ async function sendCards(out: Out, doc: ApprovalRequestDoc, to: Id[], dir: Direc
   }
 }
 
+/**
+ * A reminder card to approvers, through `reminders` (once per key, held in their quiet hours,
+ * dropped when they muted reminders): the requester's urge and the waiting-too-long job both.
+ */
+export async function remindApprovers(
+  reminders: Reminders,
+  doc: ApprovalRequestDoc,
+  input: { at: Date; keyOf(approverId: Id): string; note(viewer: Viewer): string },
+  dir?: Directory,
+): Promise<number> {
+  const names = dir ?? (await directoryOf(doc));
+  let reached = 0;
+  for (const id of doc.waitingFor) {
+    const viewer = names.viewers.get(String(id));
+    if (!viewer) continue;
+    const card = requestCard(doc, names.names, viewer);
+    const result = await reminders.deliver({
+      employeeId: String(id),
+      kind: 'reminder',
+      key: input.keyOf(id),
+      reply: { card: { ...card, subtitle: `${input.note(viewer)} · ${card.subtitle ?? ''}` } },
+      at: input.at,
+    });
+    if (result.status === 'sent') await recordCards(doc._id, String(id), result.refs);
+    if (result.status === 'sent' || result.status === 'waiting') reached++;
+  }
+  return reached;
+}
+
 /** After a request is filed: its approvers get cards with buttons. */
 export async function announceSubmitted(out: Out, doc: ApprovalRequestDoc): Promise<void> {
   if (doc.status === 'pending') await sendCards(out, doc, doc.waitingFor, await directoryOf(doc));
@@ -69,8 +101,21 @@ export async function announceChange(out: Out, result: Changed, actorId: string)
   );
 
   const newApprovers = doc.waitingFor.filter((id) => !before.waitingFor.some((b) => b.equals(id)));
-  const reminded = change.event === 'urged' ? doc.waitingFor : newApprovers;
-  if (reminded.length > 0) await sendCards(out, doc, reminded, dir);
+  if (newApprovers.length > 0) await sendCards(out, doc, newApprovers, dir);
+  if (change.event === 'urged') {
+    const at = doc.lastUrgedAt ?? new Date();
+    await remindApprovers(
+      out.reminders,
+      doc,
+      {
+        at,
+        keyOf: (id) => `approval-urged:${doc.no}:${id}:${at.getTime()}`,
+        note: (viewer) =>
+          tr(viewer.locale, urgedNote, { name: dir.names.get(String(doc.requesterId)) ?? '' }),
+      },
+      dir,
+    );
+  }
 
   const tellRequester = ['advanced', 'approved', 'rejected', 'transferred', 'commented'].includes(
     change.event,

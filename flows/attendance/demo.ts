@@ -12,7 +12,7 @@ const jitter = (seed: number, span: number) => Math.abs(Math.sin(seed * 9301 + 4
 /**
  * The last 30 days (up to yesterday, each person's local days) of attendance for the demo company:
  * mostly on time, some late arrivals and early leaves, a leave through the approvals hook, a
- * half-day, and one absence — so month cards, team views and exports look real. Today is left
+ * half-day, one absence and one missing check-out — so month cards, team views and exports look real. Today is left
  * alone so people can check in themselves.
  */
 export async function seedDemoAttendance(now: Date): Promise<void> {
@@ -48,12 +48,14 @@ export async function seedDemoAttendance(now: Date): Promise<void> {
       const checkOut = day
         .set({ hour: leaveEarly ? 17 : 18, minute: 0 })
         .plus({ minutes: Math.round(jitter(seed + 1, leaveEarly ? 40 : 90)) });
+      // Bob forgot to check out on the last workday: his manager's digest shows it
+      const forgot = e.email === 'bob.smith@demo.example' && j === workdays.length - 1;
       docs.push({
         employeeId: id,
         date,
         status: 'present',
         checkInAt: checkIn.toJSDate(),
-        checkOutAt: checkOut.toJSDate(),
+        checkOutAt: forgot ? null : checkOut.toJSDate(),
       });
     }
   }

@@ -5,6 +5,7 @@ import { JobCursor } from '../../db/models/job-cursor.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import type { JobSpec } from '../../src/bot/flow.js';
+import { remindCheckIns } from './nudges.js';
 import { datesBetween, expectedHours, isWorkday, loadSchedules } from './schedule.js';
 
 const CURSOR_ID = 'attendance.absences';
@@ -81,7 +82,12 @@ function hasOnlyDuplicates(err: unknown): boolean {
   return Array.isArray(errors) && errors.every((e) => (e.code ?? e.err?.code) === 11000);
 }
 
-/** Scheduled jobs of this flow; the scheduler (issue #9) runs them — every 15 minutes suits this one. */
+/** Scheduled jobs of this flow. */
 export const attendanceJobs: JobSpec[] = [
   { name: 'attendance.markAbsences', every: '15 minutes', run: ({ now }) => markAbsences(now) },
+  {
+    name: 'attendance.remindCheckIns',
+    every: '5 minutes',
+    run: ({ now, reminders }) => remindCheckIns(now, reminders),
+  },
 ];

@@ -2,6 +2,10 @@ import type { Text } from '../../src/bot/i18n.js';
 
 /** Bot copy of the attendance flow. */
 export const t = {
+  checkInNudge: {
+    'zh-CN': '{time} 了，你今天还没有签到。',
+    en: "It's {time} and you haven't checked in today.",
+  },
   checkedIn: { 'zh-CN': '已签到 {time}', en: 'Checked in at {time}' },
   checkedOut: { 'zh-CN': '已签退 {time}', en: 'Checked out at {time}' },
   already: {

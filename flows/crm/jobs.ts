@@ -4,6 +4,7 @@ import { tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
 import { CRM_CONFIG } from './config.js';
 import { m } from './messages.js';
+import { remindDueFollowUps } from './nudges.js';
 import { returnIdleCustomers } from './ownership.js';
 import { remindTicketsPastSla } from './tickets.js';
 
@@ -34,10 +35,22 @@ export const crmJobs: JobSpec[] = [
   {
     name: 'crm.remindTicketsPastSla',
     every: '15 minutes',
-    run: ({ now, notify }) =>
+    run: ({ now, reminders }) =>
       remindTicketsPastSla(now, async (assigneeId, ticket) => {
         const vars = { no: ticket.no, hours: CRM_CONFIG.ticketSlaHours, problem: ticket.problem };
-        await notify(assigneeId, { text: tr(await localeOf(assigneeId), ticketReminder, vars) });
+        // a reminder like the others: held in quiet hours, dropped when muted
+        await reminders.deliver({
+          employeeId: assigneeId,
+          kind: 'reminder',
+          key: `ticket-sla:${ticket._id}:${Math.floor(now.getTime() / (CRM_CONFIG.ticketSlaHours * 3_600_000))}`,
+          reply: { text: tr(await localeOf(assigneeId), ticketReminder, vars) },
+          at: now,
+        });
       }),
+  },
+  {
+    name: 'crm.remindDueFollowUps',
+    every: '5 minutes',
+    run: ({ now, reminders }) => remindDueFollowUps(now, reminders),
   },
 ];

@@ -12,10 +12,12 @@ import {
   identityKey,
 } from '../../flows/org/schemas.js';
 import * as org from '../../flows/org/service.js';
+import type { Reminders } from '../bot/flow.js';
 import { AppError } from '../errors.js';
 import { readJson } from '../http/read-json.js';
 import { attendanceReportRoutes } from './attendance-reports.js';
 import { crmRoutes } from './crm-routes.js';
+import { digestRoutes } from './digest-routes.js';
 import { stockAdminRoutes } from './stock-routes.js';
 
 const STATUS: Record<string, 400 | 404 | 409> = {
@@ -27,7 +29,7 @@ const STATUS: Record<string, 400 | 404 | 409> = {
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Admin REST under /api: bearer ADMIN_TOKEN; unset token = the API is off (503), never open. */
-export function adminRoutes(adminToken: string | undefined): Hono {
+export function adminRoutes(adminToken: string | undefined, reminders: Reminders): Hono {
   const api = new Hono();
 
   api.use('*', async (c, next) => {
@@ -106,6 +108,7 @@ export function adminRoutes(adminToken: string | undefined): Hono {
 
   api.route('/', stockAdminRoutes());
   api.route('/', crmRoutes());
+  api.route('/', digestRoutes(reminders));
   return api;
 }
 

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Logger } from '../logger.js';
+import type { Deliveries, ReminderConfig } from './deliveries.js';
 import type { Text } from './i18n.js';
 import type { CardAction, FormFieldKind, Locale, MessageRef, Person, Reply } from './types.js';
 
@@ -19,10 +20,15 @@ export type TurnContext = {
   /** Sends to every platform the employee is bound to; the refs let a flow update the copies later. */
   notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
+  /** Reminders go through here: sent once per key, held in quiet hours, dropped when muted. */
+  reminders: Reminders;
   /** The registry, for flows that describe other flows (help). */
   commands: readonly CommandSpec[];
   areas: readonly Area[];
 };
+
+/** Proactive messages sent once (mute, quiet hours) and the company's reminder settings. */
+export type Reminders = Deliveries & { config: ReminderConfig };
 
 export type Area = { id: string; label: Text; order: number };
 
@@ -78,7 +84,13 @@ export type ActionSpec = {
 export type JobSpec = {
   name: string;
   every: string;
-  run(deps: { now: Date; notify(employeeId: string, reply: Reply): Promise<MessageRef[]> }): Promise<unknown>;
+  run(deps: JobDeps): Promise<unknown>;
+};
+
+export type JobDeps = {
+  now: Date;
+  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
+  reminders: Reminders;
 };
 
 export type Flow = {

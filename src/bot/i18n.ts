@@ -47,3 +47,12 @@ export const coreText = {
   unknownAction: { 'zh-CN': '这个按钮已失效。', en: 'This button is no longer valid.' },
   openForm: { 'zh-CN': '填写表单', en: 'Open the form' },
 } satisfies Record<string, Text>;
+
+/** Whole hours or days since `from`, as people say it: "just now" / "3h" / "2d" ("刚刚" / "3 小时" / "2 天"). */
+export function ageText(from: Date, now: Date, locale: Locale): string {
+  const hours = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 3_600_000));
+  if (hours < 1) return locale === 'en' ? 'just now' : '刚刚';
+  if (hours < 48) return locale === 'en' ? `${hours}h` : `${hours} 小时`;
+  const days = Math.floor(hours / 24);
+  return locale === 'en' ? `${days}d` : `${days} 天`;
+}

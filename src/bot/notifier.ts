@@ -1,9 +1,10 @@
 import type { Logger } from '../logger.js';
+import type { Account } from './deliveries.js';
 import type { MessageRef, Messenger, Platform, Reply, Target } from './types.js';
 
 export type NotifierDeps = {
   messengers: Messenger[];
-  accountsOf(employeeId: string): Promise<{ platform: Platform; teamId: string; userId: string }[]>;
+  accountsOf(employeeId: string): Promise<Account[]>;
   log: Logger;
 };
 
@@ -15,8 +16,9 @@ export function createNotifier(deps: NotifierDeps) {
   // looked up per call: adapters register their messenger after the router (which needs notify) exists
   const messenger = (platform: Platform) => deps.messengers.find((m) => m.platform === platform);
 
-  async function notify(employeeId: string, reply: Reply): Promise<MessageRef[]> {
-    const accounts = await deps.accountsOf(employeeId);
+  /** `accounts` when the caller already loaded them for many people at once (a digest run). */
+  async function notify(employeeId: string, reply: Reply, known?: Account[]): Promise<MessageRef[]> {
+    const accounts = known ?? (await deps.accountsOf(employeeId));
     const targets: Target[] = accounts
       .filter((a) => messenger(a.platform))
       .map((a) => ({ platform: a.platform, tenant: a.teamId, userId: a.userId, employeeId }));

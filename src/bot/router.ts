@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { asAppError, isStoreUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Area, CommandSpec, Flow, TurnContext } from './flow.js';
+import type { Area, CommandSpec, Flow, Reminders, TurnContext } from './flow.js';
 import { draftOf, formFor, readFormButton, usageCardWithForm } from './forms.js';
 import { coreText, detectLocale, tr } from './i18n.js';
 import { parseText } from './parser.js';
@@ -28,6 +28,7 @@ export type RouterDeps = {
   claimEvent(platform: Platform, eventId: string, at: Date): Promise<boolean>;
   notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
+  reminders: Reminders;
   log: Logger;
   now?: () => Date;
 };
@@ -60,6 +61,7 @@ export function createRouter(deps: RouterDeps) {
       reply: (r) => replies.push(typeof r === 'string' ? { text: r } : r),
       notify: deps.notify,
       update: deps.update,
+      reminders: deps.reminders,
       commands,
       areas,
     };

@@ -8,6 +8,7 @@ import type { Incoming, MessageRef, Reply } from '../../src/bot/types.js';
 import { createLogger } from '../../src/logger.js';
 import { useTestDb } from '../helpers/db.js';
 import { handled, noteFlow } from '../helpers/note-flow.js';
+import { recordingReminders } from '../helpers/reminders.js';
 
 useTestDb();
 
@@ -18,6 +19,7 @@ const router = createRouter({
   claimEvent,
   notify: async (): Promise<MessageRef[]> => [],
   update: async () => {},
+  reminders: recordingReminders(),
   log: createLogger('silent'),
 });
 

@@ -25,6 +25,8 @@ export function useTestApp(
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       // tests drive jobs themselves; tests/e2e/scheduler.test.ts turns it on
       SCHEDULER: 'off',
+      // no quiet hours: reminders sent from real-time tests must not depend on the time of day
+      QUIET_HOURS: '00:00-00:00',
       ADMIN_TOKEN,
       ...env,
     });

@@ -213,6 +213,6 @@ describe('Lark notifications', () => {
     });
     expect(refs.map((r) => r.platform).sort()).toEqual(['lark', 'web']);
     const inbox = await app.current.get('/web/api/inbox?employee=zhang.min@demo.example');
-    expect(inbox.json.messages.map((m: any) => m.reply)).toEqual([{ card }]);
+    expect(inbox.json.messages.at(-1).reply).toEqual({ card });
   });
 });

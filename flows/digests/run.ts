@@ -1,0 +1,184 @@
+import { DateTime } from 'luxon';
+import { Delivery } from '../../db/models/delivery.js';
+import { Employee } from '../../db/models/employee.js';
+import type { Reminders } from '../../src/bot/flow.js';
+import type { Card, Locale } from '../../src/bot/types.js';
+import { isWorkday, loadSchedules } from '../attendance/schedule.js';
+import { digestCard } from './card.js';
+import type { DigestSection, Reader, RunContext, SectionLoader, Staff } from './section.js';
+import { myRequests, pendingApprovals } from './sections/approvals.js';
+import { dueFollowUps, returningToPool } from './sections/sales.js';
+import { teamAttendance } from './sections/team-attendance.js';
+import { overdueTickets } from './sections/tickets.js';
+import { lowStockSection, ordersToShip } from './sections/warehouse.js';
+
+/** In digest order; each is one batch for everyone (see SectionLoader). */
+const SECTIONS: SectionLoader[] = [
+  myRequests,
+  pendingApprovals,
+  teamAttendance,
+  dueFollowUps,
+  returningToPool,
+  lowStockSection,
+  ordersToShip,
+  overdueTickets,
+];
+/** "Since the last digest" for someone who never had one, and the farthest it looks back. */
+const FIRST_SINCE_MS = 86_400_000;
+const MAX_SINCE_MS = 7 * 86_400_000;
+/** Sends at once; each is a delivery insert and a message per bound platform. */
+const CONCURRENCY = 8;
+
+export type DigestRun = { due: number; sent: number; empty: number; skipped: number };
+
+export const digestKey = (employeeId: string, date: string) => `digest:${employeeId}:${date}`;
+
+/**
+ * The morning digest for everyone whose digest time has come today (their zone, their workday,
+ * before their quiet hours) and who has not had today's yet. Run it every few minutes: a run
+ * after downtime catches up, a second instance finds the day's keys taken. `force` (the admin
+ * endpoint, the demo) ignores the time and the workday; `only` limits it to some people.
+ */
+export async function runDigests(
+  reminders: Reminders,
+  now: Date,
+  options: { force?: boolean; only?: string[] } = {},
+): Promise<DigestRun> {
+  const filter = options.only ? { active: true, _id: { $in: options.only } } : { active: true };
+  const [people, scheduleOf] = await Promise.all([
+    Employee.find(filter, STAFF_FIELDS).lean(),
+    loadSchedules(),
+  ]);
+  const candidates = people.flatMap((p) => {
+    const local = DateTime.fromJSDate(now, { zone: p.timezone });
+    const date = local.toISODate() as string;
+    const id = String(p._id);
+    const workday = isWorkday(scheduleOf({ id, department: p.department, timezone: p.timezone }), date);
+    const time = local.toFormat('HH:mm');
+    if (!options.force && (!workday || time < reminders.config.digestAt)) return [];
+    return [{ p, id, date, time }];
+  });
+  const recipients = await reminders.recipients(candidates.map((c) => c.id));
+  const done = await reminders.delivered(candidates.map((c) => digestKey(c.id, c.date)));
+  const due = candidates.filter((c) => {
+    const r = recipients.get(c.id);
+    if (!r || r.digestsMuted || done.has(digestKey(c.id, c.date))) return false;
+    // once someone's quiet hours begin, today's digest is no longer news
+    const lateInDay = r.quiet.start > reminders.config.digestAt && c.time >= r.quiet.start;
+    return options.force || !lateInDay;
+  });
+  const run: DigestRun = { due: due.length, sent: 0, empty: 0, skipped: 0 };
+  if (due.length === 0) return run;
+
+  const since = await lastDigests(
+    due.map((c) => c.id),
+    now,
+  );
+  const readers = due.map(({ p, id, date }) => readerOf({ ...p, id }, date, since.get(id), now));
+  const cards = await composeDigests(readers, now, options.only ? undefined : people);
+
+  await inBatches(readers, CONCURRENCY, async (reader) => {
+    const card = cards.get(reader.id) ?? null;
+    const result = await reminders.deliver({
+      employeeId: reader.id,
+      kind: 'digest',
+      key: digestKey(reader.id, reader.date),
+      reply: card && { card },
+      at: now,
+      recipient: recipients.get(reader.id),
+    });
+    if (result.status === 'sent') run.sent++;
+    else if (result.status === 'empty') run.empty++;
+    else run.skipped++;
+  });
+  return run;
+}
+
+/** What the "digest" command shows: the same card, now, not counted as the day's digest. */
+export async function digestFor(person: ReaderSource & { id: string }, now: Date): Promise<Card | null> {
+  const date = DateTime.fromJSDate(now, { zone: person.timezone }).toISODate() as string;
+  const since = (await lastDigests([person.id], now)).get(person.id);
+  const reader = readerOf(person, date, since, now);
+  return (await composeDigests([reader], now)).get(reader.id) ?? null;
+}
+
+type ReaderSource = { name: string; locale: string; timezone: string; roles: string[]; department?: string };
+
+function readerOf(
+  p: ReaderSource & { id: string },
+  date: string,
+  since: Date | undefined,
+  now: Date,
+): Reader {
+  return {
+    id: p.id,
+    name: p.name,
+    locale: p.locale as Locale,
+    timezone: p.timezone,
+    roles: p.roles,
+    department: p.department ?? '',
+    date,
+    since: since ?? new Date(now.getTime() - FIRST_SINCE_MS),
+  };
+}
+
+/** Every reader's card (null = nothing to say) with one batch of queries per section. */
+async function composeDigests(
+  readers: Reader[],
+  now: Date,
+  everyone?: StaffRow[],
+): Promise<Map<string, Card | null>> {
+  const ctx = runContext(
+    readers,
+    now,
+    everyone ?? (await Employee.find({ active: true }, STAFF_FIELDS).lean()),
+  );
+  const sections = await Promise.all(SECTIONS.map((load) => load(ctx)));
+  return new Map(
+    readers.map((r) => [
+      r.id,
+      digestCard(
+        r,
+        sections.map((m) => m.get(r.id)).filter((s): s is DigestSection => !!s),
+      ),
+    ]),
+  );
+}
+
+/** Each reader's last digest (sent or empty), one query. */
+async function lastDigests(ids: string[], now: Date): Promise<Map<string, Date>> {
+  const rows = await Delivery.find(
+    { kind: 'digest', at: { $gte: new Date(now.getTime() - MAX_SINCE_MS) }, employeeId: { $in: ids } },
+    { employeeId: 1, at: 1 },
+  ).lean();
+  const out = new Map<string, Date>();
+  for (const r of rows) {
+    const id = String(r.employeeId);
+    const seen = out.get(id);
+    if (!seen || r.at > seen) out.set(id, r.at);
+  }
+  return out;
+}
+
+const STAFF_FIELDS = { name: 1, locale: 1, timezone: 1, roles: 1, department: 1, managerId: 1 };
+type StaffRow = { _id: unknown; name: string; department: string; timezone: string; managerId?: unknown };
+
+function runContext(readers: Reader[], now: Date, rows: StaffRow[]): RunContext {
+  const staff: Staff[] = rows.map((r) => ({
+    id: String(r._id),
+    name: r.name,
+    department: r.department,
+    timezone: r.timezone,
+    managerId: r.managerId ? String(r.managerId) : null,
+  }));
+  const names = new Map(staff.map((s) => [s.id, s.name]));
+  return { now, readers, staff, names, nameOf: (id) => names.get(String(id)) ?? '?' };
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}

@@ -1,0 +1,64 @@
+import { DateTime } from 'luxon';
+import { Customer, type CustomerDoc } from '../../../db/models/customer.js';
+import { tr } from '../../../src/bot/i18n.js';
+import { CRM_CONFIG } from '../../crm/config.js';
+import { byReader, type DigestSection, type RunContext } from '../section.js';
+import { t } from '../text.js';
+
+/** Customers this close to going back to the pool are named in their owner's digest. */
+const WARN_DAYS = 3;
+const DAY_MS = 86_400_000;
+
+/** Sales: follow-ups due today or overdue (by the reader's local day). */
+export async function dueFollowUps(ctx: RunContext): Promise<Map<string, DigestSection>> {
+  // the latest "end of today" over every zone; each reader's own day is applied below
+  const latest = new Date(ctx.now.getTime() + 2 * DAY_MS);
+  const docs = await Customer.find(
+    { ownerId: { $in: ctx.readers.map((r) => r.id) }, nextFollowUpAt: { $lte: latest } },
+    { name: 1, ownerId: 1, nextFollowUpAt: 1 },
+  )
+    .sort({ nextFollowUpAt: 1 })
+    .lean<CustomerDoc[]>();
+  const out = new Map<string, DigestSection>();
+  for (const [reader, mine] of byReader(ctx, docs, (c) => [c.ownerId])) {
+    const today = DateTime.fromISO(reader.date, { zone: reader.timezone });
+    const end = today.endOf('day').toJSDate();
+    const start = today.startOf('day').toJSDate();
+    const due = mine.filter((c) => c.nextFollowUpAt && c.nextFollowUpAt <= end);
+    if (due.length === 0) continue;
+    out.set(reader.id, {
+      title: tr(reader.locale, t.followUps),
+      lines: due.map((c) => {
+        const at = c.nextFollowUpAt as Date;
+        const days = Math.ceil((start.getTime() - at.getTime()) / DAY_MS);
+        const when = days <= 0 ? tr(reader.locale, t.dueToday) : tr(reader.locale, t.overdue, { days });
+        return `${c.name} · ${when}`;
+      }),
+    });
+  }
+  return out;
+}
+
+/** Sales: customers with no follow-up for nearly `idleDays`, before the idle job returns them. */
+export async function returningToPool(ctx: RunContext): Promise<Map<string, DigestSection>> {
+  const cutoff = new Date(ctx.now.getTime() - (CRM_CONFIG.idleDays - WARN_DAYS) * DAY_MS);
+  const docs = await Customer.find(
+    { ownerId: { $in: ctx.readers.map((r) => r.id) }, activeAt: { $lt: cutoff } },
+    { name: 1, ownerId: 1, activeAt: 1 },
+  )
+    .sort({ activeAt: 1 })
+    .lean<CustomerDoc[]>();
+  const out = new Map<string, DigestSection>();
+  for (const [reader, mine] of byReader(ctx, docs, (c) => [c.ownerId])) {
+    out.set(reader.id, {
+      title: tr(reader.locale, t.returning),
+      lines: mine.map((c) => {
+        const back = DateTime.fromJSDate(new Date(c.activeAt.getTime() + CRM_CONFIG.idleDays * DAY_MS), {
+          zone: reader.timezone,
+        });
+        return `${c.name} · ${tr(reader.locale, t.returnsOn, { date: back.toFormat('MM-dd') })}`;
+      }),
+    });
+  }
+  return out;
+}

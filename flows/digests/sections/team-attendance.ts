@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon';
+import { tr } from '../../../src/bot/i18n.js';
+import { loadDays } from '../../attendance/days.js';
+import type { DayResult } from '../../attendance/evaluate.js';
+import { isWorkday, loadSchedules, type Schedule } from '../../attendance/schedule.js';
+import type { DigestSection, Reader, RunContext, Staff } from '../section.js';
+import { t } from '../text.js';
+
+/** A manager looks back at most this far for their previous workday (a long holiday). */
+const LOOK_BACK_DAYS = 10;
+
+/**
+ * Managers: their direct reports' previous workday (Monday's digest covers Friday) — late,
+ * absent, or checked in without checking out. Two queries for the whole company (loadDays).
+ */
+export async function teamAttendance(ctx: RunContext): Promise<Map<string, DigestSection>> {
+  const reportsOf = new Map<string, Staff[]>();
+  for (const s of ctx.staff) {
+    if (s.managerId) reportsOf.set(s.managerId, [...(reportsOf.get(s.managerId) ?? []), s]);
+  }
+  const managers = ctx.readers.filter((r) => reportsOf.has(r.id));
+  if (managers.length === 0) return new Map();
+  const scheduleOf = await loadSchedules();
+  const dayOf = new Map(
+    managers.map((m) => [m.id, previousWorkday(m, scheduleOf({ ...m, department: m.department }))]),
+  );
+  const dates = [...dayOf.values()].sort();
+  const reports = managers.flatMap((m) => reportsOf.get(m.id) ?? []);
+  const days = await loadDays(
+    reports,
+    dates[0] as string,
+    dates.at(-1) as string,
+    scheduleOf,
+    DateTime.fromJSDate(ctx.now),
+  );
+
+  const out = new Map<string, DigestSection>();
+  for (const m of managers) {
+    const date = dayOf.get(m.id) as string;
+    const lines = (reportsOf.get(m.id) ?? []).flatMap((r) => {
+      const day = days.get(r.id)?.find((d) => d.date === date);
+      const issue = day && anomaly(day, m);
+      return issue ? [`${r.name} · ${issue}`] : [];
+    });
+    if (lines.length > 0) out.set(m.id, { title: tr(m.locale, t.team, { date }), lines });
+  }
+  return out;
+}
+
+function previousWorkday(reader: Reader, schedule: Schedule): string {
+  let day = DateTime.fromISO(reader.date).minus({ days: 1 });
+  for (let i = 1; i < LOOK_BACK_DAYS && !isWorkday(schedule, day.toISODate() as string); i++)
+    day = day.minus({ days: 1 });
+  return day.toISODate() as string;
+}
+
+function anomaly(day: DayResult, reader: Reader): string | null {
+  if (!day.workday || day.leave === 'full') return null;
+  // 'none' = an ended workday the absence job has not marked yet: absent all the same
+  if (day.status === 'absent' || day.status === 'none') return tr(reader.locale, t.absent);
+  const issues: string[] = [];
+  if (day.late && day.checkIn)
+    issues.push(tr(reader.locale, t.late, { time: day.checkIn.toFormat('HH:mm') }));
+  if (day.status === 'present' && !day.checkOut) issues.push(tr(reader.locale, t.noCheckOut));
+  return issues.length > 0 ? issues.join(', ') : null;
+}

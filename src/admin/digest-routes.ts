@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Employee } from '../../db/models/employee.js';
+import { runDigests } from '../../flows/digests/index.js';
+import type { Reminders } from '../bot/flow.js';
+import { readJson } from '../http/read-json.js';
+
+const body = z.object({ email: z.email().optional() }).strict();
+
+/**
+ * POST /api/digests/send: today's morning digest now, for everyone or one person, whatever the
+ * time and day. Still once per person per local day: whoever already had today's is skipped.
+ */
+export function digestRoutes(reminders: Reminders): Hono {
+  const api = new Hono();
+  api.post('/digests/send', async (c) => {
+    const parsed = await readJson(c, body);
+    if ('error' in parsed) return c.json({ error: parsed.error }, 400);
+    let only: string[] | undefined;
+    const { email } = parsed.data;
+    if (email) {
+      const employee = await Employee.findOne({ email: email.toLowerCase() }, { _id: 1 }).lean();
+      if (!employee) return c.json({ error: `no employee with e-mail ${email}` }, 404);
+      only = [String(employee._id)];
+    }
+    return c.json(await runDigests(reminders, new Date(), { force: true, only }));
+  });
+  return api;
+}

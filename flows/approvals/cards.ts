@@ -49,7 +49,11 @@ const STATUS_STYLE: Record<string, CardStatus> = {
 };
 
 /** "王芳 approved" / "王芳 同意": one history entry, for lists that show only the latest. */
-export function actionLine(entry: { by: unknown; action: string; comment: string }, names: Names, locale: Locale) {
+export function actionLine(
+  entry: { by: unknown; action: string; comment: string },
+  names: Names,
+  locale: Locale,
+) {
   const who = entry.by ? (names.get(String(entry.by)) ?? '') : '';
   const what = tr(locale, t.action[entry.action] ?? { 'zh-CN': entry.action, en: entry.action });
   return `${who} ${what}${entry.comment ? `: ${entry.comment}` : ''}`.trim();

@@ -92,7 +92,9 @@ describe('web chat API over HTTP', () => {
     expect(li).toMatchObject({ name: '李伟' });
     // the demo's start put each demo person's digest in their inbox
     const inbox = await app.current.get('/web/api/inbox?employee=li.wei@demo.example');
-    expect(inbox.json.messages.map((m: { reply: any }) => m.reply.card?.title)).toEqual(['早安，李伟 · 今日摘要']);
+    expect(inbox.json.messages.map((m: { reply: any }) => m.reply.card?.title)).toEqual([
+      '早安，李伟 · 今日摘要',
+    ]);
     const missing = await app.current.get('/web/api/inbox');
     expect(missing.status).toBe(400);
   });

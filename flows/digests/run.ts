@@ -96,8 +96,10 @@ export async function runDigests(
 
 /** What the "digest" command shows: the same card, now, not counted as the day's digest. */
 export async function digestFor(person: ReaderSource & { id: string }, now: Date): Promise<Card | null> {
-  const date = DateTime.fromJSDate(now, { zone: person.timezone }).toISODate() as string;
-  const since = (await lastDigests([person.id], now)).get(person.id);
+  const local = DateTime.fromJSDate(now, { zone: person.timezone });
+  const date = local.toISODate() as string;
+  // today's own digest does not count: asked for again, it shows the same things
+  const since = (await lastDigests([person.id], now, local.startOf('day').toJSDate())).get(person.id);
   const reader = readerOf(person, date, since, now);
   return (await composeDigests([reader], now)).get(reader.id) ?? null;
 }
@@ -146,9 +148,13 @@ async function composeDigests(
 }
 
 /** Each reader's last digest (sent or empty), one query. */
-async function lastDigests(ids: string[], now: Date): Promise<Map<string, Date>> {
+async function lastDigests(ids: string[], now: Date, before = now): Promise<Map<string, Date>> {
   const rows = await Delivery.find(
-    { kind: 'digest', at: { $gte: new Date(now.getTime() - MAX_SINCE_MS) }, employeeId: { $in: ids } },
+    {
+      kind: 'digest',
+      at: { $gte: new Date(now.getTime() - MAX_SINCE_MS), $lt: before },
+      employeeId: { $in: ids },
+    },
     { employeeId: 1, at: 1 },
   ).lean();
   const out = new Map<string, Date>();

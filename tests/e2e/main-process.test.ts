@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { start, waitFor } from '../helpers/process.js';
 
 const temps: string[] = [];
 afterAll(async () => {
@@ -13,42 +14,6 @@ async function temp(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'assistant-main-'));
   temps.push(dir);
   return dir;
-}
-
-/** `npm start` as a person runs it: the real entry point in its own process. */
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout?.on('data', (d: Buffer) => {
-    out.stdout += d;
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    out.stderr += d;
-  });
-  // 'close', not 'exit': only then has everything the process printed been read
-  const exited = new Promise<number | null>((res) => child.once('close', (code) => res(code)));
-  return { child, out, exited };
-}
-
-async function waitFor(
-  read: () => string,
-  pattern: RegExp,
-  exited: Promise<unknown>,
-): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + 30_000;
-  let done = false;
-  void exited.then(() => {
-    done = true;
-  });
-  while (Date.now() < deadline && !done) {
-    const m = read().match(pattern);
-    if (m) return m;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`did not see ${pattern} in: ${read()}`);
 }
 
 /** FerretDB processes serving a data folder (its command line names the folder). */

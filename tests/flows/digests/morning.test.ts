@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { Delivery } from '../../../db/models/delivery.js';
+import { digestKey, runDigests } from '../../../flows/digests/index.js';
+import { setMuted } from '../../../flows/digests/settings.js';
+import { useTestDb } from '../../helpers/db.js';
+import { recordingReminders } from '../../helpers/reminders.js';
+import { makeEmployee } from '../attendance/helpers.js';
+import { customerDue, titleOf, who } from './helpers.js';
+
+useTestDb();
+const SH = 'Asia/Shanghai';
+const LA = 'America/Los_Angeles';
+const z = (iso: string) => new Date(iso);
+
+describe('morning digest', () => {
+  it('reaches a Los Angeles and a Shanghai employee at their own 09:00 on their workday, once', async () => {
+    const la = await makeEmployee(LA, { locale: 'en', name: 'Lee' });
+    const sh = await makeEmployee(SH, { name: '沈' });
+    await customerDue(la, z('2026-11-30T08:00:00Z'));
+    await customerDue(sh, z('2026-11-30T16:00:00Z'));
+    const reminders = recordingReminders();
+    const run = (iso: string) => runDigests(reminders, z(iso), { only: [la, sh] });
+
+    await run('2026-11-30T16:59:00Z'); // LA Mon 08:59; Shanghai Tue 00:59
+    expect(reminders.sent).toEqual([]);
+    await run('2026-11-30T17:00:00Z'); // LA Mon 09:00
+    expect(who(reminders.sent)).toEqual([la]);
+    expect(titleOf(reminders.sent[0])).toBe('Good morning, Lee · your day');
+    await run('2026-12-01T00:59:00Z'); // Shanghai 08:59
+    expect(who(reminders.sent)).toEqual([la]);
+    await run('2026-12-01T01:00:00Z'); // Shanghai Tue 09:00; LA still Monday, already sent
+    expect(who(reminders.sent)).toEqual([la, sh]);
+    expect(titleOf(reminders.sent[1])).toBe('早安，沈 · 今日摘要');
+    await run('2026-12-01T03:00:00Z');
+    expect(who(reminders.sent)).toEqual([la, sh]);
+    expect(await Delivery.findById(digestKey(sh, '2026-12-01')).lean()).toMatchObject({
+      status: 'sent',
+      kind: 'digest',
+    });
+    expect(await Delivery.findById(digestKey(la, '2026-11-30')).lean()).toMatchObject({ status: 'sent' });
+
+    // the weekend is nobody's workday: Saturday 09:30 in LA, Sunday 09:30 in Shanghai
+    await run('2026-12-05T17:30:00Z');
+    await run('2026-12-06T01:30:00Z');
+    expect(who(reminders.sent)).toEqual([la, sh]);
+  });
+
+  it('shows the due follow-ups in the reader language; nothing to say sends nothing', async () => {
+    const busy = await makeEmployee(SH, { name: '忙' });
+    const idle = await makeEmployee(SH, { name: '闲' });
+    await customerDue(busy, z('2026-12-01T16:00:00Z'), '华为');
+    await customerDue(busy, z('2026-11-28T16:00:00Z'), '中兴');
+    const reminders = recordingReminders();
+    const run = await runDigests(reminders, z('2026-12-02T01:05:00Z'), { only: [busy, idle] });
+    expect(run).toEqual({ due: 2, sent: 1, empty: 1, skipped: 0 });
+    const card = 'card' in (reminders.sent[0]?.reply ?? {}) ? (reminders.sent[0]?.reply as any).card : null;
+    expect(card.fields).toEqual([['今日跟进', '中兴 · 逾期 3 天\n华为 · 今天']]);
+    // the empty one is recorded, so the next runs today do not build it again
+    expect(await Delivery.findById(digestKey(idle, '2026-12-02')).lean()).toMatchObject({ status: 'empty' });
+    expect((await runDigests(reminders, z('2026-12-02T01:10:00Z'), { only: [busy, idle] })).due).toBe(0);
+  });
+
+  it('skips people who muted digests, and comes back when they unmute', async () => {
+    const me = await makeEmployee(SH);
+    await customerDue(me, z('2026-11-30T16:00:00Z'));
+    const reminders = recordingReminders();
+    await setMuted(me, 'digests', true);
+    expect(await runDigests(reminders, z('2026-12-01T01:00:00Z'), { only: [me] })).toMatchObject({
+      due: 0,
+      sent: 0,
+    });
+    // muting reminders only leaves the digest alone
+    await setMuted(me, 'all', false);
+    await setMuted(me, 'reminders', true);
+    expect(await runDigests(reminders, z('2026-12-01T01:05:00Z'), { only: [me] })).toMatchObject({ sent: 1 });
+  });
+
+  it('does not send a day-old digest once the quiet hours have begun', async () => {
+    const me = await makeEmployee(SH);
+    await customerDue(me, z('2026-11-30T16:00:00Z'));
+    const reminders = recordingReminders();
+    // the app was down all day: at 20:30 local it is too late for the morning digest
+    expect(await runDigests(reminders, z('2026-12-01T12:30:00Z'), { only: [me] })).toMatchObject({ due: 0 });
+    // but a run at 11:00 catches up on a missed 09:00
+    expect(await runDigests(reminders, z('2026-12-01T03:00:00Z'), { only: [me] })).toMatchObject({ sent: 1 });
+  });
+
+  it('two runs at once, and a run resumed after a crash, send each digest once', async () => {
+    const people = await Promise.all(Array.from({ length: 12 }, () => makeEmployee(SH)));
+    for (const p of people) await customerDue(p, z('2026-11-30T16:00:00Z'));
+    const reminders = recordingReminders();
+    const now = z('2026-12-01T01:00:00Z');
+    // a first run that got through half of them before the process died
+    await runDigests(reminders, now, { only: people.slice(0, 6) });
+    await Promise.all([
+      runDigests(reminders, now, { only: people }),
+      runDigests(reminders, now, { only: people }),
+    ]);
+    expect(who(reminders.sent).sort()).toEqual([...people].sort());
+  });
+});

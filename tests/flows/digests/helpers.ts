@@ -1,5 +1,6 @@
 import { Customer, nameKeyOf } from '../../../db/models/customer.js';
 import { Delivery } from '../../../db/models/delivery.js';
+import type { Card } from '../../../src/bot/types.js';
 import type { Sent } from '../../helpers/reminders.js';
 
 /** A customer of `ownerId` whose planned follow-up is `next` (something for a digest to say). */
@@ -18,3 +19,8 @@ export const titleOf = (s: Sent | undefined) =>
   s && 'card' in s.reply ? s.reply.card.title : s && 'text' in s.reply ? s.reply.text : undefined;
 
 export const deliveryOf = (key: string) => Delivery.findById(key).lean();
+
+export function cardSent(s: Sent | undefined): Card {
+  if (!s || !('card' in s.reply)) throw new Error(`not a card: ${JSON.stringify(s)}`);
+  return s.reply.card;
+}

@@ -5,7 +5,7 @@ import { setMuted } from '../../../flows/digests/settings.js';
 import { useTestDb } from '../../helpers/db.js';
 import { recordingReminders } from '../../helpers/reminders.js';
 import { makeEmployee } from '../attendance/helpers.js';
-import { customerDue, titleOf, who } from './helpers.js';
+import { cardSent, customerDue, titleOf, who } from './helpers.js';
 
 useTestDb();
 const SH = 'Asia/Shanghai';
@@ -53,7 +53,7 @@ describe('morning digest', () => {
     const reminders = recordingReminders();
     const run = await runDigests(reminders, z('2026-12-02T01:05:00Z'), { only: [busy, idle] });
     expect(run).toEqual({ due: 2, sent: 1, empty: 1, skipped: 0 });
-    const card = 'card' in (reminders.sent[0]?.reply ?? {}) ? (reminders.sent[0]?.reply as any).card : null;
+    const card = cardSent(reminders.sent[0]);
     expect(card.fields).toEqual([['今日跟进', '中兴 · 逾期 3 天\n华为 · 今天']]);
     // the empty one is recorded, so the next runs today do not build it again
     expect(await Delivery.findById(digestKey(idle, '2026-12-02')).lean()).toMatchObject({ status: 'empty' });

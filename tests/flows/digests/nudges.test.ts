@@ -13,7 +13,7 @@ import { toPerson } from '../../../flows/org/service.js';
 import { useTestDb } from '../../helpers/db.js';
 import { recordingReminders } from '../../helpers/reminders.js';
 import { makeEmployee } from '../attendance/helpers.js';
-import { customerDue, deliveryOf, titleOf, who } from './helpers.js';
+import { cardSent, customerDue, deliveryOf, titleOf, who } from './helpers.js';
 
 useTestDb();
 const SH = 'Asia/Shanghai';
@@ -117,7 +117,7 @@ describe('check-in reminder', () => {
       remindCheckIns(local('2026-12-01 09:10'), reminders),
     ]);
     expect(mine()).toEqual([late]);
-    const card = (reminders.sent.find((s) => s.employeeId === late)?.reply as any).card;
+    const card = cardSent(reminders.sent.find((s) => s.employeeId === late));
     expect(card.title).toBe('09:10 了，你今天还没有签到。');
     expect(card.actions).toEqual([expect.objectContaining({ actionId: 'attendance.checkIn' })]);
     await remindCheckIns(local('2026-12-01 11:00'), reminders);
@@ -152,7 +152,7 @@ describe('approval waiting too long', () => {
     expect((first?.reminded ?? 0) + (again?.reminded ?? 0)).toBe(1);
     expect(await run('2026-12-02 15:00')).toEqual({ reminded: 0 });
     expect(who(reminders.sent)).toEqual([boss]);
-    const card = (reminders.sent[0]?.reply as any).card;
+    const card = cardSent(reminders.sent[0]);
     expect(card.subtitle).toMatch(/^⏰ 已等你审批 24 小时/);
     expect(card.actions.map((a: { actionId: string }) => a.actionId)).toEqual([
       'approvals.approve',

@@ -69,6 +69,8 @@ const approvalRequestSchema = new Schema(
   { timestamps: true, minimize: false },
 );
 approvalRequestSchema.index({ requesterId: 1, createdAt: -1 });
+// the digest: requests that changed since the requester's last digest
+approvalRequestSchema.index({ requesterId: 1, updatedAt: -1 });
 approvalRequestSchema.index({ waitingFor: 1, status: 1, createdAt: 1 });
 approvalRequestSchema.index({ status: 1, updatedAt: 1 });
 

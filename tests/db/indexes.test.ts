@@ -2,9 +2,14 @@ import type mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { ApprovalCard } from '../../db/models/approval-card.js';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
+import { AttendanceRecord } from '../../db/models/attendance-record.js';
+import { Customer } from '../../db/models/customer.js';
+import { Delivery } from '../../db/models/delivery.js';
 import { Employee } from '../../db/models/employee.js';
 import { Identity } from '../../db/models/identity.js';
+import { LeaveDay } from '../../db/models/leave-day.js';
 import { ProcessedEvent } from '../../db/models/processed-event.js';
+import { SalesOrder } from '../../db/models/sales-order.js';
 import { WebMessage } from '../../db/models/web-message.js';
 
 /**
@@ -17,6 +22,15 @@ const QUERIES: [mongoose.Model<any>, string[], string[]][] = [
   [ApprovalRequest, ['waitingFor', 'status'], ['createdAt']], // pending for me
   [ApprovalRequest, ['requesterId'], ['createdAt']], // my requests
   [ApprovalRequest, ['no'], []], // show one
+  [ApprovalRequest, ['requesterId', 'updatedAt'], []], // digest: my requests changed
+  [ApprovalRequest, ['status'], ['updatedAt']], // waiting-too-long reminders
+  [Delivery, ['status'], ['sendAt']], // reminders held by quiet hours
+  [Delivery, ['kind', 'at'], []], // last digests, pruning
+  [Customer, ['ownerId', 'nextFollowUpAt'], []], // due follow-ups (digest, reminders)
+  [Customer, ['ownerId', 'activeAt'], []], // going back to the pool
+  [AttendanceRecord, ['employeeId', 'date'], []], // check-in reminders
+  [LeaveDay, ['employeeId', 'date'], []],
+  [SalesOrder, ['status'], ['updatedAt']], // orders to ship
   [ApprovalCard, ['requestId'], []], // card copies to update
   [Employee, ['email'], []],
   [Employee, ['department', 'active'], []],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApprovalCard } from '../../db/models/approval-card.js';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
+import { Delivery } from '../../db/models/delivery.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { LARK_TENANT, type LarkCall, useLarkStub } from '../helpers/lark.js';
@@ -80,5 +81,27 @@ describe('a leave request across Slack, Lark and the web inbox', () => {
     expect(JSON.stringify(told.args.blocks)).toContain(request.no);
     // the approved leave is in the attendance calendar
     expect(await LeaveDay.countDocuments({ requestId: request.no })).toBe(1);
+  });
+
+  it('the morning digest reaches every platform the person is bound to, web inbox included', async () => {
+    // the demo start sent today's before Chen was bound: forget it, then send again
+    await Delivery.deleteMany({ _id: /^digest:/ });
+    const res = await app.current.post(
+      '/api/digests/send',
+      { email: 'chen.jie@demo.example' },
+      { authorization: `Bearer ${ADMIN_TOKEN}` },
+    );
+    expect(res.json).toMatchObject({ sent: 1 });
+    const onSlack = slack.current
+      .of('chat.postMessage')
+      .filter((c) => c.args.channel === 'U_CHEN' && JSON.stringify(c.args.blocks).includes('今日摘要'));
+    expect(onSlack).toHaveLength(1);
+    await lark.current.waitFor(
+      (c: LarkCall) =>
+        c.method === 'POST' && c.body?.receive_id === 'ou_chen' && c.body.content.includes('今日摘要'),
+    );
+    const inbox = await app.current.get('/web/api/inbox?employee=chen.jie@demo.example');
+    const digests = inbox.json.messages.filter((m: any) => m.reply.card?.title === '早安，陈杰 · 今日摘要');
+    expect(digests).toHaveLength(2); // the demo's, and this one
   });
 });

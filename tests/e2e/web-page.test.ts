@@ -71,10 +71,9 @@ describe('the /web page in a real browser', () => {
     await app.current.notify(chen.id, { text: '有 1 个待审批' });
     const page = await openAs('chen.jie@demo.example');
     // the demo's morning digest came first, then this notice
-    await expect.poll(() => page.locator('.notice').allTextContents()).toEqual([
-      expect.stringMatching(/^早安，陈杰 · 今日摘要/),
-      '有 1 个待审批',
-    ]);
+    await expect
+      .poll(() => page.locator('.notice').allTextContents())
+      .toEqual([expect.stringMatching(/^早安，陈杰 · 今日摘要/), '有 1 个待审批']);
     await page.close();
   });
 });

@@ -58,11 +58,13 @@ export async function runDigests(
     if (!options.force && (!workday || time < reminders.config.digestAt)) return [];
     return [{ p, id, date, time }];
   });
-  const recipients = await reminders.recipients(candidates.map((c) => c.id));
+  // most runs find everyone's digest done: one query, before loading anyone's settings
   const done = await reminders.delivered(candidates.map((c) => digestKey(c.id, c.date)));
-  const due = candidates.filter((c) => {
+  const open = candidates.filter((c) => !done.has(digestKey(c.id, c.date)));
+  const recipients = await reminders.recipients(open.map((c) => c.id));
+  const due = open.filter((c) => {
     const r = recipients.get(c.id);
-    if (!r || r.digestsMuted || done.has(digestKey(c.id, c.date))) return false;
+    if (!r || r.digestsMuted) return false;
     // once someone's quiet hours begin, today's digest is no longer news
     const lateInDay = r.quiet.start > reminders.config.digestAt && c.time >= r.quiet.start;
     return options.force || !lateInDay;

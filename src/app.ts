@@ -29,7 +29,6 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
   const deliveries = createDeliveries({
     notify: notifier.notify,
     recipients: (ids) => loadRecipients(ids, config.reminders.quiet),
-    log,
   });
   const reminders: Reminders = { ...deliveries, config: config.reminders };
   const router = createRouter({

@@ -39,6 +39,8 @@ const customerSchema = new Schema(
 customerSchema.index({ ownerId: 1, nextFollowUpAt: 1 });
 // idle customers back to the pool
 customerSchema.index({ ownerId: 1, activeAt: 1 });
+// follow-up reminders: every plan that came due in the last day, whoever owns it
+customerSchema.index({ nextFollowUpAt: 1 });
 // analytics dimensions
 customerSchema.index({ city: 1 });
 customerSchema.index({ industry: 1 });

@@ -6,6 +6,7 @@ import { namesOf } from '../org/service.js';
 import { listCard, requestCard, statusLabel } from './cards.js';
 import { applyApproval } from './effects.js';
 import { announceChange, announceSubmitted } from './messaging.js';
+import type { Reached } from './reminders.js';
 import { changeRequest, findVisible, listMine, listPending, type Refused, submitRequest } from './service.js';
 import type { Change, Refusal } from './workflow.js';
 
@@ -31,6 +32,14 @@ const t = {
   },
   notRequester: { 'zh-CN': '只有申请人可以这样做。', en: 'Only the requester can do that.' },
   tooSoon: { 'zh-CN': '一小时内只能催办一次。', en: 'You can urge at most once an hour.' },
+  urgeQuiet: {
+    'zh-CN': '{n} 位审批人正处于免打扰时段，提醒将在时段结束后发出。',
+    en: ' {n} approver(s) are in their quiet hours; they get it when those end.',
+  },
+  urgeMuted: {
+    'zh-CN': '{n} 位审批人已关闭提醒，请直接联系。',
+    en: ' {n} approver(s) turned reminders off; reach them directly.',
+  },
   done: {
     recorded: {
       'zh-CN': '已记录你对 {no} 的意见，等待其他审批人。',
@@ -74,8 +83,18 @@ export async function changeAndTell(
   }
   ctx.log.info({ no: result.doc.no, event: result.change.event }, 'approval changed');
   if (result.change.event === 'approved') await applyApproval(result.doc, ctx.now.toISODate() ?? '');
-  await announceChange(ctx, result, ctx.person.id);
-  ctx.reply(tr(ctx.locale, t.done[result.change.event], { no: result.doc.no }));
+  const reached = await announceChange(ctx, result, ctx.person.id);
+  const done = tr(ctx.locale, t.done[result.change.event], { no: result.doc.no });
+  ctx.reply(reached ? done + urgeOutcome(ctx, reached) : done);
+}
+
+/** An honest urge receipt: who will only see it after their quiet hours, who muted reminders. */
+function urgeOutcome(ctx: TurnContext, reached: Reached): string {
+  const parts = [
+    reached.quiet > 0 ? tr(ctx.locale, t.urgeQuiet, { n: reached.quiet }) : '',
+    reached.muted > 0 ? tr(ctx.locale, t.urgeMuted, { n: reached.muted }) : '',
+  ];
+  return parts.join('');
 }
 
 /** Says why nothing happened; someone who lost a race is told who decided first. */

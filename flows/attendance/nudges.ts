@@ -13,8 +13,8 @@ const NUDGE_AFTER_MINUTES = 10;
 
 /**
  * "You haven't checked in": once per local workday, at the expected start + 10 minutes (a morning
- * off moves the start to mid-day), unless there is a check-in or a full day of leave. A reminder
- * held back by quiet hours is dropped at the end of the working day.
+ * off moves the start to mid-day), unless there is a check-in or a full day of leave. Quiet hours
+ * hold it back; it goes out when they end if the working day has not.
  */
 export async function remindCheckIns(now: Date, reminders: Reminders): Promise<{ reminded: number }> {
   const [people, scheduleOf] = await Promise.all([
@@ -57,7 +57,9 @@ export async function remindCheckIns(now: Date, reminders: Reminders): Promise<{
     const key = `${c.id}|${c.date}`;
     if (done.has(c.key) || punched.has(key)) return false;
     const leave = mergeHalves(halvesOf.get(key) ?? []);
-    return leave !== 'full' && at >= c.hours(leave).start.plus({ minutes: NUDGE_AFTER_MINUTES });
+    if (leave === 'full') return false;
+    const { start, end } = c.hours(leave);
+    return at >= start.plus({ minutes: NUDGE_AFTER_MINUTES }) && at < end;
   });
   const recipients = await reminders.recipients(due.map((c) => c.id));
   let reminded = 0;
@@ -79,10 +81,9 @@ export async function remindCheckIns(now: Date, reminders: Reminders): Promise<{
         },
       },
       at: now,
-      expiresAt: c.hours().end.toJSDate(),
       recipient,
     });
-    if (result.status === 'sent' || result.status === 'waiting') reminded++;
+    if (result.status === 'sent') reminded++;
   }
   return { reminded };
 }

@@ -13,8 +13,8 @@ const followUpDue = {
 
 /**
  * The owner of a customer whose planned follow-up time has come gets one reminder for that plan
- * (a new plan is a new key). Plans are local days (00:00), so most wait out the quiet hours and
- * arrive at their end, in the morning.
+ * (a new plan is a new key). Plans are local days (00:00): inside quiet hours nothing is sent, and
+ * the first run after they end (in the morning) sends it.
  */
 export async function remindDueFollowUps(now: Date, reminders: Reminders): Promise<{ reminded: number }> {
   const due = await Customer.find(
@@ -39,7 +39,7 @@ export async function remindDueFollowUps(now: Date, reminders: Reminders): Promi
       at: now,
       recipient: owner,
     });
-    if (result.status === 'sent' || result.status === 'waiting') reminded++;
+    if (result.status === 'sent') reminded++;
   }
   return { reminded };
 }

@@ -1,9 +1,11 @@
 import mongoose from 'mongoose';
-import { claim, nextNumber } from '../../db/claims.js';
+import { nextNumber } from '../../db/claims.js';
 import type { CustomerDoc } from '../../db/models/customer.js';
 import { Employee } from '../../db/models/employee.js';
 import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
 import { type Changed, changeVersioned, type Refused } from '../../db/versioned.js';
+import type { Reminders } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
 import type { Person } from '../../src/bot/types.js';
 import { CRM_CONFIG } from './config.js';
 
@@ -70,21 +72,42 @@ export async function ticketsPastSla(now: Date, slaHours = CRM_CONFIG.ticketSlaH
     .lean<TicketDoc[]>();
 }
 
+const slaReminder = {
+  'zh-CN': '⏰ 工单 {no} 已超过 {hours} 小时未解决：{problem}',
+  en: '⏰ Ticket {no} has been open over {hours} hours: {problem}',
+};
+
 /**
- * The SLA reminder job: the assignee of each ticket past the SLA is told once per SLA window,
- * even with two app instances running it (the window is claimed by a unique insert first).
+ * The SLA reminder job: the assignee of each ticket past the SLA is reminded once per SLA period
+ * of that ticket (after 24 h, 48 h, …), through `reminders` (quiet hours, mute, one delivery key).
  */
 export async function remindTicketsPastSla(
   now: Date,
-  notify: (assigneeId: string, ticket: TicketDoc) => Promise<void>,
+  reminders: Reminders,
   slaHours = CRM_CONFIG.ticketSlaHours,
 ): Promise<TicketDoc[]> {
-  const window = Math.floor(now.getTime() / (slaHours * 3_600_000));
+  const slaMs = slaHours * 3_600_000;
+  const keyOf = (t: TicketDoc) =>
+    `ticket-sla:${t._id}:${Math.floor((now.getTime() - t.createdAt.getTime()) / slaMs)}`;
+  const tickets = (await ticketsPastSla(now, slaHours)).filter((t) => t.assigneeId);
+  const done = await reminders.delivered(tickets.map(keyOf));
+  const todo = tickets.filter((t) => !done.has(keyOf(t)));
+  const people = await reminders.recipients([...new Set(todo.map((t) => String(t.assigneeId)))]);
   const reminded: TicketDoc[] = [];
-  for (const ticket of await ticketsPastSla(now, slaHours)) {
-    if (!ticket.assigneeId || !(await claim(`ticket-reminder:${ticket._id}:${window}`, now))) continue;
+  for (const ticket of todo) {
+    const assignee = people.get(String(ticket.assigneeId));
+    if (!assignee) continue;
+    const vars = { no: ticket.no, hours: slaHours, problem: ticket.problem };
+    const result = await reminders.deliver({
+      employeeId: assignee.id,
+      kind: 'reminder',
+      key: keyOf(ticket),
+      reply: { text: tr(assignee.locale, slaReminder, vars) },
+      at: now,
+      recipient: assignee,
+    });
+    if (result.status !== 'sent') continue;
     await Ticket.updateOne({ _id: ticket._id }, { $set: { remindedAt: now } });
-    await notify(String(ticket.assigneeId), ticket);
     reminded.push(ticket);
   }
   return reminded;

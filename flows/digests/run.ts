@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { Delivery } from '../../db/models/delivery.js';
 import { Employee } from '../../db/models/employee.js';
 import type { Reminders } from '../../src/bot/flow.js';
+import { quietUntil } from '../../src/bot/quiet-hours.js';
 import type { Card, Locale } from '../../src/bot/types.js';
 import { isWorkday, loadSchedules } from '../attendance/schedule.js';
 import { digestCard } from './card.js';
@@ -23,8 +24,7 @@ const SECTIONS: SectionLoader[] = [
   ordersToShip,
   overdueTickets,
 ];
-/** "Since the last digest" for someone who never had one, and the farthest it looks back. */
-const FIRST_SINCE_MS = 86_400_000;
+/** How far back "since the last digest" looks (a long holiday, a first digest). */
 const MAX_SINCE_MS = 7 * 86_400_000;
 /** Sends at once; each is a delivery insert and a message per bound platform. */
 const CONCURRENCY = 8;
@@ -35,7 +35,7 @@ export const digestKey = (employeeId: string, date: string) => `digest:${employe
 
 /**
  * The morning digest for everyone whose digest time has come today (their zone, their workday,
- * before their quiet hours) and who has not had today's yet. Run it every few minutes: a run
+ * outside their quiet hours) and who has not had today's yet. Run it every few minutes: a run
  * after downtime catches up, a second instance finds the day's keys taken. `force` (the admin
  * endpoint, the demo) ignores the time and the workday; `only` limits it to some people.
  */
@@ -65,9 +65,8 @@ export async function runDigests(
   const due = open.filter((c) => {
     const r = recipients.get(c.id);
     if (!r || r.digestsMuted) return false;
-    // once someone's quiet hours begin, today's digest is no longer news
-    const lateInDay = r.quiet.start > reminders.config.digestAt && c.time >= r.quiet.start;
-    return options.force || !lateInDay;
+    // not in someone's quiet hours: after an evening start it waits for tomorrow's (no longer news)
+    return options.force || quietUntil(now, r.timezone, r.quiet) === null;
   });
   const run: DigestRun = { due: due.length, sent: 0, empty: 0, skipped: 0 };
   if (due.length === 0) return run;
@@ -122,7 +121,7 @@ function readerOf(
     roles: p.roles,
     department: p.department ?? '',
     date,
-    since: since ?? new Date(now.getTime() - FIRST_SINCE_MS),
+    since: since ?? new Date(now.getTime() - MAX_SINCE_MS),
   };
 }
 
@@ -168,8 +167,15 @@ async function lastDigests(ids: string[], now: Date, before = now): Promise<Map<
   return out;
 }
 
-const STAFF_FIELDS = { name: 1, locale: 1, timezone: 1, roles: 1, department: 1, managerId: 1 };
-type StaffRow = { _id: unknown; name: string; department: string; timezone: string; managerId?: unknown };
+const STAFF_FIELDS = { name: 1, locale: 1, timezone: 1, roles: 1, department: 1, managerId: 1, createdAt: 1 };
+type StaffRow = {
+  _id: unknown;
+  name: string;
+  department: string;
+  timezone: string;
+  managerId?: unknown;
+  createdAt?: Date;
+};
 
 function runContext(readers: Reader[], now: Date, rows: StaffRow[]): RunContext {
   const staff: Staff[] = rows.map((r) => ({
@@ -178,6 +184,7 @@ function runContext(readers: Reader[], now: Date, rows: StaffRow[]): RunContext 
     department: r.department,
     timezone: r.timezone,
     managerId: r.managerId ? String(r.managerId) : null,
+    joined: DateTime.fromJSDate(r.createdAt ?? new Date(0), { zone: r.timezone }).toISODate() as string,
   }));
   const names = new Map(staff.map((s) => [s.id, s.name]));
   return { now, readers, staff, names, nameOf: (id) => names.get(String(id)) ?? '?' };

@@ -20,7 +20,12 @@ export type Staff = {
   department: string;
   timezone: string;
   managerId: string | null;
+  /** Local date they joined: days before it are not theirs to miss. */
+  joined: string;
 };
+
+/** Sections give buttons to this many of their first items; the rest are listed. */
+export const WITH_BUTTONS = 3;
 
 export type RunContext = {
   now: Date;

@@ -21,7 +21,8 @@ export function quietUntil(at: Date, tz: string, quiet: QuietHours): Date | null
   const now = local.hour * 60 + local.minute;
   const inside = start < end ? now >= start && now < end : now >= start || now < end;
   if (!inside) return null;
-  const endToday = local.startOf('day').plus({ minutes: end });
+  // clock time, not minutes since midnight: on a DST day those differ by an hour
+  const endToday = local.set({ hour: Math.floor(end / 60), minute: end % 60, second: 0, millisecond: 0 });
   return (endToday > local ? endToday : endToday.plus({ days: 1 })).toJSDate();
 }
 

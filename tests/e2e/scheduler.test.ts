@@ -19,7 +19,6 @@ describe('scheduled jobs', () => {
       'crm.remindTicketsPastSla',
       'crm.returnIdleCustomers',
       'digests.morning',
-      'reminders.flushWaiting',
       'reminders.prune',
     ]);
     const jobs = mongoose.connection.db?.collection('agendaJobs');

@@ -2,7 +2,6 @@ import { loadRecipients } from '../../flows/digests/settings.js';
 import { createDeliveries } from '../../src/bot/deliveries.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import type { MessageRef, Reply } from '../../src/bot/types.js';
-import { createLogger } from '../../src/logger.js';
 
 export const REMINDER_DEFAULTS = {
   digestAt: '09:00',
@@ -16,7 +15,10 @@ export type Sent = { employeeId: string; reply: Reply };
  * The real delivery engine with a recording notify in place of the platforms: what a job sent is
  * in `sent`, in order, and every delivery row is written to the test database.
  */
-export function recordingReminders(config = REMINDER_DEFAULTS): Reminders & { sent: Sent[] } {
+export function recordingReminders(
+  overrides: Partial<typeof REMINDER_DEFAULTS> = {},
+): Reminders & { sent: Sent[] } {
+  const config = { ...REMINDER_DEFAULTS, ...overrides };
   const sent: Sent[] = [];
   const notify = async (employeeId: string, reply: Reply): Promise<MessageRef[]> => {
     sent.push({ employeeId, reply });
@@ -25,7 +27,6 @@ export function recordingReminders(config = REMINDER_DEFAULTS): Reminders & { se
   const deliveries = createDeliveries({
     notify,
     recipients: (ids) => loadRecipients(ids, config.quiet),
-    log: createLogger('silent'),
   });
   return { ...deliveries, config, sent };
 }

@@ -1,11 +1,8 @@
 import { ApprovalRequest, type ApprovalRequestDoc } from '../../../db/models/approval-request.js';
 import { ageText, tr } from '../../../src/bot/i18n.js';
 import { actionLine, decisionButtons, statusLabel, typeLabel } from '../../approvals/cards.js';
-import { byReader, type DigestSection, type RunContext } from '../section.js';
+import { byReader, type DigestSection, type RunContext, WITH_BUTTONS } from '../section.js';
 import { t } from '../text.js';
-
-/** Buttons for this many of the oldest requests; the rest are listed. */
-const WITH_BUTTONS = 3;
 
 /** Everyone: their own requests someone else acted on since their last digest. */
 export async function myRequests(ctx: RunContext): Promise<Map<string, DigestSection>> {

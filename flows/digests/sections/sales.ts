@@ -23,14 +23,14 @@ export async function dueFollowUps(ctx: RunContext): Promise<Map<string, DigestS
   for (const [reader, mine] of byReader(ctx, docs, (c) => [c.ownerId])) {
     const today = DateTime.fromISO(reader.date, { zone: reader.timezone });
     const end = today.endOf('day').toJSDate();
-    const start = today.startOf('day').toJSDate();
-    const due = mine.filter((c) => c.nextFollowUpAt && c.nextFollowUpAt <= end);
-    if (due.length === 0) continue;
+    const dueNow = mine.filter((c) => c.nextFollowUpAt && c.nextFollowUpAt <= end);
+    if (dueNow.length === 0) continue;
     out.set(reader.id, {
       title: tr(reader.locale, t.followUps),
-      lines: due.map((c) => {
-        const at = c.nextFollowUpAt as Date;
-        const days = Math.ceil((start.getTime() - at.getTime()) / DAY_MS);
+      lines: dueNow.map((c) => {
+        // calendar days in the reader's zone (a DST day is not 24 h)
+        const due = DateTime.fromJSDate(c.nextFollowUpAt as Date, { zone: reader.timezone }).startOf('day');
+        const days = Math.round(today.startOf('day').diff(due, 'days').days);
         const when = days <= 0 ? tr(reader.locale, t.dueToday) : tr(reader.locale, t.overdue, { days });
         return `${c.name} · ${when}`;
       }),

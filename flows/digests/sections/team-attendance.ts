@@ -39,7 +39,7 @@ export async function teamAttendance(ctx: RunContext): Promise<Map<string, Diges
     const date = dayOf.get(m.id) as string;
     const lines = (reportsOf.get(m.id) ?? []).flatMap((r) => {
       const day = days.get(r.id)?.find((d) => d.date === date);
-      const issue = day && anomaly(day, m);
+      const issue = day && date >= r.joined && anomaly(day, m);
       return issue ? [`${r.name} · ${issue}`] : [];
     });
     if (lines.length > 0) out.set(m.id, { title: tr(m.locale, t.team, { date }), lines });

@@ -1,22 +1,31 @@
+import { Ticket, type TicketDoc } from '../../../db/models/ticket.js';
 import { ageText, tr } from '../../../src/bot/i18n.js';
-import { ticketsPastSla } from '../../crm/tickets.js';
-import { byReader, type DigestSection, type RunContext } from '../section.js';
+import { CRM_CONFIG } from '../../crm/config.js';
+import { byReader, type DigestSection, type RunContext, WITH_BUTTONS } from '../section.js';
 import { t } from '../text.js';
 
-/** Ticket owners: their open tickets past the SLA. */
+/** Ticket owners: their open tickets past the SLA, oldest first. */
 export async function overdueTickets(ctx: RunContext): Promise<Map<string, DigestSection>> {
-  const tickets = await ticketsPastSla(ctx.now);
+  const cutoff = new Date(ctx.now.getTime() - CRM_CONFIG.ticketSlaHours * 3_600_000);
+  const tickets = await Ticket.find({
+    status: { $in: ['open', 'taken'] },
+    createdAt: { $lt: cutoff },
+    assigneeId: { $in: ctx.readers.map((r) => r.id) },
+  })
+    .sort({ createdAt: 1 })
+    .lean<TicketDoc[]>();
   const out = new Map<string, DigestSection>();
   for (const [reader, mine] of byReader(ctx, tickets, (k) => [k.assigneeId])) {
+    const { locale } = reader;
     out.set(reader.id, {
-      title: tr(reader.locale, t.tickets),
+      title: tr(locale, t.tickets),
       lines: mine.map(
         (k) =>
-          `${k.no} · ${k.problem} · ${tr(reader.locale, t.openFor, { age: ageText(k.createdAt, ctx.now, reader.locale) })}`,
+          `${k.no} · ${k.problem} · ${tr(locale, t.openFor, { age: ageText(k.createdAt, ctx.now, locale) })}`,
       ),
-      buttons: mine.slice(0, 3).map((k) => ({
+      buttons: mine.slice(0, WITH_BUTTONS).map((k) => ({
         actionId: 'crm.ticket.resolve',
-        label: `${tr(reader.locale, t.resolve)} ${k.no}`,
+        label: `${tr(locale, t.resolve)} ${k.no}`,
         style: 'primary' as const,
         value: k.no,
       })),

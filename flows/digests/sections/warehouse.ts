@@ -2,11 +2,10 @@ import { type OrderStatus, SalesOrder, type SalesOrderDoc } from '../../../db/mo
 import { ageText, tr } from '../../../src/bot/i18n.js';
 import type { Button } from '../../../src/bot/types.js';
 import { lowStock } from '../../stock/catalog.js';
-import type { DigestSection, RunContext } from '../section.js';
+import { type DigestSection, type RunContext, WITH_BUTTONS } from '../section.js';
 import { t } from '../text.js';
 
 const WAITING: OrderStatus[] = ['placed', 'production'];
-const WITH_BUTTONS = 3;
 
 /** Warehouse staff: products at or under their reorder level (one list for all of them). */
 export async function lowStockSection(ctx: RunContext): Promise<Map<string, DigestSection>> {
@@ -35,9 +34,7 @@ export async function ordersToShip(ctx: RunContext): Promise<Map<string, DigestS
   const orders = await SalesOrder.find(
     { status: { $in: WAITING } },
     { no: 1, customerName: 1, status: 1, createdAt: 1 },
-  )
-    .sort({ status: 1, updatedAt: 1 })
-    .lean<SalesOrderDoc[]>();
+  ).lean<SalesOrderDoc[]>();
   if (orders.length === 0) return new Map();
   orders.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return new Map(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Delivery } from '../../../db/models/delivery.js';
 import { digestKey, runDigests } from '../../../flows/digests/index.js';
-import { setMuted } from '../../../flows/digests/settings.js';
+import { setMuted, setQuietHours } from '../../../flows/digests/settings.js';
 import { useTestDb } from '../../helpers/db.js';
 import { recordingReminders } from '../../helpers/reminders.js';
 import { makeEmployee } from '../attendance/helpers.js';
@@ -83,6 +83,15 @@ describe('morning digest', () => {
     expect(await runDigests(reminders, z('2026-12-01T12:30:00Z'), { only: [me] })).toMatchObject({ due: 0 });
     // but a run at 11:00 catches up on a missed 09:00
     expect(await runDigests(reminders, z('2026-12-01T03:00:00Z'), { only: [me] })).toMatchObject({ sent: 1 });
+  });
+
+  it('waits for quiet hours that cover the digest time to end', async () => {
+    const me = await makeEmployee(SH);
+    await customerDue(me, z('2026-11-30T16:00:00Z'));
+    await setQuietHours(me, { start: '08:00', end: '12:00' });
+    const reminders = recordingReminders();
+    expect(await runDigests(reminders, z('2026-12-01T01:00:00Z'), { only: [me] })).toMatchObject({ due: 0 });
+    expect(await runDigests(reminders, z('2026-12-01T04:00:00Z'), { only: [me] })).toMatchObject({ sent: 1 });
   });
 
   it('two runs at once, and a run resumed after a crash, send each digest once', async () => {

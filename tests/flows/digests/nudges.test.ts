@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { ApprovalCard } from '../../../db/models/approval-card.js';
 import { Delivery } from '../../../db/models/delivery.js';
 import { Employee, type EmployeeDoc } from '../../../db/models/employee.js';
-import { remindWaitingApprovals } from '../../../flows/approvals/jobs.js';
-import { submitRequest } from '../../../flows/approvals/service.js';
+import { directoryOf } from '../../../flows/approvals/directory.js';
+import { remindUrged, remindWaitingApprovals } from '../../../flows/approvals/reminders.js';
+import { changeRequest, submitRequest } from '../../../flows/approvals/service.js';
+import * as workflow from '../../../flows/approvals/workflow.js';
 import { recordApprovedLeave } from '../../../flows/attendance/hooks.js';
 import { remindCheckIns } from '../../../flows/attendance/nudges.js';
 import { checkIn } from '../../../flows/attendance/service.js';
@@ -18,77 +21,57 @@ import { cardSent, customerDue, deliveryOf, titleOf, who } from './helpers.js';
 useTestDb();
 const SH = 'Asia/Shanghai';
 const LA = 'America/Los_Angeles';
+const personOf = async (id: string) => toPerson((await Employee.findById(id).lean()) as EmployeeDoc);
 const local = (text: string, zone = SH) => DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm', { zone }).toJSDate();
 
 describe('quiet hours', () => {
-  it('hold a reminder until they end, then send it once, even with two flushes at once', async () => {
+  it('hold a reminder back without recording it; the job sends it once they end', async () => {
     const me = await makeEmployee(SH);
     const reminders = recordingReminders();
     const at = local('2026-12-01 23:30');
     const result = await reminders.deliver({
       employeeId: me,
       kind: 'reminder',
-      key: `t:${me}:1`,
+      key: `t:${me}`,
       reply: { text: 'hi' },
       at,
     });
-    expect(result).toEqual({ status: 'waiting', until: local('2026-12-02 08:00') });
+    expect(result).toEqual({ status: 'quiet', until: local('2026-12-02 08:00') });
+    expect(await deliveryOf(`t:${me}`)).toBeNull();
     expect(reminders.sent).toEqual([]);
-    await reminders.flushWaiting(local('2026-12-02 07:59'));
-    expect(reminders.sent).toEqual([]);
-    await Promise.all([
-      reminders.flushWaiting(local('2026-12-02 08:00')),
-      reminders.flushWaiting(local('2026-12-02 08:00')),
-    ]);
-    await reminders.flushWaiting(local('2026-12-02 08:05'));
-    expect(reminders.sent).toEqual([{ employeeId: me, reply: { text: 'hi' } }]);
-    expect(await deliveryOf(`t:${me}:1`)).toMatchObject({ status: 'sent', reply: null });
   });
 
-  it("follow each person's own setting and zone; a reminder that expired while waiting is dropped", async () => {
+  it("follow each person's own setting and zone", async () => {
     const la = await makeEmployee(LA);
     await setQuietHours(la, { start: '22:00', end: '07:00' });
     const reminders = recordingReminders();
-    const send = (key: string, at: Date, expiresAt?: Date) =>
-      reminders.deliver({ employeeId: la, kind: 'reminder', key, reply: { text: key }, at, expiresAt });
+    const send = (key: string, at: Date) =>
+      reminders.deliver({ employeeId: la, kind: 'reminder', key, reply: { text: key }, at });
     // 21:00 in LA is not quiet for this person (the company default would be)
     expect((await send('a', local('2026-12-01 21:00', LA))).status).toBe('sent');
     expect(await send('b', local('2026-12-01 22:30', LA))).toEqual({
-      status: 'waiting',
+      status: 'quiet',
       until: local('2026-12-02 07:00', LA),
     });
-    await send('c', local('2026-12-01 22:31', LA), local('2026-12-01 23:00', LA));
-    await reminders.flushWaiting(local('2026-12-02 07:00', LA));
-    expect(reminders.sent.map((s) => (s.reply as { text: string }).text)).toEqual(['a', 'b']);
-    expect(await deliveryOf('c')).toMatchObject({ status: 'expired' });
     // "quiet hours off" = never quiet
     await setQuietHours(la, { start: '00:00', end: '00:00' });
-    expect((await send('d', local('2026-12-02 03:00', LA))).status).toBe('sent');
+    expect((await send('b', local('2026-12-02 03:00', LA))).status).toBe('sent');
+    expect(reminders.sent.map((s) => (s.reply as { text: string }).text)).toEqual(['a', 'b']);
   });
 
-  it('muted reminders are not sent, and a muted digest does not mute reminders', async () => {
+  it('muted reminders are recorded, not sent, and not replayed on unmute; a muted digest does not mute them', async () => {
     const me = await makeEmployee(SH);
     const reminders = recordingReminders();
-    await setMuted(me, 'reminders', true);
     const at = local('2026-12-01 10:00');
-    expect(
-      await reminders.deliver({ employeeId: me, kind: 'reminder', key: `m:${me}`, reply: { text: 'x' }, at }),
-    ).toEqual({
-      status: 'muted',
-    });
+    const send = (key: string) =>
+      reminders.deliver({ employeeId: me, kind: 'reminder', key, reply: { text: key }, at });
+    await setMuted(me, 'reminders', true);
+    expect(await send(`m1:${me}`)).toEqual({ status: 'muted' });
     await setMuted(me, 'all', false);
+    expect(await send(`m1:${me}`)).toEqual({ status: 'duplicate' });
     await setMuted(me, 'digests', true);
-    expect(
-      (
-        await reminders.deliver({
-          employeeId: me,
-          kind: 'reminder',
-          key: `m:${me}`,
-          reply: { text: 'x' },
-          at,
-        })
-      ).status,
-    ).toBe('sent');
+    expect((await send(`m2:${me}`)).status).toBe('sent');
+    expect(reminders.sent).toHaveLength(1);
   });
 });
 
@@ -134,8 +117,7 @@ describe('check-in reminder', () => {
 describe('approval waiting too long', () => {
   it('reminds the current approver after 24 h, once per period, with Approve/Reject', async () => {
     const boss = await makeEmployee(SH, { name: '老板', roles: ['manager'] });
-    const requesterId = await makeEmployee(SH, { name: '申请人', managerId: boss });
-    const requester = toPerson((await Employee.findById(requesterId).lean()) as EmployeeDoc);
+    const requester = await personOf(await makeEmployee(SH, { name: '申请人', managerId: boss }));
     const filed = local('2026-12-01 10:00');
     const doc = await submitRequest({
       requester,
@@ -163,18 +145,74 @@ describe('approval waiting too long', () => {
     expect(await run('2026-12-03 10:00')).toEqual({ reminded: 1 });
     expect(await Delivery.countDocuments({ _id: new RegExp(`^approval-waiting:${doc.no}:`) })).toBe(2);
   });
+
+  it('waits out the quiet hours, and says nothing about a request decided meanwhile', async () => {
+    const boss = await makeEmployee(SH, { name: '老板2', roles: ['manager'] });
+    const requester = await personOf(await makeEmployee(SH, { managerId: boss }));
+    const file = (title: string) =>
+      submitRequest({
+        requester,
+        type: 'general',
+        data: { title, text: 'x' },
+        today: '2026-12-01',
+        now: local('2026-12-01 21:00'),
+      });
+    const open = await file('open');
+    const decided = await file('decided');
+    const reminders = recordingReminders();
+    // 24 h later it is 21:00: quiet hours
+    expect(await remindWaitingApprovals(local('2026-12-02 21:00'), reminders)).toEqual({ reminded: 0 });
+    await changeRequest(decided.no, (d) =>
+      workflow.decide(d, d.waitingFor[0] as never, 'approved', '', local('2026-12-03 07:00')),
+    );
+    expect(await remindWaitingApprovals(local('2026-12-03 08:00'), reminders)).toEqual({ reminded: 1 });
+    expect(cardSent(reminders.sent[0]).title).toContain(open.no);
+  });
+
+  it("an urge in the approver's quiet hours reaches them when they end, as a card kept up to date", async () => {
+    const boss = await makeEmployee(SH, { name: '老板3', roles: ['manager'] });
+    const requester = await personOf(await makeEmployee(SH, { name: '催', managerId: boss }));
+    const doc = await submitRequest({
+      requester,
+      type: 'general',
+      data: { title: 'u', text: 'x' },
+      today: '2026-12-01',
+      now: local('2026-12-01 22:00'),
+    });
+    const reminders = recordingReminders();
+    const urged = await changeRequest(doc.no, (d) =>
+      workflow.urge(d, d.requesterId, local('2026-12-01 22:30')),
+    );
+    if (!urged.ok) throw new Error('not urged');
+    expect(await remindUrged(reminders, urged.doc, await directoryOf(urged.doc))).toEqual({
+      sent: 0,
+      quiet: 1,
+      muted: 0,
+    });
+    expect(await remindWaitingApprovals(local('2026-12-02 07:55'), reminders)).toEqual({ reminded: 0 });
+    expect(await remindWaitingApprovals(local('2026-12-02 08:00'), reminders)).toEqual({ reminded: 1 });
+    expect(await remindWaitingApprovals(local('2026-12-02 08:05'), reminders)).toEqual({ reminded: 0 });
+    expect(cardSent(reminders.sent[0]).subtitle).toBe('⏰ 催 催办 · 审批中');
+    // recorded like any card of the request, so deciding it updates this copy too
+    expect(await ApprovalCard.countDocuments({ requestId: doc._id, employeeId: boss })).toBe(1);
+  });
 });
 
 describe('follow-up due', () => {
-  it('reminds the owner when the planned day comes; at local midnight it waits for the quiet hours to end', async () => {
+  it('reminds the owner once when the planned day comes, after the night’s quiet hours', async () => {
     const owner = await makeEmployee(SH, { locale: 'en' });
     await customerDue(owner, local('2026-12-03 00:00'), 'Acme');
     const reminders = recordingReminders();
     expect(await remindDueFollowUps(local('2026-12-02 23:59'), reminders)).toEqual({ reminded: 0 });
-    expect(await remindDueFollowUps(local('2026-12-03 00:05'), reminders)).toEqual({ reminded: 1 });
-    expect(await remindDueFollowUps(local('2026-12-03 00:10'), reminders)).toEqual({ reminded: 0 });
-    expect(reminders.sent).toEqual([]);
-    await reminders.flushWaiting(local('2026-12-03 08:00'));
+    // due at 00:00, inside the quiet hours: nothing yet
+    expect(await remindDueFollowUps(local('2026-12-03 00:05'), reminders)).toEqual({ reminded: 0 });
+    expect(await remindDueFollowUps(local('2026-12-03 07:55'), reminders)).toEqual({ reminded: 0 });
+    await Promise.all([
+      remindDueFollowUps(local('2026-12-03 08:00'), reminders),
+      remindDueFollowUps(local('2026-12-03 08:00'), reminders),
+    ]);
+    expect(await remindDueFollowUps(local('2026-12-03 08:05'), reminders)).toEqual({ reminded: 0 });
+    expect(reminders.sent).toHaveLength(1);
     expect(titleOf(reminders.sent[0])).toBe(
       '⏰ Time to follow up with Acme (planned 12-03). Log it: follow up Acme <channel> <note>',
     );

@@ -20,7 +20,7 @@ export type Staff = {
   department: string;
   timezone: string;
   managerId: string | null;
-  /** Local date they joined: days before it are not theirs to miss. */
+  /** Local date they joined: a day before it with no record is not an absence. */
   joined: string;
 };
 

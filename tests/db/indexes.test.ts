@@ -24,7 +24,6 @@ const QUERIES: [mongoose.Model<any>, string[], string[]][] = [
   [ApprovalRequest, ['no'], []], // show one
   [ApprovalRequest, ['requesterId', 'updatedAt'], []], // digest: my requests changed
   [ApprovalRequest, ['status'], ['updatedAt']], // waiting-too-long reminders
-  [Delivery, ['status'], ['sendAt']], // reminders held by quiet hours
   [Delivery, ['kind', 'at'], []], // last digests, pruning
   [Customer, ['ownerId', 'nextFollowUpAt'], []], // due follow-ups (digest, reminders)
   [Customer, ['ownerId', 'activeAt'], []], // going back to the pool

@@ -39,7 +39,7 @@ export async function teamAttendance(ctx: RunContext): Promise<Map<string, Diges
     const date = dayOf.get(m.id) as string;
     const lines = (reportsOf.get(m.id) ?? []).flatMap((r) => {
       const day = days.get(r.id)?.find((d) => d.date === date);
-      const issue = day && date >= r.joined && anomaly(day, m);
+      const issue = day && anomaly(day, m, date >= r.joined);
       return issue ? [`${r.name} · ${issue}`] : [];
     });
     if (lines.length > 0) out.set(m.id, { title: tr(m.locale, t.team, { date }), lines });
@@ -54,10 +54,11 @@ function previousWorkday(reader: Reader, schedule: Schedule): string {
   return day.toISODate() as string;
 }
 
-function anomaly(day: DayResult, reader: Reader): string | null {
+/** `employed`: false for days before they joined, which are not theirs to miss. */
+function anomaly(day: DayResult, reader: Reader, employed: boolean): string | null {
   if (!day.workday || day.leave === 'full') return null;
   // 'none' = an ended workday the absence job has not marked yet: absent all the same
-  if (day.status === 'absent' || day.status === 'none') return tr(reader.locale, t.absent);
+  if (day.status === 'absent' || day.status === 'none') return employed ? tr(reader.locale, t.absent) : null;
   const issues: string[] = [];
   if (day.late && day.checkIn)
     issues.push(tr(reader.locale, t.late, { time: day.checkIn.toFormat('HH:mm') }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AttendanceRecord } from '../../../db/models/attendance-record.js';
 import { Delivery } from '../../../db/models/delivery.js';
 import { digestKey, runDigests } from '../../../flows/digests/index.js';
 import { setMuted, setQuietHours } from '../../../flows/digests/settings.js';
@@ -106,5 +107,30 @@ describe('morning digest', () => {
       runDigests(reminders, now, { only: people }),
     ]);
     expect(who(reminders.sent).sort()).toEqual([...people].sort());
+  });
+
+  it("a manager reads the reports' previous workday: late, absent, no check-out — not a new hire's days before joining", async () => {
+    const boss = await makeEmployee(SH, { name: '经理', roles: ['manager'] });
+    const late = await makeEmployee(SH, { name: '迟', managerId: boss });
+    const forgot = await makeEmployee(SH, { name: '忘', managerId: boss });
+    await makeEmployee(SH, { name: '缺', managerId: boss });
+    await makeEmployee(SH, { name: '新', managerId: boss, createdAt: z('2026-12-07T01:00:00Z') });
+    // Friday 2026-12-04: 迟 in at 09:40 and out at 18:05, 忘 in on time and never out
+    await AttendanceRecord.create([
+      {
+        employeeId: late,
+        date: '2026-12-04',
+        status: 'present',
+        checkInAt: z('2026-12-04T01:40:00Z'),
+        checkOutAt: z('2026-12-04T10:05:00Z'),
+      },
+      { employeeId: forgot, date: '2026-12-04', status: 'present', checkInAt: z('2026-12-04T00:55:00Z') },
+    ]);
+    const reminders = recordingReminders();
+    // Monday's digest covers Friday
+    await runDigests(reminders, z('2026-12-07T01:05:00Z'), { only: [boss] });
+    expect(cardSent(reminders.sent[0]).fields).toEqual([
+      ['团队考勤异常 2026-12-04', '迟 · 迟到 09:40\n忘 · 未签退\n缺 · 缺勤'],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // `npm run bench`: load on loopback against the web, Slack and Lark endpoints, approval cycles,
 // check-ins, stock queries and movements, next to a bare hono endpoint doing one raw driver
 // insert — all measured in the same run and reported as ratios. BENCH_SECONDS (default 10) and
-// BENCH_CONNECTIONS (default 10) tune it.
+// BENCH_CONNECTIONS (default 10) tune it; then the morning digest run for a growing company
+// (BENCH_DIGEST_SIZES, default 1000,5000,10000). BENCH_ONLY=digest runs only the digest rows.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { loadConfig } from '../src/config.js';
 import { loadApprovals } from './approvals.js';
 import { BENCH_ADMIN_TOKEN, benchCheckIns, benchMonthCsv } from './attendance.js';
 import { benchAnalytics, growthNote, loadFollowUps } from './crm.js';
+import { benchDigests } from './digest.js';
 import { larkBenchEnv, loadLark, startLarkApiStub } from './lark.js';
 import { measure, type Row } from './measure.js';
 import { loadSlack } from './slack.js';
@@ -20,6 +22,8 @@ import { loadStockMovements } from './stock.js';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const slackSecret = 'bench-signing-secret-0123456789';
+const only = process.env.BENCH_ONLY;
+if (only && only !== 'digest') throw new Error(`BENCH_ONLY=${only}: only "digest" is known`);
 
 async function startTarget(kind: 'app' | 'raw' | 'slack-api', uri = '', env: Record<string, string> = {}) {
   const args = ['--import', 'tsx', 'bench/target.ts', kind, uri, JSON.stringify(env)];
@@ -39,12 +43,34 @@ function load(name: string, url: string, body: unknown): Promise<Row> {
 /** Rows without per-request latency print a dash. */
 const ms = (n: number) => (Number.isFinite(n) ? String(n) : '–');
 
+/** The table; the last column compares with the first row (the raw insert) when there is one. */
+function printTable(rows: Row[], base?: number) {
+  console.log('| row | req/s | p50 ms | p99 ms | errors | req/s vs raw |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    const ratio = base ? (r.rps / base).toFixed(2) : '–';
+    console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${ratio} |`);
+  }
+}
+
 const config = loadConfig();
 const bin = config.ferretdbBin ?? (await ensureFerretdb(config.storeCacheDir, console.error));
 const dataDir = await mkdtemp(join(tmpdir(), 'assistant-bench-'));
 const storeStarted = performance.now();
 const store = await startFerretdb({ bin, dataDir });
 const storeStartMs = performance.now() - storeStarted;
+if (only === 'digest') {
+  try {
+    const digest = await benchDigests(`${store.uri}/bench_digest`);
+    console.log(`\nembedded store start: ${storeStartMs.toFixed(0)} ms; digest rows only\n`);
+    printTable(digest.rows);
+    console.log(`\n${digest.report}`);
+  } finally {
+    await store.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 const children: ChildProcess[] = [];
 const larkApi = await startLarkApiStub();
 try {
@@ -90,19 +116,16 @@ try {
   ];
   const csv = await benchMonthCsv(app.url, `${store.uri}/bench_app`, BENCH_ADMIN_TOKEN);
   rows.push(...csv.rows);
+  const digest = await benchDigests(`${store.uri}/bench_digest`);
+  rows.push(...digest.rows);
   const base = rows[0]?.rps ?? 1;
   console.log(
     `\nembedded store start: ${storeStartMs.toFixed(0)} ms; ${seconds} s per row, ${connections} connections\n`,
   );
-  console.log('| row | req/s | p50 ms | p99 ms | errors | req/s vs raw |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) {
-    console.log(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
-    );
-  }
+  printTable(rows, base);
   console.log(`\n${csv.report}`);
   console.log(`\n${growthNote(rows)} (analytics rows: req/s = breakdowns per second, one at a time)`);
+  console.log(`\n${digest.report} (digest rows: req/s = digests per second, p50 = the whole run)`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await larkApi.close();

@@ -31,7 +31,6 @@ import { loadRecipients } from '../flows/digests/settings.js';
 import { createDeliveries } from '../src/bot/deliveries.js';
 import type { Reminders } from '../src/bot/flow.js';
 import type { MessageRef, Reply } from '../src/bot/types.js';
-import { createLogger } from '../src/logger.js';
 import type { Row } from './measure.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -326,7 +325,6 @@ function benchReminders(): Reminders {
   const deliveries = createDeliveries({
     notify,
     recipients: (ids) => loadRecipients(ids, CONFIG.quiet),
-    log: createLogger('silent'),
   });
   return { ...deliveries, config: CONFIG };
 }

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Types } from 'mongoose';
+import { inList } from '../../db/in-list.js';
 import { AttendanceRecord } from '../../db/models/attendance-record.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
 import { type DayResult, evaluateDay } from './evaluate.js';
@@ -21,8 +22,8 @@ export async function loadDays(
   const ids = people.map((p) => p.id);
   const range = { $gte: from, $lte: to };
   const [records, leaves] = await Promise.all([
-    AttendanceRecord.find({ employeeId: { $in: ids }, date: range }).lean(),
-    LeaveDay.find({ employeeId: { $in: ids }, date: range }, { employeeId: 1, date: 1, half: 1 }).lean(),
+    AttendanceRecord.find({ ...inList('employeeId', ids), date: range }).lean(),
+    LeaveDay.find({ ...inList('employeeId', ids), date: range }, { employeeId: 1, date: 1, half: 1 }).lean(),
   ]);
   const recordOf = new Map(records.map((r) => [`${r.employeeId}|${r.date}`, r]));
   const halvesOf = new Map<string, Half[]>();

@@ -1,9 +1,14 @@
 import { DELIVERY_KINDS, Delivery } from '../../db/models/delivery.js';
 import type { JobSpec } from '../../src/bot/flow.js';
 import { runDigests } from './run.js';
+import { pruneZoneMarks } from './zone-marks.js';
 
-/** Delivery rows are kept this long (what was sent, for whoever asks), then pruned. */
-const KEEP_DAYS = 60;
+/**
+ * Delivery rows are kept this long, then pruned: "since the last digest" looks back a week, every
+ * other key is about a day or a period that has passed; and on the embedded store every read
+ * scans the whole collection.
+ */
+const KEEP_DAYS = 14;
 
 /** Both are safe to run twice at once: every send is claimed by its delivery key first. */
 export const digestJobs: JobSpec[] = [
@@ -12,10 +17,10 @@ export const digestJobs: JobSpec[] = [
   {
     name: 'reminders.prune',
     every: '1 day',
-    run: ({ now }) =>
-      Delivery.deleteMany({
-        kind: { $in: DELIVERY_KINDS },
-        at: { $lt: new Date(now.getTime() - KEEP_DAYS * 86_400_000) },
-      }),
+    run: async ({ now }) => {
+      const before = new Date(now.getTime() - KEEP_DAYS * 86_400_000);
+      await Delivery.deleteMany({ kind: { $in: DELIVERY_KINDS }, at: { $lt: before } });
+      await pruneZoneMarks(before);
+    },
   },
 ];

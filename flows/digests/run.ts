@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
+import { inList } from '../../db/in-list.js';
 import { Delivery } from '../../db/models/delivery.js';
 import { Employee } from '../../db/models/employee.js';
+import type { Recipient } from '../../src/bot/deliveries.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { quietUntil } from '../../src/bot/quiet-hours.js';
 import type { Card, Locale } from '../../src/bot/types.js';
@@ -12,6 +14,7 @@ import { dueFollowUps, returningToPool } from './sections/sales.js';
 import { teamAttendance } from './sections/team-attendance.js';
 import { overdueTickets } from './sections/tickets.js';
 import { lowStockSection, ordersToShip } from './sections/warehouse.js';
+import { isDone, markZonesDone, zonesDone } from './zone-marks.js';
 
 /** In digest order; each is one batch for everyone (see SectionLoader). */
 const SECTIONS: SectionLoader[] = [
@@ -36,7 +39,8 @@ export const digestKey = (employeeId: string, date: string) => `digest:${employe
 /**
  * The morning digest for everyone whose digest time has come today (their zone, their workday,
  * outside their quiet hours) and who has not had today's yet. Run it every few minutes: a run
- * after downtime catches up, a second instance finds the day's keys taken. `force` (the admin
+ * after downtime catches up, a second instance finds the day's keys taken, and a zone's day once
+ * done is skipped cheaply (zone-marks.ts). `force` (the admin
  * endpoint, the demo) ignores the time and the workday; `only` limits it to some people.
  */
 export async function runDigests(
@@ -49,35 +53,64 @@ export async function runDigests(
     Employee.find(filter, STAFF_FIELDS).lean(),
     loadSchedules(),
   ]);
-  const candidates = people.flatMap((p) => {
+  const scheduled = !options.force && !options.only;
+  const timeHasCome = people.flatMap((p) => {
     const local = DateTime.fromJSDate(now, { zone: p.timezone });
     const date = local.toISODate() as string;
     const id = String(p._id);
     const workday = isWorkday(scheduleOf({ id, department: p.department, timezone: p.timezone }), date);
-    const time = local.toFormat('HH:mm');
-    if (!options.force && (!workday || time < reminders.config.digestAt)) return [];
-    return [{ p, id, date, time }];
+    if (!options.force && (!workday || local.toFormat('HH:mm') < reminders.config.digestAt)) return [];
+    return [{ p, id, date, zone: p.timezone }];
   });
-  // most runs find everyone's digest done: one query, before loading anyone's settings
-  const done = await reminders.delivered(candidates.map((c) => digestKey(c.id, c.date)));
+  const days = [...new Map(timeHasCome.map((c) => [`${c.zone}|${c.date}`, c])).values()];
+  const marked = scheduled ? await zonesDone(days) : new Set<string>();
+  const candidates = timeHasCome.filter((c) => !isDone(marked, c.zone, c.date));
+  // a local date began at most 38 h ago (UTC+14), so today's digests are all in the last two days
+  const recent = { kind: 'digest' as const, since: new Date(now.getTime() - 2 * 86_400_000) };
+  const done = await reminders.delivered(
+    candidates.map((c) => digestKey(c.id, c.date)),
+    recent,
+  );
   const open = candidates.filter((c) => !done.has(digestKey(c.id, c.date)));
   const recipients = await reminders.recipients(open.map((c) => c.id));
-  const due = open.filter((c) => {
-    const r = recipients.get(c.id);
-    if (!r || r.digestsMuted) return false;
-    // not in someone's quiet hours: after an evening start it waits for tomorrow's (no longer news)
-    return options.force || quietUntil(now, r.timezone, r.quiet) === null;
-  });
-  const run: DigestRun = { due: due.length, sent: 0, empty: 0, skipped: 0 };
-  if (due.length === 0) return run;
+  // not in someone's quiet hours: after an evening start it waits for tomorrow's (no longer news)
+  const quiet = new Set(
+    open.filter((c) => {
+      const r = recipients.get(c.id);
+      return !options.force && r && !r.digestsMuted && quietUntil(now, r.timezone, r.quiet) !== null;
+    }),
+  );
+  const due = open.filter(
+    (c) => recipients.get(c.id) && !recipients.get(c.id)?.digestsMuted && !quiet.has(c),
+  );
+  const everyone = options.only ? undefined : people;
+  const counts = due.length > 0 ? await send(reminders, now, due, recipients, everyone) : NOTHING_SENT;
+  if (scheduled) {
+    const unfinished = new Set([...quiet].map((c) => `${c.zone}|${c.date}`));
+    const finished = days.filter(
+      (d) => !isDone(marked, d.zone, d.date) && !unfinished.has(`${d.zone}|${d.date}`),
+    );
+    await markZonesDone(finished, now);
+  }
+  return { due: due.length, ...counts };
+}
 
+const NOTHING_SENT = { sent: 0, empty: 0, skipped: 0 };
+
+async function send(
+  reminders: Reminders,
+  now: Date,
+  due: { p: StaffRow & ReaderSource; id: string; date: string }[],
+  recipients: Map<string, Recipient>,
+  everyone: StaffRow[] | undefined,
+): Promise<Omit<DigestRun, 'due'>> {
   const since = await lastDigests(
     due.map((c) => c.id),
     now,
   );
   const readers = due.map(({ p, id, date }) => readerOf({ ...p, id }, date, since.get(id), now));
-  const cards = await composeDigests(readers, now, options.only ? undefined : people);
-
+  const cards = await composeDigests(readers, now, everyone);
+  const run = { ...NOTHING_SENT };
   await inBatches(readers, CONCURRENCY, async (reader) => {
     const card = cards.get(reader.id) ?? null;
     const result = await reminders.deliver({
@@ -154,7 +187,7 @@ async function lastDigests(ids: string[], now: Date, before = now): Promise<Map<
     {
       kind: 'digest',
       at: { $gte: new Date(now.getTime() - MAX_SINCE_MS), $lt: before },
-      employeeId: { $in: ids },
+      ...inList('employeeId', ids),
     },
     { employeeId: 1, at: 1 },
   ).lean();

@@ -1,3 +1,4 @@
+import { inList } from '../../db/in-list.js';
 import { Employee } from '../../db/models/employee.js';
 import { Identity } from '../../db/models/identity.js';
 import { ReminderSetting, type ReminderSettingDoc } from '../../db/models/reminder-setting.js';
@@ -17,10 +18,11 @@ export async function loadRecipients(
 ): Promise<Map<string, Recipient>> {
   if (ids.length === 0) return new Map();
   const [people, settings, identities] = await Promise.all([
-    Employee.find({ _id: { $in: ids }, active: true }, { locale: 1, timezone: 1 }).lean(),
-    ReminderSetting.find({ _id: { $in: ids } }).lean<ReminderSettingDoc[]>(),
-    Identity.find({ employeeId: { $in: ids } }, { employeeId: 1, platform: 1, teamId: 1, userId: 1 }).lean(),
+    Employee.find({ ...inList('_id', ids), active: true }, { locale: 1, timezone: 1 }).lean(),
+    ReminderSetting.find(inList('_id', ids)).lean<ReminderSettingDoc[]>(),
+    Identity.find(inList('employeeId', ids), { employeeId: 1, platform: 1, teamId: 1, userId: 1 }).lean(),
   ]);
+  const asked = new Set(ids);
   const settingOf = new Map(settings.map((s) => [String(s._id), s]));
   const accountsOf = new Map<string, Account[]>();
   for (const i of identities) {
@@ -31,23 +33,25 @@ export async function loadRecipients(
     ]);
   }
   return new Map(
-    people.map((p) => {
-      const id = String(p._id);
-      const s = settingOf.get(id);
-      const quiet = s?.quietStart && s.quietEnd ? { start: s.quietStart, end: s.quietEnd } : defaultQuiet;
-      return [
-        id,
-        {
+    people
+      .filter((p) => asked.has(String(p._id)))
+      .map((p) => {
+        const id = String(p._id);
+        const s = settingOf.get(id);
+        const quiet = s?.quietStart && s.quietEnd ? { start: s.quietStart, end: s.quietEnd } : defaultQuiet;
+        return [
           id,
-          locale: p.locale as Locale,
-          timezone: p.timezone,
-          digestsMuted: s?.digestsMuted ?? false,
-          remindersMuted: s?.remindersMuted ?? false,
-          quiet,
-          accounts: accountsOf.get(id) ?? [],
-        },
-      ];
-    }),
+          {
+            id,
+            locale: p.locale as Locale,
+            timezone: p.timezone,
+            digestsMuted: s?.digestsMuted ?? false,
+            remindersMuted: s?.remindersMuted ?? false,
+            quiet,
+            accounts: accountsOf.get(id) ?? [],
+          },
+        ];
+      }),
   );
 }
 

@@ -1,3 +1,4 @@
+import { IN_LIST_MAX } from '../../db/in-list.js';
 import { Delivery, type DeliveryKind, type DeliveryStatus } from '../../db/models/delivery.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import { type QuietHours, quietUntil } from './quiet-hours.js';
@@ -87,11 +88,23 @@ export function createDeliveries(deps: Deps) {
     return { status: 'sent', refs };
   };
 
-  /** Which of these keys were already delivered (or recorded as empty or muted). */
-  async function delivered(keys: string[]): Promise<Set<string>> {
+  /**
+   * Which of these keys were already delivered (or recorded as empty or muted). `recent` says
+   * where they can be (their kind, recorded since when), so a long list reads that range instead
+   * of a long `$in` (see db/in-list.ts).
+   */
+  async function delivered(
+    keys: string[],
+    recent?: { kind: DeliveryKind; since: Date },
+  ): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows = await Delivery.find({ _id: { $in: keys } }, { _id: 1 }).lean();
-    return new Set(rows.map((r) => r._id));
+    const filter =
+      recent && keys.length > IN_LIST_MAX
+        ? { kind: recent.kind, at: { $gte: recent.since } }
+        : { _id: { $in: keys } };
+    const wanted = new Set(keys);
+    const rows = await Delivery.find(filter, { _id: 1 }).lean();
+    return new Set(rows.map((r) => r._id).filter((id) => wanted.has(id)));
   }
 
   return { deliver, delivered, recipients: deps.recipients };

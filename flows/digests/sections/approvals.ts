@@ -1,3 +1,4 @@
+import { inList } from '../../../db/in-list.js';
 import { ApprovalRequest, type ApprovalRequestDoc } from '../../../db/models/approval-request.js';
 import { ageText, tr } from '../../../src/bot/i18n.js';
 import { actionLine, decisionButtons, statusLabel, typeLabel } from '../../approvals/cards.js';
@@ -8,7 +9,13 @@ import { t } from '../text.js';
 export async function myRequests(ctx: RunContext): Promise<Map<string, DigestSection>> {
   const oldest = new Date(Math.min(...ctx.readers.map((r) => r.since.getTime())));
   const docs = await ApprovalRequest.find(
-    { requesterId: { $in: ctx.readers.map((r) => r.id) }, updatedAt: { $gte: oldest } },
+    {
+      ...inList(
+        'requesterId',
+        ctx.readers.map((r) => r.id),
+      ),
+      updatedAt: { $gte: oldest },
+    },
     { no: 1, type: 1, status: 1, requesterId: 1, history: 1 },
   )
     .sort({ updatedAt: -1 })
@@ -36,7 +43,13 @@ export async function myRequests(ctx: RunContext): Promise<Map<string, DigestSec
 /** Approvers: what waits for them, oldest first, the first few with Approve/Reject. */
 export async function pendingApprovals(ctx: RunContext): Promise<Map<string, DigestSection>> {
   const docs = await ApprovalRequest.find(
-    { waitingFor: { $in: ctx.readers.map((r) => r.id) }, status: 'pending' },
+    {
+      ...inList(
+        'waitingFor',
+        ctx.readers.map((r) => r.id),
+      ),
+      status: 'pending',
+    },
     { no: 1, type: 1, status: 1, requesterId: 1, waitingFor: 1, createdAt: 1 },
   )
     .sort({ createdAt: 1 })

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { inList } from '../../../db/in-list.js';
 import { Customer, type CustomerDoc } from '../../../db/models/customer.js';
 import { tr } from '../../../src/bot/i18n.js';
 import { CRM_CONFIG } from '../../crm/config.js';
@@ -14,7 +15,13 @@ export async function dueFollowUps(ctx: RunContext): Promise<Map<string, DigestS
   // the latest "end of today" over every zone; each reader's own day is applied below
   const latest = new Date(ctx.now.getTime() + 2 * DAY_MS);
   const docs = await Customer.find(
-    { ownerId: { $in: ctx.readers.map((r) => r.id) }, nextFollowUpAt: { $lte: latest } },
+    {
+      ...inList(
+        'ownerId',
+        ctx.readers.map((r) => r.id),
+      ),
+      nextFollowUpAt: { $lte: latest },
+    },
     { name: 1, ownerId: 1, nextFollowUpAt: 1 },
   )
     .sort({ nextFollowUpAt: 1 })
@@ -43,7 +50,13 @@ export async function dueFollowUps(ctx: RunContext): Promise<Map<string, DigestS
 export async function returningToPool(ctx: RunContext): Promise<Map<string, DigestSection>> {
   const cutoff = new Date(ctx.now.getTime() - (CRM_CONFIG.idleDays - WARN_DAYS) * DAY_MS);
   const docs = await Customer.find(
-    { ownerId: { $in: ctx.readers.map((r) => r.id) }, activeAt: { $lt: cutoff } },
+    {
+      ...inList(
+        'ownerId',
+        ctx.readers.map((r) => r.id),
+      ),
+      activeAt: { $lt: cutoff },
+    },
     { name: 1, ownerId: 1, activeAt: 1 },
   )
     .sort({ activeAt: 1 })

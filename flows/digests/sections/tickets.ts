@@ -1,3 +1,4 @@
+import { inList } from '../../../db/in-list.js';
 import { Ticket, type TicketDoc } from '../../../db/models/ticket.js';
 import { ageText, tr } from '../../../src/bot/i18n.js';
 import { CRM_CONFIG } from '../../crm/config.js';
@@ -10,7 +11,10 @@ export async function overdueTickets(ctx: RunContext): Promise<Map<string, Diges
   const tickets = await Ticket.find({
     status: { $in: ['open', 'taken'] },
     createdAt: { $lt: cutoff },
-    assigneeId: { $in: ctx.readers.map((r) => r.id) },
+    ...inList(
+      'assigneeId',
+      ctx.readers.map((r) => r.id),
+    ),
   })
     .sort({ createdAt: 1 })
     .lean<TicketDoc[]>();

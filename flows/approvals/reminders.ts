@@ -9,6 +9,7 @@ import { recordCards } from './service.js';
 
 /** An urge that could not go out at once (quiet hours) still goes out within this time. */
 const URGE_KEEPS_MS = 24 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 const notes = {
   urged: { 'zh-CN': '⏰ {name} 催办', en: '⏰ {name} is waiting on this' },
@@ -109,7 +110,12 @@ export async function remindWaitingApprovals(now: Date, reminders: Reminders): P
     { no: 1, requesterId: 1, stepIndex: 1, history: 1, waitingFor: 1, createdAt: 1, lastUrgedAt: 1 },
   ).lean<ApprovalRequestDoc[]>();
   const owed = pending.flatMap((doc) => owedBy(doc, now, periodMs).map((o) => ({ doc, o })));
-  const done = await reminders.delivered(owed.flatMap(({ doc, o }) => doc.waitingFor.map(o.keyOf)));
+  // a key owed now was, if ever, delivered within its period (or the urge's day)
+  const since = new Date(now.getTime() - Math.max(periodMs, URGE_KEEPS_MS) - DAY_MS);
+  const done = await reminders.delivered(
+    owed.flatMap(({ doc, o }) => doc.waitingFor.map(o.keyOf)),
+    { kind: 'reminder', since },
+  );
   const open = owed.filter(({ doc, o }) => doc.waitingFor.some((id) => !done.has(o.keyOf(id))));
   const recipients = await reminders.recipients([
     ...new Set(open.flatMap(({ doc }) => doc.waitingFor.map(String))),

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { inList } from '../../db/in-list.js';
 import { AttendanceRecord } from '../../db/models/attendance-record.js';
 import { Employee } from '../../db/models/employee.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
@@ -38,14 +39,18 @@ export async function remindCheckIns(now: Date, reminders: Reminders): Promise<{
   const dates = [...new Set(candidates.map((c) => c.date))];
   const [records, leaves, done] = await Promise.all([
     AttendanceRecord.find(
-      { employeeId: { $in: ids }, date: { $in: dates } },
+      { ...inList('employeeId', ids), date: { $in: dates } },
       { employeeId: 1, date: 1 },
     ).lean(),
     LeaveDay.find(
-      { employeeId: { $in: ids }, date: { $in: dates } },
+      { ...inList('employeeId', ids), date: { $in: dates } },
       { employeeId: 1, date: 1, half: 1 },
     ).lean(),
-    reminders.delivered(candidates.map((c) => c.key)),
+    // today's keys: sent, if at all, since the local day began (at most 38 h ago)
+    reminders.delivered(
+      candidates.map((c) => c.key),
+      { kind: 'reminder', since: new Date(now.getTime() - 2 * 86_400_000) },
+    ),
   ]);
   const punched = new Set(records.map((r) => `${r.employeeId}|${r.date}`));
   const halvesOf = new Map<string, Half[]>();

@@ -22,7 +22,10 @@ export async function remindDueFollowUps(now: Date, reminders: Reminders): Promi
     { name: 1, ownerId: 1, nextFollowUpAt: 1 },
   ).lean<CustomerDoc[]>();
   const keyOf = (c: CustomerDoc) => `follow-up:${c.ownerId}:${c._id}:${c.nextFollowUpAt?.getTime()}`;
-  const done = await reminders.delivered(due.map(keyOf));
+  const done = await reminders.delivered(due.map(keyOf), {
+    kind: 'reminder',
+    since: new Date(now.getTime() - 2 * LOOK_BACK_MS),
+  });
   const todo = due.filter((c) => !done.has(keyOf(c)));
   const owners = await reminders.recipients([...new Set(todo.map((c) => String(c.ownerId)))]);
   let reminded = 0;

@@ -90,7 +90,11 @@ export async function remindTicketsPastSla(
   const keyOf = (t: TicketDoc) =>
     `ticket-sla:${t._id}:${Math.floor((now.getTime() - t.createdAt.getTime()) / slaMs)}`;
   const tickets = (await ticketsPastSla(now, slaHours)).filter((t) => t.assigneeId);
-  const done = await reminders.delivered(tickets.map(keyOf));
+  // a key of the current period was, if ever, delivered within it
+  const done = await reminders.delivered(tickets.map(keyOf), {
+    kind: 'reminder',
+    since: new Date(now.getTime() - slaMs - 86_400_000),
+  });
   const todo = tickets.filter((t) => !done.has(keyOf(t)));
   const people = await reminders.recipients([...new Set(todo.map((t) => String(t.assigneeId)))]);
   const reminded: TicketDoc[] = [];

@@ -355,7 +355,7 @@ function memorySampler() {
   };
 }
 
-type Phases = { staff: number; recipients: number; delivered: number; cards: number; sending: number };
+type Phases = { staff: number; recipients: number; cards: number; sending: number };
 
 export type DigestResult = {
   size: number;
@@ -373,9 +373,10 @@ export type DigestResult = {
 };
 
 /**
- * One forced run for everyone. Timed around the calls runDigests makes on `reminders`: staff and
- * schedules until `recipients`, the recipients' three queries, the day's keys, then (up to the
- * first delivery) last digests and every section's batch query and card, then the sending.
+ * One forced run for everyone. Timed around the calls runDigests makes on `reminders`: staff,
+ * schedules and the week's digests (the day's keys, "since") until `recipients`, the recipients'
+ * three queries, then (up to the first delivery) every section's batch query and card, then the
+ * sending.
  */
 async function timedRun(size: number): Promise<DigestResult> {
   const base = benchReminders();
@@ -389,12 +390,6 @@ async function timedRun(size: number): Promise<DigestResult> {
       mark('recipients');
       const out = await base.recipients(ids);
       mark('recipientsDone');
-      return out;
-    },
-    delivered: async (keys) => {
-      mark('delivered');
-      const out = await base.delivered(keys);
-      mark('deliveredDone');
       return out;
     },
     deliver: (input) => {
@@ -411,8 +406,7 @@ async function timedRun(size: number): Promise<DigestResult> {
   const phases = {
     staff: at('recipients') - started,
     recipients: at('recipientsDone') - at('recipients'),
-    delivered: at('deliveredDone') - at('delivered'),
-    cards: at('firstDelivery') - at('deliveredDone'),
+    cards: at('firstDelivery') - at('recipientsDone'),
     sending: ended - at('firstDelivery'),
   };
   const messages = await WebMessage.find({}, { reply: 1 }).lean();
@@ -439,8 +433,8 @@ const secs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${
 function phaseLine(r: DigestResult): string {
   const p = r.phases;
   return (
-    `digest ${sizeLabel(r.size)}: staff ${secs(p.staff)}, recipients ${secs(p.recipients)}, ` +
-    `day's keys ${secs(p.delivered)}, sections+cards ${secs(p.cards)} ` +
+    `digest ${sizeLabel(r.size)}: staff and week's digests ${secs(p.staff)}, recipients ${secs(p.recipients)}, ` +
+    `sections+cards ${secs(p.cards)} ` +
     `(first delivery at ${secs(r.ms - p.sending)}), sending ${secs(p.sending)} ` +
     `(${(p.sending / Math.max(1, r.sent + r.empty)).toFixed(1)} ms each); ` +
     `cards ${r.cardsMb.toFixed(1)} MB, largest ${r.largestKb.toFixed(0)} kB; ` +
@@ -463,9 +457,8 @@ function growthLine(results: DigestResult[]): string {
 }
 
 const PHASE_NAMES: Record<keyof Phases, string> = {
-  staff: 'staff',
+  staff: "staff and week's digests",
   recipients: 'recipients',
-  delivered: "day's keys",
   cards: 'sections+cards',
   sending: 'sending',
 };

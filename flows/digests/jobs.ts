@@ -6,9 +6,9 @@ import { pruneZoneMarks } from './zone-marks.js';
 /**
  * Delivery rows are kept this long, then pruned: "since the last digest" looks back a week, every
  * other key is about a day or a period that has passed; and on the embedded store every read
- * scans the whole collection.
+ * scans the whole collection, so it is kept small.
  */
-const KEEP_DAYS = 14;
+const KEEP_DAYS = 8;
 
 /** Both are safe to run twice at once: every send is claimed by its delivery key first. */
 export const digestJobs: JobSpec[] = [

@@ -65,13 +65,11 @@ export async function runDigests(
   const days = [...new Map(timeHasCome.map((c) => [`${c.zone}|${c.date}`, c])).values()];
   const marked = scheduled ? await zonesDone(days) : new Set<string>();
   const candidates = timeHasCome.filter((c) => !isDone(marked, c.zone, c.date));
-  // a local date began at most 38 h ago (UTC+14), so today's digests are all in the last two days
-  const recent = { kind: 'digest' as const, since: new Date(now.getTime() - 2 * 86_400_000) };
-  const done = await reminders.delivered(
-    candidates.map((c) => digestKey(c.id, c.date)),
-    recent,
+  const history = await digestHistory(
+    candidates.map((c) => c.id),
+    now,
   );
-  const open = candidates.filter((c) => !done.has(digestKey(c.id, c.date)));
+  const open = candidates.filter((c) => !history.keys.has(digestKey(c.id, c.date)));
   const recipients = await reminders.recipients(open.map((c) => c.id));
   // not in someone's quiet hours: after an evening start it waits for tomorrow's (no longer news)
   const quiet = new Set(
@@ -84,7 +82,10 @@ export async function runDigests(
     (c) => recipients.get(c.id) && !recipients.get(c.id)?.digestsMuted && !quiet.has(c),
   );
   const everyone = options.only ? undefined : people;
-  const counts = due.length > 0 ? await send(reminders, now, due, recipients, everyone) : NOTHING_SENT;
+  const counts =
+    due.length > 0
+      ? await send(reminders, now, { due, recipients, last: history.last, everyone })
+      : NOTHING_SENT;
   if (scheduled) {
     const unfinished = new Set([...quiet].map((c) => `${c.zone}|${c.date}`));
     const finished = days.filter(
@@ -100,17 +101,17 @@ const NOTHING_SENT = { sent: 0, empty: 0, skipped: 0 };
 async function send(
   reminders: Reminders,
   now: Date,
-  due: { p: StaffRow & ReaderSource; id: string; date: string }[],
-  recipients: Map<string, Recipient>,
-  everyone: StaffRow[] | undefined,
+  run: {
+    due: { p: StaffRow & ReaderSource; id: string; date: string }[];
+    recipients: Map<string, Recipient>;
+    last: Map<string, Date>;
+    everyone: StaffRow[] | undefined;
+  },
 ): Promise<Omit<DigestRun, 'due'>> {
-  const since = await lastDigests(
-    due.map((c) => c.id),
-    now,
-  );
-  const readers = due.map(({ p, id, date }) => readerOf({ ...p, id }, date, since.get(id), now));
+  const { recipients, everyone } = run;
+  const readers = run.due.map(({ p, id, date }) => readerOf({ ...p, id }, date, run.last.get(id), now));
   const cards = await composeDigests(readers, now, everyone);
-  const run = { ...NOTHING_SENT };
+  const counts = { ...NOTHING_SENT };
   await inBatches(readers, CONCURRENCY, async (reader) => {
     const card = cards.get(reader.id) ?? null;
     const result = await reminders.deliver({
@@ -121,11 +122,11 @@ async function send(
       at: now,
       recipient: recipients.get(reader.id),
     });
-    if (result.status === 'sent') run.sent++;
-    else if (result.status === 'empty') run.empty++;
-    else run.skipped++;
+    if (result.status === 'sent') counts.sent++;
+    else if (result.status === 'empty') counts.empty++;
+    else counts.skipped++;
   });
-  return run;
+  return counts;
 }
 
 /** What the "digest" command shows: the same card, now, not counted as the day's digest. */
@@ -133,7 +134,7 @@ export async function digestFor(person: ReaderSource & { id: string }, now: Date
   const local = DateTime.fromJSDate(now, { zone: person.timezone });
   const date = local.toISODate() as string;
   // today's own digest does not count: asked for again, it shows the same things
-  const since = (await lastDigests([person.id], now, local.startOf('day').toJSDate())).get(person.id);
+  const since = (await digestHistory([person.id], now, local.startOf('day').toJSDate())).last.get(person.id);
   const reader = readerOf(person, date, since, now);
   return (await composeDigests([reader], now)).get(reader.id) ?? null;
 }
@@ -181,8 +182,16 @@ async function composeDigests(
   );
 }
 
-/** Each reader's last digest (sent or empty), one query. */
-async function lastDigests(ids: string[], now: Date, before = now): Promise<Map<string, Date>> {
+/**
+ * The digests of the past week (sent or empty) in one read: which keys are taken (today's among
+ * them) and each person's last one (what changed since). On the embedded store this read scans
+ * the whole collection, hence one read for both.
+ */
+async function digestHistory(
+  ids: string[],
+  now: Date,
+  before = now,
+): Promise<{ keys: Set<string>; last: Map<string, Date> }> {
   const rows = await Delivery.find(
     {
       kind: 'digest',
@@ -191,13 +200,13 @@ async function lastDigests(ids: string[], now: Date, before = now): Promise<Map<
     },
     { employeeId: 1, at: 1 },
   ).lean();
-  const out = new Map<string, Date>();
+  const last = new Map<string, Date>();
   for (const r of rows) {
     const id = String(r.employeeId);
-    const seen = out.get(id);
-    if (!seen || r.at > seen) out.set(id, r.at);
+    const seen = last.get(id);
+    if (!seen || r.at > seen) last.set(id, r.at);
   }
-  return out;
+  return { keys: new Set(rows.map((r) => r._id)), last };
 }
 
 const STAFF_FIELDS = { name: 1, locale: 1, timezone: 1, roles: 1, department: 1, managerId: 1, createdAt: 1 };

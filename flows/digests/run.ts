@@ -195,7 +195,7 @@ async function digestHistory(
   const rows = await Delivery.find(
     {
       kind: 'digest',
-      at: { $gte: new Date(now.getTime() - MAX_SINCE_MS), $lt: before },
+      at: { $gte: new Date(now.getTime() - MAX_SINCE_MS), $lte: before },
       ...inList('employeeId', ids),
     },
     { employeeId: 1, at: 1 },

@@ -95,6 +95,15 @@ describe('morning digest', () => {
     expect(await runDigests(reminders, z('2026-12-01T04:00:00Z'), { only: [me] })).toMatchObject({ sent: 1 });
   });
 
+  it('a forced run counts as the day’s digest, even for a run at the same instant', async () => {
+    const me = await makeEmployee(SH);
+    await customerDue(me, z('2026-11-30T16:00:00Z'));
+    const reminders = recordingReminders();
+    const now = z('2026-12-01T02:00:00Z');
+    expect(await runDigests(reminders, now, { only: [me], force: true })).toMatchObject({ sent: 1 });
+    expect(await runDigests(reminders, now, { only: [me] })).toMatchObject({ due: 0 });
+  });
+
   it('two runs at once, and a run resumed after a crash, send each digest once', async () => {
     const people = await Promise.all(Array.from({ length: 12 }, () => makeEmployee(SH)));
     for (const p of people) await customerDue(p, z('2026-11-30T16:00:00Z'));

@@ -1,34 +1,14 @@
 import { DateTime } from 'luxon';
-import { inList } from '../../db/in-list.js';
-import { Delivery } from '../../db/models/delivery.js';
 import { Employee } from '../../db/models/employee.js';
 import type { Recipient } from '../../src/bot/deliveries.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { quietUntil } from '../../src/bot/quiet-hours.js';
-import type { Card, Locale } from '../../src/bot/types.js';
+import type { Card } from '../../src/bot/types.js';
 import { isWorkday, loadSchedules } from '../attendance/schedule.js';
-import { digestCard } from './card.js';
-import type { DigestSection, Reader, RunContext, SectionLoader, Staff } from './section.js';
-import { myRequests, pendingApprovals } from './sections/approvals.js';
-import { dueFollowUps, returningToPool } from './sections/sales.js';
-import { teamAttendance } from './sections/team-attendance.js';
-import { overdueTickets } from './sections/tickets.js';
-import { lowStockSection, ordersToShip } from './sections/warehouse.js';
+import { composeDigests, type ReaderSource, readerOf, STAFF_FIELDS, type StaffRow } from './compose.js';
+import { digestHistory } from './history.js';
 import { isDone, markZonesDone, zonesDone } from './zone-marks.js';
 
-/** In digest order; each is one batch for everyone (see SectionLoader). */
-const SECTIONS: SectionLoader[] = [
-  myRequests,
-  pendingApprovals,
-  teamAttendance,
-  dueFollowUps,
-  returningToPool,
-  lowStockSection,
-  ordersToShip,
-  overdueTickets,
-];
-/** How far back "since the last digest" looks (a long holiday, a first digest). */
-const MAX_SINCE_MS = 7 * 86_400_000;
 /** Sends at once; each is a delivery insert and a message per bound platform. */
 const CONCURRENCY = 8;
 
@@ -40,8 +20,8 @@ export const digestKey = (employeeId: string, date: string) => `digest:${employe
  * The morning digest for everyone whose digest time has come today (their zone, their workday,
  * outside their quiet hours) and who has not had today's yet. Run it every few minutes: a run
  * after downtime catches up, a second instance finds the day's keys taken, and a zone's day once
- * done is skipped cheaply (zone-marks.ts). `force` (the admin
- * endpoint, the demo) ignores the time and the workday; `only` limits it to some people.
+ * done is skipped cheaply (zone-marks.ts). `force` (the admin endpoint, the demo) ignores the
+ * time, the workday and quiet hours; `only` limits it to some people.
  */
 export async function runDigests(
   reminders: Reminders,
@@ -137,99 +117,6 @@ export async function digestFor(person: ReaderSource & { id: string }, now: Date
   const since = (await digestHistory([person.id], now, local.startOf('day').toJSDate())).last.get(person.id);
   const reader = readerOf(person, date, since, now);
   return (await composeDigests([reader], now)).get(reader.id) ?? null;
-}
-
-type ReaderSource = { name: string; locale: string; timezone: string; roles: string[]; department?: string };
-
-function readerOf(
-  p: ReaderSource & { id: string },
-  date: string,
-  since: Date | undefined,
-  now: Date,
-): Reader {
-  return {
-    id: p.id,
-    name: p.name,
-    locale: p.locale as Locale,
-    timezone: p.timezone,
-    roles: p.roles,
-    department: p.department ?? '',
-    date,
-    since: since ?? new Date(now.getTime() - MAX_SINCE_MS),
-  };
-}
-
-/** Every reader's card (null = nothing to say) with one batch of queries per section. */
-async function composeDigests(
-  readers: Reader[],
-  now: Date,
-  everyone?: StaffRow[],
-): Promise<Map<string, Card | null>> {
-  const ctx = runContext(
-    readers,
-    now,
-    everyone ?? (await Employee.find({ active: true }, STAFF_FIELDS).lean()),
-  );
-  const sections = await Promise.all(SECTIONS.map((load) => load(ctx)));
-  return new Map(
-    readers.map((r) => [
-      r.id,
-      digestCard(
-        r,
-        sections.map((m) => m.get(r.id)).filter((s): s is DigestSection => !!s),
-      ),
-    ]),
-  );
-}
-
-/**
- * The digests of the past week (sent or empty) in one read: which keys are taken (today's among
- * them) and each person's last one (what changed since). On the embedded store this read scans
- * the whole collection, hence one read for both.
- */
-async function digestHistory(
-  ids: string[],
-  now: Date,
-  before = now,
-): Promise<{ keys: Set<string>; last: Map<string, Date> }> {
-  const rows = await Delivery.find(
-    {
-      kind: 'digest',
-      at: { $gte: new Date(now.getTime() - MAX_SINCE_MS), $lte: before },
-      ...inList('employeeId', ids),
-    },
-    { employeeId: 1, at: 1 },
-  ).lean();
-  const last = new Map<string, Date>();
-  for (const r of rows) {
-    const id = String(r.employeeId);
-    const seen = last.get(id);
-    if (!seen || r.at > seen) last.set(id, r.at);
-  }
-  return { keys: new Set(rows.map((r) => r._id)), last };
-}
-
-const STAFF_FIELDS = { name: 1, locale: 1, timezone: 1, roles: 1, department: 1, managerId: 1, createdAt: 1 };
-type StaffRow = {
-  _id: unknown;
-  name: string;
-  department: string;
-  timezone: string;
-  managerId?: unknown;
-  createdAt?: Date;
-};
-
-function runContext(readers: Reader[], now: Date, rows: StaffRow[]): RunContext {
-  const staff: Staff[] = rows.map((r) => ({
-    id: String(r._id),
-    name: r.name,
-    department: r.department,
-    timezone: r.timezone,
-    managerId: r.managerId ? String(r.managerId) : null,
-    joined: DateTime.fromJSDate(r.createdAt ?? new Date(0), { zone: r.timezone }).toISODate() as string,
-  }));
-  const names = new Map(staff.map((s) => [s.id, s.name]));
-  return { now, readers, staff, names, nameOf: (id) => names.get(String(id)) ?? '?' };
 }
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -37,6 +37,21 @@ function parseQuiet(rest: string, ctx: { locale: Locale }): ParseResult<QuietArg
   return quiet ? { args: { quiet } } : { problem: tr(ctx.locale, m.badQuiet, { got: rest }) };
 }
 
+/** Mute and unmute: the same words after them, the opposite switch. */
+const muteCommand = (
+  muted: boolean,
+  spec: Pick<CommandSpec, 'intent' | 'keywords' | 'summary' | 'usage' | 'examples'>,
+) =>
+  defineCommand<{ what: MuteWhat }>({
+    ...spec,
+    area: 'digests',
+    parse: parseWhat,
+    async handle(ctx, { what }) {
+      await setMuted(ctx.person.id, what, muted);
+      ctx.reply(tr(ctx.locale, (muted ? m.muted : m.unmuted)[what]));
+    },
+  });
+
 export const digestCommands: CommandSpec[] = [
   defineCommand<Record<string, never>>({
     intent: 'digests.now',
@@ -51,31 +66,19 @@ export const digestCommands: CommandSpec[] = [
       ctx.reply(card ? { card } : tr(ctx.locale, m.nothing));
     },
   }),
-  defineCommand<{ what: MuteWhat }>({
+  muteCommand(true, {
     intent: 'digests.mute',
-    area: 'digests',
     keywords: { 'zh-CN': ['静音'], en: ['mute'] },
     summary: { 'zh-CN': '不再收每日摘要和/或提醒', en: 'Stop the morning digest and/or reminders' },
     usage: { 'zh-CN': '静音 [摘要|提醒]', en: 'mute [digests|reminders]' },
     examples: { 'zh-CN': ['静音 提醒', '静音'], en: ['mute reminders', 'mute'] },
-    parse: parseWhat,
-    async handle(ctx, { what }) {
-      await setMuted(ctx.person.id, what, true);
-      ctx.reply(tr(ctx.locale, m.muted[what]));
-    },
   }),
-  defineCommand<{ what: MuteWhat }>({
+  muteCommand(false, {
     intent: 'digests.unmute',
-    area: 'digests',
     keywords: { 'zh-CN': ['取消静音'], en: ['unmute'] },
     summary: { 'zh-CN': '恢复每日摘要和/或提醒', en: 'Get the morning digest and/or reminders again' },
     usage: { 'zh-CN': '取消静音 [摘要|提醒]', en: 'unmute [digests|reminders]' },
     examples: { 'zh-CN': ['取消静音'], en: ['unmute'] },
-    parse: parseWhat,
-    async handle(ctx, { what }) {
-      await setMuted(ctx.person.id, what, false);
-      ctx.reply(tr(ctx.locale, m.unmuted[what]));
-    },
   }),
   defineCommand<QuietArgs>({
     intent: 'digests.quiet',

@@ -45,7 +45,7 @@ const CONFIG = { digestAt: '09:00', quiet: { start: '20:00', end: '08:00' }, app
 const DEPARTMENTS = ['Sales', 'Engineering', 'Operations', 'Finance', 'Support', 'Warehouse', 'HR'];
 const APPROVAL_TYPES = ['leave', 'expense', 'trip', 'general'] as const;
 const BATCH = 2000;
-/** Workdays of digest history kept per employee (the app keeps 60 days; one week here). */
+/** Workdays of digest history kept per employee (the app keeps 8 days of deliveries). */
 const HISTORY_DAYS = 5;
 
 /** Employee k's id, fixed, so managers are known before they are inserted. */

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
+import { runMigrations } from '../db/migrations.js';
 import { seedDemo } from '../flows/demo.js';
 import { runDigests } from '../flows/digests/index.js';
+import { flows } from '../flows/index.js';
 import { createAssistant } from './app.js';
 import type { Flow } from './bot/flow.js';
 import type { MessageRef, Reply } from './bot/types.js';
@@ -33,6 +35,11 @@ export async function startApp(
   try {
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
+    await runMigrations(
+      (options.flows ?? flows).flatMap((f) => f.migrations ?? []),
+      log,
+      () => new Date(),
+    );
     const seeded = config.seedDemo ? await seedDemo(new Date()) : false;
     const assistant = createAssistant(config, log, options);
     const { http, notifier } = assistant;

@@ -99,6 +99,14 @@ export type Flow = {
   commands: CommandSpec[];
   actions: ActionSpec[];
   jobs?: JobSpec[];
+  /** Data migrations this flow's storage needs, run in order at start-up (see db/migrations.ts). */
+  migrations?: MigrationSpec[];
+};
+
+/** A resumable, idempotent batch migration: `step` returns `cursor: null` when done. */
+export type MigrationSpec = {
+  id: string;
+  step(cursor: string | null): Promise<{ cursor: string | null; migrated: number }>;
 };
 
 /** Helper so a command's `A` is checked against its own parse and handle. */

@@ -3,6 +3,7 @@ import { createLarkAdapter } from '../adapters/lark/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createWebAdapter } from '../adapters/web/index.js';
 import { pingDb } from '../db/connect.js';
+import { pendingStore } from '../db/pending.js';
 import { claimEvent } from '../db/processed-events.js';
 import { webInbox } from '../db/web-inbox.js';
 import { loadRecipients } from '../flows/digests/settings.js';
@@ -39,6 +40,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     notify: notifier.notify,
     update: notifier.update,
     reminders,
+    pending: pendingStore,
     log,
   });
 

@@ -2,13 +2,25 @@ import type { DateTime } from 'luxon';
 import type { Logger } from '../logger.js';
 import type { Deliveries, ReminderConfig } from './deliveries.js';
 import type { Text } from './i18n.js';
-import type { CardAction, FormFieldKind, Locale, MessageRef, Person, Reply } from './types.js';
+import type {
+  Button,
+  ButtonStyle,
+  CardAction,
+  FormFieldKind,
+  Locale,
+  MessageRef,
+  Person,
+  Reply,
+} from './types.js';
 
 /** What a command's argument parser sees besides the text. */
 export type ParseContext = { locale: Locale; now: DateTime; tz: string };
 
-/** A parser either returns arguments or says, in the person's language, what was wrong. */
-export type ParseResult<A> = { args: A } | { problem: string };
+/**
+ * A parser either returns arguments or says, in the person's language, what was wrong. `ask`:
+ * the problem is one missing piece, put as a question; the person's next message answers it.
+ */
+export type ParseResult<A> = { args: A } | { problem: string; ask?: boolean };
 
 /** The per-turn context a handler gets. It never holds a platform client. */
 export type TurnContext = {
@@ -25,6 +37,21 @@ export type TurnContext = {
   /** The registry, for flows that describe other flows (help). */
   commands: readonly CommandSpec[];
   areas: readonly Area[];
+  /** True when this run is the person's Submit on a confirmation: do not ask again. */
+  confirmed: boolean;
+  /** Asks before running `intent` with `args`: what was understood, with Submit, Edit and Cancel. */
+  propose(p: Proposal): Promise<void>;
+  /** A button that runs `intent` with `args` once clicked (one of several candidates). */
+  choice(label: string, intent: string, args: unknown, style?: ButtonStyle): Promise<Button>;
+};
+
+/** A write held for the person's Submit. `what` names it on the card (default: the command). */
+export type Proposal = {
+  intent: string;
+  args: unknown;
+  fields: [string, string][];
+  warning?: string;
+  what?: string;
 };
 
 /** Proactive messages sent once (mute, quiet hours) and the company's reminder settings. */
@@ -64,6 +91,10 @@ export type CommandSpec<A = unknown> = {
   form?: FormSpec<A>;
   /** What text that failed to parse did say, as form values, to prefill the form. */
   draft?(rest: string, ctx: ParseContext): Record<string, string>;
+  /** Writes something: when recognised from free text rather than typed exactly, it is confirmed first. */
+  writes?: boolean;
+  /** The confirmation card's lines: everything understood, in the person's language. */
+  preview?(ctx: TurnContext, args: A): Promise<[string, string][]>;
 };
 
 /** A card button handler; `actionId` is namespaced by flow (`help.topic`). */

@@ -46,12 +46,15 @@ export function usageCardWithForm(
         actionId: OPEN_FORM_ACTION,
         label: tr(locale, coreText.openForm),
         style: 'primary',
-        value:
-          Object.keys(draft).length > 0 ? JSON.stringify({ intent: command.intent, draft }) : command.intent,
+        value: formButtonValue(command.intent, draft),
       },
     ],
   };
 }
+
+/** An open-form button's value: the intent, with the draft when there is one. */
+export const formButtonValue = (intent: string, draft: Record<string, string>) =>
+  Object.keys(draft).length > 0 ? JSON.stringify({ intent, draft }) : intent;
 
 /** Reads an open-form button value: a bare intent, or `{ intent, draft }`. */
 export function readFormButton(value: string): { intent: string; draft: Record<string, string> } {

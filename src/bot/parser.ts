@@ -12,6 +12,8 @@ export type Parsed =
       bare?: boolean;
       /** The text after the command's keyword. */
       rest?: string;
+      /** `error` is a question for one missing piece; the next message answers it. */
+      ask?: boolean;
       error: string;
       usage: string;
       suggestions: CommandSpec[];
@@ -49,19 +51,23 @@ export function parseText(raw: string, commands: readonly CommandSpec[], ctx: Pa
       suggestions,
     };
   }
-  const result = match.command.parse(match.rest, ctx);
-  if ('problem' in result) {
-    return {
-      ok: false,
-      command: match.command,
-      bare: match.rest === '',
-      rest: match.rest,
-      error: result.problem,
-      usage: tr(ctx.locale, match.command.usage),
-      suggestions: [],
-    };
-  }
-  return { ok: true, command: match.command, args: result.args };
+  return parseRest(match.command, match.rest, ctx);
+}
+
+/** The text after a command's keyword → its arguments, a problem, or a question. */
+export function parseRest(command: CommandSpec, rest: string, ctx: ParseContext): Parsed {
+  const result = command.parse(rest, ctx);
+  if ('args' in result) return { ok: true, command, args: result.args };
+  return {
+    ok: false,
+    command,
+    bare: rest === '',
+    rest,
+    error: result.problem,
+    ...(result.ask ? { ask: true } : {}),
+    usage: tr(ctx.locale, command.usage),
+    suggestions: [],
+  };
 }
 
 function clip(text: string, max: number): string {

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { asAppError, isStoreUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Area, CommandSpec, Flow, Reminders, TurnContext } from './flow.js';
+import { answerConfirmation, confirmationsFor } from './confirmations.js';
+import type { Area, CommandSpec, Flow, ParseContext, Reminders, TurnContext } from './flow.js';
 import { draftOf, formFor, readFormButton, usageCardWithForm } from './forms.js';
 import { coreText, detectLocale, tr } from './i18n.js';
-import { parseText } from './parser.js';
+import { matchCommand, type Parsed, parseRest, parseText } from './parser.js';
+import { ASK_TTL_MS, askKey, CANCEL_ACTION, CONFIRM_ACTION, type PendingStore } from './pending.js';
 import {
   type CardAction,
   type FormSubmission,
@@ -29,6 +31,8 @@ export type RouterDeps = {
   notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
   reminders: Reminders;
+  /** Confirmations and open questions (db/pending.ts). */
+  pending: PendingStore;
   log: Logger;
   now?: () => Date;
 };
@@ -52,19 +56,24 @@ export function createRouter(deps: RouterDeps) {
 
   function turn(person: Person, locale: Locale, log: Logger): TurnContext & { replies: Reply[] } {
     const replies: Reply[] = [];
-    return {
+    const at = now();
+    const base = {
       person,
       locale,
-      now: DateTime.fromJSDate(now(), { zone: person.timezone }),
+      now: DateTime.fromJSDate(at, { zone: person.timezone }),
       log,
       replies,
-      reply: (r) => replies.push(typeof r === 'string' ? { text: r } : r),
+      reply: (r: Reply | string) => {
+        replies.push(typeof r === 'string' ? { text: r } : r);
+      },
       notify: deps.notify,
       update: deps.update,
       reminders: deps.reminders,
       commands,
       areas,
+      confirmed: false,
     };
+    return { ...base, ...confirmationsFor(deps.pending, byIntent, base, at) };
   }
 
   /** The employee behind a platform account; a first-seen account is bound by its e-mail. */
@@ -115,10 +124,22 @@ export function createRouter(deps: RouterDeps) {
       const locale = detectLocale(incoming.text, person.locale);
       const ctx = turn(person, locale, log);
       const parseCtx = { locale, now: ctx.now, tz: person.timezone };
-      const parsed = parseText(incoming.text, commands, parseCtx);
+      const question = askKey(person.id, incoming.platform, incoming.chat.id);
+      const parsed =
+        (await answered(question, incoming.text, parseCtx)) ?? parseText(incoming.text, commands, parseCtx);
       if (parsed.ok) {
         log.info({ intent: parsed.command.intent, employeeId: person.id }, 'command');
         await parsed.command.handle(ctx, parsed.args);
+      } else if (parsed.command && parsed.ask) {
+        await deps.pending.put({
+          id: question,
+          employeeId: person.id,
+          intent: parsed.command.intent,
+          text: parsed.rest ?? '',
+          locale,
+          expiresAt: new Date(now().getTime() + ASK_TTL_MS),
+        });
+        ctx.reply(parsed.error);
       } else if (parsed.command) {
         const draft = incoming.forms ? draftOf(parsed.command, parsed.rest ?? '', parseCtx) : {};
         const form = incoming.forms && formFor(parsed.command, locale, draft);
@@ -134,6 +155,18 @@ export function createRouter(deps: RouterDeps) {
     });
   }
 
+  /**
+   * The answer to a question the bot asked in this chat: what was said before plus this message,
+   * parsed again. A message that starts a command of its own is not an answer.
+   */
+  async function answered(key: string, text: string, ctx: ParseContext): Promise<Parsed | null> {
+    const open = await deps.pending.peek(key, now());
+    if (!open || matchCommand(text, commands)) return null;
+    const command = byIntent.get(open.intent);
+    if (!command || !(await deps.pending.take(key, now()))) return null;
+    return parseRest(command, `${open.text ?? ''} ${text}`.trim(), ctx);
+  }
+
   async function act(action: CardAction): Promise<Outcome> {
     const log = deps.log.child({
       platform: action.platform,
@@ -142,6 +175,17 @@ export function createRouter(deps: RouterDeps) {
     });
     return handled(action, action.eventId, 'zh-CN', log, async (person) => {
       const ctx = turn(person, person.locale, log);
+      if (action.actionId === CONFIRM_ACTION || action.actionId === CANCEL_ACTION) {
+        await answerConfirmation(
+          deps.pending,
+          byIntent,
+          action,
+          ctx,
+          now(),
+          action.actionId === CONFIRM_ACTION,
+        );
+        return { kind: 'replies', replies: ctx.replies };
+      }
       const spec = actions.get(action.actionId);
       const button =
         action.actionId === OPEN_FORM_ACTION ? readFormButton(action.value) : (spec?.form?.(action) ?? null);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Identity } from '../../db/models/identity.js';
+import { pendingStore } from '../../db/pending.js';
 import { claimEvent } from '../../db/processed-events.js';
 import { seedDemoCompany } from '../../flows/org/demo-company.js';
 import { bindByEmail, resolvePerson } from '../../flows/org/service.js';
@@ -20,6 +21,7 @@ const router = createRouter({
   notify: async (): Promise<MessageRef[]> => [],
   update: async () => {},
   reminders: recordingReminders(),
+  pending: pendingStore,
   log: createLogger('silent'),
 });
 

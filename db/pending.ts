@@ -1,0 +1,86 @@
+import { claim } from './claims.js';
+import { PendingAction } from './models/pending-action.js';
+
+type Locale = 'zh-CN' | 'en';
+
+/** A stored confirmation or question, as the router's `PendingStore` sees it. */
+export type StoredPending = {
+  id: string;
+  employeeId: string;
+  intent: string;
+  args?: unknown;
+  text?: string;
+  locale: Locale;
+  card?: unknown;
+  expiresAt: Date;
+};
+
+function toStored(doc: {
+  _id: string;
+  employeeId: string;
+  intent: string;
+  args?: string | null;
+  text?: string | null;
+  locale: string;
+  card?: string | null;
+  expiresAt: Date;
+}): StoredPending {
+  return {
+    id: doc._id,
+    employeeId: doc.employeeId,
+    intent: doc.intent,
+    ...(doc.args ? { args: JSON.parse(doc.args) as unknown } : {}),
+    ...(doc.text !== null && doc.text !== undefined ? { text: doc.text } : {}),
+    locale: doc.locale as Locale,
+    ...(doc.card ? { card: JSON.parse(doc.card) as unknown } : {}),
+    expiresAt: doc.expiresAt,
+  };
+}
+
+/** Confirmations and open questions, each read and removed by `_id` (a point lookup). */
+export const pendingStore = {
+  async put(p: StoredPending): Promise<void> {
+    const fields = {
+      employeeId: p.employeeId,
+      intent: p.intent,
+      args: p.args === undefined ? null : JSON.stringify(p.args),
+      text: p.text ?? null,
+      locale: p.locale,
+      card: p.card === undefined ? null : JSON.stringify(p.card),
+      expiresAt: p.expiresAt,
+    };
+    await PendingAction.replaceOne({ _id: p.id }, fields, { upsert: true });
+  },
+
+  /** The live row, without taking it (a question still open in this chat). */
+  async peek(id: string, now: Date): Promise<StoredPending | null> {
+    const doc = await PendingAction.findById(id).lean();
+    return doc && doc.expiresAt > now ? toStored(doc) : null;
+  },
+
+  /**
+   * Takes a row for the one caller that wins: two clicks on the same Submit (or a platform
+   * retry) race for a unique claim, so the command runs once. Null when gone or expired.
+   */
+  async take(id: string, now: Date): Promise<StoredPending | null> {
+    const doc = await PendingAction.findById(id).lean();
+    if (!doc || doc.expiresAt <= now) return null;
+    if (!(await claim(`pending:${id}:${doc.expiresAt.getTime()}`, now))) return null;
+    await PendingAction.deleteOne({ _id: id });
+    return toStored(doc);
+  },
+
+  async drop(id: string): Promise<void> {
+    await PendingAction.deleteOne({ _id: id });
+  },
+
+  /** Removes up to `limit` expired rows; returns how many. */
+  async prune(now: Date, limit: number): Promise<number> {
+    const old = await PendingAction.find({ expiresAt: { $lte: now } }, { _id: 1 })
+      .limit(limit)
+      .lean();
+    if (old.length === 0) return 0;
+    const result = await PendingAction.deleteMany({ _id: { $in: old.map((o) => o._id) } });
+    return result.deletedCount;
+  },
+};

@@ -1,14 +1,20 @@
 import type { z } from 'zod';
 import { type CommandSpec, defineCommand, type ParseContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import { fileRequest } from './handlers.js';
+import { fileRequest, previewRequest } from './handlers.js';
 import { REQUEST_TYPES } from './requests/index.js';
-import { describeProblem, type RequestType } from './requests/request-type.js';
+import { askFor, describeProblem, isMissing, type RequestType } from './requests/request-type.js';
 
 const fieldLabel = (rt: RequestType, ctx: ParseContext) => (name: string) => {
   const field = rt.formFields.find((f) => f.name === name);
   return field ? tr(ctx.locale, field.label) : name;
 };
+
+function question(rt: RequestType, issue: z.core.$ZodIssue, ctx: ParseContext): string {
+  const field = rt.formFields.find((f) => f.name === issue.path[0]);
+  if (field?.ask) return tr(ctx.locale, field.ask);
+  return tr(ctx.locale, askFor, { field: fieldLabel(rt, ctx)(String(issue.path[0])) });
+}
 
 /** Empty form inputs mean "not given", so defaults and "missing" messages apply as for text. */
 function given(values: Record<string, string>): Record<string, string> {
@@ -28,19 +34,23 @@ function requestCommand(rt: RequestType): CommandSpec {
     usage: rt.usage,
     examples: rt.examples,
     parse(rest, ctx) {
-      const parsed = (rt.schema(ctx.now) as z.ZodType<Record<string, unknown>>).safeParse(
-        rt.fromText(rest, ctx),
-      );
+      const read = rt.fromText(rest, ctx);
+      if (read.problem) return { problem: read.problem, ask: read.ask };
+      const parsed = (rt.schema(ctx.now) as z.ZodType<Record<string, unknown>>).safeParse(read.fields);
       if (parsed.success) return { args: parsed.data };
       const issue = parsed.error.issues[0];
-      return {
-        problem: issue ? describeProblem(issue, ctx.locale, fieldLabel(rt, ctx)) : tr(ctx.locale, rt.usage),
-      };
+      if (!issue) return { problem: tr(ctx.locale, rt.usage) };
+      // one missing field is asked for alone, unless nothing at all was said (then: the usage)
+      if (rest !== '' && isMissing(issue, read.fields))
+        return { problem: question(rt, issue, ctx), ask: true };
+      return { problem: describeProblem(issue, ctx.locale, fieldLabel(rt, ctx)) };
     },
     handle: (ctx, data) => fileRequest(ctx, rt.type, data),
+    writes: true,
+    preview: (ctx, data) => previewRequest(ctx, rt.type, data),
     draft: (rest, ctx) =>
       Object.fromEntries(
-        Object.entries(rt.fromText(rest, ctx))
+        Object.entries(rt.fromText(rest, ctx).fields)
           .filter(([, v]) => v !== undefined && v !== '')
           .map(([k, v]) => [k, String(v)]),
       ),

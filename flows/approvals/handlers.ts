@@ -7,7 +7,16 @@ import { listCard, requestCard, statusLabel } from './cards.js';
 import { applyApproval } from './effects.js';
 import { announceChange, announceSubmitted } from './messaging.js';
 import type { Reached } from './reminders.js';
-import { changeRequest, findVisible, listMine, listPending, type Refused, submitRequest } from './service.js';
+import { requestType } from './requests/index.js';
+import {
+  changeRequest,
+  findVisible,
+  listMine,
+  listPending,
+  planRequest,
+  type Refused,
+  submitRequest,
+} from './service.js';
 import type { Change, Refusal } from './workflow.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -18,6 +27,9 @@ const viewer = (ctx: TurnContext) => ({
 });
 
 const t = {
+  type: { 'zh-CN': '类型', en: 'Type' },
+  route: { 'zh-CN': '审批人', en: 'Approvers' },
+  autoApproved: { 'zh-CN': '无需审批，直接通过', en: 'none: approved at once' },
   notFound: { 'zh-CN': '没有审批单 {no}。', en: 'There is no request {no}.' },
   notVisible: { 'zh-CN': '你无权查看 {no}。', en: 'You cannot see {no}.' },
   closed: { 'zh-CN': '{no} {status}{by}。', en: '{no} is already {status}{by}.' },
@@ -55,18 +67,48 @@ const t = {
   } satisfies Record<Change['event'], Text>,
 };
 
-/** Files a request and sends its approvers their cards; the requester gets the request as a card. */
+/**
+ * Files a request and sends its approvers their cards; the requester gets the request as a card.
+ * What the type asks to confirm first (leave in the past) is proposed instead, once.
+ */
 export async function fileRequest(
   ctx: TurnContext,
   type: ApprovalType,
   data: Record<string, unknown>,
 ): Promise<void> {
   const today = ctx.now.toISODate() ?? '';
+  const why = ctx.confirmed ? null : requestType(type).confirmWhy?.(data, today);
+  if (why) {
+    const fields = await previewRequest(ctx, type, data);
+    await ctx.propose({ intent: requestType(type).intent, args: data, fields, warning: tr(ctx.locale, why) });
+    return;
+  }
   const doc = await submitRequest({ requester: ctx.person, type, data, today, now: ctx.now.toJSDate() });
   if (doc.status === 'approved') await applyApproval(doc, today);
   await announceSubmitted(ctx, doc);
   const names = await namesOf([doc.requesterId, ...doc.waitingFor, ...doc.history.map((h) => h.by)]);
   ctx.reply({ card: requestCard(doc, names, viewer(ctx)) });
+}
+
+/** A request before it is filed, as its card would read, with who would approve it. */
+export async function previewRequest(
+  ctx: TurnContext,
+  type: ApprovalType,
+  data: Record<string, unknown>,
+): Promise<[string, string][]> {
+  const today = ctx.now.toISODate() ?? '';
+  const plan = await planRequest({ requester: ctx.person, type, data, today });
+  const names = await namesOf(plan.steps.flatMap((s) => s.approvers.map((a) => a.employeeId)));
+  const route = plan.steps
+    .map((s) =>
+      s.approvers.map((a) => names.get(String(a.employeeId)) ?? '?').join(s.mode === 'all' ? ' + ' : ' / '),
+    )
+    .join(' → ');
+  return [
+    [tr(ctx.locale, t.type), tr(ctx.locale, requestType(type).label)],
+    ...requestType(type).describe(plan.data, ctx.locale),
+    [tr(ctx.locale, t.route), route || tr(ctx.locale, t.autoApproved)],
+  ];
 }
 
 /** Any change to a request: applied atomically, announced, and answered in one line. */

@@ -8,6 +8,7 @@ import {
 } from '../../db/models/approval-request.js';
 import { Employee } from '../../db/models/employee.js';
 import { changeVersioned } from '../../db/versioned.js';
+import type { Half } from '../../src/bot/dates/index.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
 import { countWorkdays } from '../attendance/hooks.js';
@@ -15,23 +16,25 @@ import { managesUp } from '../org/service.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
 import { routeRequest } from './routing.js';
-import type { Half } from './text-parts.js';
 import type { Change, Refusal } from './workflow.js';
 
 type Id = mongoose.Types.ObjectId;
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
-/** Files a request: routes it by policy and numbers it. No steps left (nobody above) = approved at once. */
-export async function submitRequest(input: {
+type Submission = {
   requester: Person;
   type: ApprovalType;
   data: Record<string, unknown>;
   today: string;
-  now: Date;
   policy?: Policy;
-}): Promise<ApprovalRequestDoc> {
+};
+
+/**
+ * What filing would do, without writing: the data as filed (leave gets its working days) and the
+ * route. The confirmation card shows it; `submitRequest` files it.
+ */
+export async function planRequest(input: Submission) {
   const requesterId = oid(input.requester.id);
-  const me = await Employee.findById(requesterId, { department: 1 }).lean();
   const data = { ...input.data };
   if (input.type === 'leave') {
     // counted with the requester's own calendar: holidays and make-up workdays (调休) included
@@ -49,9 +52,15 @@ export async function submitRequest(input: {
       });
     }
   }
-
   const rule = ruleFor(input.policy ?? POLICY, input.type, requestType(input.type).measure(data));
   const { steps, cc } = await routeRequest({ requesterId, rule, data, today: input.today });
+  return { requesterId, data, steps, cc };
+}
+
+/** Files a request: routes it by policy and numbers it. No steps left (nobody above) = approved at once. */
+export async function submitRequest(input: Submission & { now: Date }): Promise<ApprovalRequestDoc> {
+  const { requesterId, data, steps, cc } = await planRequest(input);
+  const me = await Employee.findById(requesterId, { department: 1 }).lean();
   const history = [{ at: input.now, by: requesterId, action: 'submitted', step: 0, comment: '' }];
   if (steps.length === 0)
     history.push({ at: input.now, by: null as unknown as Id, action: 'auto-approved', step: 0, comment: '' });

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Stage } from '../../db/models/customer.js';
+import { dateProblemText, isDateProblem, takeDate } from '../../src/bot/dates/index.js';
 import type { ParseContext, ParseResult } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import { takeDateRange } from '../approvals/text-parts.js';
 import { STAGE_WORDS } from './words.js';
 
 /** What the text says; the customer name and note are split once the name is looked up. */
@@ -42,11 +42,12 @@ export function parseFollowUp(rest: string, ctx: ParseContext): ParseResult<Foll
   const next = NEXT.exec(body);
   if (next) {
     const after = body.slice(next.index + next[0].length).trim();
-    const found = takeRelativeDay(after, ctx) ?? takeDateRange(after, ctx.now);
+    const found = takeDate(after, { now: ctx.now });
+    if (found && isDateProblem(found)) return { problem: dateProblemText(found, ctx.locale) };
     if (!found) return { problem: tr(ctx.locale, followUpProblems.date, { text: after.slice(0, 30) }) };
-    if (found.range.from < (ctx.now.toISODate() ?? ''))
-      return { problem: tr(ctx.locale, followUpProblems.past, { date: found.range.from }) };
-    args.next = found.range.from;
+    if (found.date < (ctx.now.toISODate() ?? ''))
+      return { problem: tr(ctx.locale, followUpProblems.past, { date: found.date }) };
+    args.next = found.date;
     body = `${body.slice(0, next.index)} ${found.rest}`.trim();
   }
   const words = body.split(/\s+/).filter(Boolean);
@@ -54,18 +55,6 @@ export function parseFollowUp(rest: string, ctx: ParseContext): ParseResult<Foll
   if (words.length === 1 && !args.stage) return { problem: tr(ctx.locale, followUpProblems.note) };
   args.body = words.join(' ');
   return { args };
-}
-
-/**
- * chrono's Chinese parser reads 今天/明天/后天 in the machine's zone, not the reference offset
- * (just after midnight in Shanghai it says "today" is yesterday), so these three are read here.
- */
-const RELATIVE: Record<string, number> = { 今天: 0, 明天: 1, 后天: 2 };
-function takeRelativeDay(text: string, ctx: ParseContext): { range: { from: string }; rest: string } | null {
-  const word = Object.keys(RELATIVE).find((w) => text.startsWith(w));
-  if (!word) return null;
-  const from = ctx.now.plus({ days: RELATIVE[word] ?? 0 }).toISODate() ?? '';
-  return { range: { from }, rest: text.slice(word.length).trim() };
 }
 
 /** A next date (ISO, the writer's calendar) as the start of that day in their zone. */

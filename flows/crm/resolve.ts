@@ -14,9 +14,16 @@ export type Resolved =
  * Finds the customer a text starts with. Names may hold spaces ("Acme Corp"), so the longest
  * leading run of words that is an exact (folded) name wins; otherwise the first word is matched
  * fuzzily (contained in a name) among the customers this person may see.
- * `wholeText`: the whole text is the name (show, claim), nothing follows it.
+ * `wholeText`: the whole text is the name (show, claim), nothing follows it. `anyOwner`: match
+ * every customer, not only those the viewer may see (an order names who it is for).
  */
-export async function resolveCustomer(text: string, viewer: Person, wholeText = false): Promise<Resolved> {
+export async function resolveCustomer(
+  text: string,
+  viewer: Person,
+  wholeText = false,
+  anyOwner = false,
+): Promise<Resolved> {
+  const sees = (c: CustomerDoc) => anyOwner || canSee(c, viewer);
   const words = text.split(/\s+/).filter(Boolean);
   const longest = wholeText ? words.length : Math.min(words.length, 5);
   for (let n = longest; n >= 1; n--) {
@@ -24,7 +31,7 @@ export async function resolveCustomer(text: string, viewer: Person, wholeText = 
     const exact = await Customer.findOne({ nameKey: nameKeyOf(name) }).lean<CustomerDoc>();
     const rest = words.slice(n).join(' ');
     if (exact)
-      return (await canSee(exact, viewer))
+      return (await sees(exact))
         ? { kind: 'one', customer: exact, rest }
         : { kind: 'hidden', customer: exact, rest };
     if (wholeText) break;
@@ -35,7 +42,7 @@ export async function resolveCustomer(text: string, viewer: Person, wholeText = 
     .limit(40)
     .lean<CustomerDoc[]>();
   const visible: CustomerDoc[] = [];
-  for (const c of found) if (visible.length < 8 && (await canSee(c, viewer))) visible.push(c);
+  for (const c of found) if (visible.length < 8 && (await sees(c))) visible.push(c);
   if (visible.length === 1 && visible[0]) return { kind: 'one', customer: visible[0], rest };
   if (visible.length > 1) return { kind: 'many', candidates: visible, name, rest };
   return { kind: 'none', name, rest };

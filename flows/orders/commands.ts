@@ -31,7 +31,6 @@ const STEP_WORDS: Record<string, OrderAction> = {
 
 const orderProblems = {
   no: { 'zh-CN': '请写上订单号，如 SO-1001。', en: 'Give the order number, e.g. SO-1001.' },
-  stepNeeded: { 'zh-CN': '请写上要做的步骤，如“发货”。', en: 'Say which step, e.g. "ship".' },
   step: {
     'zh-CN': '不认识的步骤“{word}”；可用：生产、发货、物流、送达、安装、完成、取消。',
     en: 'Unknown step "{word}"; use produce, ship, transit, deliver, install, complete or cancel.',
@@ -66,8 +65,8 @@ export const orderCommands: CommandSpec[] = [
     summary: { 'zh-CN': '下销售订单并预留库存', en: 'Place a sales order, reserving its stock' },
     usage: { 'zh-CN': '下单 <客户> <SKU>x<数量>… [备注]', en: 'order <customer> <SKU>x<qty>… [note]' },
     examples: {
-      'zh-CN': ['下单 华东电子 SKU-1001x5 SKU-2002x1 周五前送到'],
-      en: ['order Acme Corp SKU-1001x5 SKU-2002x1 deliver by Friday'],
+      'zh-CN': ['下单 华信科技 SKU-1001x5 SKU-2002x1 周五前送到'],
+      en: ['order Contoso SKU-1001x5 SKU-2002x1 deliver by Friday'],
     },
     parse(rest, ctx) {
       const split = splitLines(rest);
@@ -106,14 +105,16 @@ export const orderCommands: CommandSpec[] = [
     keywords: { 'zh-CN': ['推进订单'], en: ['advance order'] },
     summary: { 'zh-CN': '把订单推进到下一步', en: 'Move an order to its next step' },
     usage: {
-      'zh-CN': '推进订单 <单号> <生产|发货 <物流> <单号>|物流|送达|安装|完成|取消>',
-      en: 'advance order <no> <produce|ship <carrier> <tracking>|transit|deliver|install|complete|cancel>',
+      'zh-CN': '推进订单 <单号> [生产|发货 <物流> <单号>|物流|送达|安装|完成|取消]',
+      en: 'advance order <no> [produce|ship <carrier> <tracking>|transit|deliver|install|complete|cancel]',
     },
     examples: { 'zh-CN': ['推进订单 SO-1001 生产'], en: ['advance order SO-1001 produce'] },
     parse(rest, ctx) {
       const parsed = parseOrderRef(rest, ctx);
       if ('problem' in parsed) return parsed;
-      return parsed.args.step ? { args: parsed.args.step } : fail(ctx.locale, orderProblems.stepNeeded);
+      // no step named: the order's next one, whatever it is now
+      const { no } = parsed.args;
+      return { args: parsed.args.step ?? { no, action: 'next', carrier: '', tracking: '', note: '' } };
     },
     handle: (ctx, step) => advanceFromChat(ctx, step),
   }),

@@ -16,9 +16,9 @@ export async function seedDemoOrders(now: Date): Promise<void> {
   ]);
   if (!zhang || !alice || !warehouse || !boss) return;
   const orders: [typeof zhang, string, string, number, OrderAction | null][] = [
-    [zhang, '华东电子', 'SKU-1001', 5, null],
-    [zhang, '华南科技', 'SKU-2002', 2, 'produce'],
-    [alice, 'Acme Corp', 'SKU-1001', 10, 'transit'],
+    [zhang, '华信科技', 'SKU-1001', 5, null],
+    [zhang, '远航制造', 'SKU-2002', 2, 'produce'],
+    [alice, 'Contoso Ltd', 'SKU-1001', 10, 'transit'],
     [alice, 'Globex', 'SKU-5005', 3, 'complete'],
   ];
   for (const [owner, customerName, sku, qty, upTo] of orders) {

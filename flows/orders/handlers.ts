@@ -8,8 +8,9 @@ import { tell } from '../stock/messaging.js';
 import { type Line, problems } from '../stock/parse.js';
 import { warehouseManagers } from '../stock/service.js';
 import { ACTION_LABEL, myOrdersCard, orderCard, STATUS_LABEL } from './cards.js';
-import type { OrderAction } from './pipeline.js';
-import { advanceOrder, findOrder, listMyOpenOrders, placeOrder } from './service.js';
+import { orderCustomer } from './customer-check.js';
+import { nextAction, type OrderAction } from './pipeline.js';
+import { advanceOrder, canSell, findOrder, listMyOpenOrders, placeOrder } from './service.js';
 
 const t = {
   forbidden: { 'zh-CN': '只有销售可以下单。', en: 'Only sales staff can place orders.' },
@@ -43,12 +44,15 @@ const viewer = (ctx: TurnContext) => ({ locale: ctx.locale, timezone: ctx.person
 
 export async function placeFromChat(
   ctx: TurnContext,
-  args: { customer: string; lines: Line[]; note: string },
+  args: { customer: string; newCustomer?: boolean; lines: Line[]; note: string },
 ): Promise<void> {
   const { locale } = ctx;
+  if (!canSell(ctx.person)) return ctx.reply(tr(locale, t.forbidden));
+  const customerName = await orderCustomer(ctx, args);
+  if (!customerName) return;
   const placed = await placeOrder({
     owner: ctx.person,
-    customerName: args.customer,
+    customerName,
     lines: args.lines,
     note: args.note,
     at: ctx.now.toJSDate(),
@@ -83,11 +87,20 @@ export async function showOrder(ctx: TurnContext, no: string): Promise<void> {
   ctx.reply({ card: orderCard(order, names, viewer(ctx)) });
 }
 
-export type StepArgs = { no: string; action: OrderAction; carrier: string; tracking: string; note: string };
+/** `action: 'next'`: whatever the order's next step is when the command runs. */
+export type StepArgs = {
+  no: string;
+  action: OrderAction | 'next';
+  carrier: string;
+  tracking: string;
+  note: string;
+};
 
 /** One pipeline step from text or a button; the owner hears about every step someone else takes. */
-export async function advanceFromChat(ctx: TurnContext, args: StepArgs): Promise<void> {
+export async function advanceFromChat(ctx: TurnContext, step: StepArgs): Promise<void> {
   const { locale } = ctx;
+  const args = await withAction(step);
+  if (!args) return ctx.reply(tr(locale, t.notFound, { no: step.no }));
   const result = await advanceOrder({ ...args, actor: ctx.person, at: ctx.now.toJSDate() });
   const vars = { no: args.no, action: tr(locale, ACTION_LABEL[args.action]) };
   if (!result.ok) {
@@ -122,6 +135,15 @@ export async function advanceFromChat(ctx: TurnContext, args: StepArgs): Promise
   // the customer's owner in the CRM follows the order too, when the name matches a customer
   const customer = await findByName(order.customerName);
   await tell(ctx, [order.ownerId, customer?.ownerId], (r) => ({ card: orderCard(order, names, r) }));
+}
+
+/** The step to take: as named, or the next one from the order's current status. */
+async function withAction(step: StepArgs): Promise<(StepArgs & { action: OrderAction }) | null> {
+  if (step.action !== 'next') return { ...step, action: step.action };
+  const order = await findOrder(step.no);
+  if (!order) return null;
+  // a closed order has no next step: "complete" is refused as closed, which says so
+  return { ...step, action: nextAction(order.status) ?? 'complete' };
 }
 
 export async function showMyOrders(ctx: TurnContext): Promise<void> {

@@ -3,12 +3,14 @@ import { orderCommands } from './commands.js';
 import { advanceFromChat, showOrder } from './handlers.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
 import { purchaseCommands } from './purchase-commands.js';
+import { supplierMigration } from './suppliers.js';
 
 /** Card buttons carry "<SO-no> <action>"; shipping needs a carrier, so that button asks for it. */
 export const ordersFlow: Flow = {
   name: 'orders',
   areas: [{ id: 'orders', label: { 'zh-CN': '订单', en: 'Orders' }, order: 35 }],
   commands: [...orderCommands, ...purchaseCommands],
+  migrations: [supplierMigration],
   actions: [
     { actionId: 'orders.show', handle: (ctx, a) => showOrder(ctx, a.value) },
     {

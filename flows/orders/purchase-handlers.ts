@@ -3,10 +3,25 @@ import { tr } from '../../src/bot/i18n.js';
 import { announceSubmitted } from '../approvals/messaging.js';
 import { alertLow } from '../stock/alerts.js';
 import { type Line, problems } from '../stock/parse.js';
-import { createPurchase, type ReceiveRefusal, receivePurchase } from './purchase.js';
+import { canPurchase, createPurchase, type ReceiveRefusal, receivePurchase } from './purchase.js';
 import { purchaseCard } from './purchase-cards.js';
+import { resolveLines } from './service.js';
+import { knownSupplier, similarSuppliers } from './suppliers.js';
 
 const t = {
+  newSupplier: { 'zh-CN': '向新供应商“{name}”采购', en: 'buy from a new supplier, "{name}"' },
+  supplier: { 'zh-CN': '供应商', en: 'Supplier' },
+  lines: { 'zh-CN': '商品', en: 'Lines' },
+  note: { 'zh-CN': '备注', en: 'Note' },
+  neverBought: {
+    'zh-CN': '还没有从这个供应商采购过。确认是新供应商再提交。',
+    en: 'Nobody has bought from this supplier yet. Submit if it really is a new one.',
+  },
+  similar: {
+    'zh-CN': '还没有从这个供应商采购过；名字相近的有：{names}。',
+    en: 'Nobody has bought from this supplier yet; similar names: {names}.',
+  },
+  useInstead: { 'zh-CN': '改为 {name}', en: 'Use {name}' },
   forbidden: {
     'zh-CN': '只有仓库人员或经理可以采购。',
     en: 'Only warehouse staff or managers can raise purchases.',
@@ -33,14 +48,22 @@ const t = {
   } satisfies Record<ReceiveRefusal, Record<'zh-CN' | 'en', string>>,
 };
 
-export async function purchaseFromChat(
-  ctx: TurnContext,
-  args: { supplier: string; lines: Line[]; note: string },
-): Promise<void> {
+type PurchaseArgs = { supplier: string; lines: Line[]; note: string };
+
+/**
+ * Files a purchase. A supplier nobody has bought from is confirmed first, with the known ones
+ * whose names look alike offered instead (a typo should not start a second supplier).
+ */
+export async function purchaseFromChat(ctx: TurnContext, args: PurchaseArgs): Promise<void> {
   const { locale } = ctx;
+  if (!canPurchase(ctx.person)) return ctx.reply(tr(locale, t.forbidden));
+  const resolved = await resolveLines(args.lines);
+  if ('unknown' in resolved) return ctx.reply(tr(locale, problems.unknownSku, { sku: resolved.unknown }));
+  const known = await knownSupplier(args.supplier);
+  if (!known && !ctx.confirmed) return proposeNewSupplier(ctx, args);
   const made = await createPurchase({
     requester: ctx.person,
-    supplierName: args.supplier,
+    supplierName: known ?? args.supplier,
     lines: args.lines,
     note: args.note,
     at: ctx.now.toJSDate(),
@@ -58,6 +81,26 @@ export async function purchaseFromChat(
   ctx.reply({ card: purchaseCard(made.po, locale) });
 }
 
+async function proposeNewSupplier(ctx: TurnContext, args: PurchaseArgs): Promise<void> {
+  const similar = await similarSuppliers(args.supplier);
+  const lines = args.lines.map((l) => `${l.sku} × ${l.qty}${l.price === undefined ? '' : ` @ ${l.price}`}`);
+  await ctx.propose({
+    intent: 'purchase.create',
+    args,
+    what: tr(ctx.locale, t.newSupplier, { name: args.supplier }),
+    fields: [
+      [tr(ctx.locale, t.supplier), args.supplier],
+      [tr(ctx.locale, t.lines), lines.join('\n')],
+      ...(args.note ? [[tr(ctx.locale, t.note), args.note] as [string, string]] : []),
+    ],
+    warning: tr(ctx.locale, similar.length ? t.similar : t.neverBought, { names: similar.join('、') }),
+    alternatives: await Promise.all(
+      similar.map((name) =>
+        ctx.choice(tr(ctx.locale, t.useInstead, { name }), 'purchase.create', { ...args, supplier: name }),
+      ),
+    ),
+  });
+}
 export async function receiveFromChat(ctx: TurnContext, args: { no: string; lines: Line[] }): Promise<void> {
   const { locale } = ctx;
   const result = await receivePurchase({ ...args, by: ctx.person, at: ctx.now.toJSDate() });

@@ -11,6 +11,7 @@ import { listWarehouses } from '../stock/catalog.js';
 import { moveStock, rules } from '../stock/levels.js';
 import type { Line } from '../stock/parse.js';
 import { mergeLines, resolveLines } from './service.js';
+import { rememberSupplier } from './suppliers.js';
 
 /** Purchases above this amount (CNY) go through the approvals capability first. */
 export const PURCHASE_POLICY = { approvalOver: 5000 };
@@ -71,6 +72,7 @@ export async function createPurchase(input: {
       now: input.at,
     });
   }
+  await rememberSupplier(input.supplierName, input.at);
   const po = await PurchaseOrder.create({
     no,
     supplierName: input.supplierName,

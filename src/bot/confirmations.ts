@@ -59,7 +59,14 @@ export function confirmationsFor(
               value: formButtonValue(command.intent, formDraft(command, p.args)),
             }
           : null;
-      const card = confirmCard(turn.locale, what, p.fields, submit, edit, p.warning);
+      const card = confirmCard(
+        turn.locale,
+        what,
+        p.fields,
+        [submit, ...(p.alternatives ?? [])],
+        edit,
+        p.warning,
+      );
       // the card is kept with the row, to show it answered once clicked
       const expiresAt = new Date(now.getTime() + CONFIRM_TTL_MS);
       await store.put({ ...stored(p.intent, p.args), id: submit.value, card, expiresAt });

@@ -52,6 +52,8 @@ export type Proposal = {
   fields: [string, string][];
   warning?: string;
   what?: string;
+  /** Other ways to go, shown beside Submit (from `choice`). */
+  alternatives?: Button[];
 };
 
 /** Proactive messages sent once (mute, quiet hours) and the company's reminder settings. */
@@ -64,6 +66,8 @@ export type FormFieldSpec = {
   label: Text;
   kind: FormFieldKind;
   optional?: boolean;
+  /** The question when this field is all that is missing ("哪天？"). */
+  ask?: Text;
   options?: { value: string; label: Text }[];
 };
 

@@ -71,7 +71,7 @@ export function confirmCard(
   locale: Locale,
   what: string,
   fields: [string, string][],
-  submit: Button,
+  [submit, ...alternatives]: [Button, ...Button[]],
   edit: Button | null,
   warning?: string,
 ): Card {
@@ -82,6 +82,7 @@ export function confirmCard(
     status: warning ? 'warning' : 'pending',
     actions: [
       submit,
+      ...alternatives,
       ...(edit ? [edit] : []),
       {
         actionId: CANCEL_ACTION,

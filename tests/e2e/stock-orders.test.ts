@@ -31,9 +31,9 @@ describe('sales orders through the web chat', () => {
 
   it('placing reserves stock and gives a numbered card; the warehouse gets it too', async () => {
     const before = await level('SKU-1001');
-    const card = cardOf(await say('zhang.min', '下单 华东电子 SKU-1001x5 SKU-2002x1 周五前送到'));
+    const card = cardOf(await say('zhang.min', '下单 华信科技 SKU-1001x5 SKU-2002x1 周五前送到'));
     const no = soOf(card.title);
-    expect(card.title).toBe(`${no} · 华东电子`);
+    expect(card.title).toBe(`${no} · 华信科技`);
     expect(card.subtitle).toBe('已下单');
     expect(card.fields).toContainEqual(['SKU-1001 路由器', '× 5']);
     expect(card.actions.map((a) => a.value)).toEqual([`${no} produce`, `${no} cancel`]);
@@ -46,19 +46,19 @@ describe('sales orders through the web chat', () => {
   it('refuses an order it cannot cover, showing the shortfall, and writes nothing', async () => {
     const movements = await StockMovement.countDocuments();
     const orders = await SalesOrder.countDocuments();
-    const reply = textOf(await say('alice.chen', 'order Acme SKU-1001x1 SKU-2002x500'));
+    const reply = textOf(await say('alice.chen', 'order Contoso SKU-1001x1 SKU-2002x500'));
     expect(reply).toBe(
       'Not enough stock; no order placed:\nSKU-2002 Switch S2: wanted 500, at most 27 available in one warehouse (short 473)',
     );
-    expect(textOf(await say('alice.chen', 'order Acme SKU-9999x1'))).toBe('There is no product SKU-9999.');
-    expect(textOf(await say('alice.chen', 'order Acme SKU-1001x0'))).toMatch(/^The quantity must be/);
-    expect(textOf(await say('wu.jun', '下单 华东电子 SKU-1001x1'))).toBe('只有销售可以下单。');
+    expect(textOf(await say('alice.chen', 'order Contoso SKU-9999x1'))).toBe('There is no product SKU-9999.');
+    expect(textOf(await say('alice.chen', 'order Contoso SKU-1001x0'))).toMatch(/^The quantity must be/);
+    expect(textOf(await say('wu.jun', '下单 华信科技 SKU-1001x1'))).toBe('只有销售可以下单。');
     expect(await StockMovement.countDocuments()).toBe(movements);
     expect(await SalesOrder.countDocuments()).toBe(orders);
   });
 
   it('walks the whole pipeline by the right roles; shipping turns the reservation into a stock-out', async () => {
-    const no = soOf(cardOf(await say('alice.chen', 'order Acme Corp SKU-2002x2')).title);
+    const no = soOf(cardOf(await say('alice.chen', 'order Fabrikam SKU-2002x2')).title);
     const start = await level('SKU-2002');
     expect(textOf(await say('alice.chen', `order ${no} produce`))).toBe(
       '"Start production" is done by the warehouse.',
@@ -103,7 +103,7 @@ describe('sales orders through the web chat', () => {
   });
 
   it('cancelling releases the reservation; a double click moves stock once', async () => {
-    const no = soOf(cardOf(await say('zhang.min', '下单 华南科技 SKU-5005x4')).title);
+    const no = soOf(cardOf(await say('zhang.min', '下单 远航制造 SKU-5005x4')).title);
     const reserved = (await level('SKU-5005'))?.reserved ?? 0;
     const replies = (
       await Promise.all([1, 2, 3].map(() => click('zhang.min', 'orders.advance', `${no} cancel`)))
@@ -116,9 +116,12 @@ describe('sales orders through the web chat', () => {
   it('two orders racing for the last units: one is placed, the other refused', async () => {
     await say('wu.jun', 'stock in SKU-3003 3 South');
     // Main has 60 of SKU-3003; take them so only South's 3 are left
-    await say('zhang.min', '下单 甲 SKU-3003x60');
+    await say('zhang.min', '下单 天合科技 SKU-3003x60');
     const replies = (
-      await Promise.all([say('zhang.min', '下单 乙 SKU-3003x3'), say('alice.chen', 'order Beta SKU-3003x3')])
+      await Promise.all([
+        say('zhang.min', '下单 博雅科技 SKU-3003x3'),
+        say('alice.chen', 'order Litware SKU-3003x3'),
+      ])
     ).map((r) => ('card' in (r[0] ?? {}) ? 'placed' : textOf(r)));
     expect(replies.filter((r) => r === 'placed')).toHaveLength(1);
     const south = await level('SKU-3003', 'SOUTH');

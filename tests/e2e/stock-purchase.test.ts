@@ -45,7 +45,11 @@ describe('purchase orders through the web chat', () => {
   });
 
   it('over the threshold it goes through approvals before anything is received', async () => {
-    const replies = await say('zhou.qiang', 'purchase Acme Supply SKU-2002x10 price 899');
+    // nobody has bought from Acme Supply yet: confirmed first, nothing filed until then
+    const ask = cardOf(await say('zhou.qiang', 'purchase Acme Supply SKU-2002x10 price 899'));
+    expect(ask.title).toBe('Please confirm: buy from a new supplier, "Acme Supply"');
+    expect(await PurchaseOrder.countDocuments({ supplierName: 'Acme Supply' })).toBe(0);
+    const replies = await click('zhou.qiang', 'confirm.submit', ask.actions[0]?.value ?? '');
     const text = textOf(replies);
     const ap = /AP-\d+/.exec(text)?.[0] ?? '';
     const no = poOf(cardOf(replies).title);
@@ -61,5 +65,15 @@ describe('purchase orders through the web chat', () => {
     expect(textOf(await say('zhang.min', '采购 某供应商 SKU-1001x10'))).toBe('只有仓库人员或经理可以采购。');
     expect(textOf(await say('wu.jun', '采购 某供应商 SKU-9999x10'))).toBe('没有商品 SKU-9999。');
     expect(await PurchaseOrder.countDocuments()).toBe(count);
+  });
+
+  it('a supplier name close to a known one offers it instead', async () => {
+    const card = cardOf(await say('wu.jun', '采购 深圳华强电子 SKU-1001x10'));
+    expect(card.body).toBe('还没有从这个供应商采购过；名字相近的有：深圳华强。');
+    const use = card.actions.find((a) => a.label === '改为 深圳华强');
+    const made = cardOf(await click('wu.jun', 'confirm.submit', use?.value ?? ''));
+    const po = await PurchaseOrder.findOne({ no: /PO-\d+/.exec(made.title)?.[0] }).lean();
+    expect(po?.supplierName).toBe('深圳华强');
+    expect(await PurchaseOrder.countDocuments({ supplierName: '深圳华强电子' })).toBe(0);
   });
 });

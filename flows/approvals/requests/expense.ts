@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tr } from '../../../src/bot/i18n.js';
-import { takeAmount, takeWord } from '../text-parts.js';
+import { takeAmount, takeWord } from '../../../src/bot/slots.js';
 import { currency, money, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
@@ -71,12 +71,14 @@ export const expense: RequestType<ExpenseData> = {
     const amount = takeAmount(withoutUrl);
     const category = takeWord(amount?.rest ?? withoutUrl, categoryWords);
     return {
-      amount: amount?.amount,
-      currency: amount?.currency,
-      category: category?.value,
-      // the category word often is the reason too ("打车"); keep it when nothing else is said
-      reason: (category?.rest || (category ? (amount?.rest ?? '') : '')).trim(),
-      receiptUrl: url,
+      fields: {
+        amount: amount?.amount,
+        currency: amount?.currency,
+        category: category?.value,
+        // the category word often is the reason too ("打车"); keep it when nothing else is said
+        reason: (category?.rest || (category ? (amount?.rest ?? '') : '')).trim(),
+        receiptUrl: url,
+      },
     };
   },
   schema: () =>

@@ -1,6 +1,8 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { MAX_PAST_DAYS } from './request-type.js';
+import { type DateProblem, dateProblemText } from '../../../src/bot/dates/index.js';
+import type { Locale } from '../../../src/bot/types.js';
+import { MAX_PAST_DAYS, type TextRead } from './request-type.js';
 
 /** Schema pieces the request types share, with problem codes as messages. */
 
@@ -38,3 +40,10 @@ export const half = z.enum(['am', 'pm']).optional();
 export function dateOrder<T extends { from: string; to: string }>(schema: z.ZodType<T>) {
   return schema.refine((d) => d.to >= d.from, { message: 'dateOrder', path: ['to'] });
 }
+
+/** A date that could not be read, as the answer to the whole text; "上午还是下午？" is a question. */
+export const dateRefused = (p: DateProblem, locale: Locale): TextRead => ({
+  fields: {},
+  problem: dateProblemText(p, locale),
+  ask: p.problem === 'whichHalf',
+});

@@ -17,9 +17,10 @@ export const general: RequestType<GeneralData> = {
   },
   fromText(rest) {
     const split = rest.search(/[:：]/);
-    return split < 0
-      ? { title: rest, text: '' }
-      : { title: rest.slice(0, split), text: rest.slice(split + 1) };
+    return {
+      fields:
+        split < 0 ? { title: rest, text: '' } : { title: rest.slice(0, split), text: rest.slice(split + 1) },
+    };
   },
   schema: () => z.object({ title: text(120), text: text(2000) }),
   formFields: [

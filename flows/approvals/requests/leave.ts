@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isDateProblem, takeDateRange } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
-import { takeDateRange, takeWord } from '../text-parts.js';
-import { dateOrder, half, requestDate, text } from './fields.js';
+import { takeWord } from '../../../src/bot/slots.js';
+import { dateOrder, dateRefused, half, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
 export const LEAVE_KINDS = {
@@ -15,12 +16,31 @@ export const LEAVE_KINDS = {
   compensatory: { 'zh-CN': '调休', en: 'compensatory' },
 } as const;
 type LeaveKind = keyof typeof LEAVE_KINDS;
-const kindWords = Object.fromEntries(
-  Object.entries(LEAVE_KINDS).flatMap(([kind, t]) => [
-    [t['zh-CN'], kind],
-    [t.en, kind],
-  ]),
-) as Record<string, LeaveKind>;
+const kindWords = {
+  ...Object.fromEntries(
+    Object.entries(LEAVE_KINDS).flatMap(([kind, t]) => [
+      [t['zh-CN'], kind],
+      [t.en, kind],
+    ]),
+  ),
+  // how people say it: "生病了", "I'm ill", "vacation", "家里有事请个事假"
+  生病: 'sick',
+  病了: 'sick',
+  sickness: 'sick',
+  ill: 'sick',
+  年休假: 'annual',
+  休年假: 'annual',
+  vacation: 'annual',
+  holiday: 'annual',
+  pto: 'annual',
+  私事: 'personal',
+  婚: 'marriage',
+  wedding: 'marriage',
+  倒休: 'compensatory',
+  'comp time': 'compensatory',
+  'time in lieu': 'compensatory',
+  funeral: 'bereavement',
+} as Record<string, LeaveKind>;
 
 const HALF_LABEL = { am: { 'zh-CN': '上午', en: 'morning' }, pm: { 'zh-CN': '下午', en: 'afternoon' } };
 
@@ -48,17 +68,25 @@ export const leave: RequestType<LeaveData> = {
     'zh-CN': ['请假 明天 事假 家里有事', '请假 下周一到周三 年假 旅游'],
     en: ['leave tomorrow personal family matter', 'leave Dec 3 to Dec 5 annual trip'],
   },
-  fromText(rest, { now }) {
-    const dates = takeDateRange(rest, now);
+  fromText(rest, { now, locale }) {
+    const dates = takeDateRange(rest, { now });
+    if (dates && isDateProblem(dates)) return dateRefused(dates, locale);
     const kind = takeWord(dates?.rest ?? rest, kindWords);
-    return { ...dates?.range, kind: kind?.value, reason: kind?.rest ?? dates?.rest ?? '' };
+    return { fields: { ...dates?.range, kind: kind?.value, reason: kind?.rest ?? dates?.rest ?? '' } };
   },
+  confirmWhy: (d, today) =>
+    d.from < today
+      ? {
+          'zh-CN': `开始日期 ${d.from} 已经过去了。确定要补请这段假吗？`,
+          en: `The start date ${d.from} is in the past. File this leave for past days?`,
+        }
+      : null,
   schema: (now) =>
     dateOrder(
       z.object({
-        kind: z.enum(Object.keys(LEAVE_KINDS) as [LeaveKind, ...LeaveKind[]], 'required'),
         from: requestDate(now),
         to: requestDate(now),
+        kind: z.enum(Object.keys(LEAVE_KINDS) as [LeaveKind, ...LeaveKind[]], 'required'),
         fromHalf: half,
         toHalf: half,
         reason: text(),
@@ -69,11 +97,28 @@ export const leave: RequestType<LeaveData> = {
       name: 'kind',
       label: { 'zh-CN': '类型', en: 'Kind' },
       kind: 'select',
+      ask: {
+        'zh-CN': '请什么假？年假、病假、事假、调休……',
+        en: 'Which kind of leave? annual, sick, personal, compensatory…',
+      },
       options: Object.entries(LEAVE_KINDS).map(([value, label]) => ({ value, label })),
     },
-    { name: 'from', label: { 'zh-CN': '开始日期', en: 'From' }, kind: 'date' },
+    {
+      name: 'from',
+      label: { 'zh-CN': '开始日期', en: 'From' },
+      kind: 'date',
+      ask: {
+        'zh-CN': '哪天请假？（如 明天、下周一到周三）',
+        en: 'Which day(s)? (e.g. tomorrow, Mon to Wed)',
+      },
+    },
     { name: 'to', label: { 'zh-CN': '结束日期', en: 'To' }, kind: 'date' },
-    { name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea' },
+    {
+      name: 'reason',
+      label: { 'zh-CN': '原因', en: 'Reason' },
+      kind: 'textarea',
+      ask: { 'zh-CN': '请假原因是？', en: 'What is the reason?' },
+    },
   ],
   describe(d, locale) {
     const side = (date: string, h?: 'am' | 'pm') => (h ? `${date} ${tr(locale, HALF_LABEL[h])}` : date);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isDateProblem, takeDateTime } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
-import { takeDateTime, takeWord } from '../text-parts.js';
-import { requestDate, text } from './fields.js';
+import { takeWord } from '../../../src/bot/slots.js';
+import { dateRefused, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
 export type MakeupData = { date: string; time: string; direction: 'in' | 'out'; reason: string };
@@ -26,14 +27,18 @@ export const makeup: RequestType<MakeupData> = {
     'zh-CN': ['补卡 昨天 09:05 上班 忘记打卡'],
     en: ['makeup yesterday 09:05 in forgot to check in'],
   },
-  fromText(rest, { now }) {
-    const when = takeDateTime(rest, now);
+  fromText(rest, { now, locale }) {
+    // a make-up punch is for a day gone by: "周五" is the last Friday
+    const when = takeDateTime(rest, { now, direction: 'backward' });
+    if (when && isDateProblem(when)) return dateRefused(when, locale);
     const direction = takeWord(when?.rest ?? rest, DIRECTIONS);
     return {
-      date: when?.date,
-      time: when?.time,
-      direction: direction?.value,
-      reason: direction?.rest ?? when?.rest ?? '',
+      fields: {
+        date: when?.date,
+        time: when?.time,
+        direction: direction?.value,
+        reason: direction?.rest ?? when?.rest ?? '',
+      },
     };
   },
   schema: (now) =>

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isDateProblem, takeDate } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
-import { takeDateRange } from '../text-parts.js';
-import { requestDate, text } from './fields.js';
+import { unread } from '../../../src/bot/slots.js';
+import { dateRefused, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
 export type OnboardingData = {
@@ -28,7 +29,7 @@ export const onboarding: RequestType<OnboardingData> = {
     'zh-CN': ['入职 刘洋 liu.yang@demo.example Sales wang.fang@demo.example 12月15日'],
     en: ['onboarding Dana Lee dana.lee@demo.example Sales wang.fang@demo.example Dec 15'],
   },
-  fromText(rest, { now }) {
+  fromText(rest, { now, locale }) {
     const [newHire, manager] = rest.match(EMAIL) ?? [];
     const beforeEmail = newHire ? rest.slice(0, rest.indexOf(newHire)).trim() : rest;
     const between =
@@ -36,13 +37,17 @@ export const onboarding: RequestType<OnboardingData> = {
         ? rest.slice(rest.indexOf(newHire) + newHire.length, rest.indexOf(manager)).trim()
         : '';
     const after = manager ? rest.slice(rest.indexOf(manager) + manager.length) : '';
-    const dates = takeDateRange(after, now);
+    const date = takeDate(after, { now });
+    if (date && isDateProblem(date)) return dateRefused(date, locale);
+    if (date?.rest) return { fields: {}, problem: unread(date.rest, locale) };
     return {
-      name: beforeEmail,
-      email: newHire,
-      department: between,
-      managerEmail: manager,
-      startDate: dates?.range.from,
+      fields: {
+        name: beforeEmail,
+        email: newHire,
+        department: between,
+        managerEmail: manager,
+        startDate: date?.date,
+      },
     };
   },
   schema: (now) =>

@@ -8,6 +8,13 @@ import type { Locale } from '../../../src/bot/types.js';
 export type TextContext = { locale: Locale; now: DateTime };
 
 /**
+ * What free text said, field by field. `problem`: a part that tried to say something and could
+ * not be read (a date "到明年", a budget "abc") — refused, never kept as the note; `ask` when
+ * it is a question for one missing piece ("上午还是下午？").
+ */
+export type TextRead = { fields: Record<string, unknown>; problem?: string; ask?: boolean };
+
+/**
  * One kind of request: how it is written as text, the form with the same fields, the schema both
  * are checked by, and how it reads on a card.
  */
@@ -19,7 +26,9 @@ export type RequestType<D = Record<string, unknown>> = {
   usage: Text;
   examples: Record<Locale, string[]>;
   /** Pulls raw fields out of free text; the schema then checks them. */
-  fromText(rest: string, ctx: TextContext): Record<string, unknown>;
+  fromText(rest: string, ctx: TextContext): TextRead;
+  /** A reason to ask before filing what is otherwise valid (leave that starts in the past). */
+  confirmWhy?(data: D, today: string): Text | null;
   /** Built per call, as some rules depend on today (no leave far in the past). */
   schema(now: DateTime): z.ZodType<D>;
   formFields: FormFieldSpec[];
@@ -46,7 +55,11 @@ export const problems = {
   email: { 'zh-CN': '邮箱格式不对', en: 'that e-mail is not valid' },
   url: { 'zh-CN': '票据链接须以 http(s):// 开头', en: 'the receipt link must start with http(s)://' },
   time: { 'zh-CN': '时间格式应为 HH:mm', en: 'the time must be HH:mm' },
+  tooLong: { 'zh-CN': '{field}最多 {max} 字', en: '{field} can be at most {max} characters' },
 } satisfies Record<string, Text>;
+
+/** The question for a missing field: its own, else a generic one naming it. */
+export const askFor: Text = { 'zh-CN': '请补充{field}：', en: 'What is the {field}?' };
 
 export type ProblemCode = keyof typeof problems;
 
@@ -57,9 +70,15 @@ export function describeProblem(
   fieldLabel: (name: string) => string,
 ): string {
   const field = fieldLabel(String(issue.path[0] ?? ''));
+  if (issue.code === 'too_big') return tr(locale, problems.tooLong, { field, max: Number(issue.maximum) });
   const code = issue.message as ProblemCode;
   if (code in problems) return tr(locale, problems[code], { field, days: MAX_PAST_DAYS });
   return tr(locale, problems.required, { field });
 }
+
+/** True when the issue is a field not given at all (asked for), not one given wrong. */
+export const isMissing = (issue: z.core.$ZodIssue, given: Record<string, unknown>) =>
+  issue.message === 'required' &&
+  [undefined, ''].includes(given[String(issue.path[0])] as string | undefined);
 
 export const MAX_PAST_DAYS = 30;

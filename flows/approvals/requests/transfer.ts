@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { isDateProblem, takeDate } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
-import { takeDateRange } from '../text-parts.js';
-import { requestDate, text } from './fields.js';
+import { dateRefused, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
 export type TransferData = { department: string; position: string; effectiveDate: string; reason: string };
@@ -19,10 +19,11 @@ export const transfer: RequestType<TransferData> = {
     'zh-CN': ['调岗 Sales 客户经理 2027年1月1日 想做销售'],
     en: ['transfer Sales account-manager Jan 1 2027 career move'],
   },
-  fromText(rest, { now }) {
-    const dates = takeDateRange(rest, now);
-    const [department, position, ...reason] = (dates?.rest ?? rest).split(' ');
-    return { department, position, effectiveDate: dates?.range.from, reason: reason.join(' ') };
+  fromText(rest, { now, locale }) {
+    const date = takeDate(rest, { now });
+    if (date && isDateProblem(date)) return dateRefused(date, locale);
+    const [department, position, ...reason] = (date?.rest ?? rest).split(' ');
+    return { fields: { department, position, effectiveDate: date?.date, reason: reason.join(' ') } };
   },
   schema: (now) =>
     z.object({

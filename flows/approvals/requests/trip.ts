@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isDateProblem, takeDateRange } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
-import { takeAmount, takeDateRange } from '../text-parts.js';
-import { dateOrder, money, requestDate, text } from './fields.js';
+import { takeAmount, unread } from '../../../src/bot/slots.js';
+import { dateOrder, dateRefused, money, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
 export type TripData = {
@@ -27,13 +28,20 @@ export const trip: RequestType<TripData> = {
     'zh-CN': ['出差 上海 12月3日到12月5日 拜访客户 预算 3000'],
     en: ['trip Shanghai Dec 3 to Dec 5 visit Acme budget 3000'],
   },
-  fromText(rest, { now }) {
+  fromText(rest, { now, locale }) {
     const budget = BUDGET_WORDS.exec(rest);
-    const cost = budget ? takeAmount(rest.slice(budget.index + budget[0].length)) : null;
-    const main = budget ? rest.slice(0, budget.index) : rest;
-    const dates = takeDateRange(main, now);
+    const afterBudget = budget ? rest.slice(budget.index + budget[0].length) : '';
+    const cost = budget ? takeAmount(afterBudget) : null;
+    // "预算 三千" or "budget tbd" is not a budget, and not part of the purpose either
+    if (budget && (!cost || cost.index > 0))
+      return { fields: {}, problem: unread(`${budget[0]}${afterBudget}`.trim(), locale) };
+    const main = budget ? `${rest.slice(0, budget.index)} ${cost?.rest ?? ''}` : rest;
+    const dates = takeDateRange(main, { now });
+    if (dates && isDateProblem(dates)) return dateRefused(dates, locale);
     const [destination, ...purpose] = (dates?.rest ?? main).split(' ');
-    return { destination, ...dates?.range, purpose: purpose.join(' '), estimatedCost: cost?.amount };
+    return {
+      fields: { destination, ...dates?.range, purpose: purpose.join(' '), estimatedCost: cost?.amount },
+    };
   },
   schema: (now) =>
     dateOrder(

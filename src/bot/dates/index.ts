@@ -117,7 +117,9 @@ export function takeDateRange(
     } else {
       const span = link?.kind === 'join' ? end : link;
       if (span?.kind === 'span') {
-        if (span.days === 0.5 && !fromHalf) return { problem: 'whichHalf', text: span.text };
+        // "半天" needs its half: written elsewhere ("明天 半天 … 上午") or asked for
+        if (span.days === 0.5 && !fromHalf && !tokens.some((t) => t.kind === 'half'))
+          return { problem: 'whichHalf', text: span.text };
         to = from.plus({ days: Math.max(1, Math.ceil(span.days)) - 1 });
         used.add(span);
         if (link !== span) used.add(link as Placed);

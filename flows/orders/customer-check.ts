@@ -1,0 +1,62 @@
+import type { TurnContext } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
+import type { Card } from '../../src/bot/types.js';
+import { resolveCustomer } from '../crm/resolve.js';
+import { createCustomer } from '../crm/service.js';
+
+const t = {
+  none: {
+    'zh-CN': 'CRM 里没有客户“{name}”，订单没有下。',
+    en: 'There is no customer "{name}" in the CRM; no order was placed.',
+  },
+  create: { 'zh-CN': '新建客户“{name}”并下单', en: 'Create "{name}" and place the order' },
+  many: { 'zh-CN': '“{name}”对应多个客户，请选择：', en: '"{name}" matches several customers; pick one:' },
+  full: {
+    'zh-CN': '你的客户数已到上限，不能新建客户。',
+    en: 'You already own as many customers as allowed; no customer was created.',
+  },
+};
+
+export type OrderDraft = { customer: string; newCustomer?: boolean };
+
+/**
+ * The CRM customer an order is for, by its exact name; never a name nobody knows. Several
+ * matches → a card to pick from; none → an offer to create it, each button placing the order
+ * with that choice. Null when the person was answered instead.
+ */
+export async function orderCustomer<A extends OrderDraft>(ctx: TurnContext, args: A): Promise<string | null> {
+  if (args.newCustomer) {
+    const made = await createCustomer({ name: args.customer }, ctx.person, ctx.now.toJSDate());
+    if (made.ok) return made.customer.name;
+    if ('existing' in made) return made.existing.name;
+    ctx.reply(tr(ctx.locale, t.full));
+    return null;
+  }
+  const found = await resolveCustomer(args.customer, ctx.person, true, true);
+  if (found.kind === 'one') return found.customer.name;
+  const card: Card =
+    found.kind === 'many'
+      ? {
+          title: tr(ctx.locale, t.many, { name: args.customer }),
+          fields: [],
+          status: 'warning',
+          actions: await Promise.all(
+            found.candidates.map((c) => ctx.choice(c.name, 'orders.create', { ...args, customer: c.name })),
+          ),
+        }
+      : {
+          title: tr(ctx.locale, t.none, { name: args.customer }),
+          fields: [],
+          status: 'warning',
+          actions: [
+            await ctx.choice(
+              tr(ctx.locale, t.create, { name: args.customer }),
+              'orders.create',
+              { ...args, newCustomer: true },
+              'primary',
+            ),
+          ],
+        };
+  ctx.reply({ card });
+  return null;
+}

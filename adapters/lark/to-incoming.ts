@@ -14,8 +14,8 @@ type LarkMessage = {
   mentions?: Mention[];
 };
 
-/** Longer text is not a command; the router never sees more than this. */
-const MAX_TEXT = 4000;
+/** More than anyone types; the router answers anything over its own, smaller limit. */
+const MAX_TEXT = 40_000;
 
 /**
  * An `im.message.receive_v1` event as the neutral `Incoming`, or null when the bot should stay

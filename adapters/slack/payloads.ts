@@ -31,7 +31,7 @@ export const eventCallback = z.object({
 
 export const slashCommand = z.object({
   command: z.string().min(2),
-  text: z.string().max(4000).default(''),
+  text: z.string().max(40_000).default(''),
   user_id: id,
   team_id: id,
   channel_id: id,

@@ -8,7 +8,8 @@ const clientId = z.string().trim().min(1).max(200).optional();
 
 export const messageBody = z.object({
   employee: email,
-  text: z.string().trim().min(1).max(4000),
+  // the router answers text over its own limit; this only bounds what is read at all
+  text: z.string().trim().min(1).max(40_000),
   messageId: clientId,
 });
 export const actionBody = z.object({

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { dateProblemText, isDateProblem, takeDate, takeMonth } from '../../src/bot/dates/index.js';
 import { defineCommand, type ParseContext, type ParseResult } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { monthCard, punchReply, teamReply } from './cards.js';
@@ -49,14 +49,19 @@ export const showCommand = defineCommand<{ month?: string }>({
   area: 'attendance',
   keywords: { 'zh-CN': ['考勤', '我的考勤'], en: ['attendance', 'my attendance'] },
   summary: { 'zh-CN': '今天和本月（或指定月份）的考勤', en: 'Today and this month (or a given month)' },
-  usage: { 'zh-CN': '考勤 [年-月]', en: 'attendance [YYYY-MM]' },
-  examples: { 'zh-CN': ['考勤', '考勤 2026-10'], en: ['attendance', 'attendance 2026-10'] },
+  usage: { 'zh-CN': '考勤 [月份]', en: 'attendance [month]' },
+  examples: {
+    'zh-CN': ['考勤', '考勤 上个月', '考勤 2026-10'],
+    en: ['attendance', 'attendance last month', 'attendance October'],
+  },
   parse(rest, ctx) {
     if (rest === '') return { args: {} };
-    const month = DateTime.fromFormat(rest, 'yyyy-M', { zone: ctx.tz });
-    if (!month.isValid) return { problem: tr(ctx.locale, t.badMonth, { value: rest }) };
-    if (month > ctx.now.startOf('month')) return { problem: tr(ctx.locale, t.futureMonth, { value: rest }) };
-    return { args: { month: month.toFormat('yyyy-MM') } };
+    const found = takeMonth(rest, { now: ctx.now, direction: 'backward' });
+    if (!found || isDateProblem(found) || found.rest !== '')
+      return { problem: tr(ctx.locale, t.badMonth, { value: rest.slice(0, 30) }) };
+    if (found.month > ctx.now.toFormat('yyyy-MM'))
+      return { problem: tr(ctx.locale, t.futureMonth, { value: found.month }) };
+    return { args: { month: found.month } };
   },
   async handle(ctx, args) {
     const view = await monthOf(ctx.person.id, ctx.now, args.month);
@@ -64,8 +69,6 @@ export const showCommand = defineCommand<{ month?: string }>({
     ctx.reply({ card: monthCard(ctx.locale, ctx.person.name, view, current) });
   },
 });
-
-const ISO_DAY = /^\d{4}-\d{1,2}-\d{1,2}$/;
 
 export const teamCommand = defineCommand<{ date: string; department?: string }>({
   intent: 'attendance.team',
@@ -75,22 +78,21 @@ export const teamCommand = defineCommand<{ date: string; department?: string }>(
     'zh-CN': '经理看直属下级某天的考勤；人事/管理员可按部门看',
     en: "A day of your direct reports' attendance; HR/admins may name a department",
   },
-  usage: { 'zh-CN': '团队考勤 [年-月-日] [部门]', en: 'team attendance [YYYY-MM-DD] [department]' },
+  usage: { 'zh-CN': '团队考勤 [日期] [部门]', en: 'team attendance [date] [department]' },
   examples: {
-    'zh-CN': ['团队考勤', '团队考勤 2026-11-20', '团队考勤 2026-11-20 Engineering'],
-    en: ['team attendance', 'team attendance 2026-11-20 Sales'],
+    'zh-CN': ['团队考勤', '团队考勤 昨天', '团队考勤 2026-11-20 Engineering'],
+    en: ['team attendance', 'team attendance yesterday', 'team attendance 2026-11-20 Sales'],
   },
   parse(rest, ctx) {
-    const [first = '', ...others] = rest.split(' ').filter(Boolean);
-    const hasDate = /^\d{4}-/.test(first);
+    // "团队考勤 昨天 Sales", "team attendance last Friday": a day (looking back), then a department
     const today = ctx.now.toISODate() as string;
-    const department = (hasDate ? others : [first, ...others]).join(' ').trim() || undefined;
-    if (!hasDate) return { args: { date: today, department } };
-    const day = ISO_DAY.test(first) ? DateTime.fromFormat(first, 'yyyy-M-d', { zone: ctx.tz }) : null;
-    if (!day?.isValid) return { problem: tr(ctx.locale, t.badDate, { value: first }) };
-    const date = day.toISODate() as string;
+    const found = takeDate(rest, { now: ctx.now, direction: 'backward' });
+    if (found && isDateProblem(found)) return { problem: dateProblemText(found, ctx.locale) };
+    const date = found?.date ?? today;
     if (date > today) return { problem: tr(ctx.locale, t.futureDate, { value: date }) };
-    return { args: { date, department } };
+    if (/^\d{4}-/.test(found?.rest ?? rest))
+      return { problem: tr(ctx.locale, t.badDate, { value: (found?.rest ?? rest).split(' ')[0] ?? '' }) };
+    return { args: { date, department: (found?.rest ?? rest).trim() || undefined } };
   },
   async handle(ctx, args) {
     const view = await teamDay(ctx.person, args.date, args.department, ctx.now);

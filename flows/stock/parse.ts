@@ -8,10 +8,13 @@ const LINE = /^([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\s*[x×*]\s*(\d+)(?:@(\d+
 
 export const problems = {
   sku: { 'zh-CN': '请写上 SKU，如 SKU-1001。', en: 'Give a SKU, e.g. SKU-1001.' },
-  qty: { 'zh-CN': '数量须为正整数。', en: 'The quantity must be a whole number above zero.' },
+  qty: {
+    'zh-CN': '数量须为正整数（最多 1,000,000）。',
+    en: 'The quantity must be a whole number from 1 to 1,000,000.',
+  },
   count: {
-    'zh-CN': '盘点数量须为 0 或正整数。',
-    en: 'The counted figure must be a whole number, 0 or more.',
+    'zh-CN': '盘点数量须为 0 到 1,000,000 的整数。',
+    en: 'The counted figure must be a whole number from 0 to 1,000,000.',
   },
   query: { 'zh-CN': '请写上 SKU 或商品名。', en: 'Give a SKU or a product name.' },
   lines: {
@@ -30,11 +33,14 @@ export const fail = (locale: Locale, text: Text): Problem => ({ problem: tr(loca
 
 export const isSku = (word: string) => SKU.test(word);
 
+/** More than any one movement or order line; a bigger figure is a typo, refused. */
+export const MAX_QTY = 1_000_000;
+
 /** A whole quantity; `allowZero` for counts. */
 export function quantity(word: string | undefined, allowZero = false): number | null {
   if (!word || !/^[+-]?\d+(\.\d+)?$/.test(word)) return null;
   const n = Number(word);
-  return Number.isInteger(n) && (n > 0 || (allowZero && n === 0)) ? n : null;
+  return Number.isInteger(n) && n <= MAX_QTY && (n > 0 || (allowZero && n === 0)) ? n : null;
 }
 
 export type Line = { sku: string; qty: number; price?: number };
@@ -57,7 +63,7 @@ export function splitLines(rest: string): { who: string; lines: Line[]; note: st
       break;
     }
     const qty = Number(m[2]);
-    if (qty <= 0) return { who: '', lines: [], note: '', bad: words[i] };
+    if (qty <= 0 || qty > MAX_QTY) return { who: '', lines: [], note: '', bad: words[i] };
     lines.push({ sku: (m[1] ?? '').toUpperCase(), qty, price: m[3] ? Number(m[3]) : undefined });
   }
   return { who: words.slice(0, first).join(' '), lines, note: words.slice(i).join(' ') };

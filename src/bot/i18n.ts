@@ -45,6 +45,10 @@ export const coreText = {
     en: 'Something went wrong; it has been logged (ref {ref}). Please try again later.',
   },
   unknownAction: { 'zh-CN': '这个按钮已失效。', en: 'This button is no longer valid.' },
+  tooLong: {
+    'zh-CN': '消息太长了（最多 {max} 字），没有处理。请分开发送，或只发命令。',
+    en: 'That message is too long (at most {max} characters); nothing was done. Send the command on its own.',
+  },
   openForm: { 'zh-CN': '填写表单', en: 'Open the form' },
 } satisfies Record<string, Text>;
 

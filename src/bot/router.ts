@@ -46,6 +46,9 @@ type Sender = {
 
 export type Router = ReturnType<typeof createRouter>;
 
+/** Longer text is not a command: it is answered, never parsed (and never kept as a note). */
+const MAX_TEXT = 4000;
+
 /** The one entry point every adapter ends in: text, a click or a form in, neutral replies out. */
 export function createRouter(deps: RouterDeps) {
   const commands: CommandSpec[] = deps.flows.flatMap((f) => f.commands);
@@ -124,6 +127,10 @@ export function createRouter(deps: RouterDeps) {
       const locale = detectLocale(incoming.text, person.locale);
       const ctx = turn(person, locale, log);
       const parseCtx = { locale, now: ctx.now, tz: person.timezone };
+      if (incoming.text.length > MAX_TEXT) {
+        ctx.reply(tr(locale, coreText.tooLong, { max: MAX_TEXT }));
+        return { kind: 'replies', replies: ctx.replies };
+      }
       const question = askKey(person.id, incoming.platform, incoming.chat.id);
       const parsed =
         (await answered(question, incoming.text, parseCtx)) ?? parseText(incoming.text, commands, parseCtx);

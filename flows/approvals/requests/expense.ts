@@ -96,15 +96,29 @@ export const expense: RequestType<ExpenseData> = {
         .default(''),
     }) as z.ZodType<ExpenseData>,
   formFields: [
-    { name: 'amount', label: { 'zh-CN': '金额', en: 'Amount' }, kind: 'number' },
+    {
+      name: 'amount',
+      label: { 'zh-CN': '金额', en: 'Amount' },
+      kind: 'number',
+      ask: { 'zh-CN': '报销多少钱？', en: 'How much?' },
+    },
     { name: 'currency', label: { 'zh-CN': '币种', en: 'Currency' }, kind: 'text', optional: true },
     {
       name: 'category',
       label: { 'zh-CN': '类别', en: 'Category' },
       kind: 'select',
+      ask: {
+        'zh-CN': '什么类别？差旅、餐费、交通、办公、招待、其他',
+        en: 'Which category? travel, meals, taxi, office, entertainment, other',
+      },
       options: Object.entries(CATEGORIES).map(([value, label]) => ({ value, label })),
     },
-    { name: 'reason', label: { 'zh-CN': '事由', en: 'Reason' }, kind: 'textarea' },
+    {
+      name: 'reason',
+      label: { 'zh-CN': '事由', en: 'Reason' },
+      kind: 'textarea',
+      ask: { 'zh-CN': '报销事由是？', en: 'What was it for?' },
+    },
     { name: 'receiptUrl', label: { 'zh-CN': '票据链接', en: 'Receipt link' }, kind: 'text', optional: true },
   ],
   describe: (d, locale) => [

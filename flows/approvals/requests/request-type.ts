@@ -59,7 +59,10 @@ export const problems = {
 } satisfies Record<string, Text>;
 
 /** The question for a missing field: its own, else a generic one naming it. */
-export const askFor: Text = { 'zh-CN': '请补充{field}：', en: 'What is the {field}?' };
+export const askFor: Text = {
+  'zh-CN': '还缺{field}，请直接回复。',
+  en: 'What is the {field}? Just reply with it.',
+};
 
 export type ProblemCode = keyof typeof problems;
 

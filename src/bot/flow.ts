@@ -134,9 +134,14 @@ export type Flow = {
   commands: CommandSpec[];
   actions: ActionSpec[];
   jobs?: JobSpec[];
+  /** How people ask for this flow's commands in their own words, by intent: what the understanding layer learns from. */
+  phrasings?: Phrasings;
   /** Data migrations this flow's storage needs, run in order at start-up (see db/migrations.ts). */
   migrations?: MigrationSpec[];
 };
+
+/** Whole sentences by intent, any language or both mixed ("我明天想请一天假", "can I take Friday off?"). */
+export type Phrasings = Record<string, string[]>;
 
 /** A resumable, idempotent batch migration: `step` returns `cursor: null` when done. */
 export type MigrationSpec = {

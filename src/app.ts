@@ -11,6 +11,7 @@ import { flows } from '../flows/index.js';
 import { accountsOf, bindByEmail, listEmployees, resolvePerson } from '../flows/org/service.js';
 import { createDeliveries } from './bot/deliveries.js';
 import type { Flow, Reminders } from './bot/flow.js';
+import type { Understander } from './bot/nlu/understand.js';
 
 import { createNotifier } from './bot/notifier.js';
 import { createRouter } from './bot/router.js';
@@ -24,7 +25,11 @@ import { createHttpApp } from './server.js';
  * Wires adapters, router and flows. Adapters get the router's entry points and their storage
  * ports; flows get the notifier. Nothing else crosses between them.
  */
-export function createAssistant(config: Config, log: Logger, options: { flows?: Flow[] } = {}) {
+export function createAssistant(
+  config: Config,
+  log: Logger,
+  options: { flows?: Flow[]; understand?: Understander } = {},
+) {
   const messengers: Messenger[] = [];
   const notifier = createNotifier({ messengers, accountsOf, log });
   const deliveries = createDeliveries({
@@ -41,6 +46,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     update: notifier.update,
     reminders,
     pending: pendingStore,
+    understand: options.understand,
     log,
   });
 

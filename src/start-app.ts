@@ -7,6 +7,7 @@ import { runDigests } from '../flows/digests/index.js';
 import { flows } from '../flows/index.js';
 import { createAssistant } from './app.js';
 import type { Flow } from './bot/flow.js';
+import { createUnderstander } from './bot/nlu/understand.js';
 import type { MessageRef, Reply } from './bot/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -41,7 +42,8 @@ export async function startApp(
       () => new Date(),
     );
     const seeded = config.seedDemo ? await seedDemo(new Date()) : false;
-    const assistant = createAssistant(config, log, options);
+    const understand = await createUnderstander(options.flows ?? flows, config.storeCacheDir);
+    const assistant = createAssistant(config, log, { ...options, understand });
     const { http, notifier } = assistant;
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));

@@ -35,14 +35,14 @@ function requestCommand(rt: RequestType): CommandSpec {
     examples: rt.examples,
     parse(rest, ctx) {
       const read = rt.fromText(rest, ctx);
-      if (read.problem) return { problem: read.problem, ask: read.ask };
+      if (read.problem) return { problem: read.problem, ...(read.ask ? { ask: read.ask } : {}) };
       const parsed = (rt.schema(ctx.now) as z.ZodType<Record<string, unknown>>).safeParse(read.fields);
       if (parsed.success) return { args: parsed.data };
       const issue = parsed.error.issues[0];
       if (!issue) return { problem: tr(ctx.locale, rt.usage) };
       // one missing field is asked for alone, unless nothing at all was said (then: the usage)
       if (rest !== '' && isMissing(issue, read.fields))
-        return { problem: question(rt, issue, ctx), ask: true };
+        return { problem: question(rt, issue, ctx), ask: String(issue.path[0]) };
       return { problem: describeProblem(issue, ctx.locale, fieldLabel(rt, ctx)) };
     },
     handle: (ctx, data) => fileRequest(ctx, rt.type, data),

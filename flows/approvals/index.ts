@@ -4,11 +4,13 @@ import { requestCommands } from './commands.js';
 import { changeAndTell } from './handlers.js';
 import { approvalJobs } from './jobs.js';
 import { manageCommands } from './manage-commands.js';
+import { phrasings } from './phrasings.js';
 import * as workflow from './workflow.js';
 
 export const approvalsFlow: Flow = {
   name: 'approvals',
   areas: [{ id: 'approvals', label: { 'zh-CN': '审批', en: 'Approvals' }, order: 10 }],
+  phrasings,
   commands: [...requestCommands, ...manageCommands],
   actions: [
     {

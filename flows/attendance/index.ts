@@ -2,6 +2,7 @@ import type { Flow } from '../../src/bot/flow.js';
 import { punchReply } from './cards.js';
 import { attendanceCommands } from './commands.js';
 import { attendanceJobs } from './jobs.js';
+import { phrasings } from './phrasings.js';
 import { checkIn } from './service.js';
 
 export {
@@ -16,6 +17,7 @@ export { markAbsences } from './jobs.js';
 export const attendanceFlow: Flow = {
   name: 'attendance',
   areas: [{ id: 'attendance', label: { 'zh-CN': '考勤', en: 'Attendance' }, order: 20 }],
+  phrasings,
   commands: attendanceCommands,
   jobs: attendanceJobs,
   actions: [

@@ -5,12 +5,14 @@ import { createAndTell, customerFromButton, showCard } from './customer-handlers
 import { followUpPicked } from './follow-up-handlers.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
+import { phrasings } from './phrasings.js';
 import { claimFromButton } from './pool-handlers.js';
 import { changeTicketAndTell } from './ticket-handlers.js';
 
 export const crmFlow: Flow = {
   name: 'crm',
   areas: [{ id: 'crm', label: { 'zh-CN': '客户', en: 'CRM' }, order: 30 }],
+  phrasings,
   commands: crmCommands,
   jobs: crmJobs,
   actions: [

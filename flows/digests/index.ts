@@ -1,6 +1,7 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { digestCommands } from './commands.js';
 import { digestJobs } from './jobs.js';
+import { phrasings } from './phrasings.js';
 
 /**
  * The assistant speaking first: the morning digest, and the controls over everything sent unasked
@@ -9,6 +10,7 @@ import { digestJobs } from './jobs.js';
 export const digestsFlow: Flow = {
   name: 'digests',
   areas: [{ id: 'digests', label: { 'zh-CN': '摘要与提醒', en: 'Digests & reminders' }, order: 80 }],
+  phrasings,
   commands: digestCommands,
   actions: [],
   jobs: digestJobs,

@@ -1,6 +1,7 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { orderCommands } from './commands.js';
 import { advanceFromChat, showOrder } from './handlers.js';
+import { phrasings } from './phrasings.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
 import { purchaseCommands } from './purchase-commands.js';
 import { supplierMigration } from './suppliers.js';
@@ -9,6 +10,7 @@ import { supplierMigration } from './suppliers.js';
 export const ordersFlow: Flow = {
   name: 'orders',
   areas: [{ id: 'orders', label: { 'zh-CN': '订单', en: 'Orders' }, order: 35 }],
+  phrasings,
   commands: [...orderCommands, ...purchaseCommands],
   migrations: [supplierMigration],
   actions: [

@@ -1,9 +1,11 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { whoamiCommand } from './commands.js';
+import { phrasings } from './phrasings.js';
 
 export const orgFlow: Flow = {
   name: 'org',
   areas: [{ id: 'org', label: { 'zh-CN': '个人', en: 'Me' }, order: 90 }],
+  phrasings,
   commands: [whoamiCommand],
   actions: [],
 };

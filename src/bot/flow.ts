@@ -18,9 +18,13 @@ export type ParseContext = { locale: Locale; now: DateTime; tz: string };
 
 /**
  * A parser either returns arguments or says, in the person's language, what was wrong. `ask`:
- * the problem is one missing piece, put as a question; the person's next message answers it.
+ * the problem is one missing piece (named), put as a question; the person's next message
+ * answers it and is parsed together with `rest` (default: the text parsed so far).
  */
-export type ParseResult<A> = { args: A } | { problem: string; ask?: boolean };
+export type ParseResult<A> = { args: A } | { problem: string; ask?: string; rest?: string };
+
+/** Reads a whole free sentence (not the grammar) into a command's arguments. */
+export type SentenceReader = (text: string, ctx: ParseContext) => ParseResult<unknown>;
 
 /** The per-turn context a handler gets. It never holds a platform client. */
 export type TurnContext = {
@@ -96,7 +100,7 @@ export type CommandSpec<A = unknown> = {
   /** What text that failed to parse did say, as form values, to prefill the form. */
   draft?(rest: string, ctx: ParseContext): Record<string, string>;
   /** Writes something: when recognised from free text rather than typed exactly, it is confirmed first. */
-  writes?: boolean;
+  writes?: boolean | ((args: A) => boolean);
   /** The confirmation card's lines: everything understood, in the person's language. */
   preview?(ctx: TurnContext, args: A): Promise<[string, string][]>;
 };
@@ -136,6 +140,8 @@ export type Flow = {
   jobs?: JobSpec[];
   /** How people ask for this flow's commands in their own words, by intent: what the understanding layer learns from. */
   phrasings?: Phrasings;
+  /** Sentence readers by intent, for commands whose grammar parser cannot read a free sentence. */
+  readers?: Record<string, SentenceReader>;
   /** Data migrations this flow's storage needs, run in order at start-up (see db/migrations.ts). */
   migrations?: MigrationSpec[];
 };

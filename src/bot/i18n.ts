@@ -50,6 +50,15 @@ export const coreText = {
     en: 'That message is too long (at most {max} characters); nothing was done. Send the command on its own.',
   },
   openForm: { 'zh-CN': '填写表单', en: 'Open the form' },
+  greeting: {
+    'zh-CN': '你好，{name}！直接说要做什么就行，比如：',
+    en: 'Hi {name}! Just tell me what you need, for example:',
+  },
+  suggestTitle: {
+    'zh-CN': '没看懂“{text}”，是想做这些吗？',
+    en: 'I didn\'t get "{text}". Did you mean one of these?',
+  },
+  examples: { 'zh-CN': '例如', en: 'e.g.' },
 } satisfies Record<string, Text>;
 
 /** Whole hours or days since `from`, as people say it: "just now" / "3h" / "2d" ("刚刚" / "3 小时" / "2 天"). */

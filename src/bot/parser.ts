@@ -12,8 +12,8 @@ export type Parsed =
       bare?: boolean;
       /** The text after the command's keyword. */
       rest?: string;
-      /** `error` is a question for one missing piece; the next message answers it. */
-      ask?: boolean;
+      /** `error` is a question for this missing piece; the next message answers it. */
+      ask?: string;
       error: string;
       usage: string;
       suggestions: CommandSpec[];
@@ -64,7 +64,7 @@ export function parseRest(command: CommandSpec, rest: string, ctx: ParseContext)
     bare: rest === '',
     rest,
     error: result.problem,
-    ...(result.ask ? { ask: true } : {}),
+    ...(result.ask ? { ask: result.ask, rest: result.rest ?? rest } : {}),
     usage: tr(ctx.locale, command.usage),
     suggestions: [],
   };

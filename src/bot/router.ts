@@ -6,8 +6,11 @@ import { answerConfirmation, confirmationsFor } from './confirmations.js';
 import type { Area, CommandSpec, Flow, ParseContext, Reminders, TurnContext } from './flow.js';
 import { draftOf, formFor, readFormButton, usageCardWithForm } from './forms.js';
 import { coreText, detectLocale, tr } from './i18n.js';
-import { matchCommand, type Parsed, parseRest, parseText } from './parser.js';
+import { interpret } from './nlu/interpret.js';
+import type { Understander, Understood } from './nlu/understand.js';
+import { matchCommand, parseRest } from './parser.js';
 import { ASK_TTL_MS, askKey, CANCEL_ACTION, CONFIRM_ACTION, type PendingStore } from './pending.js';
+import { describeArgs, suggestionCard, USAGE_ACTION, usageReply } from './suggest.js';
 import {
   type CardAction,
   type FormSubmission,
@@ -33,6 +36,8 @@ export type RouterDeps = {
   reminders: Reminders;
   /** Confirmations and open questions (db/pending.ts). */
   pending: PendingStore;
+  /** Reads free sentences the grammar does not match; without it, only the grammar is understood. */
+  understand?: Understander;
   log: Logger;
   now?: () => Date;
 };
@@ -45,6 +50,17 @@ type Sender = {
 };
 
 export type Router = ReturnType<typeof createRouter>;
+
+/** One message's turn, as the helpers below need it. */
+type Talk = {
+  ctx: TurnContext & { replies: Reply[] };
+  parseCtx: ParseContext;
+  text: string;
+  question: string;
+  forms: Incoming['forms'];
+};
+
+const isWrite = (c: CommandSpec) => c.writes !== undefined && c.writes !== false;
 
 /** Longer text is not a command: it is answered, never parsed (and never kept as a note). */
 const MAX_TEXT = 4000;
@@ -132,21 +148,17 @@ export function createRouter(deps: RouterDeps) {
         return { kind: 'replies', replies: ctx.replies };
       }
       const question = askKey(person.id, incoming.platform, incoming.chat.id);
-      const parsed =
-        (await answered(question, incoming.text, parseCtx)) ?? parseText(incoming.text, commands, parseCtx);
+      const talk: Talk = { ctx, parseCtx, text: incoming.text, question, forms: incoming.forms };
+      const answer = await answered(question, incoming.text, parseCtx);
+      const found = answer
+        ? { by: 'grammar' as const, parsed: answer.parsed }
+        : await interpret(incoming.text, commands, deps.understand, parseCtx);
+      if (found.by === 'understanding') return understood(talk, found.understood);
+      const parsed = found.parsed;
       if (parsed.ok) {
-        log.info({ intent: parsed.command.intent, employeeId: person.id }, 'command');
-        await parsed.command.handle(ctx, parsed.args);
+        await run(talk, parsed.command, parsed.args, answer?.confirm ?? false);
       } else if (parsed.command && parsed.ask) {
-        await deps.pending.put({
-          id: question,
-          employeeId: person.id,
-          intent: parsed.command.intent,
-          text: parsed.rest ?? '',
-          locale,
-          expiresAt: new Date(now().getTime() + ASK_TTL_MS),
-        });
-        ctx.reply(parsed.error);
+        await ask(talk, parsed.command, parsed.rest ?? '', parsed.error, answer?.confirm ?? false);
       } else if (parsed.command) {
         const draft = incoming.forms ? draftOf(parsed.command, parsed.rest ?? '', parseCtx) : {};
         const form = incoming.forms && formFor(parsed.command, locale, draft);
@@ -164,14 +176,54 @@ export function createRouter(deps: RouterDeps) {
 
   /**
    * The answer to a question the bot asked in this chat: what was said before plus this message,
-   * parsed again. A message that starts a command of its own is not an answer.
+   * parsed again. A message that starts a command of its own is not an answer. `confirm`: the
+   * question came from free text, so the command is still held for Submit.
    */
-  async function answered(key: string, text: string, ctx: ParseContext): Promise<Parsed | null> {
+  async function answered(key: string, text: string, ctx: ParseContext) {
     const open = await deps.pending.peek(key, now());
     if (!open || matchCommand(text, commands)) return null;
     const command = byIntent.get(open.intent);
     if (!command || !(await deps.pending.take(key, now()))) return null;
-    return parseRest(command, `${open.text ?? ''} ${text}`.trim(), ctx);
+    const confirm = (open.args as { confirm?: boolean } | undefined)?.confirm === true;
+    return { parsed: parseRest(command, `${open.text ?? ''} ${text}`.trim(), ctx), confirm };
+  }
+
+  /** Runs a command, or holds it for Submit when it writes and came from free text. */
+  async function run(talk: Talk, command: CommandSpec, args: unknown, confirm: boolean): Promise<void> {
+    talk.ctx.log.info({ intent: command.intent, employeeId: talk.ctx.person.id, confirm }, 'command');
+    if (!confirm) return command.handle(talk.ctx, args);
+    const fields = (await command.preview?.(talk.ctx, args)) ?? describeArgs(args);
+    await talk.ctx.propose({ intent: command.intent, args, fields });
+  }
+
+  /** Puts one question; the person's next message in this chat answers it. */
+  async function ask(talk: Talk, command: CommandSpec, rest: string, question: string, confirm: boolean) {
+    await deps.pending.put({
+      id: talk.question,
+      employeeId: talk.ctx.person.id,
+      intent: command.intent,
+      text: rest,
+      args: { confirm },
+      locale: talk.ctx.locale,
+      expiresAt: new Date(now().getTime() + ASK_TTL_MS),
+    });
+    talk.ctx.reply(question);
+  }
+
+  /** What the understanding layer made of a free sentence, acted on. */
+  async function understood(talk: Talk, u: Understood): Promise<Outcome> {
+    const { ctx } = talk;
+    if (u.kind === 'command') await run(talk, u.command, u.args, u.confirm);
+    else if (u.kind === 'ask') await ask(talk, u.command, u.rest, u.question, isWrite(u.command));
+    else if (u.kind === 'problem')
+      ctx.reply(`${u.problem}\n${tr(ctx.locale, coreText.usage)}${tr(ctx.locale, u.command.usage)}`);
+    else if (u.kind === 'greeting') {
+      ctx.reply(tr(ctx.locale, coreText.greeting, { name: ctx.person.name }));
+      const help = byIntent.get('help');
+      const bare = help?.parse('', talk.parseCtx);
+      if (help && bare && 'args' in bare) await help.handle(ctx, bare.args);
+    } else ctx.reply({ card: await suggestionCard(ctx, talk.parseCtx, talk.text, u.candidates, talk.forms) });
+    return { kind: 'replies', replies: talk.ctx.replies };
   }
 
   async function act(action: CardAction): Promise<Outcome> {
@@ -182,6 +234,11 @@ export function createRouter(deps: RouterDeps) {
     });
     return handled(action, action.eventId, 'zh-CN', log, async (person) => {
       const ctx = turn(person, person.locale, log);
+      if (action.actionId === USAGE_ACTION) {
+        const command = byIntent.get(action.value);
+        ctx.reply(command ? usageReply(command, ctx.locale) : tr(ctx.locale, coreText.unknownAction));
+        return { kind: 'replies', replies: ctx.replies };
+      }
       if (action.actionId === CONFIRM_ACTION || action.actionId === CANCEL_ACTION) {
         await answerConfirmation(
           deps.pending,

@@ -1,4 +1,6 @@
-import type { CommandSpec } from './flow.js';
+import type { CommandSpec, ParseContext, TurnContext } from './flow.js';
+import { coreText, tr } from './i18n.js';
+import { type Button, type Card, type Incoming, type Locale, OPEN_FORM_ACTION } from './types.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -36,4 +38,54 @@ function levenshtein(a: string, b: string): number {
     prev = row;
   }
   return prev[b.length] ?? 0;
+}
+
+/** A core button: shows a command's usage and examples (value: the intent). */
+export const USAGE_ACTION = 'usage.show';
+
+export function usageReply(command: CommandSpec, locale: Locale): string {
+  const examples = command.examples[locale].slice(0, 2).map((e) => `• ${e}`);
+  return [
+    tr(locale, command.summary),
+    `${tr(locale, coreText.usage)}${tr(locale, command.usage)}`,
+    ...examples,
+  ].join('\n');
+}
+
+/**
+ * When nothing fits: the closest commands as buttons. One that needs nothing more runs; one with
+ * a form opens it where the platform can; any other shows how to say it.
+ */
+export async function suggestionCard(
+  ctx: TurnContext,
+  parseCtx: ParseContext,
+  text: string,
+  candidates: CommandSpec[],
+  forms: Incoming['forms'],
+): Promise<Card> {
+  const shown = candidates.length > 0 ? candidates : ctx.commands.filter((c) => c.intent === 'help');
+  const actions: Button[] = [];
+  for (const command of shown) {
+    const label = command.keywords[ctx.locale][0] ?? command.intent;
+    const bare = command.parse('', parseCtx);
+    if ('args' in bare && !command.writes) actions.push(await ctx.choice(label, command.intent, bare.args));
+    else if (forms && command.form)
+      actions.push({ actionId: OPEN_FORM_ACTION, label, style: 'default', value: command.intent });
+    else actions.push({ actionId: USAGE_ACTION, label, style: 'default', value: command.intent });
+  }
+  return {
+    title: tr(ctx.locale, coreText.suggestTitle, { text: text.length > 40 ? `${text.slice(0, 40)}…` : text }),
+    fields: shown.map((c) => [c.keywords[ctx.locale][0] ?? c.intent, tr(ctx.locale, c.summary)]),
+    body: tr(ctx.locale, coreText.seeHelp),
+    status: 'info',
+    actions,
+  };
+}
+
+/** Arguments as card lines, for commands without a preview of their own. */
+export function describeArgs(args: unknown): [string, string][] {
+  if (typeof args !== 'object' || args === null) return [];
+  return Object.entries(args)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
 }

@@ -28,8 +28,8 @@ const bookFlow: Flow = {
       examples: { 'zh-CN': ['订 A 明天'], en: ['book A tomorrow'] },
       parse(rest, ctx) {
         const [room, day] = rest.split(' ');
-        if (!room) return { problem: ctx.locale === 'en' ? 'Which room?' : '哪个会议室？', ask: true };
-        if (!day) return { problem: ctx.locale === 'en' ? 'Which day?' : '哪天？', ask: true };
+        if (!room) return { problem: ctx.locale === 'en' ? 'Which room?' : '哪个会议室？', ask: 'room' };
+        if (!day) return { problem: ctx.locale === 'en' ? 'Which day?' : '哪天？', ask: 'day' };
         return { args: { room, day } };
       },
       async handle(ctx, args) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 /** The CLI as `npm run parse` runs it; stdin carries `input` (ignored when text is given). */
 const cli = (args: string[], input = '') => {
-  const pending = run(process.execPath, ['--import', 'tsx', 'src/bot/parse-cli.ts', ...args]);
+  const pending = run(process.execPath, ['--import', 'tsx', 'src/parse-cli.ts', ...args]);
   pending.child.stdin?.end(input);
   return pending;
 };
@@ -20,20 +20,26 @@ describe('npm run parse', () => {
       '帮助',
       '请假',
     ]);
-    expect(JSON.parse(stdout)).toEqual({ intent: 'help', args: { topic: '请假' } });
+    expect(JSON.parse(stdout)).toEqual({ intent: 'help', args: { topic: '请假' }, confirm: false });
   });
 
   it('reads one sentence per line from stdin', async () => {
-    const { stdout } = await cli([], 'help\n\nwhoami extra\nblah\n');
+    const { stdout } = await cli(['--now', '2026-12-02T10:00'], 'help\n\nwhoami extra\n我明天想请一天假\nhow many switches are left?\n');
     expect(
       stdout
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l)),
     ).toEqual([
-      { intent: 'help', args: {} },
-      { error: 'This command takes no arguments.', usage: 'whoami' },
-      { error: 'I didn\'t understand "blah".', usage: 'help [command]' },
+      { intent: 'help', args: {}, confirm: false },
+      { intent: 'org.whoami', error: 'This command takes no arguments.', usage: 'whoami' },
+      // natural sentences: what is missing is asked for; a read answers at once
+      {
+        intent: 'approvals.leave',
+        ask: 'kind',
+        question: '请什么假？年假、病假、事假、调休……',
+      },
+      { intent: 'stock.query', args: { query: 'switches' }, confirm: false },
     ]);
   });
 

@@ -45,5 +45,5 @@ export function dateOrder<T extends { from: string; to: string }>(schema: z.ZodT
 export const dateRefused = (p: DateProblem, locale: Locale): TextRead => ({
   fields: {},
   problem: dateProblemText(p, locale),
-  ask: p.problem === 'whichHalf',
+  ...(p.problem === 'whichHalf' ? { ask: 'half' } : {}),
 });

@@ -12,7 +12,7 @@ export type TextContext = { locale: Locale; now: DateTime };
  * not be read (a date "到明年", a budget "abc") — refused, never kept as the note; `ask` when
  * it is a question for one missing piece ("上午还是下午？").
  */
-export type TextRead = { fields: Record<string, unknown>; problem?: string; ask?: boolean };
+export type TextRead = { fields: Record<string, unknown>; problem?: string; ask?: string };
 
 /**
  * One kind of request: how it is written as text, the form with the same fields, the schema both

@@ -1,0 +1,85 @@
+import type { CommandSpec, Flow, ParseContext } from '../flow.js';
+import { type Example, IntentClassifier, type Ranked } from './classifier.js';
+import { isNegated, plainRequest } from './fillers.js';
+import { greetings, outOfScope } from './small-talk.js';
+
+export type Understood =
+  /** `confirm`: a write recognised from free text, held for the person's Submit. */
+  | { kind: 'command'; command: CommandSpec; args: unknown; confirm: boolean }
+  /** One piece is missing: asked for alone; `rest` is what was understood so far, as grammar text. */
+  | { kind: 'ask'; command: CommandSpec; question: string; field: string; rest: string }
+  | { kind: 'problem'; command: CommandSpec; problem: string }
+  | { kind: 'greeting' }
+  /** Nothing fits well enough; `candidates` are the closest commands, best first. */
+  | { kind: 'unknown'; candidates: CommandSpec[] };
+
+export type Understander = {
+  understand(text: string, ctx: ParseContext): Promise<Understood>;
+  classify(text: string): Promise<Ranked>;
+};
+
+/**
+ * Below this score the best intent is a guess: the person gets suggestions, not an action. A
+ * write needs more certainty than a read, since it would put a card to submit in front of them.
+ */
+const READ_THRESHOLD = 0.55;
+const WRITE_THRESHOLD = 0.65;
+
+/**
+ * The second stage after the exact grammar: an intent from the whole sentence (a classifier
+ * trained on the flows' own phrasings), then the command's arguments from anywhere in it.
+ */
+export async function createUnderstander(flows: readonly Flow[], cacheDir: string): Promise<Understander> {
+  const commands = flows.flatMap((f) => f.commands);
+  const byIntent = new Map(commands.map((c) => [c.intent, c]));
+  const readers = new Map(flows.flatMap((f) => Object.entries(f.readers ?? {})));
+  const examples: Example[] = [
+    ...flows.flatMap((f) =>
+      Object.entries(f.phrasings ?? {}).flatMap(([intent, texts]) => texts.map((text) => ({ text, intent }))),
+    ),
+    ...commands.flatMap((c) =>
+      [...c.examples['zh-CN'], ...c.examples.en].map((text) => ({ text, intent: c.intent })),
+    ),
+    ...greetings.map((text) => ({ text, intent: 'greeting' })),
+    ...outOfScope.map((text) => ({ text, intent: 'none' })),
+  ];
+  const classifier = await IntentClassifier.load(examples, cacheDir);
+
+  const candidatesOf = (ranked: Ranked) =>
+    ranked
+      .filter((r) => r.score >= 0.1)
+      .flatMap((r) => byIntent.get(r.intent) ?? [])
+      .slice(0, 3);
+
+  async function understand(text: string, ctx: ParseContext): Promise<Understood> {
+    if (text.trim() === '') return { kind: 'greeting' };
+    const ranked = await classifier.classify(text);
+    const top = ranked[0];
+    if (top?.intent === 'greeting' && top.score >= READ_THRESHOLD) return { kind: 'greeting' };
+    const command = top && byIntent.get(top.intent);
+    if (!top || !command) return { kind: 'unknown', candidates: candidatesOf(ranked.slice(1)) };
+    const writes = command.writes !== undefined && command.writes !== false;
+    if (top.score < (writes ? WRITE_THRESHOLD : READ_THRESHOLD) || (writes && isNegated(text)))
+      return { kind: 'unknown', candidates: candidatesOf(ranked) };
+
+    const read =
+      readers.get(command.intent) ??
+      ((t: string, c: ParseContext) => command.parse(plainRequest(t, command), c));
+    const result = read(text, ctx);
+    if ('args' in result) {
+      const confirm = typeof command.writes === 'function' ? command.writes(result.args) : !!command.writes;
+      return { kind: 'command', command, args: result.args, confirm };
+    }
+    if (result.ask)
+      return {
+        kind: 'ask',
+        command,
+        question: result.problem,
+        field: result.ask,
+        rest: result.rest ?? plainRequest(text, command),
+      };
+    return { kind: 'problem', command, problem: result.problem };
+  }
+
+  return { understand, classify: (text) => classifier.classify(text) };
+}

@@ -41,7 +41,8 @@ function applyHunk(text: string, hunk: Hunk, path: string): string {
       'store.patch_failed',
       `${path} ${hunk.header}: the lines to change ${at < 0 ? 'are not there' : 'occur more than once'}`,
     );
-  return text.slice(0, at) + `${hunk.after.join('\n')}\n` + text.slice(at + before.length);
+  const after = `${hunk.after.join('\n')}\n`;
+  return `${text.slice(0, at)}${after}${text.slice(at + before.length)}`;
 }
 
 /** Reads `--- a/x`, `+++ b/x` and `@@ -l,n +l,m @@` hunks; the counts say where a hunk ends. */

@@ -60,7 +60,7 @@ async function ferretdbIfAvailable(config: Config): Promise<string> {
 
 /** Test apps leave their databases behind; on a shared server the run cleans up after itself. */
 async function dropRunDatabases(uri: string, prefix: string): Promise<void> {
-  const client = new MongoClient(uri);
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000 });
   try {
     const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true });
     for (const { name } of databases) if (name.startsWith(prefix)) await client.db(name).dropDatabase();

@@ -7,7 +7,7 @@ import { claimEvent } from '../db/processed-events.js';
 import { webInbox } from '../db/web-inbox.js';
 import { loadRecipients } from '../flows/digests/settings.js';
 import { flows } from '../flows/index.js';
-import { accountsOf, bindByEmail, listEmployees, resolvePerson } from '../flows/org/service.js';
+import { addressOf, bindByEmail, listEmployees, resolvePerson } from '../flows/org/service.js';
 import { createDeliveries } from './bot/deliveries.js';
 import type { Flow, Reminders } from './bot/flow.js';
 
@@ -25,7 +25,7 @@ import { createHttpApp } from './server.js';
  */
 export function createAssistant(config: Config, log: Logger, options: { flows?: Flow[] } = {}) {
   const messengers: Messenger[] = [];
-  const notifier = createNotifier({ messengers, accountsOf, log });
+  const notifier = createNotifier({ messengers, addressOf, log });
   const deliveries = createDeliveries({
     notify: notifier.notify,
     recipients: (ids) => loadRecipients(ids, config.reminders.quiet),
@@ -39,6 +39,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     notify: notifier.notify,
     update: notifier.update,
     reminders,
+    currency: config.currency,
     log,
   });
 

@@ -28,7 +28,7 @@ function requestCommand(rt: RequestType): CommandSpec {
     usage: rt.usage,
     examples: rt.examples,
     parse(rest, ctx) {
-      const parsed = (rt.schema(ctx.now) as z.ZodType<Record<string, unknown>>).safeParse(
+      const parsed = (rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>).safeParse(
         rt.fromText(rest, ctx),
       );
       if (parsed.success) return { args: parsed.data };
@@ -48,7 +48,7 @@ function requestCommand(rt: RequestType): CommandSpec {
       title: rt.label,
       fields: rt.formFields,
       parse(values, ctx) {
-        const parsed = (rt.schema(ctx.now) as z.ZodType<Record<string, unknown>>).safeParse(given(values));
+        const parsed = (rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>).safeParse(given(values));
         if (parsed.success) return { args: parsed.data };
         const errors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {

@@ -4,8 +4,11 @@ import type { Deliveries, ReminderConfig } from './deliveries.js';
 import type { Text } from './i18n.js';
 import type { CardAction, FormFieldKind, Locale, MessageRef, Person, Reply } from './types.js';
 
-/** What a command's argument parser sees besides the text. */
-export type ParseContext = { locale: Locale; now: DateTime; tz: string };
+/**
+ * What a command's argument parser sees besides the text. `currency` is what an amount written
+ * without one is in: the person's own default, else the company's.
+ */
+export type ParseContext = { locale: Locale; now: DateTime; tz: string; currency: string };
 
 /** A parser either returns arguments or says, in the person's language, what was wrong. */
 export type ParseResult<A> = { args: A } | { problem: string };
@@ -13,8 +16,11 @@ export type ParseResult<A> = { args: A } | { problem: string };
 /** The per-turn context a handler gets. It never holds a platform client. */
 export type TurnContext = {
   person: Person;
+  /** The language of this turn: what the person typed in, or the card they clicked. */
   locale: Locale;
   now: DateTime;
+  /** The company's currency (`CURRENCY`): catalogue prices and policy amounts are in it. */
+  companyCurrency: string;
   log: Logger;
   reply(reply: Reply | string): void;
   /** Sends to every platform the employee is bound to; the refs let a flow update the copies later. */

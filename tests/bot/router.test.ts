@@ -20,6 +20,7 @@ const router = createRouter({
   notify: async (): Promise<MessageRef[]> => [],
   update: async () => {},
   reminders: recordingReminders(),
+  currency: 'CNY',
   log: createLogger('silent'),
 });
 

@@ -20,8 +20,11 @@ export type RequestType<D = Record<string, unknown>> = {
   examples: Record<Locale, string[]>;
   /** Pulls raw fields out of free text; the schema then checks them. */
   fromText(rest: string, ctx: TextContext): Record<string, unknown>;
-  /** Built per call, as some rules depend on today (no leave far in the past). */
-  schema(now: DateTime): z.ZodType<D>;
+  /**
+   * Built per call, as some rules depend on today (no leave far in the past) and on the asker
+   * (`currency`: what an amount written without one is in).
+   */
+  schema(now: DateTime, asker: { currency: string }): z.ZodType<D>;
   formFields: FormFieldSpec[];
   describe(data: D, locale: Locale): [string, string][];
   /** What the routing policy looks at. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tr } from '../../../src/bot/i18n.js';
 import { takeAmount, takeDateRange } from '../text-parts.js';
-import { dateOrder, money, requestDate, text } from './fields.js';
+import { currency, dateOrder, money, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
 export type TripData = {
@@ -10,6 +10,8 @@ export type TripData = {
   to: string;
   purpose: string;
   estimatedCost?: number;
+  /** Of the budget; requests filed before it was kept have none. */
+  currency?: string;
 };
 
 const BUDGET_WORDS = /(预算|费用|budget|cost)\s*[:：]?\s*/i;
@@ -33,9 +35,15 @@ export const trip: RequestType<TripData> = {
     const main = budget ? rest.slice(0, budget.index) : rest;
     const dates = takeDateRange(main, now);
     const [destination, ...purpose] = (dates?.rest ?? main).split(' ');
-    return { destination, ...dates?.range, purpose: purpose.join(' '), estimatedCost: cost?.amount };
+    return {
+      destination,
+      ...dates?.range,
+      purpose: purpose.join(' '),
+      estimatedCost: cost?.amount,
+      currency: cost?.currency,
+    };
   },
-  schema: (now) =>
+  schema: (now, asker) =>
     dateOrder(
       z.object({
         destination: text(100),
@@ -43,6 +51,7 @@ export const trip: RequestType<TripData> = {
         to: requestDate(now),
         purpose: text(),
         estimatedCost: money.optional(),
+        currency: currency(asker.currency),
       }),
     ),
   formFields: [
@@ -56,13 +65,19 @@ export const trip: RequestType<TripData> = {
       kind: 'number',
       optional: true,
     },
+    { name: 'currency', label: { 'zh-CN': '币种', en: 'Currency' }, kind: 'text', optional: true },
   ],
   describe: (d, locale) => [
     [tr(locale, { 'zh-CN': '目的地', en: 'Destination' }), d.destination],
     [tr(locale, { 'zh-CN': '时间', en: 'When' }), d.from === d.to ? d.from : `${d.from} → ${d.to}`],
     [tr(locale, { 'zh-CN': '事由', en: 'Purpose' }), d.purpose],
     ...(d.estimatedCost
-      ? [[tr(locale, { 'zh-CN': '预算', en: 'Budget' }), d.estimatedCost.toFixed(2)] as [string, string]]
+      ? [
+          [
+            tr(locale, { 'zh-CN': '预算', en: 'Budget' }),
+            `${d.estimatedCost.toFixed(2)} ${d.currency ?? ''}`.trim(),
+          ] as [string, string],
+        ]
       : []),
   ],
   measure: (d) => ({ amount: d.estimatedCost }),

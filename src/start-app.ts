@@ -40,7 +40,7 @@ export async function startApp(
       log,
       () => new Date(),
     );
-    const seeded = config.seedDemo ? await seedDemo(new Date()) : false;
+    const seeded = config.seedDemo ? await seedDemo(new Date(), config) : false;
     const assistant = createAssistant(config, log, options);
     const { http, notifier } = assistant;
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });

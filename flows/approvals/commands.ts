@@ -48,7 +48,9 @@ function requestCommand(rt: RequestType): CommandSpec {
       title: rt.label,
       fields: rt.formFields,
       parse(values, ctx) {
-        const parsed = (rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>).safeParse(given(values));
+        const parsed = (rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>).safeParse(
+          given(values),
+        );
         if (parsed.success) return { args: parsed.data };
         const errors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {

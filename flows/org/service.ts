@@ -199,6 +199,8 @@ export type Profile = {
   managerName: string | null;
   roles: string[];
   timezone: string;
+  /** Their own default currency; null = the company's. */
+  currency: string | null;
   accounts: { platform: Platform; userId: string }[];
 };
 
@@ -216,6 +218,7 @@ export async function profileOf(employeeId: string): Promise<Profile> {
     managerName: manager?.name ?? null,
     roles: doc.roles,
     timezone: doc.timezone,
+    currency: doc.currency ?? null,
     accounts: accounts.map(({ platform, userId }) => ({ platform, userId })),
   };
 }

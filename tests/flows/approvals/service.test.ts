@@ -40,7 +40,16 @@ describe('approval rules', () => {
     const policy = loadPolicy({
       ...DEFAULT_POLICY,
       general: [
-        { steps: [{ name: 'board', mode: 'all', approvers: ['email:li.wei@demo.example', 'role:finance'] }] },
+        {
+          steps: [
+            {
+              name: 'board',
+              label: { 'zh-CN': '董事会', en: 'board' },
+              mode: 'all',
+              approvers: ['email:li.wei@demo.example', 'role:finance'],
+            },
+          ],
+        },
       ],
     });
     const a = await general('bob.smith', policy);
@@ -60,7 +69,18 @@ describe('approval rules', () => {
   it('parallel decisions on an all-step are all recorded, none lost', async () => {
     const policy = loadPolicy({
       ...DEFAULT_POLICY,
-      general: [{ steps: [{ name: 'all', mode: 'all', approvers: ['role:manager'] }] }],
+      general: [
+        {
+          steps: [
+            {
+              name: 'all',
+              label: { 'zh-CN': '全体经理', en: 'all managers' },
+              mode: 'all',
+              approvers: ['role:manager'],
+            },
+          ],
+        },
+      ],
     });
     const r = await general('bob.smith', policy);
     const managers = r.waitingFor;

@@ -71,6 +71,7 @@ describe('router', () => {
       kind: 'form',
       form: {
         intent: 'note.add',
+        locale: 'en',
         title: 'Note',
         fields: [
           { name: 'days', label: 'Days', kind: 'number', optional: false, options: undefined },

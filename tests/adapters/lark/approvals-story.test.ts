@@ -38,8 +38,8 @@ describe('approvals through Lark', () => {
     expect(request).toMatchObject({ type: 'leave', status: 'pending' });
     const buttons = card.elements.find((e: { tag: string }) => e.tag === 'action').actions;
     expect(buttons.map((b: { value: unknown }) => b.value)).toEqual([
-      { actionId: 'approvals.approve', value: request?.no },
-      { actionId: 'approvals.reject', value: request?.no },
+      { actionId: 'approvals.approve', value: request?.no, locale: 'zh-CN' },
+      { actionId: 'approvals.reject', value: request?.no, locale: 'zh-CN' },
     ]);
 
     const copies = await ApprovalCard.find({ requestId: request?._id }).lean();

@@ -11,7 +11,9 @@ const { say, click, press, cards } = chatAs(app);
 
 const soOf = (card: Card) => /SO-\d+/.exec(card.title)?.[0] ?? '';
 const button = (card: Card, label: string | RegExp): Button => {
-  const found = card.actions.find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));
+  const found = card.actions.find((b) =>
+    typeof label === 'string' ? b.label === label : label.test(b.label),
+  );
   if (!found) throw new Error(`no button ${label} on ${JSON.stringify(card.actions)}`);
   return found;
 };
@@ -22,7 +24,9 @@ describe('replies follow the language typed', () => {
       const card = cardOf(await say('li.wei', text));
       expect(card.title).toBe('Good morning, 李伟 · your day');
       expect(card.fields.map(([label]) => label)).toContain('Waiting for your approval (oldest first)');
-      expect(card.actions.every((b) => b.locale === 'en' && /^(Approve|Reject) AP-/.test(b.label))).toBe(true);
+      expect(card.actions.every((b) => b.locale === 'en' && /^(Approve|Reject) AP-/.test(b.label))).toBe(
+        true,
+      );
     }
     const zh = cardOf(await say('bob.smith', '摘要'));
     expect(zh.title).toBe('早安，Bob Smith · 今日摘要');

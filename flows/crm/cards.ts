@@ -105,8 +105,10 @@ export function customerCard(
 function followUpLine(f: FollowUpDoc, names: Names, v: Viewer): string {
   const when = DateTime.fromJSDate(f.at, { zone: v.timezone }).toFormat('yyyy-MM-dd');
   const who = f.by ? (names.get(String(f.by)) ?? '?') : '';
+  // a return to the pool is the system's doing: its label says it all, its stored note is for exports
+  const note = f.kind === 'returned' ? '' : f.note;
   if (f.kind !== 'note')
-    return `${when} ${who} ${tr(v.locale, t.kind[f.kind] ?? { 'zh-CN': f.kind, en: f.kind })} ${f.note}`.trim();
+    return `${when} ${who} ${tr(v.locale, t.kind[f.kind] ?? { 'zh-CN': f.kind, en: f.kind })} ${note}`.trim();
   const channel = tr(v.locale, CHANNEL_LABEL[f.channel as Channel]);
   return `${when} ${who} [${channel}] ${f.note}`;
 }

@@ -40,4 +40,12 @@ describe('npm run parse', () => {
   it('refuses an unknown timezone', async () => {
     await expect(cli(['--tz', 'Mars/Base', 'help'])).rejects.toMatchObject({ code: 2 });
   });
+
+  it("reads amounts without a currency in the asker's default, CNY unless told", async () => {
+    const currencyOf = async (args: string[]) =>
+      JSON.parse((await cli([...args, 'expense 30 taxi to the airport'])).stdout).args.currency;
+    expect(await currencyOf([])).toBe('CNY');
+    expect(await currencyOf(['--currency', 'usd'])).toBe('USD');
+    await expect(cli(['--currency', 'RMB', 'help'])).rejects.toMatchObject({ code: 2 });
+  });
 });

@@ -6,12 +6,12 @@ import { seedDemoCompany } from './org/demo-company.js';
 import { seedDemoStock } from './stock/demo.js';
 
 /** The demo company and each capability's demo data, into an empty store only. */
-export async function seedDemo(now: Date): Promise<boolean> {
+export async function seedDemo(now: Date, settings: { currency: string }): Promise<boolean> {
   if (!(await seedDemoCompany())) return false;
   await seedDemoAttendance(now);
   await seedDemoApprovals(now);
   await seedDemoStock(now);
-  await seedDemoOrders(now);
+  await seedDemoOrders(now, settings.currency);
   await seedDemoCustomers(now);
   return true;
 }

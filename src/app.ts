@@ -8,7 +8,7 @@ import { claimEvent } from '../db/processed-events.js';
 import { webInbox } from '../db/web-inbox.js';
 import { loadRecipients } from '../flows/digests/settings.js';
 import { flows } from '../flows/index.js';
-import { accountsOf, bindByEmail, listEmployees, resolvePerson } from '../flows/org/service.js';
+import { addressOf, bindByEmail, listEmployees, resolvePerson } from '../flows/org/service.js';
 import { createDeliveries } from './bot/deliveries.js';
 import type { Flow, Reminders } from './bot/flow.js';
 import type { Understander } from './bot/nlu/understand.js';
@@ -31,7 +31,7 @@ export function createAssistant(
   options: { flows?: Flow[]; understand?: Understander } = {},
 ) {
   const messengers: Messenger[] = [];
-  const notifier = createNotifier({ messengers, accountsOf, log });
+  const notifier = createNotifier({ messengers, addressOf, log });
   const deliveries = createDeliveries({
     notify: notifier.notify,
     recipients: (ids) => loadRecipients(ids, config.reminders.quiet),
@@ -47,6 +47,7 @@ export function createAssistant(
     reminders,
     pending: pendingStore,
     understand: options.understand,
+    currency: config.currency,
     log,
   });
 

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_CURRENCY, isCurrency } from './bot/currency.js';
 import type { ReminderConfig } from './bot/deliveries.js';
 import { AppError } from './errors.js';
 
@@ -45,6 +46,13 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(24),
+  /** The company's currency (ISO 4217): amounts typed without one, unless a person has their own default. */
+  CURRENCY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isCurrency, 'must be an ISO 4217 currency code, like CNY, USD or EUR')
+    .default(DEFAULT_CURRENCY),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A prebuilt FerretDB binary; unset = build it once with Go into STORE_CACHE_DIR. */
   FERRETDB_BIN: z.string().min(1).optional(),
@@ -111,6 +119,7 @@ export type Config = {
   seedDemo: boolean;
   scheduler: boolean;
   reminders: ReminderConfig;
+  currency: string;
   logLevel: string;
   ferretdbBin?: string;
   storeCacheDir: string;
@@ -172,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       quiet: { start: c.QUIET_HOURS.slice(0, 5), end: c.QUIET_HOURS.slice(6) },
       approvalReminderHours: c.APPROVAL_REMINDER_HOURS,
     },
+    currency: c.CURRENCY,
     logLevel: c.LOG_LEVEL,
     ferretdbBin: c.FERRETDB_BIN,
     storeCacheDir: resolve(

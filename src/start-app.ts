@@ -41,7 +41,7 @@ export async function startApp(
       log,
       () => new Date(),
     );
-    const seeded = config.seedDemo ? await seedDemo(new Date()) : false;
+    const seeded = config.seedDemo ? await seedDemo(new Date(), config) : false;
     const understand = await createUnderstander(options.flows ?? flows, config.storeCacheDir);
     const assistant = createAssistant(config, log, { ...options, understand });
     const { http, notifier } = assistant;

@@ -100,7 +100,7 @@ function render(card: Draft): LarkCard {
         text: { tag: 'plain_text', content: cut(b.label, 100) },
         type: BUTTON_TYPE[b.style],
         // parsed back by toCardAction; an object, so Lark hands it back as-is
-        value: { actionId: b.actionId, value: b.value },
+        value: { actionId: b.actionId, value: b.value, ...(b.locale ? { locale: b.locale } : {}) },
       })),
     });
   }

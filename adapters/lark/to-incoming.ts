@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CardAction, Incoming, MessageRef } from '../../src/bot/types.js';
+import { type CardAction, type Incoming, LOCALES, type MessageRef } from '../../src/bot/types.js';
 
 /** What the SDK hands a handler: schema 2.0 events flattened to `{...header, ...event}`. */
 export type LarkEventData = Record<string, unknown>;
@@ -98,10 +98,11 @@ function tenantOf(data: LarkEventData): string {
   return String(data.tenant_key ?? operator?.tenant_key ?? 'default');
 }
 
-/** The button value our renderer puts on every button (card.ts). */
+/** The button value our renderer puts on every button (card.ts); cards sent before it had no locale. */
 const buttonValue = z.object({
   actionId: z.string().min(1).max(255),
   value: z.string().max(2000).default(''),
+  locale: z.enum(LOCALES).optional(),
 });
 
 /**
@@ -127,6 +128,7 @@ export function toCardAction(data: LarkEventData): CardAction | { error: string 
     platformUserId: openId,
     actionId: parsed.data.actionId,
     value: parsed.data.value,
+    ...(parsed.data.locale ? { locale: parsed.data.locale } : {}),
     // the v2 event has an id; a classic callback's `token` is issued per click
     eventId: String(data.event_id ?? `card:${messageId ?? ''}:${data.token ?? ''}`),
     message,

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { detectLocale } from '../../src/bot/i18n.js';
 import type { CardAction, FormSubmission, Incoming, Outcome } from '../../src/bot/types.js';
 import type { Logger } from '../../src/logger.js';
 import { classify } from './payloads.js';
@@ -81,11 +80,7 @@ export function createSlackHandler(deps: HandlerDeps) {
         return;
       case 'form':
         // no trigger, no modal: the router only offers a form where we said one can open
-        if (triggerId)
-          await deps.api.openView(
-            triggerId,
-            renderForm(outcome.form, detectLocale(outcome.form.title, 'en')),
-          );
+        if (triggerId) await deps.api.openView(triggerId, renderForm(outcome.form));
         return;
       case 'invalid':
         return post(place, { text: Object.values(outcome.errors).join('\n') }, place.group);

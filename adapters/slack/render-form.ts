@@ -14,14 +14,14 @@ const plain = (text: string, max: number) => ({ type: 'plain_text', text: trunca
  * A neutral form as a `views.open` modal. Each input's block_id is the field name, so a
  * submission maps back to the same names the command's schema checks (to-incoming.ts).
  */
-export function renderForm(form: Form, locale: Locale): Record<string, unknown> {
+export function renderForm(form: Form): Record<string, unknown> {
   return {
     type: 'modal',
     callback_id: 'form',
-    // the intent travels with the modal; no pending state is kept on our side
-    private_metadata: JSON.stringify({ intent: form.intent }),
+    // the intent and language travel with the modal; no pending state is kept on our side
+    private_metadata: JSON.stringify({ intent: form.intent, locale: form.locale }),
     title: plain(form.title, TITLE),
-    submit: plain(submitLabel[locale], TITLE),
+    submit: plain(submitLabel[form.locale], TITLE),
     blocks: form.fields.slice(0, MAX_FIELDS).map(
       (f): Block => ({
         type: 'input',

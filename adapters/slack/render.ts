@@ -98,12 +98,15 @@ function sectionsDropped(card: Card, content: Block[]): boolean {
   return sections * LIMITS.fieldsPerSection < card.fields.length;
 }
 
-/** Buttons in rows of 25; action ids get `#<index>` so two buttons with one id stay unique. */
+/**
+ * Buttons in rows of 25. Action ids get `#<index>` so two buttons with one id stay unique, and
+ * `:<locale>` when the button has one: the value stays the flow's own, within its 2000 characters.
+ */
 function actionBlocks(buttons: Button[]): Block[] {
   const rows: Block[] = [];
   for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerActions) {
     const elements = buttons.slice(i, i + LIMITS.buttonsPerActions).map((b, j) => {
-      const suffix = `#${i + j}`;
+      const suffix = `#${i + j}${b.locale ? `:${b.locale}` : ''}`;
       return {
         type: 'button',
         text: plain(b.label, LIMITS.buttonText),

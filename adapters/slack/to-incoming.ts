@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CardAction, FormSubmission, Incoming } from '../../src/bot/types.js';
+import { type CardAction, type FormSubmission, type Incoming, isLocale } from '../../src/bot/types.js';
 import type { BlockActions, EventCallback, SlashCommand, ViewSubmission } from './payloads.js';
 
 /** Where the answer to something goes: a channel, and a thread in group chats. */
@@ -98,7 +98,13 @@ export function fromCommand(
   };
 }
 
-/** Buttons carry `<actionId>#<index>` (Slack wants unique action ids per message); the index goes. */
+/**
+ * Buttons carry `<actionId>#<index>[:<locale>]` (render.ts): Slack wants unique action ids per
+ * message, and the locale says which language the card is in. Buttons sent before the locale
+ * was added have none.
+ */
+const ACTION_SUFFIX = /#\d+(?::([A-Za-z-]+))?$/;
+
 export function fromBlockActions(
   body: BlockActions,
   lookup: Lookup,
@@ -108,13 +114,15 @@ export function fromBlockActions(
   const channel = body.container?.channel_id ?? body.channel?.id;
   const ts = body.container?.message_ts ?? body.message?.ts;
   const group = channel !== undefined && !channel.startsWith('D');
+  const locale = ACTION_SUFFIX.exec(clicked.action_id)?.[1];
   return {
     action: {
       platform: 'slack',
       tenant: body.team?.id ?? body.user.team_id ?? '',
       platformUserId: user,
-      actionId: clicked.action_id.replace(/#\d+$/, ''),
+      actionId: clicked.action_id.replace(ACTION_SUFFIX, ''),
       value: clicked.value ?? '',
+      ...(isLocale(locale) ? { locale } : {}),
       // one click = one action_ts; a redelivery carries the same
       eventId: `act:${clicked.action_ts}:${user}:${clicked.action_id}`,
       message: channel && ts ? { platform: 'slack', channelId: channel, messageId: ts } : undefined,
@@ -134,8 +142,9 @@ export function fromBlockActions(
 /** Modal fields are input blocks whose block_id is the field name (see render-form.ts). */
 export function fromViewSubmission(body: ViewSubmission, lookup: Lookup): FormSubmission | null {
   let intent: unknown;
+  let locale: unknown;
   try {
-    intent = (JSON.parse(body.view.private_metadata) as { intent?: unknown }).intent;
+    ({ intent, locale } = JSON.parse(body.view.private_metadata) as { intent?: unknown; locale?: unknown });
   } catch {
     return null;
   }
@@ -155,6 +164,7 @@ export function fromViewSubmission(body: ViewSubmission, lookup: Lookup): FormSu
     intent,
     values,
     eventId: `view:${body.view.id}:${digest}`,
+    ...(isLocale(locale) ? { locale } : {}),
     lookupEmail: () => lookup(user),
   };
 }

@@ -35,7 +35,7 @@ function show(reply, extra) {
     if (c.body) box.append(el('div', 'body', c.body));
     for (const a of c.actions) {
       const b = el('button', a.style, a.label);
-      b.onclick = () => post('/web/api/actions', { employee: who.value, actionId: a.actionId, value: a.value });
+      b.onclick = () => post('/web/api/actions', { employee: who.value, actionId: a.actionId, value: a.value, locale: a.locale });
       box.append(b);
     }
     log.append(box);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { CardAction, Incoming } from '../../src/bot/types.js';
+import { type CardAction, type Incoming, LOCALES } from '../../src/bot/types.js';
 
 const email = z.string().trim().toLowerCase().pipe(z.email());
 /** A client may send its own id so that a retried POST is not handled twice. */
@@ -16,6 +16,8 @@ export const actionBody = z.object({
   employee: email,
   actionId: z.string().min(1).max(255),
   value: z.string().max(2000).default(''),
+  /** The clicked button's `locale`, as the reply carrying it gave it. */
+  locale: z.enum(LOCALES).optional(),
   eventId: clientId,
 });
 
@@ -40,5 +42,6 @@ export function toCardAction(body: z.infer<typeof actionBody>): CardAction {
     actionId: body.actionId,
     value: body.value,
     eventId: body.eventId ?? randomUUID(),
+    ...(body.locale ? { locale: body.locale } : {}),
   };
 }

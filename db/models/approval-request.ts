@@ -25,9 +25,16 @@ const approverSchema = new Schema(
   { _id: false },
 );
 
+/** A step's name in each language, as the policy said when the request was filed. */
+const stepLabelSchema = new Schema(
+  { 'zh-CN': { type: String, required: true }, en: { type: String, required: true } },
+  { _id: false },
+);
+
 const stepSchema = new Schema(
   {
     name: { type: String, required: true },
+    label: { type: stepLabelSchema, default: null },
     mode: { type: String, enum: ['any', 'all'], required: true },
     approvers: [approverSchema],
   },
@@ -82,7 +89,14 @@ export type ApproverSlot = {
   decision: 'approved' | 'rejected' | null;
   at: Date | null;
 };
-export type ApprovalStep = { name: string; mode: 'any' | 'all'; approvers: ApproverSlot[] };
+export type StepLabel = { 'zh-CN': string; en: string };
+export type ApprovalStep = {
+  name: string;
+  /** Requests filed before steps kept their label have none. */
+  label?: StepLabel | null;
+  mode: 'any' | 'all';
+  approvers: ApproverSlot[];
+};
 export type HistoryEntry = { at: Date; by: Id | null; action: string; step: number | null; comment: string };
 
 /** A request as read with lean(): plain values, no mongoose document machinery. */

@@ -10,6 +10,8 @@ const employeeSchema = new Schema(
     email: { type: String, required: true, lowercase: true, trim: true, unique: true },
     locale: { type: String, enum: LOCALES, default: 'zh-CN' },
     timezone: { type: String, default: 'Asia/Shanghai' },
+    /** Their default for amounts written without a currency (ISO 4217); null = the company's. */
+    currency: { type: String, default: null },
     department: { type: String, default: '', trim: true },
     managerId: { type: Schema.Types.ObjectId, ref: 'Employee', default: null, index: true },
     roles: { type: [String], enum: ROLES, default: ['employee'], index: true },

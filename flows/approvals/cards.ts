@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
+import type { ApprovalRequestDoc, ApprovalStep } from '../../db/models/approval-request.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, CardStatus, Locale } from '../../src/bot/types.js';
+import { policyStepLabel } from './policy.js';
 import { requestType } from './requests/index.js';
 
 export type Viewer = { id: string; locale: Locale; timezone: string };
@@ -59,6 +60,10 @@ export function actionLine(
   return `${who} ${what}${entry.comment ? `: ${entry.comment}` : ''}`.trim();
 }
 
+/** "人事" / "HR": the label the request was filed with, else the policy's, else the name. */
+export const stepLabel = (step: ApprovalStep, locale: Locale) =>
+  (step.label ?? policyStepLabel(step.name))?.[locale] ?? step.name;
+
 export const statusLabel = (doc: ApprovalRequestDoc, locale: Locale) => tr(locale, t.status[doc.status]);
 export const typeLabel = (doc: ApprovalRequestDoc, locale: Locale) => tr(locale, requestType(doc.type).label);
 
@@ -69,7 +74,7 @@ export function requestCard(doc: ApprovalRequestDoc, names: Names, viewer: Viewe
   const step = doc.steps[doc.stepIndex];
   const fields: [string, string][] = requestType(doc.type).describe(doc.data, locale);
   if (doc.status === 'pending' && step) {
-    fields.push([tr(locale, t.step), `${doc.stepIndex + 1}/${doc.steps.length} ${step.name}`]);
+    fields.push([tr(locale, t.step), `${doc.stepIndex + 1}/${doc.steps.length} ${stepLabel(step, locale)}`]);
     fields.push([tr(locale, t.waiting), doc.waitingFor.map(name).join(', ')]);
     for (const a of step.approvers.filter((x) => x.standsInFor && x.reason)) {
       fields.push([

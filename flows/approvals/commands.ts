@@ -36,7 +36,7 @@ function requestCommand(rt: RequestType): CommandSpec {
     parse(rest, ctx) {
       const read = rt.fromText(rest, ctx);
       if (read.problem) return { problem: read.problem, ...(read.ask ? { ask: read.ask } : {}) };
-      const parsed = (rt.schema(ctx.now) as z.ZodType<Record<string, unknown>>).safeParse(read.fields);
+      const parsed = (rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>).safeParse(read.fields);
       if (parsed.success) return { args: parsed.data };
       const issue = parsed.error.issues[0];
       if (!issue) return { problem: tr(ctx.locale, rt.usage) };
@@ -58,7 +58,9 @@ function requestCommand(rt: RequestType): CommandSpec {
       title: rt.label,
       fields: rt.formFields,
       parse(values, ctx) {
-        const parsed = (rt.schema(ctx.now) as z.ZodType<Record<string, unknown>>).safeParse(given(values));
+        const parsed = (rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>).safeParse(
+          given(values),
+        );
         if (parsed.success) return { args: parsed.data };
         const errors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {

@@ -1,53 +1,67 @@
 import { z } from 'zod';
 import { APPROVAL_TYPES } from '../../db/models/approval-request.js';
 
+/** Step names as cards show them; a step is named once here and used by any rule. */
+const STEP = {
+  manager: { name: 'manager', label: { 'zh-CN': '直属上级', en: 'manager' } },
+  departmentHead: { name: 'department head', label: { 'zh-CN': '部门负责人', en: 'department head' } },
+  finance: { name: 'finance', label: { 'zh-CN': '财务', en: 'finance' } },
+  targetHead: {
+    name: 'target department head',
+    label: { 'zh-CN': '调入部门负责人', en: 'target department head' },
+  },
+  hr: { name: 'HR', label: { 'zh-CN': '人事', en: 'HR' } },
+  hiringManager: { name: 'hiring manager', label: { 'zh-CN': '用人经理', en: 'hiring manager' } },
+};
+
 /**
  * Who approves what. Edit DEFAULT_POLICY: for each request type, the first rule whose `when`
  * matches gives the ordered steps. Approvers: `manager` (the requester's), `departmentHead`
  * (of the requester's department), `targetDepartmentHead` (of the department a transfer goes to),
  * `hiringManager` (an onboarding's manager), `role:<role>` (everyone with that role) or
- * `email:<address>`. A step's mode is `any` (或签, first decision counts) or `all` (会签).
+ * `email:<address>`. A step's mode is `any` (或签, first decision counts) or `all` (会签). Every
+ * step has a label in each language (cards show it; a request keeps the label it was filed with).
  */
 export const DEFAULT_POLICY = {
   leave: [
-    { when: { maxDays: 3 }, steps: [{ name: 'manager', approvers: ['manager'] }], cc: ['role:hr'] },
+    { when: { maxDays: 3 }, steps: [{ ...STEP.manager, approvers: ['manager'] }], cc: ['role:hr'] },
     {
       steps: [
-        { name: 'manager', approvers: ['manager'] },
-        { name: 'department head', approvers: ['departmentHead'] },
+        { ...STEP.manager, approvers: ['manager'] },
+        { ...STEP.departmentHead, approvers: ['departmentHead'] },
       ],
       cc: ['role:hr'],
     },
   ],
   expense: [
-    { when: { maxAmount: 1000 }, steps: [{ name: 'manager', approvers: ['manager'] }] },
+    { when: { maxAmount: 1000 }, steps: [{ ...STEP.manager, approvers: ['manager'] }] },
     {
       steps: [
-        { name: 'manager', approvers: ['manager'] },
-        { name: 'finance', approvers: ['role:finance'] },
+        { ...STEP.manager, approvers: ['manager'] },
+        { ...STEP.finance, approvers: ['role:finance'] },
       ],
     },
   ],
-  trip: [{ steps: [{ name: 'manager', approvers: ['manager'] }] }],
+  trip: [{ steps: [{ ...STEP.manager, approvers: ['manager'] }] }],
   transfer: [
     {
       steps: [
-        { name: 'manager', approvers: ['manager'] },
-        { name: 'target department head', approvers: ['targetDepartmentHead'] },
-        { name: 'HR', approvers: ['role:hr'] },
+        { ...STEP.manager, approvers: ['manager'] },
+        { ...STEP.targetHead, approvers: ['targetDepartmentHead'] },
+        { ...STEP.hr, approvers: ['role:hr'] },
       ],
     },
   ],
   onboarding: [
     {
       steps: [
-        { name: 'hiring manager', approvers: ['hiringManager'] },
-        { name: 'HR', approvers: ['role:hr'] },
+        { ...STEP.hiringManager, approvers: ['hiringManager'] },
+        { ...STEP.hr, approvers: ['role:hr'] },
       ],
     },
   ],
-  makeup: [{ steps: [{ name: 'manager', approvers: ['manager'] }] }],
-  general: [{ steps: [{ name: 'manager', approvers: ['manager'] }] }],
+  makeup: [{ steps: [{ ...STEP.manager, approvers: ['manager'] }] }],
+  general: [{ steps: [{ ...STEP.manager, approvers: ['manager'] }] }],
 };
 
 const approverRef = z.union([
@@ -69,6 +83,7 @@ const rule = z.object({
     .array(
       z.object({
         name: z.string().min(1),
+        label: z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) }),
         approvers: z.array(approverRef).min(1),
         mode: z.enum(['any', 'all']).default('any'),
       }),
@@ -97,6 +112,15 @@ export function loadPolicy(raw: unknown = DEFAULT_POLICY): Policy {
 }
 
 export const POLICY = loadPolicy();
+
+/**
+ * A step's label in the current policy, by its name: for requests filed before steps kept their
+ * label. A name the policy no longer has is shown as it was written.
+ */
+const LABELS = new Map(
+  Object.values(POLICY).flatMap((rules) => rules.flatMap((r) => r.steps.map((s) => [s.name, s.label]))),
+);
+export const policyStepLabel = (name: string) => LABELS.get(name);
 
 /** The first rule of a type whose conditions hold for the request's measures. */
 export function ruleFor(

@@ -6,7 +6,12 @@ import type { ApproverRef, PolicyRule } from './policy.js';
 type Id = mongoose.Types.ObjectId;
 type OrgRow = { _id: Id; email: string; department: string; managerId: Id | null; roles: string[] };
 export type RoutedApprover = { employeeId: Id; standsInFor: Id | null; reason: 'on-leave' | 'self' | null };
-export type RoutedStep = { name: string; mode: 'any' | 'all'; approvers: RoutedApprover[] };
+export type RoutedStep = {
+  name: string;
+  label: PolicyRule['steps'][number]['label'];
+  mode: 'any' | 'all';
+  approvers: RoutedApprover[];
+};
 
 /**
  * Turns a policy rule into people. The org is small enough to load once per request (one
@@ -69,7 +74,7 @@ export async function routeRequest(input: {
         ? approvers
         : admins.map((employeeId) => ({ employeeId, standsInFor: null, reason: null }));
     if (chosen.length === 0 || sameAs(steps[steps.length - 1], chosen)) continue;
-    steps.push({ name: step.name, mode: step.mode, approvers: chosen });
+    steps.push({ name: step.name, label: step.label, mode: step.mode, approvers: chosen });
   }
   const cc = uniqueIds(input.rule.cc.flatMap(resolve)).filter((id) => !id.equals(input.requesterId));
   return { steps, cc };

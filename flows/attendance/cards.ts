@@ -12,11 +12,13 @@ export function describeDay(locale: Locale, day: DayResult): string {
   const parts: string[] = [];
   if (day.status === 'present') {
     parts.push(`${hm(day.checkIn)}–${hm(day.checkOut)}`);
-    if (day.minutesWorked > 0) parts.push(`${(day.minutesWorked / 60).toFixed(1)}h`);
+    if (day.minutesWorked > 0)
+      parts.push(tr(locale, t.workedHours, { n: (day.minutesWorked / 60).toFixed(1) }));
   } else parts.push(tr(locale, t.status[day.status]));
   if (day.late) parts.push(tr(locale, t.late));
   if (day.earlyLeave) parts.push(tr(locale, t.early));
-  if (day.leave && day.leave !== 'full') parts.push(tr(locale, t.halfLeave, { half: day.leave }));
+  if (day.leave && day.leave !== 'full')
+    parts.push(tr(locale, t.halfLeave, { half: tr(locale, t.half[day.leave]) }));
   if (day.madeUp) parts.push(tr(locale, t.madeUp));
   return parts.join(' · ') + (day.workday || day.status === 'rest' ? '' : tr(locale, t.restDay));
 }

@@ -63,5 +63,10 @@ export const t = {
     none: { 'zh-CN': '无记录', en: 'no record' },
   },
   halfLeave: { 'zh-CN': '半天假（{half}）', en: 'half-day leave ({half})' },
+  half: {
+    am: { 'zh-CN': '上午', en: 'morning' },
+    pm: { 'zh-CN': '下午', en: 'afternoon' },
+  },
+  workedHours: { 'zh-CN': '{n} 小时', en: '{n}h' },
   checkInButton: { 'zh-CN': '签到', en: 'Check in' },
 } satisfies Record<string, Text | Record<string, Text>>;

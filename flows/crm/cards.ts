@@ -105,8 +105,10 @@ export function customerCard(
 function followUpLine(f: FollowUpDoc, names: Names, v: Viewer): string {
   const when = DateTime.fromJSDate(f.at, { zone: v.timezone }).toFormat('yyyy-MM-dd');
   const who = f.by ? (names.get(String(f.by)) ?? '?') : '';
+  // a return to the pool is the system's doing: its label says it all, its stored note is for exports
+  const note = f.kind === 'returned' ? '' : f.note;
   if (f.kind !== 'note')
-    return `${when} ${who} ${tr(v.locale, t.kind[f.kind] ?? { 'zh-CN': f.kind, en: f.kind })} ${f.note}`.trim();
+    return `${when} ${who} ${tr(v.locale, t.kind[f.kind] ?? { 'zh-CN': f.kind, en: f.kind })} ${note}`.trim();
   const channel = tr(v.locale, CHANNEL_LABEL[f.channel as Channel]);
   return `${when} ${who} [${channel}] ${f.note}`;
 }
@@ -189,13 +191,17 @@ export function analyticsCard(b: Breakdown, locale: Locale): Card {
   const top = b.rows[0]?.count ?? 1;
   const label = (key: string) =>
     !key
-      ? tr(locale, t.unknown)
+      ? tr(locale, b.by === 'owner' ? t.pool : t.unknown)
       : b.by === 'stage' && key in STAGE_LABEL
         ? tr(locale, STAGE_LABEL[key as keyof typeof STAGE_LABEL])
         : key;
-  const lines = b.rows.slice(0, 15).map((r) => {
+  const rows = b.rows.slice(0, 15);
+  // labels in a column: Chinese pads with full-width spaces, English with spaces, neither is cut short
+  const width = Math.min(16, Math.max(4, ...rows.map((r) => label(r.key).length)));
+  const pad = locale === 'en' ? ' ' : '\u3000';
+  const lines = rows.map((r) => {
     const bar = '█'.repeat(Math.max(1, Math.round((r.count / top) * 20)));
-    return `${label(r.key).padEnd(8, '\u3000').slice(0, 8)} ${String(r.count).padStart(5)} ${(r.share * 100).toFixed(1).padStart(5)}% ${bar}`;
+    return `${label(r.key).padEnd(width, pad).slice(0, width)} ${String(r.count).padStart(5)} ${(r.share * 100).toFixed(1).padStart(5)}% ${bar}`;
   });
   return {
     title: tr(locale, t.analytics, { by: tr(locale, t.by[b.by]) }),

@@ -62,7 +62,8 @@ export const digestCommands: CommandSpec[] = [
     examples: { 'zh-CN': ['摘要'], en: ['send my digest now'] },
     parse: (rest, ctx) => (rest === '' ? { args: {} } : { problem: tr(ctx.locale, m.noArgs) }),
     async handle(ctx) {
-      const card = await digestFor(ctx.person, ctx.now.toJSDate());
+      // in the language asked in, not the one the morning digest is written in
+      const card = await digestFor({ ...ctx.person, locale: ctx.locale }, ctx.now.toJSDate());
       ctx.reply(card ? { card } : tr(ctx.locale, m.nothing));
     },
   }),

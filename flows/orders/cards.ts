@@ -3,6 +3,7 @@ import type { OrderStatus, SalesOrderDoc } from '../../db/models/sales-order.js'
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, CardStatus, Locale } from '../../src/bot/types.js';
 import { productName } from '../stock/cards.js';
+import { carrierLabel } from './carriers.js';
 import { nextAction, type OrderAction, PIPELINE } from './pipeline.js';
 
 export type Viewer = { locale: Locale; timezone: string };
@@ -45,10 +46,13 @@ const statusOf = (s: OrderStatus): CardStatus =>
 export function orderCard(order: SalesOrderDoc, names: Map<string, string>, viewer: Viewer): Card {
   const { locale } = viewer;
   const when = (at: Date) => DateTime.fromJSDate(at, { zone: viewer.timezone }).toFormat('MM-dd HH:mm');
+  const shipping = order.carrier ? `${carrierLabel(order.carrier, locale)} ${order.tracking}`.trim() : '';
   const timeline = order.history.map((h) => {
     const who = h.by ? (names.get(String(h.by)) ?? '') : '';
     const label = tr(locale, ACTION_LABEL[h.action as OrderAction] ?? { 'zh-CN': h.action, en: h.action });
-    return `${when(h.at)} ${label} · ${who}${h.note ? ` · ${h.note}` : ''}`;
+    // the shipping step's note is the carrier and tracking number: shown with the carrier translated
+    const note = h.action === 'ship' && shipping ? shipping : h.note;
+    return `${when(h.at)} ${label} · ${who}${note ? ` · ${note}` : ''}`;
   });
   const next = nextAction(order.status);
   const button = (action: OrderAction, style: Button['style']): Button => ({
@@ -64,9 +68,7 @@ export function orderCard(order: SalesOrderDoc, names: Map<string, string>, view
     fields: [
       ...order.lines.map((l): [string, string] => [`${l.sku} ${productName(l, locale)}`, `× ${l.qty}`]),
       [tr(locale, t.owner), names.get(String(order.ownerId)) ?? ''],
-      ...(order.carrier
-        ? [[tr(locale, t.shipping), `${order.carrier} ${order.tracking}`] as [string, string]]
-        : []),
+      ...(shipping ? [[tr(locale, t.shipping), shipping] as [string, string]] : []),
       ...(order.note ? [[tr(locale, t.note), order.note] as [string, string]] : []),
     ],
     body: timeline.join('\n'),

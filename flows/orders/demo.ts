@@ -6,7 +6,8 @@ import { advanceOrder, placeOrder } from './service.js';
 const STEPS: OrderAction[] = ['produce', 'ship', 'transit', 'deliver', 'install', 'complete'];
 
 /** Orders at different steps and a purchase waiting for approval, for the demo company. */
-export async function seedDemoOrders(now: Date): Promise<void> {
+/** `currency`: the company's, which catalogue prices are in. */
+export async function seedDemoOrders(now: Date, currency: string): Promise<void> {
   const person = (user: string) => findActiveByEmail(`${user}@demo.example`);
   const [zhang, alice, warehouse, boss] = await Promise.all([
     person('zhang.min'),
@@ -44,5 +45,6 @@ export async function seedDemoOrders(now: Date): Promise<void> {
     note: '网线补货',
     at: now,
     today: now.toISOString().slice(0, 10),
+    currency,
   });
 }

@@ -18,7 +18,8 @@ const t = {
   note: { 'zh-CN': '备注', en: 'Note' },
 };
 
-export function purchaseCard(po: PurchaseOrderDoc, locale: Locale): Card {
+/** `currency`: the company's; catalogue and purchase prices are in it. */
+export function purchaseCard(po: PurchaseOrderDoc, locale: Locale, currency: string): Card {
   return {
     title: `${po.no} · ${po.supplierName}`,
     subtitle: tr(locale, t.status[po.status]),
@@ -28,7 +29,7 @@ export function purchaseCard(po: PurchaseOrderDoc, locale: Locale): Card {
         `${l.sku} ${productName(l, locale)}`,
         tr(locale, t.line, { received: l.received, qty: l.qty, price: l.price }),
       ]),
-      [tr(locale, t.amount), `¥${po.amount}`],
+      [tr(locale, t.amount), `${po.amount} ${currency}`],
       ...(po.approvalNo ? [[tr(locale, t.approval), po.approvalNo] as [string, string]] : []),
       ...(po.note ? [[tr(locale, t.note), po.note] as [string, string]] : []),
     ],

@@ -27,8 +27,8 @@ const t = {
     en: 'Only warehouse staff or managers can raise purchases.',
   },
   approval: {
-    'zh-CN': '{no} 金额 ¥{amount} 超过审批线，已提交审批 {ap}。',
-    en: '{no} (¥{amount}) is over the approval line; approval {ap} has been requested.',
+    'zh-CN': '{no} 金额 {amount} {currency} 超过审批线，已提交审批 {ap}。',
+    en: '{no} ({amount} {currency}) is over the approval line; approval {ap} has been requested.',
   },
   received: { 'zh-CN': '{no} 已收货：{lines}。', en: 'Received on {no}: {lines}.' },
   refusal: {
@@ -68,6 +68,7 @@ export async function purchaseFromChat(ctx: TurnContext, args: PurchaseArgs): Pr
     note: args.note,
     at: ctx.now.toJSDate(),
     today: ctx.now.toISODate() ?? '',
+    currency: ctx.companyCurrency,
   });
   if (!made.ok) {
     if (made.problem === 'unknown_sku') return ctx.reply(tr(locale, problems.unknownSku, { sku: made.sku }));
@@ -76,9 +77,15 @@ export async function purchaseFromChat(ctx: TurnContext, args: PurchaseArgs): Pr
   ctx.log.info({ no: made.po.no }, 'purchase created');
   if (made.approval) {
     await announceSubmitted(ctx, made.approval);
-    ctx.reply(tr(locale, t.approval, { no: made.po.no, amount: made.po.amount, ap: made.approval.no }));
+    const vars = {
+      no: made.po.no,
+      amount: made.po.amount,
+      currency: ctx.companyCurrency,
+      ap: made.approval.no,
+    };
+    ctx.reply(tr(locale, t.approval, vars));
   }
-  ctx.reply({ card: purchaseCard(made.po, locale) });
+  ctx.reply({ card: purchaseCard(made.po, locale, ctx.companyCurrency) });
 }
 
 async function proposeNewSupplier(ctx: TurnContext, args: PurchaseArgs): Promise<void> {
@@ -114,7 +121,7 @@ export async function receiveFromChat(ctx: TurnContext, args: { no: string; line
     );
   const lines = result.got.map((g) => `${g.sku} × ${g.qty}`).join(locale === 'en' ? ', ' : '，');
   ctx.reply(tr(locale, t.received, { no: result.po.no, lines }));
-  ctx.reply({ card: purchaseCard(result.po, locale) });
+  ctx.reply({ card: purchaseCard(result.po, locale, ctx.companyCurrency) });
   await alertLow(
     ctx,
     result.po.lines.map((l) => l.productId),

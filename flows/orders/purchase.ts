@@ -13,7 +13,7 @@ import type { Line } from '../stock/parse.js';
 import { mergeLines, resolveLines } from './service.js';
 import { rememberSupplier } from './suppliers.js';
 
-/** Purchases above this amount (CNY) go through the approvals capability first. */
+/** Purchases above this amount (in the company's currency, `CURRENCY`) go through approvals first. */
 export const PURCHASE_POLICY = { approvalOver: 5000 };
 
 export const canPurchase = (p: Pick<Person, 'roles'>) =>
@@ -37,6 +37,8 @@ export async function createPurchase(input: {
   note: string;
   at: Date;
   today: string;
+  /** The company's: catalogue prices, typed prices and the policy line are in it. */
+  currency: string;
   policy?: typeof PURCHASE_POLICY;
 }): Promise<Purchased> {
   if (!canPurchase(input.requester)) return { ok: false, problem: 'forbidden' };
@@ -65,7 +67,8 @@ export async function createPurchase(input: {
       requester: input.requester,
       type: 'general',
       data: {
-        title: `采购 Purchase ${no} · ${input.supplierName} · ¥${amount}`.slice(0, 120),
+        // read by approvers in either language, so it says "purchase" in both
+        title: `采购 Purchase ${no} · ${input.supplierName} · ${amount} ${input.currency}`.slice(0, 120),
         text: lines.map((l) => `${l.sku} ${l.name} × ${l.qty} @ ${l.price}`).join('\n'),
       },
       today: input.today,

@@ -20,6 +20,6 @@ export const whoamiCommand = defineCommand<Record<string, never>>({
           }),
         },
   async handle(ctx) {
-    ctx.reply({ card: profileCard(ctx.locale, await profileOf(ctx.person.id)) });
+    ctx.reply({ card: profileCard(ctx.locale, await profileOf(ctx.person.id), ctx.companyCurrency) });
   },
 });

@@ -46,6 +46,7 @@ export const DEMO_EMPLOYEES: Demo[] = [
     managerEmail: at('chen.jie'),
     locale: 'en',
     timezone: 'America/Los_Angeles',
+    currency: 'USD',
   },
   {
     name: '赵磊',

@@ -11,6 +11,7 @@ export const CSV_COLUMNS = [
   'roles',
   'locale',
   'timezone',
+  'currency',
 ] as const;
 
 export type ImportReport =
@@ -20,8 +21,8 @@ export type ImportReport =
 type Row = { line: number; input: EmployeeInput };
 
 /**
- * CSV with the header `name,email,department,manager_email,roles,locale,timezone` (roles separated
- * by `;`). All or nothing: every row is checked first, and one bad row means nothing is written.
+ * CSV with the header `name,email,department,manager_email,roles,locale,timezone,currency` (roles
+ * separated by `;`; an empty currency = the company's). All or nothing: every row is checked first, and one bad row means nothing is written.
  */
 export async function importEmployeesCsv(csv: string): Promise<ImportReport> {
   const [header, ...data] = parseCsv(csv);
@@ -48,6 +49,7 @@ export async function importEmployeesCsv(csv: string): Promise<ImportReport> {
         .filter(Boolean),
       locale: cell('locale'),
       timezone: cell('timezone'),
+      currency: cell('currency') ?? null,
     });
     if (parsed.success) rows.push({ line, input: parsed.data });
     else errors.push({ line, message: columnName(describeIssue(parsed.error)) });

@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
 import { Identity } from '../../db/models/identity.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
+import type { Address } from '../../src/bot/deliveries.js';
 import type { Locale, Person, Platform } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
 import type { EmployeeInput, EmployeePatch } from './schemas.js';
@@ -17,6 +18,7 @@ export function toPerson(doc: EmployeeDoc): Person {
     locale: doc.locale as Locale,
     timezone: doc.timezone,
     roles: doc.roles,
+    ...(doc.currency ? { currency: doc.currency } : {}),
   };
 }
 
@@ -66,6 +68,15 @@ export async function accountsOf(
 ): Promise<{ platform: Platform; teamId: string; userId: string }[]> {
   const rows = await Identity.find({ employeeId }, { platform: 1, teamId: 1, userId: 1 }).lean();
   return rows.map((r) => ({ platform: r.platform as Platform, teamId: r.teamId, userId: r.userId }));
+}
+
+/** Where proactive messages to an employee go, and the language to write them in. */
+export async function addressOf(employeeId: string): Promise<Address> {
+  const [accounts, row] = await Promise.all([
+    accountsOf(employeeId),
+    Employee.findById(employeeId, { locale: 1 }).lean(),
+  ]);
+  return { accounts, ...(row ? { locale: row.locale as Locale } : {}) };
 }
 
 export async function listEmployees(filter: {
@@ -188,6 +199,8 @@ export type Profile = {
   managerName: string | null;
   roles: string[];
   timezone: string;
+  /** Their own default currency; null = the company's. */
+  currency: string | null;
   accounts: { platform: Platform; userId: string }[];
 };
 
@@ -205,6 +218,7 @@ export async function profileOf(employeeId: string): Promise<Profile> {
     managerName: manager?.name ?? null,
     roles: doc.roles,
     timezone: doc.timezone,
+    currency: doc.currency ?? null,
     accounts: accounts.map(({ platform, userId }) => ({ platform, userId })),
   };
 }

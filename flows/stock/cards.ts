@@ -3,6 +3,7 @@ import type { WarehouseDoc } from '../../db/models/warehouse.js';
 import { tr } from '../../src/bot/i18n.js';
 import type { Card, Locale } from '../../src/bot/types.js';
 import type { StockView } from './catalog.js';
+import { unitLabel } from './units.js';
 
 /** Chinese name for Chinese readers, the English one (when there is one) for English readers. */
 export const productName = (p: Pick<ProductDoc, 'name' | 'nameEn'>, locale: Locale) =>
@@ -43,7 +44,7 @@ export function stockCard(view: StockView, locale: Locale): Card {
         tr(locale, t.total),
         levels({ onHand: view.onHand, reserved: view.onHand - view.available, available: view.available }),
       ],
-      [tr(locale, t.reorder), `${product.reorderLevel} ${product.unit}`],
+      [tr(locale, t.reorder), `${product.reorderLevel} ${unitLabel(product.unit, locale)}`],
       ...(product.spec ? [[tr(locale, t.spec), product.spec] as [string, string]] : []),
     ],
     actions: [],

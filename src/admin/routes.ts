@@ -122,6 +122,7 @@ function view(e: EmployeeDoc) {
     roles: e.roles,
     locale: e.locale,
     timezone: e.timezone,
+    currency: e.currency ?? null,
     active: e.active,
   };
 }

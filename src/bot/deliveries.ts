@@ -9,6 +9,9 @@ export type ReminderConfig = { digestAt: string; quiet: QuietHours; approvalRemi
 
 export type Account = { platform: Platform; teamId: string; userId: string };
 
+/** Where proactive messages to someone go, and the language they read (unset: no such employee). */
+export type Address = { accounts: Account[]; locale?: Locale };
+
 /** Who a proactive message goes to and what they chose about such messages. */
 export type Recipient = {
   id: string;
@@ -46,7 +49,7 @@ export type DeliveryResult =
 export type Deliver = (input: DeliveryInput) => Promise<DeliveryResult>;
 
 type Deps = {
-  notify(employeeId: string, reply: Reply, accounts?: Account[]): Promise<MessageRef[]>;
+  notify(employeeId: string, reply: Reply, known?: Address): Promise<MessageRef[]>;
   recipients(employeeIds: string[]): Promise<Map<string, Recipient>>;
 };
 
@@ -81,7 +84,7 @@ export function createDeliveries(deps: Deps) {
     if (input.reply === null)
       return (await record(input, 'empty')) ? { status: 'empty' } : { status: 'duplicate' };
     if (!(await record(input, 'sent'))) return { status: 'duplicate' };
-    const refs = await deps.notify(input.employeeId, input.reply, recipient.accounts);
+    const refs = await deps.notify(input.employeeId, input.reply, recipient);
     // nowhere to send it (no bound platform, no web chat): say so for whoever looks into it
     if (refs.length === 0)
       await Delivery.updateOne({ _id: input.key }, { $set: { status: 'undeliverable' } });

@@ -13,8 +13,11 @@ import type {
   Reply,
 } from './types.js';
 
-/** What a command's argument parser sees besides the text. */
-export type ParseContext = { locale: Locale; now: DateTime; tz: string };
+/**
+ * What a command's argument parser sees besides the text. `currency` is what an amount written
+ * without one is in: the person's own default, else the company's.
+ */
+export type ParseContext = { locale: Locale; now: DateTime; tz: string; currency: string };
 
 /**
  * A parser either returns arguments or says, in the person's language, what was wrong. `ask`:
@@ -29,8 +32,11 @@ export type SentenceReader = (text: string, ctx: ParseContext) => ParseResult<un
 /** The per-turn context a handler gets. It never holds a platform client. */
 export type TurnContext = {
   person: Person;
+  /** The language of this turn: what the person typed in, or the card they clicked. */
   locale: Locale;
   now: DateTime;
+  /** The company's currency (`CURRENCY`): catalogue prices and policy amounts are in it. */
+  companyCurrency: string;
   log: Logger;
   reply(reply: Reply | string): void;
   /** Sends to every platform the employee is bound to; the refs let a flow update the copies later. */

@@ -11,6 +11,7 @@ export function formFor(
   if (!command.form) return null;
   return {
     intent: command.intent,
+    locale,
     title: tr(locale, command.form.title),
     fields: command.form.fields.map((f) => ({
       name: f.name,

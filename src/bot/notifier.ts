@@ -1,10 +1,11 @@
 import type { Logger } from '../logger.js';
-import type { Account } from './deliveries.js';
+import { stampLocale } from './button-locale.js';
+import type { Address } from './deliveries.js';
 import type { MessageRef, Messenger, Platform, Reply, Target } from './types.js';
 
 export type NotifierDeps = {
   messengers: Messenger[];
-  accountsOf(employeeId: string): Promise<Account[]>;
+  addressOf(employeeId: string): Promise<Address>;
   log: Logger;
 };
 
@@ -16,9 +17,13 @@ export function createNotifier(deps: NotifierDeps) {
   // looked up per call: adapters register their messenger after the router (which needs notify) exists
   const messenger = (platform: Platform) => deps.messengers.find((m) => m.platform === platform);
 
-  /** `accounts` when the caller already loaded them for many people at once (a digest run). */
-  async function notify(employeeId: string, reply: Reply, known?: Account[]): Promise<MessageRef[]> {
-    const accounts = known ?? (await deps.accountsOf(employeeId));
+  /**
+   * `known` when the caller already loaded addresses for many people at once (a digest run). The
+   * reply is built in the recipient's language, so its buttons are answered in it.
+   */
+  async function notify(employeeId: string, reply: Reply, known?: Address): Promise<MessageRef[]> {
+    const { accounts, locale } = known ?? (await deps.addressOf(employeeId));
+    const stamped = locale ? stampLocale(reply, locale) : reply;
     const targets: Target[] = accounts
       .filter((a) => messenger(a.platform))
       .map((a) => ({ platform: a.platform, tenant: a.teamId, userId: a.userId, employeeId }));
@@ -26,7 +31,7 @@ export function createNotifier(deps: NotifierDeps) {
     const sent = await Promise.all(
       targets.map((t) =>
         messenger(t.platform)
-          ?.send(t, reply)
+          ?.send(t, stamped)
           .catch((err: unknown) => {
             deps.log.error({ err, platform: t.platform, employeeId }, 'notify failed');
             return undefined;

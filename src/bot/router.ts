@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { asAppError, isStoreUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { stampLocale } from './button-locale.js';
 import { answerConfirmation, confirmationsFor } from './confirmations.js';
 import type { Area, CommandSpec, Flow, ParseContext, Reminders, TurnContext } from './flow.js';
 import { draftOf, formFor, readFormButton, usageCardWithForm } from './forms.js';
@@ -38,6 +39,8 @@ export type RouterDeps = {
   pending: PendingStore;
   /** Reads free sentences the grammar does not match; without it, only the grammar is understood. */
   understand?: Understander;
+  /** The company's currency (`CURRENCY`); a person's own default comes first for amounts they type. */
+  currency: string;
   log: Logger;
   now?: () => Date;
 };
@@ -73,6 +76,7 @@ export function createRouter(deps: RouterDeps) {
   const actions = new Map(deps.flows.flatMap((f) => f.actions).map((a) => [a.actionId, a]));
   const now = deps.now ?? (() => new Date());
 
+  /** Replies are marked with the turn's language: a click on one is answered in it. */
   function turn(person: Person, locale: Locale, log: Logger): TurnContext & { replies: Reply[] } {
     const replies: Reply[] = [];
     const at = now();
@@ -80,10 +84,11 @@ export function createRouter(deps: RouterDeps) {
       person,
       locale,
       now: DateTime.fromJSDate(at, { zone: person.timezone }),
+      companyCurrency: deps.currency,
       log,
       replies,
       reply: (r: Reply | string) => {
-        replies.push(typeof r === 'string' ? { text: r } : r);
+        replies.push(stampLocale(typeof r === 'string' ? { text: r } : r, locale));
       },
       notify: deps.notify,
       update: deps.update,
@@ -95,6 +100,13 @@ export function createRouter(deps: RouterDeps) {
     return { ...base, ...confirmationsFor(deps.pending, byIntent, base, at) };
   }
 
+  const parseContext = (ctx: TurnContext): ParseContext => ({
+    locale: ctx.locale,
+    now: ctx.now,
+    tz: ctx.person.timezone,
+    currency: ctx.person.currency ?? deps.currency,
+  });
+
   /** The employee behind a platform account; a first-seen account is bound by its e-mail. */
   async function identify(sender: Sender): Promise<Person | null> {
     const person = await deps.resolvePerson(sender.platform, sender.tenant, sender.platformUserId);
@@ -104,45 +116,48 @@ export function createRouter(deps: RouterDeps) {
   }
 
   /**
-   * Identify, then claim the event, then work. A stranger leaves no trace; a failure is turned into
-   * one reply (retry hint when the store is away, else a logged ref); a duplicate does nothing.
+   * Identify, then claim the event, then work in the turn's language (`localeOf`: a stranger has
+   * no locale of their own). A stranger leaves no trace; a failure is turned into one reply
+   * (retry hint when the store is away, else a logged ref); a duplicate does nothing.
    */
   async function handled(
     sender: Sender,
     eventId: string,
-    guess: Locale,
+    localeOf: (person: Person | null) => Locale,
     log: Logger,
-    work: (person: Person) => Promise<Outcome>,
+    work: (person: Person, locale: Locale) => Promise<Outcome>,
   ): Promise<Outcome> {
+    let person: Person | null = null;
     try {
-      const person = await identify(sender);
-      if (!person) return { kind: 'unknown-user', replies: [{ text: tr(guess, coreText.unknownUser) }] };
+      person = await identify(sender);
+      if (!person)
+        return { kind: 'unknown-user', replies: [{ text: tr(localeOf(null), coreText.unknownUser) }] };
       if (!(await deps.claimEvent(sender.platform, `${sender.tenant}:${eventId}`, now())))
         return { kind: 'duplicate' };
-      return await work(person);
+      return await work(person, localeOf(person));
     } catch (err) {
+      const locale = localeOf(person);
       if (isStoreUnavailable(err)) {
         log.warn({ err: { name: (err as Error).name } }, 'store unavailable');
-        return { kind: 'replies', replies: [{ text: tr(guess, coreText.retryLater) }] };
+        return { kind: 'replies', replies: [{ text: tr(locale, coreText.retryLater) }] };
       }
       const appError = asAppError(err);
       const told = appError.userMessage;
       if (told)
-        return { kind: 'replies', replies: [{ text: typeof told === 'string' ? told : tr(guess, told) }] };
+        return { kind: 'replies', replies: [{ text: typeof told === 'string' ? told : tr(locale, told) }] };
 
       const ref = randomUUID().slice(0, 8);
       log.error({ err, ref, code: appError.code }, 'handler failed');
-      return { kind: 'replies', replies: [{ text: tr(guess, coreText.failed, { ref }) }] };
+      return { kind: 'replies', replies: [{ text: tr(locale, coreText.failed, { ref }) }] };
     }
   }
 
   async function dispatch(incoming: Incoming): Promise<Outcome> {
     const log = deps.log.child({ platform: incoming.platform, eventId: incoming.messageId });
-    const guess = detectLocale(incoming.text, 'zh-CN');
-    return handled(incoming, incoming.messageId, guess, log, async (person) => {
-      const locale = detectLocale(incoming.text, person.locale);
+    const localeOf = (person: Person | null) => detectLocale(incoming.text, person?.locale ?? 'zh-CN');
+    return handled(incoming, incoming.messageId, localeOf, log, async (person, locale) => {
       const ctx = turn(person, locale, log);
-      const parseCtx = { locale, now: ctx.now, tz: person.timezone };
+      const parseCtx = parseContext(ctx);
       if (incoming.text.length > MAX_TEXT) {
         ctx.reply(tr(locale, coreText.tooLong, { max: MAX_TEXT }));
         return { kind: 'replies', replies: ctx.replies };
@@ -226,14 +241,19 @@ export function createRouter(deps: RouterDeps) {
     return { kind: 'replies', replies: talk.ctx.replies };
   }
 
+  /**
+   * A click is answered in the language of the card it was on (its button's `locale`); a card
+   * sent before buttons carried one is answered in the person's own.
+   */
   async function act(action: CardAction): Promise<Outcome> {
     const log = deps.log.child({
       platform: action.platform,
       eventId: action.eventId,
       actionId: action.actionId,
     });
-    return handled(action, action.eventId, 'zh-CN', log, async (person) => {
-      const ctx = turn(person, person.locale, log);
+    const localeOf = (person: Person | null) => action.locale ?? person?.locale ?? 'zh-CN';
+    return handled(action, action.eventId, localeOf, log, async (person, locale) => {
+      const ctx = turn(person, locale, log);
       if (action.actionId === USAGE_ACTION) {
         const command = byIntent.get(action.value);
         ctx.reply(command ? usageReply(command, ctx.locale) : tr(ctx.locale, coreText.unknownAction));
@@ -254,33 +274,30 @@ export function createRouter(deps: RouterDeps) {
       const button =
         action.actionId === OPEN_FORM_ACTION ? readFormButton(action.value) : (spec?.form?.(action) ?? null);
       const command = button ? byIntent.get(button.intent) : undefined;
-      const form = command && action.canOpenForm ? formFor(command, person.locale, button?.draft) : null;
+      const form = command && action.canOpenForm ? formFor(command, locale, button?.draft) : null;
       if (form) return { kind: 'form', form };
-      if (!spec) ctx.reply(tr(person.locale, coreText.unknownAction));
+      if (!spec) ctx.reply(tr(locale, coreText.unknownAction));
       else await spec.handle(ctx, action);
       return { kind: 'replies', replies: ctx.replies };
     });
   }
 
-  /** A filled-in form: the same arguments and handler as the command's text form. */
+  /** A filled-in form: the same arguments and handler as the command's text form, in the form's language. */
   async function submit(submission: FormSubmission): Promise<Outcome> {
     const log = deps.log.child({
       platform: submission.platform,
       eventId: submission.eventId,
       intent: submission.intent,
     });
-    return handled(submission, submission.eventId, 'zh-CN', log, async (person) => {
-      const ctx = turn(person, person.locale, log);
+    const localeOf = (person: Person | null) => submission.locale ?? person?.locale ?? 'zh-CN';
+    return handled(submission, submission.eventId, localeOf, log, async (person, locale) => {
+      const ctx = turn(person, locale, log);
       const command = byIntent.get(submission.intent);
       if (!command?.form) {
-        ctx.reply(tr(person.locale, coreText.unknownAction));
+        ctx.reply(tr(locale, coreText.unknownAction));
         return { kind: 'replies', replies: ctx.replies };
       }
-      const parsed = command.form.parse(submission.values, {
-        locale: person.locale,
-        now: ctx.now,
-        tz: person.timezone,
-      });
+      const parsed = command.form.parse(submission.values, parseContext(ctx));
       if ('errors' in parsed) return { kind: 'invalid', errors: parsed.errors };
       log.info({ intent: command.intent, employeeId: person.id }, 'form');
       await command.handle(ctx, parsed.args);

@@ -1,6 +1,8 @@
 /** The neutral message model every adapter translates to and from. No platform types here. */
 
-export type Locale = 'zh-CN' | 'en';
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 export type Platform = 'web' | 'slack' | 'lark';
 
 /** Who is talking, as resolved from a platform account. */
@@ -11,6 +13,8 @@ export type Person = {
   locale: Locale;
   timezone: string;
   roles: string[];
+  /** Their own default for amounts written without a currency; unset = the company's. */
+  currency?: string;
 };
 
 export type ChatRef = { id: string; kind: 'dm' | 'group' };
@@ -48,6 +52,8 @@ export type CardAction = {
   message?: MessageRef;
   /** True where a click can open a form (the platform gave a trigger for it). */
   canOpenForm?: boolean;
+  /** The button's `locale`, carried back by the adapter; unset on cards sent before buttons had one. */
+  locale?: Locale;
   lookupEmail?: () => Promise<string | null>;
 };
 
@@ -59,6 +65,8 @@ export type FormSubmission = {
   intent: string;
   values: Record<string, string>;
   eventId: string;
+  /** The form's `locale`, carried back by the adapter. */
+  locale?: Locale;
   lookupEmail?: () => Promise<string | null>;
 };
 
@@ -67,6 +75,8 @@ export type FormFieldKind = 'text' | 'textarea' | 'number' | 'date' | 'select';
 /** A form to show, already in the person's language. */
 export type Form = {
   intent: string;
+  /** The language it is written in; its answer is given in it too. */
+  locale: Locale;
   title: string;
   fields: {
     name: string;
@@ -79,7 +89,17 @@ export type Form = {
 };
 
 export type ButtonStyle = 'primary' | 'danger' | 'default';
-export type Button = { actionId: string; label: string; style: ButtonStyle; value: string };
+export type Button = {
+  actionId: string;
+  label: string;
+  style: ButtonStyle;
+  value: string;
+  /**
+   * The language of the card it is on, so a click is answered in it (set by the core on
+   * everything it sends; adapters carry it to `CardAction.locale`).
+   */
+  locale?: Locale;
+};
 export type CardStatus = 'info' | 'pending' | 'approved' | 'rejected' | 'warning' | 'done';
 
 export type Card = {

@@ -63,6 +63,7 @@ const router = createRouter({
   },
   reminders: recordingReminders(),
   pending: pendingStore,
+  currency: 'CNY',
   log: createLogger('silent'),
   now: () => new Date('2026-12-02T02:00:00Z'),
 });

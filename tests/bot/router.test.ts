@@ -5,7 +5,7 @@ import { claimEvent } from '../../db/processed-events.js';
 import { seedDemoCompany } from '../../flows/org/demo-company.js';
 import { bindByEmail, resolvePerson } from '../../flows/org/service.js';
 import { createRouter } from '../../src/bot/router.js';
-import type { Incoming, MessageRef, Reply } from '../../src/bot/types.js';
+import type { Card, Incoming, Locale, MessageRef, Reply } from '../../src/bot/types.js';
 import { createLogger } from '../../src/logger.js';
 import { useTestDb } from '../helpers/db.js';
 import { handled, noteFlow } from '../helpers/note-flow.js';
@@ -22,6 +22,7 @@ const router = createRouter({
   update: async () => {},
   reminders: recordingReminders(),
   pending: pendingStore,
+  currency: 'CNY',
   log: createLogger('silent'),
 });
 
@@ -72,6 +73,7 @@ describe('router', () => {
       kind: 'form',
       form: {
         intent: 'note.add',
+        locale: 'en',
         title: 'Note',
         fields: [
           { name: 'days', label: 'Days', kind: 'number', optional: false, options: undefined },
@@ -121,5 +123,44 @@ describe('router', () => {
     expect(good).toEqual({ kind: 'replies', replies: [{ text: 'noted trip' }] as Reply[] });
     expect(again).toEqual({ kind: 'duplicate' });
     expect(handled).toEqual([{ days: 2, title: 'trip' }]);
+  });
+
+  it("marks replies with the language typed; answers a click in its button's language", async () => {
+    // alice.chen's own locale is en
+    const en = await router.dispatch(incoming('note x', { forms: 'via-button' }));
+    const zh = await router.dispatch(incoming('备注 x', { forms: 'via-button' }));
+    const buttonOf = (o: typeof en) =>
+      o.kind === 'replies' && 'card' in (o.replies[0] as Reply)
+        ? (o.replies[0] as { card: Card }).card.actions[0]
+        : null;
+    expect(buttonOf(en)).toMatchObject({ actionId: 'form.open', locale: 'en' });
+    expect(buttonOf(zh)).toMatchObject({ actionId: 'form.open', locale: 'zh-CN' });
+
+    const base = { platform: 'slack' as const, tenant: 'T1', platformUserId: 'U-alice', value: '' };
+    const gone = (eventId: string, locale?: Locale) =>
+      router.act({ ...base, actionId: 'gone.away', eventId, ...(locale ? { locale } : {}) });
+    expect(await gone('c-zh', 'zh-CN')).toEqual({ kind: 'replies', replies: [{ text: '这个按钮已失效。' }] });
+    expect(await gone('c-own')).toEqual({
+      kind: 'replies',
+      replies: [{ text: 'This button is no longer valid.' }],
+    });
+
+    const form = await router.act({
+      ...base,
+      actionId: 'form.open',
+      value: 'note.add',
+      eventId: 'c-form',
+      canOpenForm: true,
+      locale: 'zh-CN',
+    });
+    expect(form).toMatchObject({ kind: 'form', form: { locale: 'zh-CN', title: '备注' } });
+    const submitted = await router.submit({
+      ...base,
+      intent: 'gone.away',
+      values: {},
+      eventId: 'v-zh',
+      locale: 'zh-CN',
+    });
+    expect(submitted).toEqual({ kind: 'replies', replies: [{ text: '这个按钮已失效。' }] });
   });
 });

@@ -21,7 +21,7 @@ describe('purchase orders through the web chat', () => {
   it('under the threshold: a PO at once; partial receipts become stock-in movements', async () => {
     const card = cardOf(await say('wu.jun', '采购 深圳华强 SKU-1001x100 单价 12.5'));
     const no = poOf(card.title);
-    expect(card.fields).toContainEqual(['金额', '¥1250']);
+    expect(card.fields).toContainEqual(['金额', '1250 CNY']);
     const before = await onHand('SKU-1001');
     expect(textOf(await say('wu.jun', `收货 ${no} SKU-1001x40`))).toMatch(
       new RegExp(`^${no} 已收货：SKU-1001 × 40。`),
@@ -53,7 +53,7 @@ describe('purchase orders through the web chat', () => {
     const text = textOf(replies);
     const ap = /AP-\d+/.exec(text)?.[0] ?? '';
     const no = poOf(cardOf(replies).title);
-    expect(text).toMatch(`${no} (¥8990) is over the approval line; approval ${ap} has been requested.`);
+    expect(text).toMatch(`${no} (8990 CNY) is over the approval line; approval ${ap} has been requested.`);
     expect((await cards('li.wei')).some((c) => c.title.includes(ap))).toBe(true);
     expect(textOf(await say('wu.jun', `收货 ${no}`))).toBe(`${no} 还在审批中（${ap}），不能收货。`);
     await click('li.wei', 'approvals.approve', ap);

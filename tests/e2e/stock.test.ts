@@ -30,7 +30,7 @@ describe('stock through the web chat', () => {
     expect(card.title).toBe('SKU-1001 Router X1');
     expect(card.fields).toContainEqual(['Main', 'on hand 110 · reserved 5 · available 105']);
     expect(card.fields).toContainEqual(['South', 'on hand 40 · reserved 0 · available 40']);
-    expect(card.fields).toContainEqual(['Reorder level', '20 台']);
+    expect(card.fields).toContainEqual(['Reorder level', '20 units']);
     const zh = cardOf(await say('zhang.min', '库存 交换机'));
     expect(zh.fields).toContainEqual(['主仓', '在库 30 · 预留 2 · 可用 28']);
   });

@@ -20,6 +20,7 @@ describe('web chat API over HTTP', () => {
       label: '帮助',
       style: 'default',
       value: 'help',
+      locale: 'zh-CN',
     });
   });
 

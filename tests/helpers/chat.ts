@@ -1,4 +1,4 @@
-import type { Card, Reply } from '../../src/bot/types.js';
+import type { Button, Card, Reply } from '../../src/bot/types.js';
 import type { TestApp } from './app.js';
 
 export const demo = (user: string) => `${user}@demo.example`;
@@ -14,13 +14,20 @@ export function chatAs(app: { current: TestApp }) {
     const res = await app.current.post('/web/api/actions', { employee: demo(user), actionId, value });
     return res.json.replies;
   };
+  /** Clicks a button the way the web page does: its id, value and locale as the reply gave them. */
+  const press = async (user: string, button: Button): Promise<Reply[]> => {
+    const { actionId, value, locale } = button;
+    const res = await app.current.post('/web/api/actions', { employee: demo(user), actionId, value, locale });
+    if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.json)}`);
+    return res.json.replies;
+  };
   const inbox = async (user: string): Promise<Reply[]> => {
     const res = await app.current.get(`/web/api/inbox?employee=${demo(user)}`);
     return res.json.messages.map((m: { reply: Reply }) => m.reply);
   };
   const cards = async (user: string): Promise<Card[]> =>
     (await inbox(user)).flatMap((r) => ('card' in r ? [r.card] : []));
-  return { say, click, inbox, cards };
+  return { say, click, press, inbox, cards };
 }
 
 export const textOf = (replies: Reply[]) =>

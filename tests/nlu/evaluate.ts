@@ -75,7 +75,12 @@ export async function evaluateRows(rows: Row[], understander: Understander): Pro
     const locale = detectLocale(row.text, 'zh-CN');
     const started = performance.now();
     const verdict = verdictOf(
-      await interpret(row.text, commands, understander, { locale, now: CORPUS_NOW, tz: 'Asia/Shanghai' }),
+      await interpret(row.text, commands, understander, {
+        locale,
+        now: CORPUS_NOW,
+        tz: 'Asia/Shanghai',
+        currency: 'CNY',
+      }),
       locale,
     );
     const ms = performance.now() - started;

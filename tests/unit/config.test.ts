@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/\/data$/);
   });
 
+  it('takes the company currency as an ISO 4217 code, CNY unless set', () => {
+    expect(loadConfig({}).currency).toBe('CNY');
+    expect(loadConfig({ CURRENCY: ' usd ' }).currency).toBe('USD');
+    expect(() => loadConfig({ CURRENCY: 'RMB' })).toThrow(
+      /^Invalid configuration: CURRENCY must be an ISO 4217 currency code, like CNY, USD or EUR \(got "RMB"\)$/,
+    );
+  });
+
   it('names the bad variable in one line', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/^Invalid configuration: PORT .*\(got "abc"\)$/);
   });

@@ -24,7 +24,10 @@ describe('npm run parse', () => {
   });
 
   it('reads one sentence per line from stdin', async () => {
-    const { stdout } = await cli(['--now', '2026-12-02T10:00'], 'help\n\nwhoami extra\n我明天想请一天假\nhow many switches are left?\n');
+    const { stdout } = await cli(
+      ['--now', '2026-12-02T10:00'],
+      'help\n\nwhoami extra\n我明天想请一天假\nhow many switches are left?\n',
+    );
     expect(
       stdout
         .trim()
@@ -45,5 +48,13 @@ describe('npm run parse', () => {
 
   it('refuses an unknown timezone', async () => {
     await expect(cli(['--tz', 'Mars/Base', 'help'])).rejects.toMatchObject({ code: 2 });
+  });
+
+  it("reads amounts without a currency in the asker's default, CNY unless told", async () => {
+    const currencyOf = async (args: string[]) =>
+      JSON.parse((await cli([...args, 'expense 30 taxi to the airport'])).stdout).args.currency;
+    expect(await currencyOf([])).toBe('CNY');
+    expect(await currencyOf(['--currency', 'usd'])).toBe('USD');
+    await expect(cli(['--currency', 'RMB', 'help'])).rejects.toMatchObject({ code: 2 });
   });
 });

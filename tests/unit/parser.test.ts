@@ -10,6 +10,7 @@ const ctx = (locale: Locale) => ({
   locale,
   now: DateTime.fromISO('2026-11-28T10:00:00+08:00'),
   tz: 'Asia/Shanghai',
+  currency: 'CNY',
 });
 const parse = (text: string, locale: Locale = 'en') => {
   const p = parseText(text, commands, ctx(locale));

@@ -81,10 +81,10 @@ export const expense: RequestType<ExpenseData> = {
       },
     };
   },
-  schema: () =>
+  schema: (_now, asker) =>
     z.object({
       amount: money,
-      currency,
+      currency: currency(asker.currency),
       category: z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]], 'required'),
       reason: text(),
       receiptUrl: z

@@ -28,12 +28,14 @@ export const money = z.coerce
   .number('amount')
   .refine((n) => n > 0 && n <= 1_000_000 && Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'amount');
 
-export const currency = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'required')
-  .default('CNY');
+/** A currency code; unset = the asker's default (their own, else the company's). */
+export const currency = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'required')
+    .default(fallback);
 
 export const half = z.enum(['am', 'pm']).optional();
 

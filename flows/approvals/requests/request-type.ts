@@ -29,8 +29,11 @@ export type RequestType<D = Record<string, unknown>> = {
   fromText(rest: string, ctx: TextContext): TextRead;
   /** A reason to ask before filing what is otherwise valid (leave that starts in the past). */
   confirmWhy?(data: D, today: string): Text | null;
-  /** Built per call, as some rules depend on today (no leave far in the past). */
-  schema(now: DateTime): z.ZodType<D>;
+  /**
+   * Built per call, as some rules depend on today (no leave far in the past) and on the asker
+   * (`currency`: what an amount written without one is in).
+   */
+  schema(now: DateTime, asker: { currency: string }): z.ZodType<D>;
   formFields: FormFieldSpec[];
   describe(data: D, locale: Locale): [string, string][];
   /** What the routing policy looks at. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isDateProblem, takeDateRange } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
 import { takeAmount, unread } from '../../../src/bot/slots.js';
-import { dateOrder, dateRefused, money, requestDate, text } from './fields.js';
+import { currency, dateOrder, dateRefused, money, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
 export type TripData = {
@@ -11,6 +11,8 @@ export type TripData = {
   to: string;
   purpose: string;
   estimatedCost?: number;
+  /** Of the budget; requests filed before it was kept have none. */
+  currency?: string;
 };
 
 const BUDGET_WORDS = /(预算|费用|budget|cost)\s*[:：]?\s*/i;
@@ -40,10 +42,16 @@ export const trip: RequestType<TripData> = {
     if (dates && isDateProblem(dates)) return dateRefused(dates, locale);
     const [destination, ...purpose] = (dates?.rest ?? main).split(' ');
     return {
-      fields: { destination, ...dates?.range, purpose: purpose.join(' '), estimatedCost: cost?.amount },
+      fields: {
+        destination,
+        ...dates?.range,
+        purpose: purpose.join(' '),
+        estimatedCost: cost?.amount,
+        currency: cost?.currency,
+      },
     };
   },
-  schema: (now) =>
+  schema: (now, asker) =>
     dateOrder(
       z.object({
         destination: text(100),
@@ -51,6 +59,7 @@ export const trip: RequestType<TripData> = {
         to: requestDate(now),
         purpose: text(),
         estimatedCost: money.optional(),
+        currency: currency(asker.currency),
       }),
     ),
   formFields: [
@@ -64,13 +73,19 @@ export const trip: RequestType<TripData> = {
       kind: 'number',
       optional: true,
     },
+    { name: 'currency', label: { 'zh-CN': '币种', en: 'Currency' }, kind: 'text', optional: true },
   ],
   describe: (d, locale) => [
     [tr(locale, { 'zh-CN': '目的地', en: 'Destination' }), d.destination],
     [tr(locale, { 'zh-CN': '时间', en: 'When' }), d.from === d.to ? d.from : `${d.from} → ${d.to}`],
     [tr(locale, { 'zh-CN': '事由', en: 'Purpose' }), d.purpose],
     ...(d.estimatedCost
-      ? [[tr(locale, { 'zh-CN': '预算', en: 'Budget' }), d.estimatedCost.toFixed(2)] as [string, string]]
+      ? [
+          [
+            tr(locale, { 'zh-CN': '预算', en: 'Budget' }),
+            `${d.estimatedCost.toFixed(2)} ${d.currency ?? ''}`.trim(),
+          ] as [string, string],
+        ]
       : []),
   ],
   measure: (d) => ({ amount: d.estimatedCost }),

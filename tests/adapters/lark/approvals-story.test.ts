@@ -10,6 +10,7 @@ import {
   postLarkEvent,
   useLarkStub,
 } from '../../helpers/lark.js';
+import { until } from '../../helpers/slack-stub.js';
 
 const TOKEN = 'verification-token-story';
 const env = { LARK_APP_ID: 'cli_story', LARK_APP_SECRET: 'secret-story', LARK_VERIFICATION_TOKEN: TOKEN };
@@ -38,12 +39,14 @@ describe('approvals through Lark', () => {
     expect(request).toMatchObject({ type: 'leave', status: 'pending' });
     const buttons = card.elements.find((e: { tag: string }) => e.tag === 'action').actions;
     expect(buttons.map((b: { value: unknown }) => b.value)).toEqual([
-      { actionId: 'approvals.approve', value: request?.no },
-      { actionId: 'approvals.reject', value: request?.no },
+      { actionId: 'approvals.approve', value: request?.no, locale: 'zh-CN' },
+      { actionId: 'approvals.reject', value: request?.no, locale: 'zh-CN' },
     ]);
 
-    const copies = await ApprovalCard.find({ requestId: request?._id }).lean();
-    const larkCopy = copies.find((c) => c.platform === 'lark');
+    // the copy is recorded once the send returns, a moment after Lark saw the message
+    const larkCopy = await until(async () =>
+      (await ApprovalCard.find({ requestId: request?._id }).lean()).find((c) => c.platform === 'lark'),
+    );
     const click = await postLarkEvent(
       app.current.url,
       '/lark/cards',

@@ -14,7 +14,7 @@ describe('toLarkCard', () => {
       status: 'pending',
       actions: [
         { actionId: 'approvals.approve', label: '同意', style: 'primary', value: 'ap_1' },
-        { actionId: 'approvals.reject', label: '拒绝', style: 'danger', value: 'ap_1' },
+        { actionId: 'approvals.reject', label: '拒绝', style: 'danger', value: 'ap_1', locale: 'zh-CN' },
       ],
     });
     expect(card.config).toEqual({ wide_screen_mode: true, update_multi: true });
@@ -39,7 +39,7 @@ describe('toLarkCard', () => {
         tag: 'button',
         text: { tag: 'plain_text', content: '拒绝' },
         type: 'danger',
-        value: { actionId: 'approvals.reject', value: 'ap_1' },
+        value: { actionId: 'approvals.reject', value: 'ap_1', locale: 'zh-CN' },
       },
     ]);
   });

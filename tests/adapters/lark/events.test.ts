@@ -61,7 +61,7 @@ describe('Lark events over HTTP (no encrypt key)', () => {
     });
     const buttons = card.elements.find((e: any) => e.tag === 'action').actions;
     expect(buttons).toContainEqual(
-      expect.objectContaining({ value: { actionId: 'help.topic', value: 'org' } }),
+      expect.objectContaining({ value: { actionId: 'help.topic', value: 'org', locale: 'zh-CN' } }),
     );
 
     const zhang = await Employee.findOne({ email: 'zhang.min@demo.example' }).lean();

@@ -78,4 +78,14 @@ describe('toCardAction', () => {
       message: { platform: 'lark', channelId: '', messageId: 'om_abcdefg1234567890' },
     });
   });
+
+  it("reads the button's language back; one we never render is refused", () => {
+    const value = (locale: unknown) => ({
+      ...classic,
+      action: { value: { actionId: 'help.topic', value: 'org', locale } },
+    });
+    expect(toCardAction(value('en'))).toMatchObject({ actionId: 'help.topic', locale: 'en' });
+    expect(toCardAction(value(undefined))).not.toHaveProperty('locale');
+    expect(toCardAction(value('fr'))).toEqual({ error: 'malformed button value' });
+  });
 });

@@ -55,7 +55,7 @@ describe('Slack Events API, signed, over HTTP', () => {
     expect(buttons[0]).toEqual({
       type: 'button',
       text: { type: 'plain_text', text: expect.any(String) },
-      action_id: 'help.topic#0',
+      action_id: 'help.topic#0:zh-CN',
       value: expect.any(String),
     });
     const li = await Employee.findOne({ email: 'li.wei@demo.example' }).lean();

@@ -47,7 +47,7 @@ describe('Slack modals for command forms', () => {
       view: {
         type: 'modal',
         callback_id: 'form',
-        private_metadata: '{"intent":"note.add"}',
+        private_metadata: '{"intent":"note.add","locale":"en"}',
         title: { type: 'plain_text', text: 'Note' },
         submit: { type: 'plain_text', text: 'Submit' },
         blocks: [
@@ -80,7 +80,7 @@ describe('Slack modals for command forms', () => {
       {
         type: 'button',
         text: { type: 'plain_text', text: 'Open the form' },
-        action_id: 'form.open#0',
+        action_id: 'form.open#0:en',
         value: 'note.add',
         style: 'primary',
       },

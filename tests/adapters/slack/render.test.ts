@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, MARKER, renderCard, toSlackMessage } from '../../../adapters/slack/render.js';
-import { plainText } from '../../../adapters/slack/to-incoming.js';
+import { fromBlockActions, plainText } from '../../../adapters/slack/to-incoming.js';
 import type { Card } from '../../../src/bot/types.js';
 
 type Block = { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: any[] };
@@ -114,5 +114,45 @@ describe('Block Kit renderer', () => {
     expect(plainText('<@U0BOT> help  &lt;me&gt; &amp; <mailto:a@b.c|a@b.c> <https://x.y>')).toBe(
       'help <me> & a@b.c https://x.y',
     );
+  });
+
+  it("carries a button's language in its action id, leaving the value as the flow made it", () => {
+    const value = 'v'.repeat(2000);
+    const card: Card = {
+      title: 'Leave',
+      fields: [],
+      actions: [
+        { actionId: 'approvals.approve', label: 'Approve', style: 'primary', value, locale: 'en' },
+        { actionId: 'approvals.reject', label: '拒绝', style: 'danger', value: 'AP-1', locale: 'zh-CN' },
+        { actionId: 'x'.repeat(300), label: 'Long', style: 'default', value: 'AP-1', locale: 'zh-CN' },
+        { actionId: 'help.topic', label: 'Old', style: 'default', value: 'org' },
+      ],
+    };
+    const blocks = renderCard(card) as Block[];
+    expectWithinLimits(blocks);
+    const elements = blocks.find((b) => b.type === 'actions')?.elements ?? [];
+    expect(elements.map((e) => e.action_id.slice(-12))).toEqual([
+      'approve#0:en',
+      'ject#1:zh-CN',
+      'xxxx#2:zh-CN',
+      'help.topic#3',
+    ]);
+    expect(elements[0].value).toBe(value);
+
+    const clicked = (actionId: string) =>
+      fromBlockActions(
+        {
+          type: 'block_actions',
+          user: { id: 'U1', team_id: 'T1' },
+          actions: [{ action_id: actionId, value: 'AP-1', action_ts: '1.1' }],
+        },
+        async () => null,
+      ).action;
+    expect(clicked(elements[0].action_id)).toMatchObject({ actionId: 'approvals.approve', locale: 'en' });
+    expect(clicked(elements[1].action_id)).toMatchObject({ actionId: 'approvals.reject', locale: 'zh-CN' });
+    expect(clicked(elements[3].action_id)).not.toHaveProperty('locale');
+    // a language we never render is dropped rather than trusted
+    expect(clicked('approvals.approve#0:fr')).toMatchObject({ actionId: 'approvals.approve' });
+    expect(clicked('approvals.approve#0:fr')).not.toHaveProperty('locale');
   });
 });

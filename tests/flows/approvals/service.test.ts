@@ -1,6 +1,8 @@
 import mongoose from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ApprovalRequest, type ApprovalRequestDoc } from '../../../db/models/approval-request.js';
 import { Employee } from '../../../db/models/employee.js';
+import { requestCard } from '../../../flows/approvals/cards.js';
 import { applyApproval } from '../../../flows/approvals/effects.js';
 import { DEFAULT_POLICY, loadPolicy } from '../../../flows/approvals/policy.js';
 import { changeRequest, submitRequest } from '../../../flows/approvals/service.js';
@@ -40,7 +42,16 @@ describe('approval rules', () => {
     const policy = loadPolicy({
       ...DEFAULT_POLICY,
       general: [
-        { steps: [{ name: 'board', mode: 'all', approvers: ['email:li.wei@demo.example', 'role:finance'] }] },
+        {
+          steps: [
+            {
+              name: 'board',
+              label: { 'zh-CN': '董事会', en: 'board' },
+              mode: 'all',
+              approvers: ['email:li.wei@demo.example', 'role:finance'],
+            },
+          ],
+        },
       ],
     });
     const a = await general('bob.smith', policy);
@@ -60,7 +71,18 @@ describe('approval rules', () => {
   it('parallel decisions on an all-step are all recorded, none lost', async () => {
     const policy = loadPolicy({
       ...DEFAULT_POLICY,
-      general: [{ steps: [{ name: 'all', mode: 'all', approvers: ['role:manager'] }] }],
+      general: [
+        {
+          steps: [
+            {
+              name: 'all',
+              label: { 'zh-CN': '全体经理', en: 'all managers' },
+              mode: 'all',
+              approvers: ['role:manager'],
+            },
+          ],
+        },
+      ],
     });
     const r = await general('bob.smith', policy);
     const managers = r.waitingFor;
@@ -104,6 +126,29 @@ describe('approval rules', () => {
     // manager (li.wei), then finance (zhao.lei herself → li.wei again): merged into one step
     expect(r.steps).toHaveLength(1);
     expect(r.waitingFor.map(String)).toEqual([people['li.wei']?.id]);
+  });
+
+  it('a step keeps the label it was filed with; older requests read the policy’s, an unknown name shows as written', async () => {
+    const filed = await general('bob.smith');
+    expect(filed.steps[0]?.label).toEqual({ 'zh-CN': '直属上级', en: 'manager' });
+    const stepOn = async (locale: 'zh-CN' | 'en') => {
+      const doc = (await ApprovalRequest.findOne({ no: filed.no }).lean()) as ApprovalRequestDoc;
+      const viewer = { id: people['chen.jie']?.id ?? '', locale, timezone: 'Asia/Shanghai' };
+      return requestCard(doc, new Map(), viewer).fields.find(([label]) => ['步骤', 'Step'].includes(label));
+    };
+    expect(await stepOn('zh-CN')).toEqual(['步骤', '1/1 直属上级']);
+    await ApprovalRequest.updateOne({ no: filed.no }, { $set: { 'steps.0.label': null } });
+    expect(await stepOn('zh-CN')).toEqual(['步骤', '1/1 直属上级']);
+    expect(await stepOn('en')).toEqual(['Step', '1/1 manager']);
+    await ApprovalRequest.updateOne({ no: filed.no }, { $set: { 'steps.0.name': 'board' } });
+    expect(await stepOn('zh-CN')).toEqual(['步骤', '1/1 board']);
+  });
+
+  it('a policy step without a label in both languages stops start-up', () => {
+    const unlabelled = { steps: [{ name: 'x', label: { 'zh-CN': '某人' }, approvers: ['manager'] }] };
+    expect(() => loadPolicy({ ...DEFAULT_POLICY, general: [unlabelled] })).toThrow(
+      /^approval policy invalid at general\.0\.steps\.0\.label\.en:/,
+    );
   });
 
   it('a broken policy stops start-up with its path', () => {

@@ -5,8 +5,8 @@ import { parseCustomer } from '../../../flows/crm/parse-customer.js';
 import { parseFollowUp } from '../../../flows/crm/parse-follow-up.js';
 
 const now = DateTime.fromISO('2026-12-01T10:00:00', { zone: 'Asia/Shanghai' });
-const zh = { locale: 'zh-CN' as const, now, tz: 'Asia/Shanghai' };
-const en = { locale: 'en' as const, now, tz: 'Asia/Shanghai' };
+const zh = { locale: 'zh-CN' as const, now, tz: 'Asia/Shanghai', currency: 'CNY' };
+const en = { locale: 'en' as const, now, tz: 'Asia/Shanghai', currency: 'CNY' };
 
 describe('customer grammar', () => {
   it('reads the Chinese example word by word', () => {

@@ -5,116 +5,68 @@ import { join } from 'node:path';
 import { FEATURES_VERSION, featuresOf } from './features.js';
 
 const require = createRequire(import.meta.url);
-type Container = {
-  use(x: unknown): void;
-  registerConfiguration(tag: string, settings: Record<string, unknown>, overwrite?: boolean): void;
-  register(name: string, x: unknown, singleton?: boolean): void;
-  get(name: string): NlpEngine;
+type Input = Record<string, number>;
+type Network = {
+  train(corpus: { input: Input; output: Record<string, number> }[]): unknown;
+  run(input: Input): Record<string, number> | undefined;
+  toJSON(): unknown;
+  fromJSON(json: unknown): void;
 };
-type NlpEngine = {
-  settings: Record<string, unknown>;
-  addLanguage(locale: string): void;
-  addDocument(locale: string, text: string, intent: string): void;
-  train(): Promise<unknown>;
-  process(locale: string, text: string): Promise<{ classifications: { intent: string; score: number }[] }>;
-  export(minified?: boolean): string;
-  import(model: string): void;
+const { NeuralNetwork } = require('@nlpjs/neural') as {
+  NeuralNetwork: new (settings: Record<string, unknown>) => Network;
 };
-const core = require('@nlpjs/core') as {
-  containerBootstrap(): Promise<Container>;
-  Tokenizer: new (container: unknown, shouldTokenize?: boolean) => object;
-  BaseStemmer: new (container: unknown) => object;
-  Normalizer: new (container: unknown) => object;
-};
-const { Nlp } = require('@nlpjs/nlp') as { Nlp: unknown };
 
 export type Example = { text: string; intent: string };
 export type Ranked = { intent: string; score: number }[];
 
 /**
- * Our features go in as space-separated words, so NLP.js's own pipeline steps must pass them
- * through unchanged: we register a "language" whose tokenizer splits on spaces and whose
- * normalizer and stemmer do nothing.
+ * NLP.js's neural network: one leaky perceptron per intent over bag-of-feature inputs, weights
+ * starting at zero, so the same examples always give the same model. We feed it our own features
+ * (features.ts) rather than NLP.js's NLU pipeline: that pipeline's tokenizer is per language,
+ * and its "none" feature and score normalisation cost about 10 points of accuracy on our
+ * development corpus (76 % → 88 % top-1 with the same network and inputs). A smaller weight
+ * decay than the default (`alpha`) suits short messages with few features.
  */
-const LOCALE = 'zh';
-class SpaceTokenizer extends core.Tokenizer {
-  name = 'tokenizer-zh';
-  innerTokenize(text: string): string[] {
-    return text.split(' ').filter(Boolean);
-  }
-}
-class NoStemmer extends core.BaseStemmer {
-  name = 'stemmer-zh';
-  stemWord(word: string): string {
-    return word;
-  }
-}
-class NoNormalizer extends core.Normalizer {
-  name = 'normalizer-zh';
-  normalize(text: string): string {
-    return text;
-  }
-}
+const SETTINGS = { alpha: 0.01, log: false };
 
 /**
- * An intent classifier learnt from example sentences: NLP.js's neural NLU (one perceptron per
- * intent over bag-of-feature inputs; weights start at zero, so training is deterministic — the
- * same examples give the same model). Trained models are cached on disk by a hash of the
- * examples, so a restart or the next test file loads one in milliseconds instead of training.
+ * An intent classifier learnt from example sentences. Trained models are cached on disk by a
+ * hash of the examples and features, so a restart or the next test file loads one in
+ * milliseconds instead of training for seconds.
  */
 export class IntentClassifier {
-  private constructor(private readonly engine: NlpEngine) {}
+  private constructor(private readonly network: Network) {}
 
   static async load(examples: Example[], cacheDir: string): Promise<IntentClassifier> {
-    const engine = await newEngine();
+    const network = new NeuralNetwork(SETTINGS);
     const key = createHash('sha256')
-      .update(JSON.stringify([FEATURES_VERSION, examples]))
+      .update(JSON.stringify([FEATURES_VERSION, SETTINGS, examples]))
       .digest('hex')
       .slice(0, 16);
     const file = join(cacheDir, `nlu-${key}.json`);
     const cached = await readFile(file, 'utf8').catch(() => null);
     if (cached) {
-      engine.import(cached);
-      return new IntentClassifier(engine);
+      network.fromJSON(JSON.parse(cached));
+      return new IntentClassifier(network);
     }
-    for (const e of examples) engine.addDocument(LOCALE, featuresOf(e.text).join(' ') || 'xempty', e.intent);
-    await engine.train();
+    network.train(examples.map((e) => ({ input: inputOf(e.text), output: { [e.intent]: 1 } })));
     await mkdir(cacheDir, { recursive: true });
     // written whole then renamed: a concurrent start never reads half a model
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, engine.export(true));
+    await writeFile(tmp, JSON.stringify(network.toJSON()));
     await rename(tmp, file);
-    return new IntentClassifier(engine);
+    return new IntentClassifier(network);
   }
 
-  /** Intents by score, best first. */
-  async classify(text: string): Promise<Ranked> {
-    const words = featuresOf(text).join(' ');
-    if (!words) return [];
-    const result = await this.engine.process(LOCALE, words);
-    return result.classifications.filter((c) => c.intent !== 'None').sort((a, b) => b.score - a.score);
+  /** Intents by score (each intent's own output, 0–1), best first. */
+  classify(text: string): Ranked {
+    const input = inputOf(text);
+    if (Object.keys(input).length === 0) return [];
+    const out = this.network.run(input) ?? {};
+    return Object.entries(out)
+      .map(([intent, score]) => ({ intent, score }))
+      .sort((a, b) => b.score - a.score);
   }
 }
 
-async function newEngine(): Promise<NlpEngine> {
-  const container = await core.containerBootstrap();
-  // NLP.js's defaults for every NLU, with its per-epoch training log turned off
-  container.registerConfiguration('nlu-??', {
-    keepStopwords: true,
-    nonefeatureValue: 1,
-    nonedeltaMultiplier: 1.2,
-    spellCheck: false,
-    spellCheckDistance: 1,
-    filterZeros: true,
-    log: false,
-  });
-  container.use(Nlp);
-  container.register('tokenizer-zh', SpaceTokenizer, true);
-  container.register('stemmer-zh', NoStemmer, true);
-  container.register('normalizer-zh', NoNormalizer, true);
-  const engine = container.get('nlp');
-  engine.settings.autoSave = false;
-  engine.settings.log = false;
-  engine.addLanguage(LOCALE);
-  return engine;
-}
+const inputOf = (text: string): Input => Object.fromEntries(featuresOf(text).map((f) => [f, 1]));

@@ -15,7 +15,7 @@ let jieba: Jieba | undefined;
 const stemmer = new StemmerEn();
 
 /** Bump when features change: cached models trained on the old ones are then retrained. */
-export const FEATURES_VERSION = 1;
+export const FEATURES_VERSION = 2;
 
 /**
  * Things whose exact value says nothing about the intent, replaced by a word for their kind, so
@@ -36,8 +36,9 @@ const MASKS: [RegExp, string][] = [
 ];
 
 /**
- * A message as classifier features: masked values, Chinese words (jieba) and character bigrams
- * (robust to words jieba splits oddly, like 打车费), English stems. Same input, same features.
+ * A message as classifier features: masked values, Chinese words (jieba), Chinese characters and
+ * character bigrams (robust to words jieba splits oddly, like 打/车费), English stems. Same input,
+ * same features. Measured on the development corpus, characters plus bigrams beat words alone.
  */
 export function featuresOf(text: string): string[] {
   jieba ??= Jieba.withDict(dict);
@@ -52,8 +53,10 @@ export function featuresOf(text: string): string[] {
     if (/^[a-z']+$/u.test(w)) out.push(w.startsWith('x') && MASK_WORDS.has(w) ? w : stemmer.stemWord(w));
     else if (/\p{Script=Han}/u.test(w)) out.push(w);
   }
-  for (const run of t.match(/\p{Script=Han}+/gu) ?? [])
+  for (const run of t.match(/\p{Script=Han}+/gu) ?? []) {
     for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    for (const ch of run) out.push(`u${ch}`);
+  }
   return out;
 }
 

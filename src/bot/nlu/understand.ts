@@ -15,15 +15,15 @@ export type Understood =
 
 export type Understander = {
   understand(text: string, ctx: ParseContext): Promise<Understood>;
-  classify(text: string): Promise<Ranked>;
+  classify(text: string): Ranked;
 };
 
 /**
  * Below this score the best intent is a guess: the person gets suggestions, not an action. A
  * write needs more certainty than a read, since it would put a card to submit in front of them.
  */
-const READ_THRESHOLD = 0.55;
-const WRITE_THRESHOLD = 0.65;
+const READ_THRESHOLD = 0.25;
+const WRITE_THRESHOLD = 0.4;
 
 /**
  * The second stage after the exact grammar: an intent from the whole sentence (a classifier
@@ -53,7 +53,7 @@ export async function createUnderstander(flows: readonly Flow[], cacheDir: strin
 
   async function understand(text: string, ctx: ParseContext): Promise<Understood> {
     if (text.trim() === '') return { kind: 'greeting' };
-    const ranked = await classifier.classify(text);
+    const ranked = classifier.classify(text);
     const top = ranked[0];
     if (top?.intent === 'greeting' && top.score >= READ_THRESHOLD) return { kind: 'greeting' };
     const command = top && byIntent.get(top.intent);

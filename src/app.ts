@@ -14,6 +14,7 @@ import type { Flow, Reminders } from './bot/flow.js';
 import { createNotifier } from './bot/notifier.js';
 import { createRouter } from './bot/router.js';
 import type { Messenger } from './bot/types.js';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createScheduler } from './scheduler.js';
@@ -23,7 +24,7 @@ import { createHttpApp } from './server.js';
  * Wires adapters, router and flows. Adapters get the router's entry points and their storage
  * ports; flows get the notifier. Nothing else crosses between them.
  */
-export function createAssistant(config: Config, log: Logger, options: { flows?: Flow[] } = {}) {
+export function createAssistant(config: Config, log: Logger, options: { flows?: Flow[]; now: Clock }) {
   const messengers: Messenger[] = [];
   const notifier = createNotifier({ messengers, accountsOf, log });
   const deliveries = createDeliveries({
@@ -40,6 +41,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     update: notifier.update,
     reminders,
     log,
+    now: options.now,
   });
 
   const adapters: Record<string, Hono> = {};
@@ -47,6 +49,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     const web = createWebAdapter({
       dispatch: router.dispatch,
       act: router.act,
+      now: options.now,
       store: {
         ...webInbox,
         people: async () =>
@@ -63,7 +66,12 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
 
   const lifecycle: { start(): Promise<void>; stop(): Promise<void> }[] = [];
   if (config.lark) {
-    const lark = createLarkAdapter(config.lark, { dispatch: router.dispatch, act: router.act, log });
+    const lark = createLarkAdapter(config.lark, {
+      dispatch: router.dispatch,
+      act: router.act,
+      log,
+      now: options.now,
+    });
     messengers.push(lark.messenger);
     adapters['/lark'] = lark.routes;
     lifecycle.push(lark);
@@ -74,6 +82,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
       act: router.act,
       submit: router.submit,
       log,
+      now: options.now,
     });
     messengers.push(slack.messenger);
     adapters['/slack'] = slack.routes;
@@ -82,7 +91,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
 
   if (config.scheduler) {
     const jobs = (options.flows ?? flows).flatMap((f) => f.jobs ?? []);
-    lifecycle.push(createScheduler({ jobs, deps: { notify: notifier.notify, reminders }, log }));
+    lifecycle.push(createScheduler({ jobs, deps: { notify: notifier.notify, reminders }, now: options.now, log }));
   }
 
   const http = createHttpApp({
@@ -90,6 +99,7 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
     adminToken: config.adminToken,
     adapters,
     reminders,
+    now: options.now,
     ready: () => pingDb(1000),
   });
   return {

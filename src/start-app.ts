@@ -8,6 +8,7 @@ import { flows } from '../flows/index.js';
 import { createAssistant } from './app.js';
 import type { Flow } from './bot/flow.js';
 import type { MessageRef, Reply } from './bot/types.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { openStore } from './store.js';
@@ -28,9 +29,14 @@ export async function startApp(
   config: Config,
   log: Logger,
   progress = (line: string) => console.error(line),
-  /** Replaces the registered flows (tests inject a flow of their own). */
-  options: { flows?: Flow[] } = {},
+  options: {
+    /** Replaces the registered flows (tests inject a flow of their own). */
+    flows?: Flow[];
+    /** The one clock of the app: seed, migrations, digests, turns, jobs and admin routes read it. */
+    now?: Clock;
+  } = {},
 ): Promise<RunningApp> {
+  const now = options.now ?? systemClock;
   const store = await openStore(config, progress);
   try {
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
@@ -38,10 +44,10 @@ export async function startApp(
     await runMigrations(
       (options.flows ?? flows).flatMap((f) => f.migrations ?? []),
       log,
-      () => new Date(),
+      now,
     );
-    const seeded = config.seedDemo ? await seedDemo(new Date()) : false;
-    const assistant = createAssistant(config, log, options);
+    const seeded = config.seedDemo ? await seedDemo(now()) : false;
+    const assistant = createAssistant(config, log, { flows: options.flows, now });
     const { http, notifier } = assistant;
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
@@ -49,7 +55,7 @@ export async function startApp(
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     await assistant.start();
     // so the demo shows one at once: every demo person's digest in their web inbox
-    if (seeded) await runDigests(assistant.reminders, new Date(), { force: true });
+    if (seeded) await runDigests(assistant.reminders, now(), { force: true });
 
     const stop = async () => {
       await new Promise<void>((res) => {

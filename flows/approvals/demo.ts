@@ -25,6 +25,7 @@ export async function seedDemoApprovals(now: Date): Promise<void> {
       if ('withdraw' in step) {
         await changeRequest(doc.no, (d) =>
           workflow.withdraw(d, new mongoose.Types.ObjectId(requester.id), now),
+          now,
         );
         continue;
       }
@@ -32,6 +33,7 @@ export async function seedDemoApprovals(now: Date): Promise<void> {
       if (by)
         await changeRequest(doc.no, (d) =>
           workflow.decide(d, new mongoose.Types.ObjectId(by.id), step.decision, step.comment ?? '', now),
+          now,
         );
     }
   };

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import type { Clock } from '../clock.js';
 import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from '../../flows/attendance/report.js';
 
 const query = z.object({
@@ -13,7 +14,7 @@ const query = z.object({
  * Attendance exports for HR, under the admin API's bearer token: the month as CSV (one row per
  * employee-day, streamed batch by batch) and a JSON summary per employee.
  */
-export function attendanceReportRoutes(now: () => Date = () => new Date()): Hono {
+export function attendanceReportRoutes(now: Clock): Hono {
   const api = new Hono();
 
   api.get('/attendance', async (c) => {

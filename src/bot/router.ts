@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
 import { asAppError, isStoreUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Area, CommandSpec, Flow, Reminders, TurnContext } from './flow.js';
@@ -30,7 +31,7 @@ export type RouterDeps = {
   update(ref: MessageRef, reply: Reply): Promise<void>;
   reminders: Reminders;
   log: Logger;
-  now?: () => Date;
+  now: Clock;
 };
 
 type Sender = {
@@ -48,7 +49,7 @@ export function createRouter(deps: RouterDeps) {
   const byIntent = new Map(commands.map((c) => [c.intent, c]));
   const areas: Area[] = deps.flows.flatMap((f) => f.areas);
   const actions = new Map(deps.flows.flatMap((f) => f.actions).map((a) => [a.actionId, a]));
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
 
   function turn(person: Person, locale: Locale, log: Logger): TurnContext & { replies: Reply[] } {
     const replies: Reply[] = [];

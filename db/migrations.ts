@@ -42,6 +42,9 @@ export async function runMigrations(migrations: readonly Migration[], log: Logge
       );
       if (cursor === null) break;
     }
-    log.info({ migration: migration.id, migrated, ms: Math.round(performance.now() - started) }, 'migration done');
+    log.info(
+      { migration: migration.id, migrated, ms: Math.round(performance.now() - started) },
+      'migration done',
+    );
   }
 }

@@ -91,7 +91,9 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
 
   if (config.scheduler) {
     const jobs = (options.flows ?? flows).flatMap((f) => f.jobs ?? []);
-    lifecycle.push(createScheduler({ jobs, deps: { notify: notifier.notify, reminders }, now: options.now, log }));
+    lifecycle.push(
+      createScheduler({ jobs, deps: { notify: notifier.notify, reminders }, now: options.now, log }),
+    );
   }
 
   const http = createHttpApp({

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { detectLocale } from '../../src/bot/i18n.js';
-import type { Clock } from '../../src/clock.js';
 import type { CardAction, FormSubmission, Incoming, Outcome } from '../../src/bot/types.js';
+import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 import { classify } from './payloads.js';
 import { type SlackMessage, toSlackMessage, truncate } from './render.js';

@@ -24,7 +24,7 @@ describe('npm run parse', () => {
   });
 
   it('reads one sentence per line from stdin', async () => {
-    const { stdout } = await cli([], 'help\n\nwhoami extra\nblah\n');
+    const { stdout } = await cli(['--now', '2026-12-01T09:00'], 'help\n\nwhoami extra\nblah\n');
     expect(
       stdout
         .trim()

@@ -27,9 +27,9 @@ export async function releaseIfStale(key: string, now: Date): Promise<void> {
 /**
  * The next number of a sequence, unique even under concurrent callers: each number is claimed by
  * a unique insert; the counter document is only a hint of where to start looking.
- * @example await nextNumber('approval', 1000) // 1001, 1002, …
+ * @example await nextNumber('approval', 1000, now) // 1001, 1002, …
  */
-export async function nextNumber(name: string, start: number, now = new Date()): Promise<number> {
+export async function nextNumber(name: string, start: number, now: Date): Promise<number> {
   const hint = await Counter.findById(name).lean();
   for (let n = Math.max(hint?.seq ?? start, start) + 1; ; n++) {
     if (await claim(`${name}#${n}`, now)) {

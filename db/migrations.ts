@@ -1,3 +1,4 @@
+import type { Clock } from '../src/clock.js';
 import type { Logger } from '../src/logger.js';
 import { MigrationState } from './models/migration.js';
 
@@ -16,7 +17,7 @@ export type Migration = {
 const MAX_BATCHES = 100_000;
 
 /** Runs each unfinished migration to the end, in order, resuming where a previous run stopped. */
-export async function runMigrations(migrations: readonly Migration[], log: Logger, now: () => Date) {
+export async function runMigrations(migrations: readonly Migration[], log: Logger, now: Clock) {
   for (const migration of migrations) {
     const state =
       (await MigrationState.findById(migration.id).lean()) ??
@@ -28,7 +29,7 @@ export async function runMigrations(migrations: readonly Migration[], log: Logge
     if (state?.finishedAt) continue;
     let cursor = state?.cursor ?? null;
     let migrated = state?.migrated ?? 0;
-    const started = Date.now();
+    const started = performance.now();
     if (cursor) log.info({ migration: migration.id, cursor }, 'migration resumes');
     for (let batch = 0; ; batch++) {
       if (batch >= MAX_BATCHES) throw new Error(`migration ${migration.id} did not finish`);
@@ -41,6 +42,9 @@ export async function runMigrations(migrations: readonly Migration[], log: Logge
       );
       if (cursor === null) break;
     }
-    log.info({ migration: migration.id, migrated, ms: Date.now() - started }, 'migration done');
+    log.info(
+      { migration: migration.id, migrated, ms: Math.round(performance.now() - started) },
+      'migration done',
+    );
   }
 }

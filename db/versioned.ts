@@ -33,11 +33,12 @@ export async function changeVersioned<D extends Versioned, R extends string>(
       await sleep(5 + Math.random() * 20);
       continue;
     }
+    // updatedAt comes from the caller's clock (digests read it), not from the driver's
     const doc = await model
       .findOneAndUpdate(
         { _id: id, version: before.version },
-        { $set: set, $inc: { version: 1 } },
-        { returnDocument: 'after' },
+        { $set: { ...set, updatedAt: now }, $inc: { version: 1 } },
+        { returnDocument: 'after', timestamps: false },
       )
       .lean<D>();
     if (doc) return { ok: true, doc, before };

@@ -7,7 +7,7 @@ import { seedDemoStock } from './stock/demo.js';
 
 /** The demo company and each capability's demo data, into an empty store only. */
 export async function seedDemo(now: Date, settings: { currency: string }): Promise<boolean> {
-  if (!(await seedDemoCompany())) return false;
+  if (!(await seedDemoCompany(now))) return false;
   await seedDemoAttendance(now);
   await seedDemoApprovals(now);
   await seedDemoStock(now);

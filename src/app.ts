@@ -16,6 +16,7 @@ import type { Understander } from './bot/nlu/understand.js';
 import { createNotifier } from './bot/notifier.js';
 import { createRouter } from './bot/router.js';
 import type { Messenger } from './bot/types.js';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createScheduler } from './scheduler.js';
@@ -28,7 +29,7 @@ import { createHttpApp } from './server.js';
 export function createAssistant(
   config: Config,
   log: Logger,
-  options: { flows?: Flow[]; understand?: Understander } = {},
+  options: { flows?: Flow[]; now: Clock; understand?: Understander },
 ) {
   const messengers: Messenger[] = [];
   const notifier = createNotifier({ messengers, addressOf, log });
@@ -49,6 +50,7 @@ export function createAssistant(
     understand: options.understand,
     currency: config.currency,
     log,
+    now: options.now,
   });
 
   const adapters: Record<string, Hono> = {};
@@ -56,6 +58,7 @@ export function createAssistant(
     const web = createWebAdapter({
       dispatch: router.dispatch,
       act: router.act,
+      now: options.now,
       store: {
         ...webInbox,
         people: async () =>
@@ -72,7 +75,12 @@ export function createAssistant(
 
   const lifecycle: { start(): Promise<void>; stop(): Promise<void> }[] = [];
   if (config.lark) {
-    const lark = createLarkAdapter(config.lark, { dispatch: router.dispatch, act: router.act, log });
+    const lark = createLarkAdapter(config.lark, {
+      dispatch: router.dispatch,
+      act: router.act,
+      log,
+      now: options.now,
+    });
     messengers.push(lark.messenger);
     adapters['/lark'] = lark.routes;
     lifecycle.push(lark);
@@ -83,6 +91,7 @@ export function createAssistant(
       act: router.act,
       submit: router.submit,
       log,
+      now: options.now,
     });
     messengers.push(slack.messenger);
     adapters['/slack'] = slack.routes;
@@ -91,7 +100,9 @@ export function createAssistant(
 
   if (config.scheduler) {
     const jobs = (options.flows ?? flows).flatMap((f) => f.jobs ?? []);
-    lifecycle.push(createScheduler({ jobs, deps: { notify: notifier.notify, reminders }, log }));
+    lifecycle.push(
+      createScheduler({ jobs, deps: { notify: notifier.notify, reminders }, now: options.now, log }),
+    );
   }
 
   const http = createHttpApp({
@@ -99,6 +110,7 @@ export function createAssistant(
     adminToken: config.adminToken,
     adapters,
     reminders,
+    now: options.now,
     ready: () => pingDb(1000),
   });
   return {

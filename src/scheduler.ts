@@ -2,6 +2,7 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda } from 'agenda';
 import mongoose from 'mongoose';
 import type { JobDeps, JobSpec } from './bot/flow.js';
+import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 
 const DRAIN_MS = 8_000;
@@ -10,7 +11,12 @@ const DRAIN_MS = 8_000;
  * Runs the flows' jobs with agenda on the app's own database. Jobs are idempotent by their own
  * unique keys; agenda only decides when they run (its locks do not hold on the embedded store).
  */
-export function createScheduler(deps: { jobs: JobSpec[]; deps: Omit<JobDeps, 'now'>; log: Logger }) {
+export function createScheduler(deps: {
+  jobs: JobSpec[];
+  deps: Omit<JobDeps, 'now'>;
+  now: Clock;
+  log: Logger;
+}) {
   let agenda: Agenda | undefined;
   return {
     async start(): Promise<void> {
@@ -20,10 +26,10 @@ export function createScheduler(deps: { jobs: JobSpec[]; deps: Omit<JobDeps, 'no
       agenda = new Agenda({ backend: new MongoBackend({ mongo: db as never }), processEvery: '30 seconds' });
       for (const job of deps.jobs) {
         agenda.define(job.name, async () => {
-          const started = Date.now();
+          const started = performance.now();
           try {
-            await job.run({ ...deps.deps, now: new Date() });
-            deps.log.info({ job: job.name, ms: Date.now() - started }, 'job done');
+            await job.run({ ...deps.deps, now: deps.now() });
+            deps.log.info({ job: job.name, ms: Math.round(performance.now() - started) }, 'job done');
           } catch (err) {
             deps.log.error({ err, job: job.name }, 'job failed');
             throw err;

@@ -9,6 +9,7 @@ import { createAssistant } from './app.js';
 import type { Flow } from './bot/flow.js';
 import { createUnderstander } from './bot/nlu/understand.js';
 import type { MessageRef, Reply } from './bot/types.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { openStore } from './store.js';
@@ -29,9 +30,14 @@ export async function startApp(
   config: Config,
   log: Logger,
   progress = (line: string) => console.error(line),
-  /** Replaces the registered flows (tests inject a flow of their own). */
-  options: { flows?: Flow[] } = {},
+  options: {
+    /** Replaces the registered flows (tests inject a flow of their own). */
+    flows?: Flow[];
+    /** The one clock of the app: seed, migrations, digests, turns, jobs and admin routes read it. */
+    now?: Clock;
+  } = {},
 ): Promise<RunningApp> {
+  const now = options.now ?? systemClock;
   const store = await openStore(config, progress);
   try {
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
@@ -39,11 +45,11 @@ export async function startApp(
     await runMigrations(
       (options.flows ?? flows).flatMap((f) => f.migrations ?? []),
       log,
-      () => new Date(),
+      now,
     );
-    const seeded = config.seedDemo ? await seedDemo(new Date(), config) : false;
+    const seeded = config.seedDemo ? await seedDemo(now(), config) : false;
     const understand = await createUnderstander(options.flows ?? flows, config.storeCacheDir);
-    const assistant = createAssistant(config, log, { ...options, understand });
+    const assistant = createAssistant(config, log, { flows: options.flows, now, understand });
     const { http, notifier } = assistant;
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
@@ -51,7 +57,7 @@ export async function startApp(
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     await assistant.start();
     // so the demo shows one at once: every demo person's digest in their web inbox
-    if (seeded) await runDigests(assistant.reminders, new Date(), { force: true });
+    if (seeded) await runDigests(assistant.reminders, now(), { force: true });
 
     const stop = async () => {
       await new Promise<void>((res) => {

@@ -1,5 +1,6 @@
 import { coreText } from '../../src/bot/i18n.js';
 import type { CardAction, Incoming, Outcome, Reply } from '../../src/bot/types.js';
+import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 import type { LarkApi } from './api.js';
 import { toLarkCard } from './card.js';
@@ -12,7 +13,7 @@ export type HandlerDeps = {
   /** Runs work after the HTTP answer; the adapter waits for it on stop. */
   background(task: () => Promise<unknown>): void;
   log: Logger;
-  now: () => Date;
+  now: Clock;
   /** How long a click may take before we answer `{}` and update the card later instead. */
   clickBudgetMs: number;
 };

@@ -10,6 +10,7 @@ import type {
   Reply,
   Target,
 } from '../../src/bot/types.js';
+import type { Clock } from '../../src/clock.js';
 import type { LarkConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { createLarkApi, describe, sdkLogger } from './api.js';
@@ -22,7 +23,7 @@ export type LarkAdapterDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
   act(action: CardAction): Promise<Outcome>;
   log: Logger;
-  now?: () => Date;
+  now: Clock;
   /** Tests shorten it to reach the late path. */
   clickBudgetMs?: number;
 };
@@ -53,7 +54,7 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
     act: deps.act,
     background: queue.push,
     log,
-    now: deps.now ?? (() => new Date()),
+    now: deps.now,
     clickBudgetMs: deps.clickBudgetMs ?? CLICK_BUDGET_MS,
   });
 

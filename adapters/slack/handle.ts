@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CardAction, FormSubmission, Incoming, Outcome } from '../../src/bot/types.js';
+import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 import { classify } from './payloads.js';
 import { type SlackMessage, toSlackMessage, truncate } from './render.js';
@@ -33,7 +34,7 @@ export type HandlerDeps = {
   /** The slash command this app answers (`/assistant`); others are acked and ignored. */
   command: string;
   log: Logger;
-  now?: () => Date;
+  now: Clock;
   /** How long a modal submission may take before the modal is closed and the answer sent as a DM. */
   submitWaitMs?: number;
   /** Acked turns allowed to wait for a worker before requests are refused with 503. */
@@ -59,7 +60,7 @@ const BACKLOG = 500;
  * field errors can only travel in the ack.
  */
 export function createSlackHandler(deps: HandlerDeps) {
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
   const queue = createWorkQueue({ concurrency: WORKERS, capacity: deps.backlog ?? BACKLOG });
   const lookup = (userId: string) => deps.api.userEmail(userId);
 

@@ -30,7 +30,7 @@ const MAX_BODY = 512 * 1024;
  * @example app.route('/slack', createSlackAdapter(options, deps).routes)
  */
 export function createSlackAdapter(options: SlackOptions, deps: SlackAdapterDeps) {
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
   const api = deps.api ?? createSlackApi(options.botToken, options.apiUrl);
   const handler = createSlackHandler({ ...deps, api, command: options.command, now });
   const routes = new Hono();

@@ -9,6 +9,7 @@ import type {
   Reply,
   Target,
 } from '../../src/bot/types.js';
+import type { Clock } from '../../src/clock.js';
 import { readJson } from '../../src/http/read-json.js';
 import { PAGE_HTML } from './page.js';
 import { actionBody, messageBody, toCardAction, toIncoming } from './to-incoming.js';
@@ -25,7 +26,7 @@ export type WebAdapterDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
   act(action: CardAction): Promise<Outcome>;
   store: WebStore;
-  now?: () => Date;
+  now: Clock;
 };
 
 /**
@@ -33,7 +34,7 @@ export type WebAdapterDeps = {
  * @example app.route('/web', createWebAdapter(deps).routes)
  */
 export function createWebAdapter(deps: WebAdapterDeps): { routes: Hono; messenger: Messenger } {
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
   const routes = new Hono();
 
   // a chat message is small; refusing big bodies early keeps one client from tying up memory

@@ -2,6 +2,6 @@
 import { loadConfig } from '../../src/config.js';
 import { ensureFerretdb } from './build-ferretdb.js';
 
-const started = Date.now();
+const started = performance.now();
 const bin = await ensureFerretdb(loadConfig().storeCacheDir, (line) => console.error(line));
-console.error(`Embedded store ready: ${bin} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.error(`Embedded store ready: ${bin} (${((performance.now() - started) / 1000).toFixed(1)} s)`);

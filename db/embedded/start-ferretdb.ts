@@ -74,8 +74,8 @@ async function waitForPort(
   void exited.then(() => {
     gone = true;
   });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline) {
     if (gone)
       throw new AppError('store.start_failed', `FerretDB exited at start-up: ${stderr().trim().slice(-500)}`);
     if (await canConnect(port)) return;

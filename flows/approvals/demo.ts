@@ -23,15 +23,20 @@ export async function seedDemoApprovals(now: Date): Promise<void> {
     const doc = await submitRequest({ requester, type, data, today: day(local), now });
     for (const step of steps) {
       if ('withdraw' in step) {
-        await changeRequest(doc.no, (d) =>
-          workflow.withdraw(d, new mongoose.Types.ObjectId(requester.id), now),
+        await changeRequest(
+          doc.no,
+          (d) => workflow.withdraw(d, new mongoose.Types.ObjectId(requester.id), now),
+          now,
         );
         continue;
       }
       const by = await findActiveByEmail(`${step.by}@demo.example`);
       if (by)
-        await changeRequest(doc.no, (d) =>
-          workflow.decide(d, new mongoose.Types.ObjectId(by.id), step.decision, step.comment ?? '', now),
+        await changeRequest(
+          doc.no,
+          (d) =>
+            workflow.decide(d, new mongoose.Types.ObjectId(by.id), step.decision, step.comment ?? '', now),
+          now,
         );
     }
   };

@@ -43,6 +43,8 @@ export async function applyApproval(doc: ApprovalRequestDoc, today: string): Pro
         locale: 'zh-CN',
         timezone: 'Asia/Shanghai',
       },
+      // the decision's own time (changes write it from the injected clock)
+      doc.updatedAt,
       { active: d.startDate <= today },
     ).catch((err: { code?: string }) => {
       if (err.code !== 'org.duplicate') throw err;

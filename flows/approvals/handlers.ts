@@ -118,7 +118,8 @@ export async function changeAndTell(
   change: (doc: Parameters<Parameters<typeof changeRequest>[1]>[0], me: Id, at: Date) => Change | Refusal,
 ): Promise<void> {
   const me = new mongoose.Types.ObjectId(ctx.person.id);
-  const result = await changeRequest(no.toUpperCase(), (doc) => change(doc, me, ctx.now.toJSDate()));
+  const at = ctx.now.toJSDate();
+  const result = await changeRequest(no.toUpperCase(), (doc) => change(doc, me, at), at);
   if (!result.ok) {
     ctx.reply(await explainRefusal(ctx, no.toUpperCase(), result));
     return;

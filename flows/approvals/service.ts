@@ -76,6 +76,8 @@ export async function submitRequest(input: Submission & { now: Date }): Promise<
     waitingFor: steps[0]?.approvers.map((a) => a.employeeId) ?? [],
     cc,
     history,
+    // waiting times and digests read it: the injected clock, not the database driver's
+    createdAt: input.now,
   });
   return doc.toObject() as unknown as ApprovalRequestDoc;
 }
@@ -91,7 +93,7 @@ export type Refused = { ok: false; refusal: Refusal | 'not_found'; doc?: Approva
 export async function changeRequest(
   no: string,
   change: (doc: ApprovalRequestDoc) => Change | Refusal,
-  now = new Date(),
+  now: Date,
 ): Promise<Changed | Refused> {
   const found = await ApprovalRequest.findOne({ no }, { _id: 1 }).lean();
   if (!found) return { ok: false, refusal: 'not_found' };

@@ -18,7 +18,7 @@ const FIRST_RUN_DAYS = 1;
  * with no check-in and no full-day leave. Run it as often as you like: existing days are never
  * touched (insert-only, the unique (employeeId, date) index drops repeats), and the cursor makes a
  * run after downtime catch up on every day it missed. A half-day leave with no check-in is absent.
- * @example await markAbsences(new Date()) // { marked: 3 }
+ * @example await markAbsences(now) // { marked: 3 }
  */
 export async function markAbsences(now: Date): Promise<{ marked: number }> {
   const cursor = await JobCursor.findById(CURSOR_ID).lean();

@@ -16,7 +16,7 @@ export type ReportPerson = { id: string; email: string; name: string; department
 /**
  * Every employee's days of a month (up to their own today), a batch of employees at a time — three
  * queries per batch, so time grows linearly with the head count.
- * @example for await (const { person, days } of monthDays('2026-11', undefined, DateTime.now())) …
+ * @example for await (const { person, days } of monthDays('2026-11', undefined, now)) …
  */
 export async function* monthDays(
   month: string,

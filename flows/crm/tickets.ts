@@ -27,6 +27,8 @@ export async function openTicket(
     problem,
     openedBy: oid(by.id),
     assigneeId,
+    // the SLA counts from here: the injected clock, not the driver's
+    createdAt: now,
   });
   return doc.toObject() as TicketDoc;
 }

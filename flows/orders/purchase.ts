@@ -85,6 +85,7 @@ export async function createPurchase(input: {
     amount,
     note: input.note,
     approvalNo: approval?.no ?? '',
+    createdAt: input.at,
   });
   return { ok: true, po: po.toObject() as unknown as PurchaseOrderDoc, approval };
 }
@@ -132,7 +133,7 @@ export async function receivePurchase(input: {
     }
     const revision = `purchase:${po._id}:v${po.version + 1}`;
     if (!(await claim(revision, input.at))) {
-      await releaseIfStale(revision, new Date());
+      await releaseIfStale(revision, input.at);
       await sleep(5 + Math.random() * 20);
       continue;
     }

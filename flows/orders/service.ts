@@ -120,6 +120,7 @@ export async function placeOrder(input: {
     lines: plan,
     note: input.note,
     history: [{ at: input.at, by: ownerId, action: 'placed', note: input.note }],
+    createdAt: input.at,
   });
   return { ok: true, order: order.toObject() as unknown as SalesOrderDoc };
 }
@@ -150,7 +151,7 @@ export async function advanceOrder(input: {
     if (refusal) return { ok: false, refusal, order };
     const revision = `order:${order._id}:v${order.version + 1}`;
     if (!(await claim(revision, at))) {
-      await releaseIfStale(revision, new Date());
+      await releaseIfStale(revision, at);
       await sleep(5 + Math.random() * 20);
       continue;
     }

@@ -73,7 +73,7 @@ export const DEMO_EMPLOYEES: Demo[] = [
 ];
 
 /** Seeds the demo company into an empty store; a store with anyone in it is left alone. */
-export async function seedDemoCompany(): Promise<boolean> {
+export async function seedDemoCompany(now: Date): Promise<boolean> {
   if (await Employee.exists({})) return false;
   const report = await upsertEmployees(
     DEMO_EMPLOYEES.map((e, i) => ({
@@ -86,6 +86,7 @@ export async function seedDemoCompany(): Promise<boolean> {
         roles: [...new Set<Role>(['employee', ...e.roles])],
       },
     })),
+    now,
   );
   if (!report.ok) throw new Error(`demo seed is inconsistent: ${JSON.stringify(report.errors)}`);
   return true;

@@ -24,7 +24,7 @@ type Row = { line: number; input: EmployeeInput };
  * CSV with the header `name,email,department,manager_email,roles,locale,timezone,currency` (roles
  * separated by `;`; an empty currency = the company's). All or nothing: every row is checked first, and one bad row means nothing is written.
  */
-export async function importEmployeesCsv(csv: string): Promise<ImportReport> {
+export async function importEmployeesCsv(csv: string, now: Date): Promise<ImportReport> {
   const [header, ...data] = parseCsv(csv);
   if (!header) return fail(1, `empty file; expected the header ${CSV_COLUMNS.join(',')}`);
   const columns = header.fields.map((f) => f.trim().toLowerCase());
@@ -55,7 +55,7 @@ export async function importEmployeesCsv(csv: string): Promise<ImportReport> {
     else errors.push({ line, message: columnName(describeIssue(parsed.error)) });
   }
   if (errors.length > 0) return { ok: false, errors };
-  return upsertEmployees(rows);
+  return upsertEmployees(rows, now);
 }
 
 /**
@@ -63,7 +63,7 @@ export async function importEmployeesCsv(csv: string): Promise<ImportReport> {
  * manager known (in the batch or already employed), no reporting loops. Each write is an upsert
  * keyed by e-mail, so re-running a batch that was interrupted finishes it without duplicates.
  */
-export async function upsertEmployees(rows: Row[]): Promise<ImportReport> {
+export async function upsertEmployees(rows: Row[], now: Date): Promise<ImportReport> {
   const errors: { line: number; message: string }[] = [];
   const seen = new Map<string, number>();
   for (const { line, input } of rows) {
@@ -107,10 +107,17 @@ export async function upsertEmployees(rows: Row[]): Promise<ImportReport> {
         updateOne: {
           filter: { email: input.email },
           update: {
-            $set: { ...fields, active: true, managerId: managerEmail ? idOf.get(managerEmail) : null },
-            $setOnInsert: { _id: idOf.get(input.email) },
+            $set: {
+              ...fields,
+              active: true,
+              managerId: managerEmail ? idOf.get(managerEmail) : null,
+              updatedAt: now,
+            },
+            $setOnInsert: { _id: idOf.get(input.email), createdAt: now },
           },
           upsert: true,
+          // createdAt is the day they joined: the caller's clock, not the driver's
+          timestamps: false,
         },
       };
     }),

@@ -97,6 +97,7 @@ export async function getEmployee(email: string): Promise<EmployeeDoc> {
 
 export async function createEmployee(
   input: EmployeeInput,
+  now: Date,
   options: { active?: boolean } = {},
 ): Promise<EmployeeDoc> {
   const managerId = input.managerEmail ? (await getEmployee(input.managerEmail))._id : null;
@@ -105,6 +106,8 @@ export async function createEmployee(
       ...withoutManagerEmail(input),
       managerId,
       active: options.active ?? true,
+      // the day they joined (absences, team digests): the injected clock, not the driver's
+      createdAt: now,
     });
 
     return doc.toObject() as EmployeeDoc;

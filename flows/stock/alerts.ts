@@ -11,11 +11,11 @@ import { lowAlert } from './service.js';
  * is reported to the warehouse managers, once per dip (see `lowAlert`).
  */
 export async function alertLow(
-  ctx: Pick<TurnContext, 'notify' | 'person' | 'log'>,
+  ctx: Pick<TurnContext, 'notify' | 'person' | 'log' | 'now'>,
   productIds: mongoose.Types.ObjectId[],
 ): Promise<void> {
   for (const id of productIds) {
-    const to = await lowAlert(id);
+    const to = await lowAlert(id, ctx.now.toJSDate());
     if (to.length === 0) continue;
     const product = await Product.findById(id).lean<ProductDoc>();
     if (!product) continue;

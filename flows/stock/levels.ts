@@ -56,9 +56,8 @@ export async function moveStock(m: Movement): Promise<Moved | Short> {
     if (!after || !valid(after))
       return { ok: false, level: before, available: before.onHand - before.reserved };
     const revision = `${level._id}:v${level.version + 1}`;
-    const now = new Date();
-    if (!(await claim(`stock:${revision}`, now))) {
-      await releaseIfStale(`stock:${revision}`, now);
+    if (!(await claim(`stock:${revision}`, m.at))) {
+      await releaseIfStale(`stock:${revision}`, m.at);
       await sleep(2 + Math.random() * 10 * Math.min(attempt + 1, 5));
       continue;
     }

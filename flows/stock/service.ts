@@ -92,7 +92,7 @@ export async function recordMovement(req: MoveRequest): Promise<MoveOutcome> {
  * or under its reorder level claims `lowstock:<id>:e<epoch>`; a later movement that finds it above
  * again starts a new epoch, so the next dip is told again.
  */
-export async function lowAlert(productId: Id): Promise<Id[]> {
+export async function lowAlert(productId: Id, at: Date): Promise<Id[]> {
   const product = await Product.findById(productId, { reorderLevel: 1, lowEpoch: 1 }).lean();
   if (!product || product.reorderLevel <= 0) return [];
   const total = (await totalsOnHand([productId])).get(String(productId)) ?? 0;
@@ -102,7 +102,7 @@ export async function lowAlert(productId: Id): Promise<Id[]> {
       await Product.updateOne({ _id: productId, lowEpoch: product.lowEpoch }, { $inc: { lowEpoch: 1 } });
     return [];
   }
-  if (!(await claim(key, new Date()))) return [];
+  if (!(await claim(key, at))) return [];
   return warehouseManagers();
 }
 

@@ -3,6 +3,7 @@ import { stream } from 'hono/streaming';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from '../../flows/attendance/report.js';
+import type { Clock } from '../clock.js';
 
 const query = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM'),
@@ -13,7 +14,7 @@ const query = z.object({
  * Attendance exports for HR, under the admin API's bearer token: the month as CSV (one row per
  * employee-day, streamed batch by batch) and a JSON summary per employee.
  */
-export function attendanceReportRoutes(now: () => Date = () => new Date()): Hono {
+export function attendanceReportRoutes(now: Clock): Hono {
   const api = new Hono();
 
   api.get('/attendance', async (c) => {

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { customerBreakdown, DIMENSIONS } from '../../flows/crm/analytics.js';
 import { exportFollowUpsCsv } from '../../flows/crm/export-follow-ups.js';
 import { importCustomersCsv } from '../../flows/crm/import-customers.js';
+import type { Clock } from '../clock.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
 /** CRM admin REST, mounted under /api by adminRoutes (which checks the bearer token first). */
-export function crmRoutes(): Hono {
+export function crmRoutes(now: Clock): Hono {
   const api = new Hono();
 
   api.get('/crm/analytics', async (c) => {
@@ -17,7 +18,7 @@ export function crmRoutes(): Hono {
   });
 
   api.post('/import/customers', async (c) => {
-    const report = await importCustomersCsv(await c.req.text(), new Date());
+    const report = await importCustomersCsv(await c.req.text(), now());
     return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
   });
 

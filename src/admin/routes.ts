@@ -13,6 +13,7 @@ import {
 } from '../../flows/org/schemas.js';
 import * as org from '../../flows/org/service.js';
 import type { Reminders } from '../bot/flow.js';
+import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { readJson } from '../http/read-json.js';
 import { attendanceReportRoutes } from './attendance-reports.js';
@@ -29,7 +30,7 @@ const STATUS: Record<string, 400 | 404 | 409> = {
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Admin REST under /api: bearer ADMIN_TOKEN; unset token = the API is off (503), never open. */
-export function adminRoutes(adminToken: string | undefined, reminders: Reminders): Hono {
+export function adminRoutes(adminToken: string | undefined, reminders: Reminders, now: Clock): Hono {
   const api = new Hono();
 
   api.use('*', async (c, next) => {
@@ -71,7 +72,7 @@ export function adminRoutes(adminToken: string | undefined, reminders: Reminders
   api.post('/employees', async (c) => {
     const body = await readJson(c, employeeInput);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    return c.json({ employee: view(await org.createEmployee(body.data)) }, 201);
+    return c.json({ employee: view(await org.createEmployee(body.data, now())) }, 201);
   });
 
   api.patch('/employees/:email', async (c) => {
@@ -100,15 +101,15 @@ export function adminRoutes(adminToken: string | undefined, reminders: Reminders
 
   api.post('/import/employees', async (c) => {
     const csv = await c.req.text();
-    const report = await importEmployeesCsv(csv);
+    const report = await importEmployeesCsv(csv, now());
     return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
   });
 
-  api.route('/reports', attendanceReportRoutes());
+  api.route('/reports', attendanceReportRoutes(now));
 
   api.route('/', stockAdminRoutes());
-  api.route('/', crmRoutes());
-  api.route('/', digestRoutes(reminders));
+  api.route('/', crmRoutes(now));
+  api.route('/', digestRoutes(reminders, now));
   return api;
 }
 

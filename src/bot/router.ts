@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
 import { asAppError, isStoreUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { stampLocale } from './button-locale.js';
@@ -42,7 +43,7 @@ export type RouterDeps = {
   /** The company's currency (`CURRENCY`); a person's own default comes first for amounts they type. */
   currency: string;
   log: Logger;
-  now?: () => Date;
+  now: Clock;
 };
 
 type Sender = {
@@ -74,7 +75,7 @@ export function createRouter(deps: RouterDeps) {
   const byIntent = new Map(commands.map((c) => [c.intent, c]));
   const areas: Area[] = deps.flows.flatMap((f) => f.areas);
   const actions = new Map(deps.flows.flatMap((f) => f.actions).map((a) => [a.actionId, a]));
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
 
   /** Replies are marked with the turn's language: a click on one is answered in it. */
   function turn(person: Person, locale: Locale, log: Logger): TurnContext & { replies: Reply[] } {

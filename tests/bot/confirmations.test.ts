@@ -8,6 +8,7 @@ import { defineCommand, type Flow } from '../../src/bot/flow.js';
 import { createRouter } from '../../src/bot/router.js';
 import type { Card, CardAction, Incoming, MessageRef, Outcome, Reply } from '../../src/bot/types.js';
 import { createLogger } from '../../src/logger.js';
+import { TEST_START } from '../helpers/clock.js';
 import { useTestDb } from '../helpers/db.js';
 import { recordingReminders } from '../helpers/reminders.js';
 
@@ -65,7 +66,7 @@ const router = createRouter({
   pending: pendingStore,
   currency: 'CNY',
   log: createLogger('silent'),
-  now: () => new Date('2026-12-02T02:00:00Z'),
+  now: () => TEST_START,
 });
 
 let n = 0;
@@ -77,7 +78,7 @@ const say = (text: string, user = 'alice.chen@demo.example', chat = 'c1') =>
     chat: { id: chat, kind: 'dm' },
     text,
     messageId: `m${++n}`,
-    receivedAt: new Date('2026-12-02T02:00:00Z'),
+    receivedAt: TEST_START,
   } satisfies Incoming);
 const click = (actionId: string, value: string, user = 'alice.chen@demo.example') =>
   router.act({
@@ -99,7 +100,7 @@ const cardOf = (o: Outcome): Card => {
 
 describe('confirmations and questions', () => {
   it('asks for a missing piece alone and keeps what was said', async () => {
-    await seedDemoCompany();
+    await seedDemoCompany(TEST_START);
     expect(texts(await say('book A'))).toEqual(['Which day?']);
     expect(texts(await say('friday'))).toEqual(['booked A friday']);
     // the question is answered once: the next message is parsed on its own

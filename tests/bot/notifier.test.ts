@@ -5,13 +5,14 @@ import { addressOf } from '../../flows/org/service.js';
 import { createNotifier } from '../../src/bot/notifier.js';
 import type { Messenger, Reply } from '../../src/bot/types.js';
 import { createLogger } from '../../src/logger.js';
+import { TEST_START } from '../helpers/clock.js';
 import { useTestDb } from '../helpers/db.js';
 
 useTestDb();
 
 describe('notifier', () => {
   it('marks each notification with its recipient’s language; a flow’s own marks stay', async () => {
-    await seedDemoCompany();
+    await seedDemoCompany(TEST_START);
     const sent: Reply[] = [];
     const web: Messenger = {
       platform: 'web',

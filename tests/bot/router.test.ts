@@ -7,6 +7,7 @@ import { bindByEmail, resolvePerson } from '../../flows/org/service.js';
 import { createRouter } from '../../src/bot/router.js';
 import type { Card, Incoming, Locale, MessageRef, Reply } from '../../src/bot/types.js';
 import { createLogger } from '../../src/logger.js';
+import { testNow } from '../helpers/clock.js';
 import { useTestDb } from '../helpers/db.js';
 import { handled, noteFlow } from '../helpers/note-flow.js';
 import { recordingReminders } from '../helpers/reminders.js';
@@ -24,6 +25,7 @@ const router = createRouter({
   pending: pendingStore,
   currency: 'CNY',
   log: createLogger('silent'),
+  now: testNow,
 });
 
 let n = 0;
@@ -34,13 +36,13 @@ const incoming = (text: string, extra: Partial<Incoming> = {}): Incoming => ({
   chat: { id: 'D1', kind: 'dm' },
   text,
   messageId: `m${++n}`,
-  receivedAt: new Date(),
+  receivedAt: testNow(),
   ...extra,
 });
 
 describe('router', () => {
   it('binds a first-seen account by e-mail, once', async () => {
-    await seedDemoCompany();
+    await seedDemoCompany(testNow());
     let lookups = 0;
     const lookupEmail = async () => {
       lookups++;

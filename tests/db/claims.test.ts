@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { claim, nextNumber, releaseIfStale } from '../../db/claims.js';
+import { TEST_START } from '../helpers/clock.js';
 import { useTestDb } from '../helpers/db.js';
 
 useTestDb();
@@ -20,7 +21,7 @@ describe('claims on the embedded store', () => {
   });
 
   it('lets exactly one of many concurrent callers claim a key', async () => {
-    const now = new Date();
+    const now = TEST_START;
     for (let round = 0; round < 5; round++) {
       const wins = await Promise.all(Array.from({ length: 12 }, () => claim(`k${round}`, now)));
       expect(wins.filter(Boolean)).toHaveLength(1);
@@ -37,9 +38,9 @@ describe('claims on the embedded store', () => {
   });
 
   it('hands out unique numbers to concurrent callers', async () => {
-    const numbers = await Promise.all(Array.from({ length: 25 }, () => nextNumber('seq', 1000)));
+    const numbers = await Promise.all(Array.from({ length: 25 }, () => nextNumber('seq', 1000, TEST_START)));
     expect(new Set(numbers).size).toBe(25);
     expect(Math.min(...numbers)).toBe(1001);
-    expect(await nextNumber('seq', 1000)).toBe(1026);
+    expect(await nextNumber('seq', 1000, TEST_START)).toBe(1026);
   });
 });

@@ -5,6 +5,7 @@ import { ProcessedEvent } from '../../db/models/processed-event.js';
 import { claimEvent } from '../../db/processed-events.js';
 import { employeeInput } from '../../flows/org/schemas.js';
 import { bindIdentity, createEmployee, resolvePerson, updateEmployee } from '../../flows/org/service.js';
+import { TEST_START } from '../helpers/clock.js';
 import { useTestDb } from '../helpers/db.js';
 
 useTestDb();
@@ -27,11 +28,13 @@ describe('models on the embedded store', () => {
   });
 
   it('surfaces a duplicate e-mail as a friendly error and writes nothing', async () => {
-    await createEmployee(input('dup@x.example'));
-    await expect(createEmployee(input('DUP@x.example', { name: 'Other' }))).rejects.toMatchObject({
-      code: 'org.duplicate',
-      userMessage: 'An employee with e-mail dup@x.example already exists.',
-    });
+    await createEmployee(input('dup@x.example'), TEST_START);
+    await expect(createEmployee(input('DUP@x.example', { name: 'Other' }), TEST_START)).rejects.toMatchObject(
+      {
+        code: 'org.duplicate',
+        userMessage: 'An employee with e-mail dup@x.example already exists.',
+      },
+    );
     expect(await Employee.countDocuments({ email: 'dup@x.example' })).toBe(1);
   });
 
@@ -51,8 +54,8 @@ describe('models on the embedded store', () => {
   });
 
   it('binds one platform account to exactly one employee', async () => {
-    await createEmployee(input('a@x.example'));
-    await createEmployee(input('b@x.example'));
+    await createEmployee(input('a@x.example'), TEST_START);
+    await createEmployee(input('b@x.example'), TEST_START);
     const key = { platform: 'slack' as const, teamId: 'T1', userId: 'U1' };
     await bindIdentity({ ...key, email: 'a@x.example' });
     await bindIdentity({ ...key, email: 'a@x.example' }); // idempotent
@@ -65,8 +68,8 @@ describe('models on the embedded store', () => {
   });
 
   it('refuses a manager change that would make a reporting loop', async () => {
-    await createEmployee(input('top@x.example'));
-    await createEmployee(input('mid@x.example', { managerEmail: 'top@x.example' }));
+    await createEmployee(input('top@x.example'), TEST_START);
+    await createEmployee(input('mid@x.example', { managerEmail: 'top@x.example' }), TEST_START);
     await expect(updateEmployee('top@x.example', { managerEmail: 'mid@x.example' })).rejects.toMatchObject({
       code: 'org.cycle',
     });
@@ -74,7 +77,7 @@ describe('models on the embedded store', () => {
   });
 
   it('does not resolve a deactivated employee', async () => {
-    await createEmployee(input('gone@x.example'));
+    await createEmployee(input('gone@x.example'), TEST_START);
     await updateEmployee('gone@x.example', { active: false });
     expect(await resolvePerson('web', 'local', 'gone@x.example')).toBeNull();
   });

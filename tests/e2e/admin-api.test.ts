@@ -3,6 +3,7 @@ import { Employee } from '../../db/models/employee.js';
 import { Identity } from '../../db/models/identity.js';
 import { adminRoutes } from '../../src/admin/routes.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
+import { testNow } from '../helpers/clock.js';
 import { recordingReminders } from '../helpers/reminders.js';
 
 const app = useTestApp();
@@ -19,7 +20,7 @@ const call = async (method: string, path: string, body?: unknown, headers: Recor
 
 describe('admin API', () => {
   it('is off rather than open when no token is configured', async () => {
-    const res = await adminRoutes(undefined, recordingReminders()).request('/employees', {
+    const res = await adminRoutes(undefined, recordingReminders(), testNow).request('/employees', {
       headers: { authorization: 'Bearer x' },
     });
     expect(res.status).toBe(503);

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { AttendanceRecord } from '../../db/models/attendance-record.js';
 import { Employee } from '../../db/models/employee.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
+import { testNow } from '../helpers/clock.js';
 
 const app = useTestApp();
 const say = (who: string, text: string) =>
   app.current.post('/web/api/messages', { employee: `${who}@demo.example`, text });
 const idOf = async (who: string) => String((await Employee.findOne({ email: `${who}@demo.example` }))?._id);
-const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate() as string;
+const todayIn = (zone: string) => DateTime.fromJSDate(testNow(), { zone }).toISODate() as string;
 const todaysRecords = async (who: string, zone = 'Asia/Shanghai') =>
   AttendanceRecord.countDocuments({ employeeId: await idOf(who), date: todayIn(zone) });
 
@@ -53,7 +54,9 @@ describe('attendance through the web chat API', () => {
   it('考勤 shows today and the month; a bad or future month gets the usage and writes nothing', async () => {
     const { json } = await say('li.wei', '考勤');
     const card = json.replies[0].card;
-    expect(card.title).toBe(`李伟 的考勤 ${DateTime.now().setZone('Asia/Shanghai').toFormat('yyyy-MM')}`);
+    expect(card.title).toBe(
+      `李伟 的考勤 ${DateTime.fromJSDate(testNow(), { zone: 'Asia/Shanghai' }).toFormat('yyyy-MM')}`,
+    );
     expect(card.fields.map((f: string[]) => f[0])).toEqual([
       '今天',
       '应出勤天数',
@@ -95,7 +98,7 @@ describe('attendance through the web chat API', () => {
 
 describe('attendance export over HTTP', () => {
   const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
-  const month = DateTime.now().setZone('Asia/Shanghai').toFormat('yyyy-MM');
+  const month = DateTime.fromJSDate(testNow(), { zone: 'Asia/Shanghai' }).toFormat('yyyy-MM');
 
   it('streams the month as CSV, one row per employee-day', async () => {
     const res = await fetch(`${app.current.url}/api/reports/attendance?month=${month}&department=Sales`, {
@@ -114,7 +117,7 @@ describe('attendance export over HTTP', () => {
     expect(emails).toEqual(
       new Set(['wang.fang@demo.example', 'zhang.min@demo.example', 'alice.chen@demo.example']),
     );
-    const days = DateTime.now().setZone('Asia/Shanghai').day;
+    const days = DateTime.fromJSDate(testNow(), { zone: 'Asia/Shanghai' }).day;
     expect(lines.length - 1).toBe(3 * days);
   });
 
@@ -134,7 +137,7 @@ describe('attendance export over HTTP', () => {
   });
 
   it('the demo month has Alice’s two days of leave, recorded through the approvals hook', async () => {
-    const now = DateTime.now().setZone('Asia/Shanghai');
+    const now = DateTime.fromJSDate(testNow(), { zone: 'Asia/Shanghai' });
     let leaveDays = 0;
     for (const m of [now.minus({ months: 1 }), now]) {
       const { json } = await app.current.get(

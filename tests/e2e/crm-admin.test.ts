@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Customer } from '../../db/models/customer.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { chatAs } from '../helpers/chat.js';
+import { testNow } from '../helpers/clock.js';
 
 const app = useTestApp();
 const { say } = chatAs(app);
@@ -56,7 +57,7 @@ describe('CRM admin API', () => {
 
   it('exports follow-ups in a date range as CSV', async () => {
     await say('zhang.min', '跟进 导入甲 电话 "报价", 下周再谈');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = testNow().toISOString().slice(0, 10); // the export's days are UTC days
     const res = await raw('GET', `/api/export/followups?from=${today}&to=${today}`);
     expect(res.status).toBe(200);
     const lines = res.text.trim().split('\r\n');

@@ -1,8 +1,10 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { Customer } from '../../db/models/customer.js';
 import { FollowUp } from '../../db/models/follow-up.js';
 import { useTestApp } from '../helpers/app.js';
 import { cardOf, chatAs, textOf } from '../helpers/chat.js';
+import { testNow } from '../helpers/clock.js';
 
 const app = useTestApp();
 const { say, click, cards } = chatAs(app);
@@ -107,7 +109,7 @@ describe('CRM customers through the web chat', () => {
     const due = cardOf(await say('zhang.min', '今日跟进'));
     expect(due.fields.map((f) => f[0])).toContain('星河电子');
     expect(due.fields.map((f) => f[0])).not.toContain('蓝鲸通信');
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = DateTime.fromJSDate(testNow(), { zone: 'Asia/Shanghai' }).toISODate() as string;
     for (const [, line] of due.fields) expect((line.split(' · ')[1] ?? '') <= today).toBe(true);
   });
 });

@@ -4,8 +4,11 @@ import { Employee } from '../../db/models/employee.js';
 import { ReminderSetting } from '../../db/models/reminder-setting.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { cardOf, chatAs, textOf } from '../helpers/chat.js';
+import { clockFrom } from '../helpers/clock.js';
 
-const app = useTestApp();
+// 17:00 in Shanghai, 01:00 in Los Angeles: the same Wednesday in both, so chen.jie's "yesterday"
+// is the last day Bob worked (before that Shanghai's yesterday is still under way in LA)
+const app = useTestApp({}, { now: clockFrom(new Date('2026-12-02T09:00:00Z')) });
 const { say, cards } = chatAs(app);
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const settingOf = async (user: string) => {

@@ -86,8 +86,8 @@ describe('the service process', () => {
     await waitFor(() => app.out.stderr, /Web chat: /, app.exited);
     app.child.kill('SIGKILL');
     await app.exited;
-    const deadline = Date.now() + 5000;
-    while (storeProcesses(env.DATA_DIR).length > 0 && Date.now() < deadline)
+    const deadline = performance.now() + 5000;
+    while (storeProcesses(env.DATA_DIR).length > 0 && performance.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
     expect(storeProcesses(env.DATA_DIR)).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningApp, startApp } from '../../src/start-app.js';
 import { httpClient } from '../helpers/app.js';
+import { testNow } from '../helpers/clock.js';
 
 // This file kills its own store, so it does not use the run's shared one.
 const bin = inject('ferretdbBin');
@@ -28,7 +29,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
     DB_TIMEOUT_MS: '800',
   });
-  app = await startApp(config, createLogger('silent'));
+  app = await startApp(config, createLogger('silent'), undefined, { now: testNow });
   http = httpClient(app.url);
 });
 
@@ -39,8 +40,8 @@ afterAll(async () => {
 });
 
 async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + ms;
+  while (performance.now() < deadline) {
     if (await check()) return true;
     await sleep(200);
   }

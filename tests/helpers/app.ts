@@ -1,8 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Flow } from '../../src/bot/flow.js';
+import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningApp, startApp } from '../../src/start-app.js';
+import { testNow } from './clock.js';
 import { testDbUri } from './db.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -12,10 +14,13 @@ export type TestApp = RunningApp & {
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
 };
 
-/** The real app over real HTTP on a free port, with the demo company in its own database. */
+/**
+ * The real app over real HTTP on a free port, with the demo company in its own database, on the
+ * tests' clock (helpers/clock.ts) unless `options.now` gives another.
+ */
 export function useTestApp(
   env: Record<string, string> = {},
-  options: { flows?: Flow[] } = {},
+  options: { flows?: Flow[]; now?: Clock } = {},
 ): { current: TestApp } {
   const holder = {} as { current: TestApp };
   beforeAll(async () => {
@@ -30,7 +35,10 @@ export function useTestApp(
       ADMIN_TOKEN,
       ...env,
     });
-    const app = await startApp(config, createLogger(config.logLevel), undefined, options);
+    const app = await startApp(config, createLogger(config.logLevel), undefined, {
+      now: testNow,
+      ...options,
+    });
     holder.current = { ...app, ...httpClient(app.url) };
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 // Lark payloads shaped like the documented ones (platforms/lark/*.json), for tests and fixtures.
+import { testNow } from './clock.js';
 
 export const LARK_BOT_OPEN_ID = 'ou_bot_0000000000000000000000000';
 export const LARK_TENANT = 'tenant_demo';
@@ -40,9 +41,9 @@ export function messageEvent(opts: {
   return {
     schema: '2.0',
     header: {
-      event_id: opts.eventId ?? `evt_${Date.now()}_${seq}`,
+      event_id: opts.eventId ?? `evt_${testNow().getTime()}_${seq}`,
       event_type: 'im.message.receive_v1',
-      create_time: String(Date.now()),
+      create_time: String(testNow().getTime()),
       token: opts.token,
       app_id: 'cli_a1b2c3d4e5f60718',
       tenant_key: LARK_TENANT,
@@ -55,7 +56,7 @@ export function messageEvent(opts: {
       },
       message: {
         message_id: `om_in_${seq}`,
-        create_time: String(Date.now()),
+        create_time: String(testNow().getTime()),
         chat_id: chat === 'p2p' ? `oc_p2p_${opts.openId}` : 'oc_group_sales',
         chat_type: chat,
         message_type: opts.messageType ?? 'text',
@@ -95,9 +96,9 @@ export function cardTriggerEvent(
   return {
     schema: '2.0',
     header: {
-      event_id: `evt_card_${Date.now()}_${seq}`,
+      event_id: `evt_card_${testNow().getTime()}_${seq}`,
       token,
-      create_time: String(Date.now()),
+      create_time: String(testNow().getTime()),
       event_type: 'card.action.trigger',
       tenant_key: LARK_TENANT,
       app_id: 'cli_a1b2c3d4e5f60718',

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 
+import { testSeconds } from './clock.js';
 import { LARK_BOT_OPEN_ID } from './lark-payloads.js';
 
 export * from './lark-payloads.js';
@@ -88,8 +89,8 @@ export async function startLarkStub(users: Record<string, string> = {}): Promise
     patches: byPath('PATCH', /^\/open-apis\/im\/v1\/messages\//),
     lookups: byPath('GET', /^\/open-apis\/contact\/v3\/users\//),
     async waitFor(match, count = 1, ms = 5000) {
-      const until = Date.now() + ms;
-      while (Date.now() < until) {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
         const found = calls.filter(match);
         if (found.length >= count) return found;
         await new Promise((r) => setTimeout(r, 20));
@@ -176,7 +177,7 @@ export async function postLarkEvent(
   const body =
     opts.rawBody ??
     (opts.encryptKey ? JSON.stringify({ encrypt: larkEncrypt(opts.encryptKey, plain) }) : plain);
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(testSeconds());
   const nonce = randomBytes(8).toString('hex');
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   const secret = opts.encryptKey ?? opts.signToken;

@@ -23,12 +23,12 @@ export async function waitFor(
   pattern: RegExp,
   exited: Promise<unknown>,
 ): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + 30_000;
+  const deadline = performance.now() + 30_000;
   let done = false;
   void exited.then(() => {
     done = true;
   });
-  while (Date.now() < deadline && !done) {
+  while (performance.now() < deadline && !done) {
     const m = read().match(pattern);
     if (m) return m;
     await new Promise((r) => setTimeout(r, 50));

@@ -101,11 +101,11 @@ export async function until<T>(
   probe: () => T | undefined | false | Promise<T | undefined | false>,
   ms = 5000,
 ): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
+  const end = performance.now() + ms;
   for (;;) {
     const got = await probe();
     if (got) return got as NonNullable<T>;
-    if (Date.now() > end) throw new Error('timed out waiting');
+    if (performance.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { sign } from '../../adapters/slack/verify-signature.js';
+import { testNow, testSeconds } from './clock.js';
 import { type SlackStub, startSlackStub } from './slack-stub.js';
 
 export { SLACK_USERS, type SlackStub, startSlackStub, until } from './slack-stub.js';
@@ -36,7 +37,7 @@ export async function signedPost(
   contentType: string,
   opts: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {},
 ) {
-  const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+  const timestamp = String(opts.timestamp ?? testSeconds());
   const started = performance.now();
   const res = await fetch(url, {
     method: 'POST',
@@ -72,7 +73,7 @@ export function postEvent(base: string, eventId: string, event: Record<string, u
     event,
     type: 'event_callback',
     event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
+    event_time: testSeconds(),
   };
   return signedPost(`${base}/slack/events`, JSON.stringify(envelope), 'application/json', opts);
 }
@@ -121,7 +122,7 @@ export function slash(
     command: '/assistant',
     text,
     response_url: 'https://hooks.slack.com/commands/T0DEMO/1/x',
-    trigger_id: `${Date.now()}.${Math.random().toString().slice(2, 10)}.abc`,
+    trigger_id: `${testNow().getTime()}.${Math.random().toString().slice(2, 10)}.abc`,
     ...extra,
   });
   return signedPost(`${base}/slack/events`, form.toString(), 'application/x-www-form-urlencoded', opts);
@@ -146,12 +147,18 @@ export function click(
     api_app_id: 'A0PNCHHK2',
     token: 'x',
     container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
-    trigger_id: `${Date.now()}.1.click`,
+    trigger_id: `${testNow().getTime()}.1.click`,
     team: { id: TEAM, domain: 'demo' },
     channel: { id: message.channel, name: 'directmessage' },
     message: { type: 'message', ts: message.ts, text: 'card' },
     actions: [
-      { action_id: actionId, block_id: 'b1', value, type: 'button', action_ts: `${Date.now() / 1000}` },
+      {
+        action_id: actionId,
+        block_id: 'b1',
+        value,
+        type: 'button',
+        action_ts: `${testNow().getTime() / 1000}`,
+      },
     ],
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLarkAdapter } from '../../../adapters/lark/index.js';
 import type { CardAction, Outcome } from '../../../src/bot/types.js';
 import { createLogger } from '../../../src/logger.js';
+import { testNow } from '../../helpers/clock.js';
 import { cardTriggerEvent, classicCardAction, postLarkEvent, startLarkStub } from '../../helpers/lark.js';
 
 const TOKEN = 'verification-token-unit';
@@ -16,6 +17,7 @@ async function setup(act: (a: CardAction) => Promise<Outcome>) {
       dispatch: async () => ({ kind: 'duplicate' }),
       act,
       log: createLogger('silent'),
+      now: testNow,
       clickBudgetMs: 100,
     },
   );

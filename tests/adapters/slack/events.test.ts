@@ -4,6 +4,7 @@ import { Employee } from '../../../db/models/employee.js';
 import { Identity } from '../../../db/models/identity.js';
 import { ProcessedEvent } from '../../../db/models/processed-event.js';
 import { useTestApp } from '../../helpers/app.js';
+import { testSeconds } from '../../helpers/clock.js';
 import {
   click,
   dm,
@@ -124,10 +125,10 @@ describe('Slack Events API, signed, over HTTP', () => {
     const before = await writes();
     const badSecret = await dm(base(), 'U_BOB', 'help', 'Ev_forged', { secret: 'not-the-secret-at-all' });
     const stale = await dm(base(), 'U_BOB', 'help', 'Ev_stale', {
-      timestamp: Math.floor(Date.now() / 1000) - 301,
+      timestamp: testSeconds() - 301,
     });
     const future = await dm(base(), 'U_BOB', 'help', 'Ev_future', {
-      timestamp: Math.floor(Date.now() / 1000) + 301,
+      timestamp: testSeconds() + 301,
     });
     const unsigned = await fetch(`${base()}/slack/events`, {
       method: 'POST',

@@ -20,7 +20,7 @@ const people: Record<string, Person> = {};
 const id = (user: string) => new mongoose.Types.ObjectId(people[user]?.id);
 
 beforeAll(async () => {
-  await seedDemoCompany();
+  await seedDemoCompany(now);
   for (const e of await Employee.find({}).lean()) {
     const user = e.email.split('@')[0] ?? '';
     people[user] = (await findActiveByEmail(e.email)) as Person;
@@ -56,14 +56,24 @@ describe('approval rules', () => {
     });
     const a = await general('bob.smith', policy);
     expect(a.waitingFor.map(String).sort()).toEqual([people['li.wei']?.id, people['zhao.lei']?.id].sort());
-    const first = await changeRequest(a.no, (d) => workflow.decide(d, id('li.wei'), 'approved', '', now));
+    const first = await changeRequest(
+      a.no,
+      (d) => workflow.decide(d, id('li.wei'), 'approved', '', now),
+      now,
+    );
     expect(first).toMatchObject({ ok: true, change: { event: 'recorded' }, doc: { status: 'pending' } });
-    const second = await changeRequest(a.no, (d) => workflow.decide(d, id('zhao.lei'), 'approved', '', now));
+    const second = await changeRequest(
+      a.no,
+      (d) => workflow.decide(d, id('zhao.lei'), 'approved', '', now),
+      now,
+    );
     expect(second).toMatchObject({ ok: true, change: { event: 'approved' }, doc: { status: 'approved' } });
 
     const b = await general('bob.smith', policy);
-    const rejected = await changeRequest(b.no, (d) =>
-      workflow.decide(d, id('zhao.lei'), 'rejected', 'no', now),
+    const rejected = await changeRequest(
+      b.no,
+      (d) => workflow.decide(d, id('zhao.lei'), 'rejected', 'no', now),
+      now,
     );
     expect(rejected).toMatchObject({ ok: true, doc: { status: 'rejected', waitingFor: [] } });
   });
@@ -88,7 +98,7 @@ describe('approval rules', () => {
     const managers = r.waitingFor;
     expect(managers.length).toBeGreaterThanOrEqual(3);
     const results = await Promise.all(
-      managers.map((m) => changeRequest(r.no, (d) => workflow.decide(d, m, 'approved', '', now))),
+      managers.map((m) => changeRequest(r.no, (d) => workflow.decide(d, m, 'approved', '', now), now)),
     );
     expect(results.every((x) => x.ok)).toBe(true);
     const last = results.find((x) => x.ok && x.doc.status === 'approved');
@@ -105,8 +115,10 @@ describe('approval rules', () => {
       today,
       now,
     });
-    const approved = await changeRequest(leave.no, (d) =>
-      workflow.decide(d, id('li.wei'), 'approved', '', now),
+    const approved = await changeRequest(
+      leave.no,
+      (d) => workflow.decide(d, id('li.wei'), 'approved', '', now),
+      now,
     );
     if (approved.ok) await applyApproval(approved.doc, today); // writes the leave into the attendance calendar
     const r = await general('bob.smith');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Employee } from '../../../db/models/employee.js';
 
@@ -10,7 +11,7 @@ export async function makeEmployee(
   n++;
   const doc = await Employee.create({
     name: `E${n}`,
-    email: `e${n}-${Date.now()}@test.example`,
+    email: `e${n}-${randomUUID()}@test.example`,
     timezone,
     department: 'QA',
     createdAt: new Date('2026-01-01T00:00:00Z'),

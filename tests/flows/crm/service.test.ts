@@ -21,7 +21,7 @@ const pool = async (name: string) =>
   (await Customer.create(newCustomer({ name }, null, null, now))).toObject();
 
 beforeAll(async () => {
-  await seedDemoCompany();
+  await seedDemoCompany(now);
   for (const e of await Employee.find({}).lean())
     people[e.email.split('@')[0] ?? ''] = (await findActiveByEmail(e.email)) as Person;
 });
@@ -77,11 +77,12 @@ describe('CRM ownership rules', () => {
     const c = await pool('Ticket Co');
     const ticket = await openTicket(c as never, people['alice.chen'] as Person, 'broken', now);
     expect(String(ticket.assigneeId)).toBe(people['wang.fang']?.id);
-    const later = new Date(Date.now() + (CRM_CONFIG.ticketSlaHours + 1) * 3_600_000);
+    // opened at 10:00 in Shanghai; the SLA has passed an hour after it, at 11:00 the next day
+    const later = new Date(now.getTime() + (CRM_CONFIG.ticketSlaHours + 1) * 3_600_000);
     expect((await ticketsPastSla(later)).map((t) => t.no)).toContain(ticket.no);
-    expect((await ticketsPastSla(new Date())).map((t) => t.no)).not.toContain(ticket.no);
-    // no quiet hours: `later` is a real clock time, whatever hour the test runs at
-    const reminders = recordingReminders({ quiet: { start: '00:00', end: '00:00' } });
+    const justBefore = new Date(now.getTime() + CRM_CONFIG.ticketSlaHours * 3_600_000 - 60_000);
+    expect((await ticketsPastSla(justBefore)).map((t) => t.no)).not.toContain(ticket.no);
+    const reminders = recordingReminders();
     await Promise.all([remindTicketsPastSla(later, reminders), remindTicketsPastSla(later, reminders)]);
     const told = reminders.sent.filter((s) => 'text' in s.reply && s.reply.text.includes(ticket.no));
     expect(told.map((s) => s.employeeId)).toEqual([people['wang.fang']?.id]);

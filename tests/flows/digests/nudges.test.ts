@@ -162,8 +162,10 @@ describe('approval waiting too long', () => {
     const reminders = recordingReminders();
     // 24 h later it is 21:00: quiet hours
     expect(await remindWaitingApprovals(local('2026-12-02 21:00'), reminders)).toEqual({ reminded: 0 });
-    await changeRequest(decided.no, (d) =>
-      workflow.decide(d, d.waitingFor[0] as never, 'approved', '', local('2026-12-03 07:00')),
+    await changeRequest(
+      decided.no,
+      (d) => workflow.decide(d, d.waitingFor[0] as never, 'approved', '', local('2026-12-03 07:00')),
+      local('2026-12-03 07:00'),
     );
     expect(await remindWaitingApprovals(local('2026-12-03 08:00'), reminders)).toEqual({ reminded: 1 });
     expect(cardSent(reminders.sent[0]).title).toContain(open.no);
@@ -180,8 +182,10 @@ describe('approval waiting too long', () => {
       now: local('2026-12-01 22:00'),
     });
     const reminders = recordingReminders();
-    const urged = await changeRequest(doc.no, (d) =>
-      workflow.urge(d, d.requesterId, local('2026-12-01 22:30')),
+    const urged = await changeRequest(
+      doc.no,
+      (d) => workflow.urge(d, d.requesterId, local('2026-12-01 22:30')),
+      local('2026-12-01 22:30'),
     );
     if (!urged.ok) throw new Error('not urged');
     expect(await remindUrged(reminders, urged.doc, await directoryOf(urged.doc))).toEqual({

@@ -10,6 +10,8 @@ beforeEach(async () => {
 });
 
 const HEADER = 'name,email,department,manager_email,roles,locale,timezone';
+const joined = new Date('2026-11-02T01:00:00Z');
+const later = new Date('2026-12-01T01:00:00Z');
 
 describe('importEmployeesCsv', () => {
   it('imports a team with managers inside the file, then updates on re-import', async () => {
@@ -18,7 +20,7 @@ describe('importEmployeesCsv', () => {
       'Boss,boss@x.example,Ops,,manager;admin,en,Europe/Berlin',
       'Worker,worker@x.example,Ops,boss@x.example,warehouse,,',
     ].join('\n');
-    expect(await importEmployeesCsv(csv)).toEqual({ ok: true, created: 2, updated: 0 });
+    expect(await importEmployeesCsv(csv, joined)).toEqual({ ok: true, created: 2, updated: 0 });
     const worker = await Employee.findOne({ email: 'worker@x.example' }).lean();
     const boss = await Employee.findOne({ email: 'boss@x.example' }).lean();
     expect(worker?.managerId?.equals(boss?._id)).toBe(true);
@@ -31,10 +33,16 @@ describe('importEmployeesCsv', () => {
 
     const again = await importEmployeesCsv(
       `${HEADER}\nWorker Two,worker@x.example,Ops,boss@x.example,sales,,`,
+      later,
     );
     expect(again).toEqual({ ok: true, created: 0, updated: 1 });
     expect(await Employee.countDocuments({})).toBe(2);
-    expect((await Employee.findOne({ email: 'worker@x.example' }).lean())?.name).toBe('Worker Two');
+    // the day they joined is the first import's, on the caller's clock
+    expect(await Employee.findOne({ email: 'worker@x.example' }).lean()).toMatchObject({
+      name: 'Worker Two',
+      createdAt: joined,
+      updatedAt: later,
+    });
   });
 
   it('writes nothing when one row is bad, and says which rows and why', async () => {
@@ -47,7 +55,7 @@ describe('importEmployeesCsv', () => {
       'No boss,nb@x.example,Ops,ghost@x.example,,,',
       'Twice,ok@x.example,Ops,,,,',
     ].join('\n');
-    const report = await importEmployeesCsv(csv);
+    const report = await importEmployeesCsv(csv, joined);
     expect(report.ok).toBe(false);
     if (report.ok) return;
     expect(report.errors.map((e) => e.line)).toEqual([3, 4, 5]);
@@ -63,6 +71,7 @@ describe('importEmployeesCsv', () => {
         'No boss,nb@x.example,,ghost@x.example,,,',
         'Twice,ok@x.example,,,,,',
       ].join('\n'),
+      joined,
     );
     expect(second).toEqual({
       ok: false,
@@ -75,8 +84,11 @@ describe('importEmployeesCsv', () => {
   });
 
   it('refuses reporting loops, including through existing staff', async () => {
-    await importEmployeesCsv(`${HEADER}\nTop,top@x.example,,,,,\nMid,mid@x.example,,top@x.example,,,`);
-    const report = await importEmployeesCsv(`${HEADER}\nTop,top@x.example,,mid@x.example,,,`);
+    await importEmployeesCsv(
+      `${HEADER}\nTop,top@x.example,,,,,\nMid,mid@x.example,,top@x.example,,,`,
+      joined,
+    );
+    const report = await importEmployeesCsv(`${HEADER}\nTop,top@x.example,,mid@x.example,,,`, joined);
     expect(report).toEqual({
       ok: false,
       errors: [{ line: 2, message: 'manager_email mid@x.example makes a reporting loop' }],
@@ -85,19 +97,19 @@ describe('importEmployeesCsv', () => {
   });
 
   it('rejects a wrong header or an empty file', async () => {
-    expect(await importEmployeesCsv('')).toMatchObject({ ok: false, errors: [{ line: 1 }] });
-    expect(await importEmployeesCsv('nom,courriel\nA,a@x.example')).toMatchObject({
+    expect(await importEmployeesCsv('', joined)).toMatchObject({ ok: false, errors: [{ line: 1 }] });
+    expect(await importEmployeesCsv('nom,courriel\nA,a@x.example', joined)).toMatchObject({
       ok: false,
       errors: [{ line: 1, message: expect.stringContaining('header must be') }],
     });
-    expect(await importEmployeesCsv(HEADER)).toMatchObject({ ok: false });
+    expect(await importEmployeesCsv(HEADER, joined)).toMatchObject({ ok: false });
   });
 });
 
 describe('seedDemoCompany', () => {
   it('seeds an empty store once, with the reporting lines of the demo', async () => {
-    expect(await seedDemoCompany()).toBe(true);
-    expect(await seedDemoCompany()).toBe(false);
+    expect(await seedDemoCompany(joined)).toBe(true);
+    expect(await seedDemoCompany(joined)).toBe(false);
     expect(await Employee.countDocuments({})).toBe(DEMO_EMPLOYEES.length);
     const bob = await Employee.findOne({ email: 'bob.smith@demo.example' }).lean();
     const chen = await Employee.findOne({ email: 'chen.jie@demo.example' }).lean();

@@ -68,16 +68,16 @@ describe('stock levels under concurrency', () => {
 
 describe('low-stock alerts', () => {
   beforeAll(async () => {
-    await seedDemoCompany();
+    await seedDemoCompany(at);
     await seedDemoStock(at);
   });
 
   it('fires once per dip, even for parallel movements, and again after a restock', async () => {
     const cable = await Product.findOne({ sku: 'SKU-4004' }).lean(); // 4 on hand, reorder level 5
     const id = cable?._id as mongoose.Types.ObjectId;
-    const told = await Promise.all([lowAlert(id), lowAlert(id), lowAlert(id)]);
+    const told = await Promise.all([lowAlert(id, at), lowAlert(id, at), lowAlert(id, at)]);
     expect(told.filter((t) => t.length > 0)).toHaveLength(1);
-    expect(await lowAlert(id)).toEqual([]);
+    expect(await lowAlert(id, at)).toEqual([]);
     const main = (await StockLevel.findOne({ productId: id }).sort({ createdAt: 1 }).lean())?.warehouseId;
     await moveStock({
       productId: id,
@@ -87,7 +87,7 @@ describe('low-stock alerts', () => {
       at,
       apply: rules.in(10),
     });
-    expect(await lowAlert(id)).toEqual([]); // above again: a new epoch starts
+    expect(await lowAlert(id, at)).toEqual([]); // above again: a new epoch starts
     await moveStock({
       productId: id,
       warehouseId: main as mongoose.Types.ObjectId,
@@ -96,6 +96,6 @@ describe('low-stock alerts', () => {
       at,
       apply: rules.out(10),
     });
-    expect((await lowAlert(id)).length).toBeGreaterThan(0);
+    expect((await lowAlert(id, at)).length).toBeGreaterThan(0);
   });
 });

@@ -70,6 +70,7 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.approve',
+    writes: true,
     keywords: { 'zh-CN': ['同意', '批准'], en: ['approve'] },
     summary: { 'zh-CN': '同意一个申请', en: 'Approve a request' },
     usage: { 'zh-CN': '同意 <单号> [意见]', en: 'approve <no> [comment]' },
@@ -79,6 +80,7 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.reject',
+    writes: true,
     needsText: problems.reason,
     keywords: { 'zh-CN': ['拒绝', '驳回'], en: ['reject', 'decline'] },
     summary: { 'zh-CN': '拒绝一个申请（需写原因）', en: 'Reject a request (with a reason)' },
@@ -101,6 +103,7 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.withdraw',
+    writes: true,
     keywords: { 'zh-CN': ['撤回'], en: ['withdraw'] },
     summary: { 'zh-CN': '撤回自己还在审批中的申请', en: 'Withdraw your pending request' },
     usage: { 'zh-CN': '撤回 <单号>', en: 'withdraw <no>' },
@@ -109,6 +112,7 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.urge',
+    writes: true,
     keywords: { 'zh-CN': ['催办'], en: ['urge', 'remind approvers'] },
     summary: { 'zh-CN': '提醒当前审批人（每小时一次）', en: 'Remind the current approvers (once an hour)' },
     usage: { 'zh-CN': '催办 <单号>', en: 'urge <no>' },
@@ -117,6 +121,7 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.reassign',
+    writes: true,
     needsText: problems.to,
     keywords: { 'zh-CN': ['转交'], en: ['reassign', 'hand over'] },
     summary: { 'zh-CN': '把你的审批转交给别人', en: 'Hand your approval to someone else' },
@@ -130,6 +135,7 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.comment',
+    writes: true,
     needsText: problems.text,
     keywords: { 'zh-CN': ['评论'], en: ['comment'] },
     summary: { 'zh-CN': '在申请上留言', en: 'Comment on a request' },

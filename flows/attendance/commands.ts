@@ -9,7 +9,11 @@ import { t } from './text.js';
 
 const note = z.string().max(200);
 
+/** "打卡了吗", "签到了没": a question about a punch, not a note to keep with one. */
+const QUESTION = /^(了|过|了吗|了没|了没有|没|吗|么|呢)?[?？]?$|[吗么没][?？]?$|[?？]$/u;
+
 function parseNote(rest: string, ctx: ParseContext): ParseResult<{ note: string }> {
+  if (rest !== '' && QUESTION.test(rest)) return { problem: tr(ctx.locale, t.noteIsQuestion) };
   const parsed = note.safeParse(rest);
   return parsed.success ? { args: { note: parsed.data } } : { problem: tr(ctx.locale, t.noteTooLong) };
 }
@@ -20,6 +24,7 @@ function parseNote(rest: string, ctx: ParseContext): ParseResult<{ note: string 
  */
 export const checkInCommand = defineCommand<{ note: string }>({
   intent: 'attendance.checkIn',
+  writes: true,
   area: 'attendance',
   keywords: { 'zh-CN': ['签到', '上班打卡', '打卡'], en: ['check in', 'clock in', 'checkin'] },
   summary: { 'zh-CN': '上班签到，可附备注或地点', en: 'Check in for today, with an optional note or place' },
@@ -33,6 +38,7 @@ export const checkInCommand = defineCommand<{ note: string }>({
 
 export const checkOutCommand = defineCommand<{ note: string }>({
   intent: 'attendance.checkOut',
+  writes: true,
   area: 'attendance',
   keywords: { 'zh-CN': ['签退', '下班打卡'], en: ['check out', 'clock out', 'checkout'] },
   summary: { 'zh-CN': '下班签退（以最后一次为准）', en: 'Check out (the last check-out counts)' },

@@ -3,6 +3,7 @@ import { punchReply } from './cards.js';
 import { attendanceCommands } from './commands.js';
 import { attendanceJobs } from './jobs.js';
 import { phrasings } from './phrasings.js';
+import { readers } from './readers.js';
 import { checkIn } from './service.js';
 
 export {
@@ -18,6 +19,7 @@ export const attendanceFlow: Flow = {
   name: 'attendance',
   areas: [{ id: 'attendance', label: { 'zh-CN': '考勤', en: 'Attendance' }, order: 20 }],
   phrasings,
+  readers,
   commands: attendanceCommands,
   jobs: attendanceJobs,
   actions: [

@@ -54,6 +54,10 @@ export const t = {
   },
   futureDate: { 'zh-CN': '{value} 还没到。', en: '{value} is in the future.' },
   noteTooLong: { 'zh-CN': '备注最多 200 个字。', en: 'The note can be at most 200 characters.' },
+  noteIsQuestion: {
+    'zh-CN': '这像是在问问题，不是打卡备注。查看考勤请发“考勤”。',
+    en: 'That reads like a question, not a note. Send "attendance" to see your record.',
+  },
   status: {
     present: { 'zh-CN': '出勤', en: 'present' },
     absent: { 'zh-CN': '缺勤', en: 'absent' },

@@ -40,7 +40,7 @@ function parseQuiet(rest: string, ctx: { locale: Locale }): ParseResult<QuietArg
 /** Mute and unmute: the same words after them, the opposite switch. */
 const muteCommand = (
   muted: boolean,
-  spec: Pick<CommandSpec, 'intent' | 'keywords' | 'summary' | 'usage' | 'examples'>,
+  spec: Pick<CommandSpec, 'intent' | 'keywords' | 'summary' | 'usage' | 'examples' | 'writes'>,
 ) =>
   defineCommand<{ what: MuteWhat }>({
     ...spec,
@@ -69,6 +69,7 @@ export const digestCommands: CommandSpec[] = [
   }),
   muteCommand(true, {
     intent: 'digests.mute',
+    writes: true,
     keywords: { 'zh-CN': ['静音'], en: ['mute'] },
     summary: { 'zh-CN': '不再收每日摘要和/或提醒', en: 'Stop the morning digest and/or reminders' },
     usage: { 'zh-CN': '静音 [摘要|提醒]', en: 'mute [digests|reminders]' },
@@ -76,6 +77,7 @@ export const digestCommands: CommandSpec[] = [
   }),
   muteCommand(false, {
     intent: 'digests.unmute',
+    writes: true,
     keywords: { 'zh-CN': ['取消静音'], en: ['unmute'] },
     summary: { 'zh-CN': '恢复每日摘要和/或提醒', en: 'Get the morning digest and/or reminders again' },
     usage: { 'zh-CN': '取消静音 [摘要|提醒]', en: 'unmute [digests|reminders]' },
@@ -83,6 +85,8 @@ export const digestCommands: CommandSpec[] = [
   }),
   defineCommand<QuietArgs>({
     intent: 'digests.quiet',
+    // bare, it only shows them
+    writes: ({ quiet }) => quiet !== 'show',
     area: 'digests',
     keywords: { 'zh-CN': ['免打扰'], en: ['quiet hours'] },
     summary: {

@@ -60,6 +60,7 @@ export function parseOrderRef(rest: string, ctx: { locale: Locale }): ParseResul
 export const orderCommands: CommandSpec[] = [
   defineCommand<{ customer: string; lines: Line[]; note: string }>({
     intent: 'orders.create',
+    writes: true,
     area: 'orders',
     keywords: { 'zh-CN': ['下单'], en: ['order', 'new order'] },
     summary: { 'zh-CN': '下销售订单并预留库存', en: 'Place a sales order, reserving its stock' },
@@ -81,6 +82,8 @@ export const orderCommands: CommandSpec[] = [
   }),
   defineCommand<OrderRef>({
     intent: 'orders.show',
+    // with a step it moves the order on; without, it only shows it
+    writes: (args: { step: unknown }) => args.step !== null,
     area: 'orders',
     keywords: { 'zh-CN': ['订单', '查看订单'], en: ['order so', 'show order'] },
     summary: {
@@ -101,6 +104,7 @@ export const orderCommands: CommandSpec[] = [
   defineCommand<StepArgs>({
     // the same step as "订单 SO-… 发货 …", under its own intent for people who name the action
     intent: 'orders.advance',
+    writes: true,
     area: 'orders',
     keywords: { 'zh-CN': ['推进订单'], en: ['advance order'] },
     summary: { 'zh-CN': '把订单推进到下一步', en: 'Move an order to its next step' },

@@ -11,6 +11,7 @@ const PO = /^(?:PO)?-?(\d+)\s*(.*)$/i;
 export const purchaseCommands: CommandSpec[] = [
   defineCommand<{ supplier: string; lines: Line[]; note: string }>({
     intent: 'purchase.create',
+    writes: true,
     area: 'orders',
     keywords: { 'zh-CN': ['采购'], en: ['purchase'] },
     summary: {
@@ -49,6 +50,7 @@ export const purchaseCommands: CommandSpec[] = [
   }),
   defineCommand<{ no: string; lines: Line[] }>({
     intent: 'purchase.receive',
+    writes: true,
     area: 'orders',
     keywords: { 'zh-CN': ['收货'], en: ['receive'] },
     summary: { 'zh-CN': '采购到货入库（可部分收货）', en: 'Receive a purchase into stock (partial allowed)' },

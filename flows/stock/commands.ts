@@ -17,7 +17,7 @@ function moveParser(kind: ManualKind) {
 
 const moveCommand = (
   kind: ManualKind,
-  spec: Pick<CommandSpec, 'intent' | 'keywords' | 'summary' | 'usage' | 'examples'>,
+  spec: Pick<CommandSpec, 'intent' | 'keywords' | 'summary' | 'usage' | 'examples' | 'writes'>,
 ) =>
   defineCommand<MoveArgs>({
     ...spec,
@@ -49,6 +49,7 @@ export const stockCommands: CommandSpec[] = [
   }),
   moveCommand('in', {
     intent: 'stock.in',
+    writes: true,
     keywords: { 'zh-CN': ['入库'], en: ['stock in'] },
     summary: { 'zh-CN': '登记入库（仓库人员）', en: 'Record goods in (warehouse staff)' },
     usage: { 'zh-CN': '入库 <SKU> <数量> [仓库] [备注]', en: 'stock in <SKU> <qty> [warehouse] [note]' },
@@ -59,6 +60,7 @@ export const stockCommands: CommandSpec[] = [
   }),
   moveCommand('out', {
     intent: 'stock.out',
+    writes: true,
     keywords: { 'zh-CN': ['出库'], en: ['stock out'] },
     summary: { 'zh-CN': '登记出库（仓库人员）', en: 'Record goods out (warehouse staff)' },
     usage: { 'zh-CN': '出库 <SKU> <数量> [仓库] [备注]', en: 'stock out <SKU> <qty> [warehouse] [note]' },
@@ -66,6 +68,7 @@ export const stockCommands: CommandSpec[] = [
   }),
   moveCommand('count', {
     intent: 'stock.count',
+    writes: true,
     keywords: { 'zh-CN': ['盘点'], en: ['stock count'] },
     summary: {
       'zh-CN': '按盘点数调整库存（仓库人员）',

@@ -53,6 +53,28 @@ export function usageCardWithForm(
   };
 }
 
+/** A question for one missing piece, answerable by text or in the command's form (prefilled). */
+export function questionCard(
+  command: CommandSpec,
+  locale: Locale,
+  question: string,
+  draft: Record<string, string>,
+): Card {
+  return {
+    title: question,
+    fields: [],
+    status: 'pending',
+    actions: [
+      {
+        actionId: OPEN_FORM_ACTION,
+        label: tr(locale, coreText.openForm),
+        style: 'primary',
+        value: formButtonValue(command.intent, draft),
+      },
+    ],
+  };
+}
+
 /** An open-form button's value: the intent, with the draft when there is one. */
 export const formButtonValue = (intent: string, draft: Record<string, string>) =>
   Object.keys(draft).length > 0 ? JSON.stringify({ intent, draft }) : intent;

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import { stampLocale } from './button-locale.js';
 import { answerConfirmation, confirmationsFor } from './confirmations.js';
 import type { Area, CommandSpec, Flow, ParseContext, Reminders, TurnContext } from './flow.js';
-import { draftOf, formFor, readFormButton, usageCardWithForm } from './forms.js';
+import { draftOf, formFor, questionCard, readFormButton, usageCardWithForm } from './forms.js';
 import { coreText, detectLocale, tr } from './i18n.js';
 import { interpret } from './nlu/interpret.js';
 import type { Understander, Understood } from './nlu/understand.js';
@@ -223,7 +223,11 @@ export function createRouter(deps: RouterDeps) {
       locale: talk.ctx.locale,
       expiresAt: new Date(now().getTime() + ASK_TTL_MS),
     });
-    talk.ctx.reply(question);
+    // where the platform has forms, the question comes with the form, filled in with what was said
+    const draft = talk.forms ? draftOf(command, rest, talk.parseCtx) : {};
+    if (talk.forms && command.form)
+      talk.ctx.reply({ card: questionCard(command, talk.ctx.locale, question, draft) });
+    else talk.ctx.reply(question);
   }
 
   /** What the understanding layer made of a free sentence, acted on. */

@@ -72,10 +72,15 @@ describe('attendance through the web chat API', () => {
     const before = await AttendanceRecord.countDocuments({});
     const bad = await say('bob.smith', 'attendance 2026-13');
     expect(bad.json.replies[0].text).toBe(
-      '"2026-13" is not a valid month (e.g. 2026-11).\nUsage: attendance [YYYY-MM]',
+      '"2026-13" is not a valid month (e.g. 2026-11).\nUsage: attendance [month]',
     );
-    const future = await say('li.wei', '考勤 2099-01');
-    expect(future.json.replies[0].text).toBe('2099-01 还没到，没有考勤。\n用法：考勤 [年-月]');
+    const future = await say('li.wei', '考勤 2027-01');
+    expect(future.json.replies[0].text).toBe('2027-01 还没到，没有考勤。\n用法：考勤 [月份]');
+    // months as people say them, read in the person's calendar
+    const last = await say('li.wei', '考勤 上个月');
+    expect(last.json.replies[0].card.title).toMatch(/ 2026-11$/);
+    const named = await say('bob.smith', 'attendance October');
+    expect(named.json.replies[0].card.title).toBe("Bob Smith's attendance 2026-10");
     expect(await AttendanceRecord.countDocuments({})).toBe(before);
   });
 
@@ -89,10 +94,13 @@ describe('attendance through the web chat API', () => {
     const hr = await say('sun.li', '团队考勤 2026-11-20 Engineering');
     expect(hr.json.replies[0].card).toMatchObject({ title: '团队考勤 2026-11-20', subtitle: 'Engineering' });
     expect(hr.json.replies[0].card.fields.map((f: string[]) => f[0])).toEqual(['Bob Smith', '陈杰']);
-    const future = await say('chen.jie', 'team attendance 2099-01-01');
-    expect(future.json.replies[0].text).toMatch(/^2099-01-01 is in the future\.\nUsage: team attendance/);
+    const future = await say('chen.jie', 'team attendance 2027-01-01');
+    expect(future.json.replies[0].text).toMatch(/^2027-01-01 is in the future\.\nUsage: team attendance/);
     const badDay = await say('chen.jie', 'team attendance 2026-02-30');
-    expect(badDay.json.replies[0].text).toMatch(/^"2026-02-30" is not a valid date/);
+    expect(badDay.json.replies[0].text).toMatch(/^There is no such day: "2026-02-30"\./);
+    // a day as people say it, not a department called 昨天
+    const yesterday = await say('chen.jie', '团队考勤 昨天');
+    expect(yesterday.json.replies[0].card.title).toBe('团队考勤 2026-12-01');
   });
 });
 

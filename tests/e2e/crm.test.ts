@@ -47,12 +47,12 @@ describe('CRM customers through the web chat', () => {
   });
 
   it('follow-up: logs, sets last/next dates and stage; unknown channel word is note text', async () => {
-    const text = textOf(await say('zhang.min', '跟进 蓝鲸通信 电话 确认了报价 下次 2099-01-05 阶段 方案'));
-    expect(text).toBe('已记录对 蓝鲸通信 的跟进。 下次跟进：2099-01-05。 阶段：方案。');
+    const text = textOf(await say('zhang.min', '跟进 蓝鲸通信 电话 确认了报价 下次 2027-01-05 阶段 方案'));
+    expect(text).toBe('已记录对 蓝鲸通信 的跟进。 下次跟进：2027-01-05。 阶段：方案。');
     const c = await byName('蓝鲸通信');
     expect(c?.stage).toBe('proposal');
     expect(c?.lastFollowUpAt).toBeTruthy();
-    expect(c?.nextFollowUpAt?.toISOString()).toBe('2099-01-04T16:00:00.000Z');
+    expect(c?.nextFollowUpAt?.toISOString()).toBe('2027-01-04T16:00:00.000Z');
     await say('zhang.min', '跟进 蓝鲸通信 飞书 发了资料');
     const last = await FollowUp.findOne({ customerId: c?._id }).sort({ at: -1 }).lean();
     expect(last).toMatchObject({ channel: 'other', note: '飞书 发了资料' });

@@ -83,7 +83,7 @@ describe('the default currency: the person’s own, else the company’s', () =>
   it('purchases are priced in the company’s currency', async () => {
     const card = cardOf(await say('zhou.qiang', '采购 深圳华强 SKU-1001x10 单价 12'));
     expect(card.fields).toContainEqual(['金额', '120 EUR']);
-    const over = await say('zhou.qiang', 'purchase Acme SKU-1001x1000@12');
-    expect(textOf(over)).toMatch(/^PO-\d+ \(12000 EUR\) is over the approval line/);
+    const over = await say('zhou.qiang', 'purchase 深圳华强 SKU-1001x1000@12');
+    expect(textOf(over)).toMatch(/^PO-\d+ 金额 12000 EUR 超过审批线/);
   });
 });

@@ -55,7 +55,7 @@ describe('replies follow the language typed', () => {
 
 describe('a click is answered in the language of the card it is on', () => {
   it('the "Complete" button of an English card, clicked by a Chinese-speaking owner, answers in English', async () => {
-    const placed = cardOf(await say('zhang.min', 'order Acme SKU-1001x1 deliver by Friday'));
+    const placed = cardOf(await say('zhang.min', 'order Contoso SKU-1001x1 deliver by Friday'));
     const no = soOf(placed);
     expect(placed.actions.map((b) => b.locale)).toEqual(['en', 'en']);
     for (const [who, text] of [

@@ -70,7 +70,7 @@ describe('stock through the web chat', () => {
   it('refuses bad input and non-warehouse people, writing nothing', async () => {
     const before = await StockMovement.countDocuments();
     expect(textOf(await say('zhang.min', '入库 SKU-1001 5'))).toBe('只有仓库人员可以登记出入库。');
-    expect(textOf(await say('wu.jun', '入库 SKU-1001 0'))).toMatch(/^数量须为正整数。/);
+    expect(textOf(await say('wu.jun', '入库 SKU-1001 0'))).toMatch(/^数量须为正整数（最多 1,000,000）。/);
     expect(textOf(await say('wu.jun', 'stock out SKU-1001 -3'))).toMatch(
       /^The quantity must be a whole number/,
     );

@@ -37,13 +37,29 @@ describe('web chat API over HTTP', () => {
     });
   });
 
-  it('never stays silent on text it does not understand', async () => {
+  it('never stays silent on text it does not understand: the closest commands as buttons', async () => {
     const en = await say('bob.smith@demo.example', 'bake pizza for the team');
-    expect(en.json.replies[0].text).toMatch(
-      /^I didn't understand "bake pizza for the team"\.\n.*Send "help"/s,
-    );
+    const card = en.json.replies[0].card;
+    expect(card.title).toBe('I didn\'t get "bake pizza for the team". Did you mean one of these?');
+    expect(card.actions.length).toBeGreaterThan(0);
     const zh = await say('bob.smith@demo.example', '今天吃什么');
-    expect(zh.json.replies[0].text).toMatch(/^没看懂“今天吃什么”。/);
+    expect(zh.json.replies[0].card.title).toBe('没看懂“今天吃什么”，是想做这些吗？');
+    // a suggestion that needs nothing more runs when clicked
+    const run = card.actions.find((a: { actionId: string }) => a.actionId === 'confirm.submit');
+    if (run) {
+      const clicked = await app.current.post('/web/api/actions', {
+        employee: 'bob.smith@demo.example',
+        actionId: run.actionId,
+        value: run.value,
+      });
+      expect(clicked.json.replies.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('greets a hello with the help card', async () => {
+    const hi = await say('bob.smith@demo.example', 'hi there');
+    expect(hi.json.replies[0].text).toBe('Hi Bob Smith! Just tell me what you need, for example:');
+    expect(hi.json.replies[1].card.title).toBe('What I can do');
   });
 
   it('handles a card button click', async () => {
@@ -132,10 +148,13 @@ describe('web chat API limits', () => {
       text: 'x'.repeat(70_000),
     });
     expect(res).toEqual({ status: 413, json: { error: 'body too large' } });
+    // over the router's limit: answered, never parsed
     const long = await app.current.post('/web/api/messages', {
       employee: 'li.wei@demo.example',
       text: 'x'.repeat(4001),
     });
-    expect(long.status).toBe(400);
+    expect(long.json.replies[0].text).toBe(
+      'That message is too long (at most 4000 characters); nothing was done. Send the command on its own.',
+    );
   });
 });

@@ -58,8 +58,8 @@ describe('the /web page in a real browser', () => {
     const page = await openAs('bob.smith@demo.example');
     await send(page, 'book a meeting room');
     await expect
-      .poll(() => page.locator('.msg:not(.me)').last().textContent())
-      .toMatch(/^I didn't understand/);
+      .poll(() => page.locator('.card h3').last().textContent())
+      .toMatch(/^I didn't get "book a meeting room"/);
     await page.close();
   });
 

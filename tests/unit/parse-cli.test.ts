@@ -26,7 +26,7 @@ describe('npm run parse', () => {
   it('reads one sentence per line from stdin', async () => {
     const { stdout } = await cli(
       ['--now', '2026-12-02T10:00'],
-      'help\n\nwhoami extra\n我明天想请一天假\nhow many switches are left?\n',
+      "help\n\nwhoami extra\n我明天想请一天假\nwhat's waiting for my approval?\n",
     );
     expect(
       stdout
@@ -42,7 +42,7 @@ describe('npm run parse', () => {
         ask: 'kind',
         question: '请什么假？年假、病假、事假、调休……',
       },
-      { intent: 'stock.query', args: { query: 'switches' }, confirm: false },
+      { intent: 'approvals.pending', args: {}, confirm: false },
     ]);
   });
 

@@ -190,6 +190,11 @@ export function takeDateTime(
   };
 }
 
+/** Every time of day the text names, in order ("22:00-07:30", "晚上十点到早上七点", "10pm to 7am"). */
+export function takeTimes(text: string, ctx: DateContext): string[] {
+  return scan(text, ctx.now).flatMap((t) => (t.kind === 'time' ? [hhmm(t.time.hour, t.time.minute)] : []));
+}
+
 /** A month, 'YYYY-MM': "11月", "2026年11月", "上个月", "November", "last month", "2026-11". */
 export function takeMonth(text: string, ctx: DateContext): Taken<{ month: string }> | DateProblem | null {
   const tokens = scan(text, ctx.now);

@@ -8,7 +8,8 @@ export type Interpretation =
 
 /**
  * What the bot makes of a message, without acting on it: the exact grammar first (a command
- * keyword leads), else the understanding layer. The router acts on this; `npm run parse` and the
+ * keyword leads), else the understanding layer — which also gets a keyword-led message the
+ * grammar refused, read as that command's sentence. The router acts on this; `npm run parse` and the
  * NLU evaluation print it.
  */
 export async function interpret(
@@ -18,8 +19,26 @@ export async function interpret(
   ctx: ParseContext,
 ): Promise<Interpretation> {
   const parsed = parseText(text, commands, ctx);
-  if (parsed.ok || parsed.command || !understander) return { by: 'grammar', parsed };
+  if (parsed.ok || parsed.ask || !understander) return { by: 'grammar', parsed };
+  if (parsed.command && looksLikeSentence(parsed.rest ?? '')) {
+    // a keyword led but the grammar did not fit: it may still be a sentence ("quiet hours from 10pm to 7am")
+    const read = understander.readAs(parsed.command, text, ctx);
+    return read.kind === 'command' || read.kind === 'ask'
+      ? { by: 'understanding', understood: read }
+      : { by: 'grammar', parsed };
+  }
+  if (parsed.command) return { by: 'grammar', parsed };
   return { by: 'understanding', understood: await understander.understand(text, ctx) };
+}
+
+/**
+ * More than a word or two after the keyword: a sentence rather than a mistyped argument. "静音
+ * 天气" or "摘要 明天" keep the grammar's precise refusal.
+ */
+function looksLikeSentence(rest: string): boolean {
+  const latin = rest.match(/[A-Za-z]+/g)?.length ?? 0;
+  const han = rest.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return latin >= 3 || han >= 5 || latin + han / 2 >= 3;
 }
 
 /** The stable JSON contract of `npm run parse`: what the bot would do with the message. */

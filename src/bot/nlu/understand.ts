@@ -1,4 +1,4 @@
-import type { CommandSpec, Flow, ParseContext } from '../flow.js';
+import type { CommandSpec, Flow, ParseContext, SentenceReader } from '../flow.js';
 import { type Example, IntentClassifier, type Ranked } from './classifier.js';
 import { isNegated, plainRequest } from './fillers.js';
 import { greetings, outOfScope } from './small-talk.js';
@@ -15,6 +15,8 @@ export type Understood =
 
 export type Understander = {
   understand(text: string, ctx: ParseContext): Promise<Understood>;
+  /** A sentence read as one given command (its keyword led, but its grammar did not fit). */
+  readAs(command: CommandSpec, text: string, ctx: ParseContext): Understood;
   classify(text: string): Ranked;
 };
 
@@ -24,6 +26,7 @@ export type Understander = {
  */
 const READ_THRESHOLD = 0.25;
 const WRITE_THRESHOLD = 0.4;
+const NONE_MARGIN = 0.1;
 
 /**
  * The second stage after the exact grammar: an intent from the whole sentence (a classifier
@@ -59,13 +62,17 @@ export async function createUnderstander(flows: readonly Flow[], cacheDir: strin
     const command = top && byIntent.get(top.intent);
     if (!top || !command) return { kind: 'unknown', candidates: candidatesOf(ranked.slice(1)) };
     const writes = command.writes !== undefined && command.writes !== false;
-    if (top.score < (writes ? WRITE_THRESHOLD : READ_THRESHOLD) || (writes && isNegated(text)))
-      return { kind: 'unknown', candidates: candidatesOf(ranked) };
+    // as sure it is this command as that it is nothing at all: not sure enough
+    const nothing = ranked.find((r) => r.intent === 'none')?.score ?? 0;
+    const unsure =
+      top.score < (writes ? WRITE_THRESHOLD : READ_THRESHOLD) || top.score - nothing < NONE_MARGIN;
+    if (unsure || (writes && isNegated(text))) return { kind: 'unknown', candidates: candidatesOf(ranked) };
 
-    const read =
-      readers.get(command.intent) ??
-      ((t: string, c: ParseContext) => command.parse(plainRequest(t, command), c));
-    const result = read(text, ctx);
+    return readAs(command, text, ctx);
+  }
+
+  function readAs(command: CommandSpec, text: string, ctx: ParseContext): Understood {
+    const result = (readers.get(command.intent) ?? defaultReader(command))(text, ctx);
     if ('args' in result) {
       const confirm = typeof command.writes === 'function' ? command.writes(result.args) : !!command.writes;
       return { kind: 'command', command, args: result.args, confirm };
@@ -81,5 +88,18 @@ export async function createUnderstander(flows: readonly Flow[], cacheDir: strin
     return { kind: 'problem', command, problem: result.problem };
   }
 
-  return { understand, classify: (text) => classifier.classify(text) };
+  return { understand, readAs, classify: (text) => classifier.classify(text) };
+}
+
+/**
+ * Without a reader of its own, a command takes nothing from a sentence when it takes no
+ * arguments at all ("what's waiting for me?"), else its grammar reads the sentence stripped of
+ * courtesy and its own keywords.
+ */
+function defaultReader(command: CommandSpec): SentenceReader {
+  return (text, ctx) => {
+    const bare = command.parse('', ctx);
+    if ('args' in bare && !('args' in command.parse('x', ctx))) return bare;
+    return command.parse(plainRequest(text, command), ctx);
+  };
 }

@@ -7,7 +7,8 @@ import { claimEvent } from '../db/processed-events.js';
 import { webInbox } from '../db/web-inbox.js';
 import { loadRecipients } from '../flows/digests/settings.js';
 import { flows } from '../flows/index.js';
-import { accountsOf, bindByEmail, listEmployees, resolvePerson } from '../flows/org/service.js';
+import { readDirectory } from '../flows/org/index.js';
+import { accountsOf, bindByEmail, resolvePerson } from '../flows/org/service.js';
 import { createDeliveries } from './bot/deliveries.js';
 import type { Flow, Reminders } from './bot/flow.js';
 
@@ -49,12 +50,16 @@ export function createAssistant(config: Config, log: Logger, options: { flows?: 
       act: router.act,
       store: {
         ...webInbox,
+        // who the e-mail is comes from the directory; the page asks every few seconds
+        list: async (email) => {
+          const employee = (await readDirectory()).byEmail(email);
+          return employee ? webInbox.list(String(employee._id)) : null;
+        },
         people: async () =>
-          (await listEmployees({ active: true })).map((e) => ({
-            email: e.email,
-            name: e.name,
-            department: e.department,
-          })),
+          (await readDirectory())
+            .everyone()
+            .map((e) => ({ email: e.email, name: e.name, department: e.department }))
+            .sort((a, b) => (a.email < b.email ? -1 : 1)),
       },
     });
     messengers.push(web.messenger);

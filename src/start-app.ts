@@ -23,7 +23,10 @@ export type RunningApp = {
   stop(): Promise<void>;
 };
 
-/** Store → database → demo seed → HTTP. `stop` undoes it in reverse, finishing in-flight requests. */
+/**
+ * Store → database → demo seed → in-memory caches → HTTP. `stop` undoes it in reverse, finishing
+ * in-flight requests.
+ */
 export async function startApp(
   config: Config,
   log: Logger,
@@ -32,6 +35,10 @@ export async function startApp(
   options: { flows?: Flow[] } = {},
 ): Promise<RunningApp> {
   const store = await openStore(config, progress);
+  // the registered flows' caches even when a test swaps the command flows: the wiring itself
+  // (who is writing, the web chat's people) reads the directory
+  const caches = flows.flatMap((f) => f.caches ?? []);
+  const stopCaches = () => Promise.all(caches.map((c) => c.stop()));
   try {
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
@@ -41,6 +48,8 @@ export async function startApp(
       () => new Date(),
     );
     const seeded = config.seedDemo ? await seedDemo(new Date()) : false;
+    // loaded before the first request, so no turn ever waits for a load
+    for (const cache of caches) await cache.start(log);
     const assistant = createAssistant(config, log, options);
     const { http, notifier } = assistant;
     const server = serve({ fetch: http.fetch, port: config.port, hostname: config.host });
@@ -59,6 +68,7 @@ export async function startApp(
       });
       // acked work still running needs the database
       await assistant.stop();
+      await stopCaches();
       await disconnectDb();
       await store.stop();
     };
@@ -71,6 +81,7 @@ export async function startApp(
       stop,
     };
   } catch (err) {
+    await stopCaches();
     await disconnectDb().catch(() => {});
     await store.stop();
     throw err;

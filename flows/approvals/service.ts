@@ -6,11 +6,11 @@ import {
   type ApprovalRequestDoc,
   type ApprovalType,
 } from '../../db/models/approval-request.js';
-import { Employee } from '../../db/models/employee.js';
 import { changeVersioned } from '../../db/versioned.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
 import { countWorkdays } from '../attendance/hooks.js';
+import { readDirectory } from '../org/index.js';
 import { managesUp } from '../org/service.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
@@ -31,7 +31,7 @@ export async function submitRequest(input: {
   policy?: Policy;
 }): Promise<ApprovalRequestDoc> {
   const requesterId = oid(input.requester.id);
-  const me = await Employee.findById(requesterId, { department: 1 }).lean();
+  const me = (await readDirectory()).byId(requesterId);
   const data = { ...input.data };
   if (input.type === 'leave') {
     // counted with the requester's own calendar: holidays and make-up workdays (调休) included
@@ -147,10 +147,7 @@ export async function findVisible(no: string, viewer: Person): Promise<ApprovalR
 }
 
 export async function findEmployeeId(emailOrName: string): Promise<Id | null> {
+  const org = await readDirectory();
   const key = emailOrName.trim();
-  const row = await Employee.findOne(
-    key.includes('@') ? { email: key.toLowerCase(), active: true } : { name: key, active: true },
-    { _id: 1 },
-  ).lean();
-  return row?._id ?? null;
+  return (key.includes('@') ? org.activeByEmail(key) : org.activeByName(key))?._id ?? null;
 }

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { Employee } from '../../db/models/employee.js';
 import { parseCsv } from './csv.js';
+import { directoryWrites } from './directory.js';
 import { describeIssue, type EmployeeInput, employeeInput } from './schemas.js';
 
 export const CSV_COLUMNS = [
@@ -61,7 +62,7 @@ export async function importEmployeesCsv(csv: string): Promise<ImportReport> {
  * manager known (in the batch or already employed), no reporting loops. Each write is an upsert
  * keyed by e-mail, so re-running a batch that was interrupted finishes it without duplicates.
  */
-export async function upsertEmployees(rows: Row[]): Promise<ImportReport> {
+export async function upsertEmployees(rows: Row[], at = new Date()): Promise<ImportReport> {
   const errors: { line: number; message: string }[] = [];
   const seen = new Map<string, number>();
   for (const { line, input } of rows) {
@@ -113,6 +114,10 @@ export async function upsertEmployees(rows: Row[]): Promise<ImportReport> {
       };
     }),
     { ordered: true },
+  );
+  await directoryWrites.employeesSaved(
+    rows.map(({ input }) => idOf.get(input.email) as mongoose.Types.ObjectId),
+    at,
   );
   return { ok: true, created: result.upsertedCount, updated: result.matchedCount };
 }

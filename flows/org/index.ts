@@ -1,9 +1,14 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { whoamiCommand } from './commands.js';
+import { directoryCache } from './directory.js';
 
 export const orgFlow: Flow = {
   name: 'org',
   areas: [{ id: 'org', label: { 'zh-CN': '个人', en: 'Me' }, order: 90 }],
   commands: [whoamiCommand],
   actions: [],
+  caches: [directoryCache],
 };
+
+/** What other flows read of the organisation: the in-memory directory (see directory.ts). */
+export { type Account, type Directory, readDirectory } from './directory.js';

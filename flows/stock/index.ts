@@ -1,4 +1,5 @@
 import type { Flow } from '../../src/bot/flow.js';
+import { catalogCache } from './catalog.js';
 import { stockCommands } from './commands.js';
 import { queryStock } from './handlers.js';
 
@@ -7,4 +8,5 @@ export const stockFlow: Flow = {
   areas: [{ id: 'stock', label: { 'zh-CN': '库存', en: 'Stock' }, order: 30 }],
   commands: stockCommands,
   actions: [{ actionId: 'stock.pick', handle: (ctx, a) => queryStock(ctx, a.value) }],
+  caches: [catalogCache],
 };

@@ -19,6 +19,7 @@ describe('scheduled jobs', () => {
       'crm.remindTicketsPastSla',
       'crm.returnIdleCustomers',
       'digests.morning',
+      'housekeeping.prune',
       'reminders.prune',
     ]);
     const jobs = mongoose.connection.db?.collection('agendaJobs');

@@ -63,7 +63,8 @@ export function createSyncedCache<S>(options: SyncedCacheOptions<S>): SyncedCach
     return run;
   }
 
-  async function reload(): Promise<void> {
+  /** `through`: the change that asked for it, seen even if the counter has not caught up. */
+  async function reload(through = 0): Promise<void> {
     const pending: FeedChange[] = [];
     during = pending;
     try {
@@ -72,7 +73,7 @@ export function createSyncedCache<S>(options: SyncedCacheOptions<S>): SyncedCach
       const next = await options.load();
       for (let c = pending.shift(); c; c = pending.shift()) await options.apply(next, c);
       state = next;
-      seen = head;
+      seen = Math.max(head, through);
       mine.clear();
       loadedAt = Date.now();
     } finally {
@@ -82,7 +83,7 @@ export function createSyncedCache<S>(options: SyncedCacheOptions<S>): SyncedCach
 
   async function catchUp(): Promise<void> {
     if (state === undefined) return;
-    if (Date.now() - loadedAt > FULL_RELOAD_EVERY_MS) return reload();
+    if (Date.now() - loadedAt > FULL_RELOAD_EVERY_MS) return reload(seen);
     const head = await feedHead(feed);
     if (head - seen > CATCH_UP_MAX) return reload();
     for (let read = 0; read < CATCH_UP_MAX; read++) {
@@ -90,10 +91,10 @@ export function createSyncedCache<S>(options: SyncedCacheOptions<S>): SyncedCach
       const change = await changeAt(feed, n);
       // the counter moves after the insert: a missing change at or under it was pruned unread
       if (!change) return n <= head ? reload() : undefined;
+      if (change.kind === RELOAD.kind && !mine.has(n)) return reload(n);
+      // applied before it counts as seen: a failed read is tried again on the next tick
+      if (!mine.delete(n)) await options.apply(state, change);
       seen = n;
-      if (mine.delete(n)) continue;
-      if (change.kind === RELOAD.kind) return reload();
-      await options.apply(state, change);
     }
   }
 

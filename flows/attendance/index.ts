@@ -2,6 +2,7 @@ import type { Flow } from '../../src/bot/flow.js';
 import { punchReply } from './cards.js';
 import { attendanceCommands } from './commands.js';
 import { attendanceJobs } from './jobs.js';
+import { schedulesCache } from './schedule.js';
 import { checkIn } from './service.js';
 
 export {
@@ -18,6 +19,7 @@ export const attendanceFlow: Flow = {
   areas: [{ id: 'attendance', label: { 'zh-CN': '考勤', en: 'Attendance' }, order: 20 }],
   commands: attendanceCommands,
   jobs: attendanceJobs,
+  caches: [schedulesCache],
   actions: [
     {
       // the check-in button of reminder cards: same rules as typing 签到

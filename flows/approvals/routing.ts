@@ -85,12 +85,11 @@ const idsOf = (doc: { _id: Id } | undefined): Id[] => (doc ? [doc._id] : []);
 /** Someone and the active people above them: whoever may stand in when they cannot approve. */
 function lineFrom(org: Directory, id: Id): string[] {
   const line: string[] = [];
-  for (
-    let cursor: Id | null = id;
-    cursor && line.length < MAX_HOPS;
-    cursor = org.active(cursor)?.managerId ?? null
-  )
+  let cursor: Id | null = id;
+  while (cursor && line.length < MAX_HOPS) {
     line.push(String(cursor));
+    cursor = org.active(cursor)?.managerId ?? null;
+  }
   return line;
 }
 

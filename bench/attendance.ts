@@ -3,6 +3,7 @@
 import autocannon from 'autocannon';
 import { DateTime } from 'luxon';
 import { MongoClient, ObjectId } from 'mongodb';
+import { announceEmployees } from './directory.js';
 import type { Row } from './measure.js';
 
 /** The bench app's admin token (bench/target.ts starts the app with it; loopback only). */
@@ -46,6 +47,7 @@ export async function benchCheckIns(
 ): Promise<Row & { written: number }> {
   const count = opts.employees ?? 1_000;
   const { client } = await seedEmployees(dbUri, 'ci', 'BenchCheckIn', count);
+  await announceEmployees(dbUri, appUrl, `ci-${count - 1}@bench.example`);
   let next = 0;
   const result = await autocannon({
     url: `${appUrl}/web/api/messages`,

@@ -28,6 +28,8 @@ import { webInbox } from '../db/web-inbox.js';
 import { newCustomer } from '../flows/crm/service.js';
 import { runDigests } from '../flows/digests/index.js';
 import { loadRecipients } from '../flows/digests/settings.js';
+import { directoryWrites } from '../flows/org/directory.js';
+import { catalogWrites } from '../flows/stock/catalog.js';
 import { createDeliveries } from '../src/bot/deliveries.js';
 import type { Reminders } from '../src/bot/flow.js';
 import type { MessageRef, Reply } from '../src/bot/types.js';
@@ -204,7 +206,11 @@ function customers(first: number, count: number, sales: Id[]) {
   });
 }
 
-/** Grows the digest database to `size` employees, with everything a digest reads scaled along. */
+/**
+ * Grows the digest database to `size` employees, with everything a digest reads scaled along,
+ * written straight to the collections and then announced to the in-memory directory and
+ * catalogue, as the app's own write paths do.
+ */
 async function growTo(size: number, warehouses: Id[]): Promise<void> {
   const from = await Employee.countDocuments();
   if (from >= size) return;
@@ -314,6 +320,11 @@ async function growTo(size: number, warehouses: Id[]): Promise<void> {
     };
   });
   await insertAll(SalesOrder as never, orders);
+  await directoryWrites.employeesSaved(
+    people.map((p) => p._id),
+    NOW,
+  );
+  await catalogWrites.manySaved(NOW);
 }
 
 /** The delivery engine as the app builds it, notify writing to the web inbox (the real insert). */

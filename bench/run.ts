@@ -2,7 +2,9 @@
 // check-ins, stock queries and movements, next to a bare hono endpoint doing one raw driver
 // insert — all measured in the same run and reported as ratios. BENCH_SECONDS (default 10) and
 // BENCH_CONNECTIONS (default 10) tune it; then the morning digest run for a growing company
-// (BENCH_DIGEST_SIZES, default 1000,5000,10000). BENCH_ONLY=digest runs only the digest rows.
+// (BENCH_DIGEST_SIZES, default 1000,5000,10000), and "help" and filing a request while the company
+// grows (BENCH_DIRECTORY_SIZES, default 1000,10000). BENCH_ONLY=digest or BENCH_ONLY=directory
+// runs only those rows.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { loadApprovals } from './approvals.js';
 import { BENCH_ADMIN_TOKEN, benchCheckIns, benchMonthCsv } from './attendance.js';
 import { benchAnalytics, growthNote, loadFollowUps } from './crm.js';
 import { benchDigests } from './digest.js';
+import { benchDirectory } from './directory.js';
 import { larkBenchEnv, loadLark, startLarkApiStub } from './lark.js';
 import { measure, type Row } from './measure.js';
 import { loadSlack } from './slack.js';
@@ -23,7 +26,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const slackSecret = 'bench-signing-secret-0123456789';
 const only = process.env.BENCH_ONLY;
-if (only && only !== 'digest') throw new Error(`BENCH_ONLY=${only}: only "digest" is known`);
+if (only && only !== 'digest' && only !== 'directory')
+  throw new Error(`BENCH_ONLY=${only}: only "digest" and "directory" are known`);
 
 async function startTarget(kind: 'app' | 'raw' | 'slack-api', uri = '', env: Record<string, string> = {}) {
   const args = ['--import', 'tsx', 'bench/target.ts', kind, uri, JSON.stringify(env)];
@@ -65,6 +69,33 @@ if (only === 'digest') {
     console.log(`\nembedded store start: ${storeStartMs.toFixed(0)} ms; digest rows only\n`);
     printTable(digest.rows);
     console.log(`\n${digest.report}`);
+  } finally {
+    await store.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+/**
+ * The directory rows against an app of their own, on a database that grows under it; no
+ * scheduler, so the jobs' first runs at start-up do not land in the first size's rows.
+ */
+async function directoryRows() {
+  const uri = `${store.uri}/bench_directory`;
+  const app = await startTarget('app', uri, { SCHEDULER: 'off' });
+  try {
+    return await benchDirectory(uri, app.url, { seconds, connections });
+  } finally {
+    app.child.kill('SIGTERM');
+  }
+}
+if (only === 'directory') {
+  try {
+    const directory = await directoryRows();
+    console.log(
+      `\nembedded store start: ${storeStartMs.toFixed(0)} ms; directory rows only, ${seconds} s per row, ${connections} connections\n`,
+    );
+    printTable(directory.rows);
+    console.log(`\n${directory.report}`);
   } finally {
     await store.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -116,6 +147,8 @@ try {
   ];
   const csv = await benchMonthCsv(app.url, `${store.uri}/bench_app`, BENCH_ADMIN_TOKEN);
   rows.push(...csv.rows);
+  const directory = await directoryRows();
+  rows.push(...directory.rows);
   const digest = await benchDigests(`${store.uri}/bench_digest`);
   rows.push(...digest.rows);
   const base = rows[0]?.rps ?? 1;
@@ -125,6 +158,7 @@ try {
   printTable(rows, base);
   console.log(`\n${csv.report}`);
   console.log(`\n${growthNote(rows)} (analytics rows: req/s = breakdowns per second, one at a time)`);
+  console.log(`\n${directory.report}`);
   console.log(`\n${digest.report} (digest rows: req/s = digests per second, p50 = the whole run)`);
 } finally {
   for (const child of children) child.kill('SIGTERM');

@@ -1,18 +1,14 @@
 import { ProcessedEvent } from './models/processed-event.js';
+import { pruneOldest } from './prune.js';
 
+/** Platforms retry for minutes, not days, so a day of history is plenty. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
-const PRUNE_EVERY_MS = 10 * 60 * 1000;
-let lastPrune = 0;
 
 /**
  * Records a platform event id; false when it was already recorded (a retry or a duplicate
- * delivery). Platforms retry for minutes, not days, so a day of history is plenty.
+ * delivery). Old ids are pruned by a job (`pruneProcessedEvents`), never on a turn.
  */
 export async function claimEvent(platform: string, eventId: string, now: Date): Promise<boolean> {
-  if (now.getTime() - lastPrune > PRUNE_EVERY_MS) {
-    lastPrune = now.getTime();
-    await ProcessedEvent.deleteMany({ at: { $lt: new Date(now.getTime() - KEEP_MS) } });
-  }
   try {
     await ProcessedEvent.create({ platform, eventId, at: now });
     return true;
@@ -20,6 +16,11 @@ export async function claimEvent(platform: string, eventId: string, now: Date): 
     if (isDuplicateKey(err)) return false;
     throw err;
   }
+}
+
+/** Forgets event ids older than a day, at most `max` of them. */
+export function pruneProcessedEvents(now: Date, max: number): Promise<number> {
+  return pruneOldest(ProcessedEvent, {}, 'at', new Date(now.getTime() - KEEP_MS), max);
 }
 
 export function isDuplicateKey(err: unknown): boolean {

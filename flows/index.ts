@@ -4,6 +4,7 @@ import { attendanceFlow } from './attendance/index.js';
 import { crmFlow } from './crm/index.js';
 import { digestsFlow } from './digests/index.js';
 import { helpFlow } from './help/index.js';
+import { housekeepingFlow } from './housekeeping/index.js';
 import { ordersFlow } from './orders/index.js';
 import { orgFlow } from './org/index.js';
 import { stockFlow } from './stock/index.js';
@@ -15,6 +16,7 @@ export const flows: Flow[] = [
   crmFlow,
   digestsFlow,
   helpFlow,
+  housekeepingFlow,
   orgFlow,
   stockFlow,
   ordersFlow,

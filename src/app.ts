@@ -8,7 +8,8 @@ import { claimEvent } from '../db/processed-events.js';
 import { webInbox } from '../db/web-inbox.js';
 import { loadRecipients } from '../flows/digests/settings.js';
 import { flows } from '../flows/index.js';
-import { addressOf, bindByEmail, listEmployees, resolvePerson } from '../flows/org/service.js';
+import { readDirectory } from '../flows/org/index.js';
+import { addressOf, bindByEmail, resolvePerson } from '../flows/org/service.js';
 import { createDeliveries } from './bot/deliveries.js';
 import type { Flow, Reminders } from './bot/flow.js';
 import type { Understander } from './bot/nlu/understand.js';
@@ -61,12 +62,16 @@ export function createAssistant(
       now: options.now,
       store: {
         ...webInbox,
+        // who the e-mail is comes from the directory; the page asks every few seconds
+        list: async (email) => {
+          const employee = (await readDirectory()).byEmail(email);
+          return employee ? webInbox.list(String(employee._id)) : null;
+        },
         people: async () =>
-          (await listEmployees({ active: true })).map((e) => ({
-            email: e.email,
-            name: e.name,
-            department: e.department,
-          })),
+          (await readDirectory())
+            .everyone()
+            .map((e) => ({ email: e.email, name: e.name, department: e.department }))
+            .sort((a, b) => (a.email < b.email ? -1 : 1)),
       },
     });
     messengers.push(web.messenger);

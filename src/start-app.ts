@@ -25,7 +25,10 @@ export type RunningApp = {
   stop(): Promise<void>;
 };
 
-/** Store → database → demo seed → HTTP. `stop` undoes it in reverse, finishing in-flight requests. */
+/**
+ * Store → database → demo seed → in-memory caches → HTTP. `stop` undoes it in reverse, finishing
+ * in-flight requests.
+ */
 export async function startApp(
   config: Config,
   log: Logger,
@@ -39,6 +42,10 @@ export async function startApp(
 ): Promise<RunningApp> {
   const now = options.now ?? systemClock;
   const store = await openStore(config, progress);
+  // the registered flows' caches even when a test swaps the command flows: the wiring itself
+  // (who is writing, the web chat's people) reads the directory
+  const caches = flows.flatMap((f) => f.caches ?? []);
+  const stopCaches = () => Promise.all(caches.map((c) => c.stop()));
   try {
     await connectDb(store.uri, { dbName: store.dbName, timeoutMs: config.dbTimeoutMs });
     await ensureIndexes();
@@ -48,6 +55,8 @@ export async function startApp(
       now,
     );
     const seeded = config.seedDemo ? await seedDemo(now(), config) : false;
+    // loaded before the first request, so no turn ever waits for a load
+    for (const cache of caches) await cache.start(log);
     const understand = await createUnderstander(options.flows ?? flows, config.storeCacheDir);
     const assistant = createAssistant(config, log, { flows: options.flows, now, understand });
     const { http, notifier } = assistant;
@@ -67,6 +76,7 @@ export async function startApp(
       });
       // acked work still running needs the database
       await assistant.stop();
+      await stopCaches();
       await disconnectDb();
       await store.stop();
     };
@@ -79,6 +89,7 @@ export async function startApp(
       stop,
     };
   } catch (err) {
+    await stopCaches();
     await disconnectDb().catch(() => {});
     await store.stop();
     throw err;

@@ -2,7 +2,7 @@ import mongoose, { Schema } from 'mongoose';
 
 /**
  * Platform event ids already handled, so a retry never writes twice. The embedded store has no
- * TTL indexes: old rows are pruned on write (see db/processed-events.ts).
+ * TTL indexes: old rows are pruned by the housekeeping job (see db/processed-events.ts).
  */
 const processedEventSchema = new Schema({
   platform: { type: String, required: true },

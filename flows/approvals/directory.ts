@@ -1,12 +1,12 @@
 import type mongoose from 'mongoose';
 import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
-import { Employee } from '../../db/models/employee.js';
 import type { Locale } from '../../src/bot/types.js';
+import { readDirectory } from '../org/index.js';
 import type { Viewer } from './cards.js';
 
 type Id = mongoose.Types.ObjectId;
 
-/** Names for the card and each reader's language and zone: one query per announcement. */
+/** Names for the card and each reader's language and zone, from the in-memory directory. */
 export type Directory = { names: Map<string, string>; viewers: Map<string, Viewer> };
 
 /** Everyone a request involves. */
@@ -20,7 +20,8 @@ function people(doc: ApprovalRequestDoc): Id[] {
 }
 
 export async function directoryOf(doc: ApprovalRequestDoc): Promise<Directory> {
-  const rows = await Employee.find({ _id: { $in: people(doc) } }, { name: 1, locale: 1, timezone: 1 }).lean();
+  const org = await readDirectory();
+  const rows = people(doc).flatMap((id) => org.byId(id) ?? []);
   return {
     names: new Map(rows.map((r) => [String(r._id), r.name])),
     viewers: new Map(

@@ -1,10 +1,11 @@
 import type mongoose from 'mongoose';
-import { Employee } from '../../db/models/employee.js';
 import { employeesOnLeave } from '../attendance/hooks.js';
+import { type Directory, readDirectory } from '../org/index.js';
 import type { ApproverRef, PolicyRule } from './policy.js';
 
 type Id = mongoose.Types.ObjectId;
-type OrgRow = { _id: Id; email: string; department: string; managerId: Id | null; roles: string[] };
+/** Hops up a reporting line before giving up (a loop, or a very tall company). */
+const MAX_HOPS = 20;
 export type RoutedApprover = { employeeId: Id; standsInFor: Id | null; reason: 'on-leave' | 'self' | null };
 export type RoutedStep = {
   name: string;
@@ -14,8 +15,9 @@ export type RoutedStep = {
 };
 
 /**
- * Turns a policy rule into people. The org is small enough to load once per request (one
- * query); people on approved leave today (the attendance calendar) are found with one more.
+ * Turns a policy rule into people, from the in-memory directory; the one query left asks who of
+ * the few people the rule can reach (the approvers and the lines above them) is on approved
+ * leave today (the attendance calendar).
  */
 export async function routeRequest(input: {
   requesterId: Id;
@@ -23,42 +25,37 @@ export async function routeRequest(input: {
   data: Record<string, unknown>;
   today: string;
 }): Promise<{ steps: RoutedStep[]; cc: Id[] }> {
-  const org = await Employee.find({ active: true }, { email: 1, department: 1, managerId: 1, roles: 1 }).lean<
-    OrgRow[]
-  >();
-  const byId = new Map(org.map((e) => [String(e._id), e]));
-  const requester = byId.get(String(input.requesterId));
-  const away = await employeesOnLeave(
-    org.map((e) => String(e._id)),
-    input.today,
-  );
+  const org = await readDirectory();
+  const requester = org.active(input.requesterId);
 
   const resolve = (ref: ApproverRef): Id[] => {
     if (ref === 'manager') return requester?.managerId ? [requester.managerId] : [];
-    if (ref === 'departmentHead') return headOf(org, byId, requester?.department ?? '');
-    if (ref === 'targetDepartmentHead') return headOf(org, byId, String(input.data.department ?? ''));
-    if (ref === 'hiringManager')
-      return org.filter((e) => e.email === input.data.managerEmail).map((e) => e._id);
-    if (ref.startsWith('role:')) return org.filter((e) => e.roles.includes(ref.slice(5))).map((e) => e._id);
-    return org.filter((e) => e.email === ref.slice(6).toLowerCase()).map((e) => e._id);
+    if (ref === 'departmentHead') return headOf(org, requester?.department ?? '');
+    if (ref === 'targetDepartmentHead') return headOf(org, String(input.data.department ?? ''));
+    if (ref === 'hiringManager') return idsOf(org.activeByEmail(String(input.data.managerEmail ?? '')));
+    if (ref.startsWith('role:')) return org.withRole(ref.slice(5)).map((e) => e._id);
+    return idsOf(org.activeByEmail(ref.slice(6)));
   };
+  const asked = input.rule.steps.flatMap((step) => step.approvers.flatMap(resolve));
+  const away = await employeesOnLeave([...new Set(asked.flatMap((id) => lineFrom(org, id)))], input.today);
 
   /** Nobody approves their own request, and nobody away approves: both pass it up the line. */
   const standIn = (id: Id): RoutedApprover | null => {
     let current: Id | null = id;
     let reason: RoutedApprover['reason'] = null;
-    for (let hops = 0; current && hops < 20; hops++) {
+    for (let hops = 0; current && hops < MAX_HOPS; hops++) {
       const isSelf = current.equals(input.requesterId);
       const isAway = away.has(String(current));
       if (!isSelf && !isAway) return { employeeId: current, standsInFor: reason ? id : null, reason };
       reason ??= isSelf ? 'self' : 'on-leave';
-      current = byId.get(String(current))?.managerId ?? null;
+      current = org.active(current)?.managerId ?? null;
     }
     return null;
   };
 
   const admins = org
-    .filter((e) => e.roles.includes('admin') && !e._id.equals(input.requesterId))
+    .withRole('admin')
+    .filter((e) => !e._id.equals(input.requesterId))
     .map((e) => e._id);
   const steps: RoutedStep[] = [];
   for (const step of input.rule.steps) {
@@ -81,14 +78,24 @@ export async function routeRequest(input: {
 }
 
 /** The manager of a department whose own manager is outside it. */
-function headOf(org: OrgRow[], byId: Map<string, OrgRow>, department: string): Id[] {
-  const head = org.find(
-    (e) =>
-      e.department === department &&
-      e.roles.includes('manager') &&
-      (!e.managerId || byId.get(String(e.managerId))?.department !== department),
-  );
-  return head ? [head._id] : [];
+function headOf(org: Directory, department: string): Id[] {
+  const head = org
+    .inDepartment(department)
+    .find((e) => e.roles.includes('manager') && org.active(e.managerId)?.department !== department);
+  return idsOf(head);
+}
+
+const idsOf = (doc: { _id: Id } | undefined): Id[] => (doc ? [doc._id] : []);
+
+/** Someone and the active people above them: whoever may stand in when they cannot approve. */
+function lineFrom(org: Directory, id: Id): string[] {
+  const line: string[] = [];
+  let cursor: Id | null = id;
+  while (cursor && line.length < MAX_HOPS) {
+    line.push(String(cursor));
+    cursor = org.active(cursor)?.managerId ?? null;
+  }
+  return line;
 }
 
 function unique(list: RoutedApprover[]): RoutedApprover[] {

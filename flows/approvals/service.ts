@@ -6,12 +6,12 @@ import {
   type ApprovalRequestDoc,
   type ApprovalType,
 } from '../../db/models/approval-request.js';
-import { Employee } from '../../db/models/employee.js';
 import { changeVersioned } from '../../db/versioned.js';
 import type { Half } from '../../src/bot/dates/index.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
 import { countWorkdays } from '../attendance/hooks.js';
+import { readDirectory } from '../org/index.js';
 import { managesUp } from '../org/service.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
@@ -60,7 +60,7 @@ export async function planRequest(input: Submission) {
 /** Files a request: routes it by policy and numbers it. No steps left (nobody above) = approved at once. */
 export async function submitRequest(input: Submission & { now: Date }): Promise<ApprovalRequestDoc> {
   const { requesterId, data, steps, cc } = await planRequest(input);
-  const me = await Employee.findById(requesterId, { department: 1 }).lean();
+  const me = (await readDirectory()).byId(requesterId);
   const history = [{ at: input.now, by: requesterId, action: 'submitted', step: 0, comment: '' }];
   if (steps.length === 0)
     history.push({ at: input.now, by: null as unknown as Id, action: 'auto-approved', step: 0, comment: '' });
@@ -158,10 +158,7 @@ export async function findVisible(no: string, viewer: Person): Promise<ApprovalR
 }
 
 export async function findEmployeeId(emailOrName: string): Promise<Id | null> {
+  const org = await readDirectory();
   const key = emailOrName.trim();
-  const row = await Employee.findOne(
-    key.includes('@') ? { email: key.toLowerCase(), active: true } : { name: key, active: true },
-    { _id: 1 },
-  ).lean();
-  return row?._id ?? null;
+  return (key.includes('@') ? org.activeByEmail(key) : org.activeByName(key))?._id ?? null;
 }

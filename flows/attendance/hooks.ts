@@ -1,6 +1,7 @@
 // The seam the approvals flow calls: approved leave and make-up punches (补卡) land here.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { inList } from '../../db/in-list.js';
 import { AttendanceRecord } from '../../db/models/attendance-record.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
@@ -141,6 +142,8 @@ export async function applyMakeupPunch(input: {
 
 /** Who of `employeeIds` has approved leave (any part of) `date`; approvals route around them. */
 export async function employeesOnLeave(employeeIds: string[], date: string): Promise<Set<string>> {
-  const rows = await LeaveDay.find({ employeeId: { $in: employeeIds }, date }, { employeeId: 1 }).lean();
-  return new Set(rows.map((r) => String(r.employeeId)));
+  if (employeeIds.length === 0) return new Set();
+  const rows = await LeaveDay.find({ ...inList('employeeId', employeeIds), date }, { employeeId: 1 }).lean();
+  const asked = new Set(employeeIds);
+  return new Set(rows.map((r) => String(r.employeeId)).filter((id) => asked.has(id)));
 }

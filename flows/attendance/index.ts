@@ -4,6 +4,7 @@ import { attendanceCommands } from './commands.js';
 import { attendanceJobs } from './jobs.js';
 import { phrasings } from './phrasings.js';
 import { readers } from './readers.js';
+import { schedulesCache } from './schedule.js';
 import { checkIn } from './service.js';
 
 export {
@@ -22,6 +23,7 @@ export const attendanceFlow: Flow = {
   readers,
   commands: attendanceCommands,
   jobs: attendanceJobs,
+  caches: [schedulesCache],
   actions: [
     {
       // the check-in button of reminder cards: same rules as typing 签到

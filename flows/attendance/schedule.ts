@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { WorkSchedule } from '../../db/models/work-schedule.js';
+import { RELOAD } from '../../db/change-feed.js';
+import { WorkSchedule, type WorkScheduleDoc } from '../../db/models/work-schedule.js';
+import { createSyncedCache } from '../../db/synced-cache.js';
+import type { CacheSpec } from '../../src/bot/flow.js';
 import { dayKind } from './calendar.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -30,11 +33,24 @@ export const COMPANY_SCHEDULE: Schedule = scheduleSchema.parse({
 export type ScheduledPerson = { id: string; department: string; timezone: string };
 
 /**
- * A resolver for many people with one query: employee override, then department, then company.
+ * The overrides, in memory: a check-in reads them on every turn. They are few and change rarely,
+ * so any change reloads them all, on every instance (db/synced-cache.ts).
+ */
+const overrides = createSyncedCache<WorkScheduleDoc[]>({
+  feed: 'schedules',
+  load: () => WorkSchedule.find({}).lean<WorkScheduleDoc[]>(),
+  // every change is a reload: there is nothing to apply one by one
+  apply: async () => {},
+});
+
+export const schedulesCache: CacheSpec = { name: 'schedules', start: overrides.start, stop: overrides.stop };
+
+/**
+ * A resolver for many people, without a query: employee override, then department, then company.
  * @example const scheduleOf = await loadSchedules(); scheduleOf({ id, department: 'Sales', timezone })
  */
 export async function loadSchedules(): Promise<(p: ScheduledPerson) => Schedule> {
-  const rows = await WorkSchedule.find({}).lean();
+  const rows = await overrides.read();
   const pick = (scope: string, key: string) => {
     const row = rows.find((r) => r.scope === scope && r.key === key);
     if (!row) return {};
@@ -51,9 +67,11 @@ export async function setSchedule(
   scope: 'department' | 'employee',
   key: string,
   patch: z.infer<typeof schedulePatch>,
+  at = new Date(),
 ): Promise<void> {
   const data = schedulePatch.parse(patch);
   await WorkSchedule.updateOne({ scope, key }, { $set: data }, { upsert: true });
+  await overrides.publish(RELOAD, at);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
+import { readDirectory } from '../org/index.js';
 import { loadDays } from './days.js';
 import type { DayResult } from './evaluate.js';
 import { loadSchedules } from './schedule.js';
@@ -23,12 +23,10 @@ export async function teamDay(
   const everyone = viewer.roles.some((r) => SEES_EVERYONE.includes(r));
   if (department && !everyone) return { kind: 'refused', reason: 'department-needs-hr' };
   if (!everyone && !viewer.roles.includes('manager')) return { kind: 'refused', reason: 'not-manager' };
-  const filter = everyone
-    ? { active: true, ...(department ? { department } : {}) }
-    : { active: true, managerId: viewer.id };
-  const members = await Employee.find(filter, { name: 1, department: 1, timezone: 1 })
-    .sort({ name: 1 })
-    .lean<EmployeeDoc[]>();
+  const org = await readDirectory();
+  const members = (
+    everyone ? (department ? org.inDepartment(department) : org.everyone()) : org.reportsOf(viewer.id)
+  ).toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const people = members.map((m) => ({
     id: String(m._id),
     name: m.name,

@@ -1,12 +1,12 @@
 import mongoose from 'mongoose';
 import { nextNumber } from '../../db/claims.js';
 import type { CustomerDoc } from '../../db/models/customer.js';
-import { Employee } from '../../db/models/employee.js';
 import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
 import { type Changed, changeVersioned, type Refused } from '../../db/versioned.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import type { Person } from '../../src/bot/types.js';
+import { readDirectory } from '../org/index.js';
 import { CRM_CONFIG } from './config.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -34,11 +34,12 @@ export async function openTicket(
 }
 
 async function supportPerson(): Promise<Id | null> {
-  const filter = { roles: CRM_CONFIG.supportRole, department: CRM_CONFIG.supportDepartment, active: true };
-  const row = await Employee.findOne(filter as Record<string, unknown>, { _id: 1 })
-    .sort({ _id: 1 })
-    .lean();
-  return row?._id ?? null;
+  const [first] = (await readDirectory())
+    .withRole(CRM_CONFIG.supportRole)
+    .filter((e) => e.department === CRM_CONFIG.supportDepartment)
+    // the same one every time: the earliest created (lowest id)
+    .sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
+  return first?._id ?? null;
 }
 
 /** Take: the clicker becomes the assignee. Resolve: the assignee (or an admin) closes it with a note. */

@@ -1,4 +1,5 @@
 import { DELIVERY_KINDS, Delivery } from '../../db/models/delivery.js';
+import { PRUNE_MAX, pruneOldest } from '../../db/prune.js';
 import type { JobSpec } from '../../src/bot/flow.js';
 import { runDigests } from './run.js';
 import { pruneZoneMarks } from './zone-marks.js';
@@ -16,11 +17,14 @@ export const digestJobs: JobSpec[] = [
   { name: 'digests.morning', every: '5 minutes', run: ({ now, reminders }) => runDigests(reminders, now) },
   {
     name: 'reminders.prune',
-    every: '1 day',
+    // hourly and bounded per run (120,000 rows a day): a company adds a few per person a day
+    every: '1 hour',
     run: async ({ now }) => {
       const before = new Date(now.getTime() - KEEP_DAYS * 86_400_000);
-      await Delivery.deleteMany({ kind: { $in: DELIVERY_KINDS }, at: { $lt: before } });
-      await pruneZoneMarks(before);
+      return {
+        deliveries: await pruneOldest(Delivery, { kind: { $in: DELIVERY_KINDS } }, 'at', before, PRUNE_MAX),
+        zones: await pruneZoneMarks(before, PRUNE_MAX),
+      };
     },
   },
 ];

@@ -1,40 +1,30 @@
 import { inList } from '../../db/in-list.js';
-import { Employee } from '../../db/models/employee.js';
-import { Identity } from '../../db/models/identity.js';
 import { ReminderSetting, type ReminderSettingDoc } from '../../db/models/reminder-setting.js';
-import type { Account, Recipient } from '../../src/bot/deliveries.js';
+import type { Recipient } from '../../src/bot/deliveries.js';
 import type { QuietHours } from '../../src/bot/quiet-hours.js';
-import type { Locale, Platform } from '../../src/bot/types.js';
+import type { Locale } from '../../src/bot/types.js';
+import { readDirectory } from '../org/index.js';
 
 export type MuteWhat = 'digests' | 'reminders' | 'all';
 
 /**
- * Recipients for many people in three queries (employees, settings, accounts), whatever their
- * number: a digest run for the whole company must not ask per person.
+ * Recipients for many people with one query (their settings; who they are and where they are
+ * bound comes from the directory), whatever their number: a digest run for the whole company
+ * must not ask per person.
  */
 export async function loadRecipients(
   ids: string[],
   defaultQuiet: QuietHours,
 ): Promise<Map<string, Recipient>> {
   if (ids.length === 0) return new Map();
-  const [people, settings, identities] = await Promise.all([
-    Employee.find({ ...inList('_id', ids), active: true }, { locale: 1, timezone: 1 }).lean(),
+  const [org, settings] = await Promise.all([
+    readDirectory(),
     ReminderSetting.find(inList('_id', ids)).lean<ReminderSettingDoc[]>(),
-    Identity.find(inList('employeeId', ids), { employeeId: 1, platform: 1, teamId: 1, userId: 1 }).lean(),
   ]);
-  const asked = new Set(ids);
   const settingOf = new Map(settings.map((s) => [String(s._id), s]));
-  const accountsOf = new Map<string, Account[]>();
-  for (const i of identities) {
-    const key = String(i.employeeId);
-    accountsOf.set(key, [
-      ...(accountsOf.get(key) ?? []),
-      { platform: i.platform as Platform, teamId: i.teamId, userId: i.userId },
-    ]);
-  }
   return new Map(
-    people
-      .filter((p) => asked.has(String(p._id)))
+    ids
+      .flatMap((id) => org.active(id) ?? [])
       .map((p) => {
         const id = String(p._id);
         const s = settingOf.get(id);
@@ -48,7 +38,7 @@ export async function loadRecipients(
             digestsMuted: s?.digestsMuted ?? false,
             remindersMuted: s?.remindersMuted ?? false,
             quiet,
-            accounts: accountsOf.get(id) ?? [],
+            accounts: org.accountsOf(id),
           },
         ];
       }),

@@ -1,5 +1,6 @@
 import { JobCursor } from '../../db/models/job-cursor.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
+import { pruneOldest } from '../../db/prune.js';
 
 /**
  * A timezone's local day whose digests are all out. The scheduled run comes every few minutes all
@@ -27,5 +28,5 @@ export async function markZonesDone(days: { zone: string; date: string }[], at: 
   }
 }
 
-export const pruneZoneMarks = (before: Date) =>
-  JobCursor.deleteMany({ _id: { $regex: /^digests:/ }, through: { $lt: before } });
+export const pruneZoneMarks = (before: Date, max: number) =>
+  pruneOldest(JobCursor, { _id: { $regex: /^digests:/ } }, 'through', before, max);

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import { claim, nextNumber, releaseIfStale } from '../../db/claims.js';
-import { Product, type ProductDoc } from '../../db/models/product.js';
+import type { ProductDoc } from '../../db/models/product.js';
 import { type OrderLine, SalesOrder, type SalesOrderDoc } from '../../db/models/sales-order.js';
 import { StockLevel } from '../../db/models/stock-level.js';
 import type { Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
-import { listWarehouses } from '../stock/catalog.js';
+import { listWarehouses, productsBySku } from '../stock/catalog.js';
 import { moveStock, rules } from '../stock/levels.js';
 import type { Line } from '../stock/parse.js';
 import { check, OPEN, type OrderAction, type OrderRefusal, PIPELINE } from './pipeline.js';
@@ -40,7 +40,7 @@ export async function resolveLines(
   lines: Line[],
 ): Promise<{ wanted: Line[]; products: ProductDoc[] } | { unknown: string }> {
   const wanted = mergeLines(lines);
-  const products = await Product.find({ sku: { $in: wanted.map((l) => l.sku) } }).lean<ProductDoc[]>();
+  const products = await productsBySku(wanted.map((l) => l.sku));
   const missing = wanted.find((l) => !products.some((p) => p.sku === l.sku));
   return missing ? { unknown: missing.sku } : { wanted, products };
 }

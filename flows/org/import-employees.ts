@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { Employee } from '../../db/models/employee.js';
 import { parseCsv } from './csv.js';
+import { directoryWrites } from './directory.js';
 import { describeIssue, type EmployeeInput, employeeInput } from './schemas.js';
 
 export const CSV_COLUMNS = [
@@ -122,6 +123,10 @@ export async function upsertEmployees(rows: Row[], now: Date): Promise<ImportRep
       };
     }),
     { ordered: true },
+  );
+  await directoryWrites.employeesSaved(
+    rows.map(({ input }) => idOf.get(input.email) as mongoose.Types.ObjectId),
+    now,
   );
   return { ok: true, created: result.upsertedCount, updated: result.matchedCount };
 }

@@ -1,5 +1,6 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { whoamiCommand } from './commands.js';
+import { directoryCache } from './directory.js';
 import { phrasings } from './phrasings.js';
 
 export const orgFlow: Flow = {
@@ -8,4 +9,8 @@ export const orgFlow: Flow = {
   phrasings,
   commands: [whoamiCommand],
   actions: [],
+  caches: [directoryCache],
 };
+
+/** What other flows read of the organisation: the in-memory directory (see directory.ts). */
+export { type Account, type Directory, readDirectory } from './directory.js';

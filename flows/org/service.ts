@@ -1,14 +1,14 @@
-import mongoose from 'mongoose';
+import type mongoose from 'mongoose';
 import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
 import { Identity } from '../../db/models/identity.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import type { Address } from '../../src/bot/deliveries.js';
 import type { Locale, Person, Platform } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
+import { type Account, directoryWrites, readDirectory } from './directory.js';
 import type { EmployeeInput, EmployeePatch } from './schemas.js';
 
 type Id = mongoose.Types.ObjectId;
-const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
 export function toPerson(doc: EmployeeDoc): Person {
   return {
@@ -23,18 +23,17 @@ export function toPerson(doc: EmployeeDoc): Person {
 }
 
 /**
- * The active employee behind a platform account, or null. The local web chat has no accounts
- * of its own: its user id is the e-mail.
+ * The active employee behind a platform account, or null; from the directory, as every message
+ * asks. The local web chat has no accounts of its own: its user id is the e-mail.
  */
 export async function resolvePerson(
   platform: Platform,
   tenant: string,
   userId: string,
 ): Promise<Person | null> {
-  if (platform === 'web') return findActiveByEmail(userId);
-  const identity = await Identity.findOne({ platform, teamId: tenant, userId }, { employeeId: 1 }).lean();
-  if (!identity) return null;
-  const doc = await Employee.findOne({ _id: identity.employeeId, active: true }).lean<EmployeeDoc>();
+  const org = await readDirectory();
+  const doc =
+    platform === 'web' ? org.activeByEmail(userId) : org.byAccount({ platform, teamId: tenant, userId });
   return doc ? toPerson(doc) : null;
 }
 
@@ -44,39 +43,40 @@ export async function bindByEmail(
   tenant: string,
   userId: string,
   email: string,
+  at = new Date(),
 ): Promise<Person | null> {
-  const person = await findActiveByEmail(email);
-  if (!person) return null;
+  const doc = (await readDirectory()).activeByEmail(email);
+  if (!doc) return null;
+  const account: Account = { platform, teamId: tenant, userId };
   try {
-    await Identity.create({ platform, teamId: tenant, userId, employeeId: person.id });
+    await Identity.create({ ...account, employeeId: doc._id });
   } catch (err) {
-    // a concurrent first message bound it already; the account resolves the same way
     if (!isDuplicateKey(err)) throw err;
-    return resolvePerson(platform, tenant, userId);
+    // a concurrent first message bound it already, maybe on an instance whose change has not
+    // reached this one yet: the record says to whom (a rare read, so it may scan)
+    const row = await Identity.findOne(account, { employeeId: 1 }).lean();
+    const holder = (await readDirectory()).active(row?.employeeId);
+    return holder ? toPerson(holder) : null;
   }
-  return person;
+  await directoryWrites.accountBound(account, String(doc._id), at);
+  return toPerson(doc);
 }
 
 export async function findActiveByEmail(email: string): Promise<Person | null> {
-  const doc = await Employee.findOne({ email: email.trim().toLowerCase(), active: true }).lean<EmployeeDoc>();
+  const doc = (await readDirectory()).activeByEmail(email);
   return doc ? toPerson(doc) : null;
 }
 
 /** Platform accounts of an employee, for proactive messages. */
-export async function accountsOf(
-  employeeId: string,
-): Promise<{ platform: Platform; teamId: string; userId: string }[]> {
-  const rows = await Identity.find({ employeeId }, { platform: 1, teamId: 1, userId: 1 }).lean();
-  return rows.map((r) => ({ platform: r.platform as Platform, teamId: r.teamId, userId: r.userId }));
+export async function accountsOf(employeeId: string): Promise<Account[]> {
+  return (await readDirectory()).accountsOf(employeeId);
 }
 
 /** Where proactive messages to an employee go, and the language to write them in. */
 export async function addressOf(employeeId: string): Promise<Address> {
-  const [accounts, row] = await Promise.all([
-    accountsOf(employeeId),
-    Employee.findById(employeeId, { locale: 1 }).lean(),
-  ]);
-  return { accounts, ...(row ? { locale: row.locale as Locale } : {}) };
+  const org = await readDirectory();
+  const locale = org.byId(employeeId)?.locale as Locale | undefined;
+  return { accounts: org.accountsOf(employeeId), ...(locale ? { locale } : {}) };
 }
 
 export async function listEmployees(filter: {
@@ -101,16 +101,16 @@ export async function createEmployee(
   options: { active?: boolean } = {},
 ): Promise<EmployeeDoc> {
   const managerId = input.managerEmail ? (await getEmployee(input.managerEmail))._id : null;
+  let doc: EmployeeDoc;
   try {
-    const doc = await Employee.create({
+    const created = await Employee.create({
       ...withoutManagerEmail(input),
       managerId,
       active: options.active ?? true,
       // the day they joined (absences, team digests): the injected clock, not the driver's
       createdAt: now,
     });
-
-    return doc.toObject() as EmployeeDoc;
+    doc = created.toObject() as EmployeeDoc;
   } catch (err) {
     if (isDuplicateKey(err)) {
       throw new AppError(
@@ -121,9 +121,15 @@ export async function createEmployee(
     }
     throw err;
   }
+  await directoryWrites.employeeSaved(doc, now);
+  return doc;
 }
 
-export async function updateEmployee(email: string, patch: EmployeePatch): Promise<EmployeeDoc> {
+export async function updateEmployee(
+  email: string,
+  patch: EmployeePatch,
+  at = new Date(),
+): Promise<EmployeeDoc> {
   const current = await getEmployee(email);
   const set: Record<string, unknown> = withoutManagerEmail(patch);
   if (patch.managerEmail !== undefined) {
@@ -137,6 +143,7 @@ export async function updateEmployee(email: string, patch: EmployeePatch): Promi
     { returnDocument: 'after' },
   ).lean<EmployeeDoc>();
   if (!doc) throw new AppError('org.not_found', `no employee ${email}`, `No employee with e-mail ${email}.`);
+  await directoryWrites.employeeSaved(doc, at);
   return doc;
 }
 
@@ -157,14 +164,17 @@ async function refuseCycle(
   }
 }
 
-export async function bindIdentity(input: {
-  platform: Platform;
-  teamId: string;
-  userId: string;
-  email: string;
-}) {
+export async function bindIdentity(
+  input: {
+    platform: Platform;
+    teamId: string;
+    userId: string;
+    email: string;
+  },
+  at = new Date(),
+) {
   const employee = await getEmployee(input.email);
-  const key = { platform: input.platform, teamId: input.teamId, userId: input.userId };
+  const key: Account = { platform: input.platform, teamId: input.teamId, userId: input.userId };
   try {
     await Identity.create({ ...key, employeeId: employee._id });
   } catch (err) {
@@ -177,17 +187,17 @@ export async function bindIdentity(input: {
         'That account is bound to another employee; unbind it first.',
       );
     }
+    return { ...key, email: employee.email };
   }
+  await directoryWrites.accountBound(key, String(employee._id), at);
   return { ...key, email: employee.email };
 }
 
-export async function unbindIdentity(key: {
-  platform: Platform;
-  teamId: string;
-  userId: string;
-}): Promise<boolean> {
+export async function unbindIdentity(key: Account, at = new Date()): Promise<boolean> {
   const { deletedCount } = await Identity.deleteOne(key);
-  return deletedCount === 1;
+  if (deletedCount !== 1) return false;
+  await directoryWrites.accountUnbound(key, at);
+  return true;
 }
 
 function withoutManagerEmail<T extends { managerEmail?: string | null }>(input: T): Omit<T, 'managerEmail'> {
@@ -208,38 +218,39 @@ export type Profile = {
 };
 
 export async function profileOf(employeeId: string): Promise<Profile> {
-  const doc = await Employee.findById(employeeId).lean<EmployeeDoc>();
+  const org = await readDirectory();
+  const doc = org.byId(employeeId);
   if (!doc) throw new AppError('org.not_found', `no employee ${employeeId}`);
-  const [manager, accounts] = await Promise.all([
-    doc.managerId ? Employee.findById(doc.managerId, { name: 1 }).lean() : null,
-    accountsOf(employeeId),
-  ]);
   return {
     name: doc.name,
     email: doc.email,
     department: doc.department,
-    managerName: manager?.name ?? null,
+    managerName: org.byId(doc.managerId)?.name ?? null,
     roles: doc.roles,
     timezone: doc.timezone,
     currency: doc.currency ?? null,
-    accounts: accounts.map(({ platform, userId }) => ({ platform, userId })),
+    accounts: org.accountsOf(employeeId).map(({ platform, userId }) => ({ platform, userId })),
   };
 }
 
 /** True when `managerId` is somewhere up `employeeId`'s reporting line. */
 export async function managesUp(employeeId: Id, managerId: Id): Promise<boolean> {
-  let cursor: Id | null = employeeId;
+  const org = await readDirectory();
+  let cursor = org.byId(employeeId)?.managerId ?? null;
   for (let hops = 0; cursor && hops < 20; hops++) {
-    const row: { managerId?: Id | null } | null = await Employee.findById(cursor, { managerId: 1 }).lean();
-    cursor = row?.managerId ?? null;
-    if (cursor?.equals(managerId)) return true;
+    if (cursor.equals(managerId)) return true;
+    cursor = org.byId(cursor)?.managerId ?? null;
   }
   return false;
 }
 
-/** Display names for many people in one query. */
+/** Display names of people, from the directory. */
 export async function namesOf(ids: (Id | null | undefined)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is Id => !!id).map(String))].map(oid);
-  const rows = await Employee.find({ _id: { $in: wanted } }, { name: 1 }).lean();
-  return new Map(rows.map((r) => [String(r._id), r.name]));
+  const org = await readDirectory();
+  const names = new Map<string, string>();
+  for (const id of ids) {
+    const name = org.byId(id)?.name;
+    if (id && name !== undefined) names.set(String(id), name);
+  }
+  return names;
 }

@@ -1,27 +1,104 @@
 import type mongoose from 'mongoose';
+import { type FeedChange, RELOAD } from '../../db/change-feed.js';
 import { Product, type ProductDoc } from '../../db/models/product.js';
 import { StockLevel, type StockLevelDoc } from '../../db/models/stock-level.js';
 import { Warehouse, type WarehouseDoc } from '../../db/models/warehouse.js';
+import { createSyncedCache } from '../../db/synced-cache.js';
+import type { CacheSpec } from '../../src/bot/flow.js';
 
 type Id = mongoose.Types.ObjectId;
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export const findBySku = (sku: string) => Product.findOne({ sku: sku.toUpperCase() }).lean<ProductDoc>();
+/**
+ * Products and warehouses in memory, kept current across app instances like the directory
+ * (db/synced-cache.ts): a stock query or an order names products by SKU, and on the embedded
+ * store a query by SKU reads the whole collection. `lowEpoch` changes without an announcement:
+ * read it from the database (alerts do).
+ */
+type Catalog = {
+  bySku: Map<string, ProductDoc>;
+  products: Map<string, ProductDoc>;
+  warehouses: WarehouseDoc[];
+};
+
+const PRODUCT = 'product';
+const WAREHOUSE = 'warehouse';
+
+const byOrder = (a: WarehouseDoc, b: WarehouseDoc) =>
+  a.order - b.order || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+async function load(): Promise<Catalog> {
+  const [products, warehouses] = await Promise.all([
+    Product.find({}).lean<ProductDoc[]>(),
+    Warehouse.find({}).lean<WarehouseDoc[]>(),
+  ]);
+  const catalog: Catalog = { bySku: new Map(), products: new Map(), warehouses: warehouses.sort(byOrder) };
+  for (const p of products) putProduct(catalog, p);
+  return catalog;
+}
+
+function putProduct(catalog: Catalog, doc: ProductDoc): void {
+  const before = catalog.products.get(String(doc._id));
+  if (before && before.sku !== doc.sku) catalog.bySku.delete(before.sku);
+  catalog.products.set(String(doc._id), doc);
+  catalog.bySku.set(doc.sku, doc);
+}
+
+/** A change names the product or warehouse; it is re-read by `_id`, so the latest write wins. */
+async function apply(catalog: Catalog, change: FeedChange): Promise<void> {
+  if (change.kind === PRODUCT) {
+    const doc = await Product.findById(change.key).lean<ProductDoc>();
+    const before = catalog.products.get(change.key);
+    if (doc) putProduct(catalog, doc);
+    else if (before) {
+      catalog.products.delete(change.key);
+      catalog.bySku.delete(before.sku);
+    }
+  } else if (change.kind === WAREHOUSE) {
+    const doc = await Warehouse.findById(change.key).lean<WarehouseDoc>();
+    const rest = catalog.warehouses.filter((w) => String(w._id) !== change.key);
+    catalog.warehouses = (doc ? [...rest, doc] : rest).sort(byOrder);
+  }
+}
+
+const cache = createSyncedCache<Catalog>({ feed: 'catalog', load, apply });
+
+export const catalogCache: CacheSpec = { name: 'catalog', start: cache.start, stop: cache.stop };
+
+/** Every write to products or warehouses announces itself through one of these, after the write. */
+export const catalogWrites = {
+  productSaved: (id: Id, at: Date) => cache.publish({ kind: PRODUCT, key: String(id) }, at),
+  warehouseSaved: (id: Id, at: Date) => cache.publish({ kind: WAREHOUSE, key: String(id) }, at),
+  /** After a batch (an import, the demo): every instance re-reads the catalogue. */
+  manySaved: (at: Date) => cache.publish(RELOAD, at),
+};
+
+/** Catches up with other instances' writes now (tests; the app does it every few seconds). */
+export const refreshCatalog = cache.refresh;
+
+export const findBySku = async (sku: string): Promise<ProductDoc | null> =>
+  (await cache.read()).bySku.get(sku.trim().toUpperCase()) ?? null;
+
+/** Products by SKU (upper case); unknown ones are left out. */
+export async function productsBySku(skus: string[]): Promise<ProductDoc[]> {
+  const { bySku } = await cache.read();
+  return skus.flatMap((sku) => bySku.get(sku.toUpperCase()) ?? []);
+}
 
 /** An exact SKU, else products whose SKU or either name contains the words (at most `limit`). */
 export async function searchProducts(query: string, limit = 8): Promise<ProductDoc[]> {
-  const exact = await findBySku(query.trim());
+  const exact = await findBySku(query);
   if (exact) return [exact];
-  const words = query.trim().split(/\s+/).filter(Boolean);
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
-  const match = words.map((w) => {
-    const re = new RegExp(escapeRegExp(w), 'i');
-    return { $or: [{ sku: re }, { name: re }, { nameEn: re }] };
+  const found = [...(await cache.read()).products.values()].filter((p) => {
+    const text = [p.sku, p.name, p.nameEn ?? ''].map((t) => t.toLowerCase());
+    return words.every((w) => text.some((t) => t.includes(w)));
   });
-  return Product.find({ $and: match }).sort({ sku: 1 }).limit(limit).lean<ProductDoc[]>();
+  return found.sort((a, b) => (a.sku < b.sku ? -1 : 1)).slice(0, limit);
 }
 
-export const listWarehouses = () => Warehouse.find().sort({ order: 1, code: 1 }).lean<WarehouseDoc[]>();
+/** In their order (the first is the default). */
+export const listWarehouses = async (): Promise<WarehouseDoc[]> => (await cache.read()).warehouses;
 
 /** A warehouse by code or either name, case-insensitive. */
 export async function findWarehouse(word: string): Promise<WarehouseDoc | null> {
@@ -71,9 +148,9 @@ export async function totalsOnHand(productIds: Id[]): Promise<Map<string, number
 
 /** Products at or under their reorder level (by total on hand); a level of 0 means "not tracked". */
 export async function lowStock(): Promise<{ product: ProductDoc; onHand: number }[]> {
-  const tracked = await Product.find({ reorderLevel: { $gt: 0 } })
-    .sort({ sku: 1 })
-    .lean<ProductDoc[]>();
+  const tracked = [...(await cache.read()).products.values()]
+    .filter((p) => p.reorderLevel > 0)
+    .sort((a, b) => (a.sku < b.sku ? -1 : 1));
   const totals = await totalsOnHand(tracked.map((p) => p._id));
   return tracked
     .map((product) => ({ product, onHand: totals.get(String(product._id)) ?? 0 }))

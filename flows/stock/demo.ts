@@ -1,6 +1,7 @@
 import { Product } from '../../db/models/product.js';
 import { Warehouse } from '../../db/models/warehouse.js';
 import { findActiveByEmail } from '../org/service.js';
+import { catalogWrites } from './catalog.js';
 import { moveStock, rules } from './levels.js';
 
 const PRODUCTS = [
@@ -66,6 +67,7 @@ export async function seedDemoStock(now: Date): Promise<void> {
     { code: 'SOUTH', name: '南仓', nameEn: 'South', order: 2 },
   ]);
   const products = await Product.create(PRODUCTS);
+  await catalogWrites.manySaved(now);
   const by = (await findActiveByEmail('zhou.qiang@demo.example'))?.id ?? null;
   for (const p of products) {
     const [a, b] = OPENING[p.sku] ?? [0, 0];

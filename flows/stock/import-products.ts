@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Product } from '../../db/models/product.js';
 import { parseCsv } from '../org/csv.js';
 import { describeIssue } from '../org/schemas.js';
+import { catalogWrites } from './catalog.js';
 
 export const PRODUCT_COLUMNS = ['sku', 'name', 'name_en', 'spec', 'unit', 'price', 'reorder_level'] as const;
 
@@ -31,7 +32,7 @@ export type ProductImport =
  * every row is checked first (and no SKU twice); one bad row means nothing is written. Rows are
  * upserts by SKU, so an interrupted import re-run finishes without duplicates.
  */
-export async function importProductsCsv(csv: string): Promise<ProductImport> {
+export async function importProductsCsv(csv: string, at = new Date()): Promise<ProductImport> {
   const [header, ...data] = parseCsv(csv);
   const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
   const known = (c: string) => (PRODUCT_COLUMNS as readonly string[]).includes(c);
@@ -68,6 +69,7 @@ export async function importProductsCsv(csv: string): Promise<ProductImport> {
     rows.map((r) => ({ updateOne: { filter: { sku: r.sku }, update: { $set: r }, upsert: true } })),
     { ordered: true },
   );
+  await catalogWrites.manySaved(at);
   return { ok: true, created: result.upsertedCount, updated: result.matchedCount };
 }
 

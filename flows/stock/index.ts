@@ -1,4 +1,5 @@
 import type { Flow } from '../../src/bot/flow.js';
+import { catalogCache } from './catalog.js';
 import { stockCommands } from './commands.js';
 import { queryStock } from './handlers.js';
 import { phrasings } from './phrasings.js';
@@ -9,4 +10,5 @@ export const stockFlow: Flow = {
   phrasings,
   commands: stockCommands,
   actions: [{ actionId: 'stock.pick', handle: (ctx, a) => queryStock(ctx, a.value) }],
+  caches: [catalogCache],
 };

@@ -1,7 +1,7 @@
 import type mongoose from 'mongoose';
-import { Employee } from '../../db/models/employee.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import type { Locale, Reply } from '../../src/bot/types.js';
+import { readDirectory } from '../org/index.js';
 
 type Id = mongoose.Types.ObjectId;
 export type Reader = { locale: Locale; timezone: string };
@@ -16,7 +16,8 @@ export async function tell(
     (id) => id !== ctx.person.id,
   );
   if (wanted.length === 0) return;
-  const rows = await Employee.find({ _id: { $in: wanted }, active: true }, { locale: 1, timezone: 1 }).lean();
+  const org = await readDirectory();
+  const rows = wanted.flatMap((id) => org.active(id) ?? []);
   for (const row of rows)
     await ctx.notify(String(row._id), build({ locale: row.locale as Locale, timezone: row.timezone }));
 }

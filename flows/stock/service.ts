@@ -1,11 +1,11 @@
 import type mongoose from 'mongoose';
 import { claim } from '../../db/claims.js';
 import { Claim } from '../../db/models/claim.js';
-import { Employee } from '../../db/models/employee.js';
 import { Product, type ProductDoc } from '../../db/models/product.js';
 import type { StockLevelDoc } from '../../db/models/stock-level.js';
 import type { WarehouseDoc } from '../../db/models/warehouse.js';
 import type { Person } from '../../src/bot/types.js';
+import { readDirectory } from '../org/index.js';
 import { findBySku, findWarehouse, listWarehouses, totalsOnHand } from './catalog.js';
 import { type Amounts, moveStock, rules } from './levels.js';
 
@@ -107,6 +107,6 @@ export async function lowAlert(productId: Id, at: Date): Promise<Id[]> {
 }
 
 export async function warehouseManagers(): Promise<Id[]> {
-  const staff = await Employee.find({ roles: 'warehouse', active: true }, { roles: 1 }).lean();
+  const staff = (await readDirectory()).withRole('warehouse');
   return staff.filter((e) => e.roles.includes('manager')).map((e) => e._id);
 }

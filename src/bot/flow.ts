@@ -150,6 +150,18 @@ export type Flow = {
   readers?: Record<string, SentenceReader>;
   /** Data migrations this flow's storage needs, run in order at start-up (see db/migrations.ts). */
   migrations?: MigrationSpec[];
+  /** Data this flow keeps in memory for every turn (the directory, the catalogue). */
+  caches?: CacheSpec[];
+};
+
+/**
+ * An in-process copy that chat turns read instead of the database. `src/` starts it (a full
+ * load) before the app serves and stops it with the app; it keeps itself current in between.
+ */
+export type CacheSpec = {
+  name: string;
+  start(log: Logger): Promise<void>;
+  stop(): Promise<void>;
 };
 
 /** Whole sentences by intent, any language or both mixed ("我明天想请一天假", "can I take Friday off?"). */

@@ -20,6 +20,7 @@ describe('scheduled jobs', () => {
       'crm.remindTicketsPastSla',
       'crm.returnIdleCustomers',
       'digests.morning',
+      'housekeeping.prune',
       'reminders.prune',
     ]);
     const jobs = mongoose.connection.db?.collection('agendaJobs');

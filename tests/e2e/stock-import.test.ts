@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Product } from '../../db/models/product.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
+import { cardOf, chatAs } from '../helpers/chat.js';
 
 const app = useTestApp();
+const { say } = chatAs(app);
 const headers = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' };
 const header = 'sku,name,name_en,spec,unit,price,reorder_level';
 
@@ -41,5 +43,8 @@ describe('POST /api/import/products', () => {
       nameEn: 'Power Supply',
       unit: '个',
     });
+    // the in-memory catalogue has them at once, by SKU and by name
+    expect(cardOf(await say('zhou.qiang', 'stock SKU-7001')).title).toBe('SKU-7001 Power Supply');
+    expect(cardOf(await say('zhou.qiang', '库存 电源')).title).toBe('SKU-7001 电源');
   });
 });

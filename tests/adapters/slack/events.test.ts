@@ -229,6 +229,7 @@ describe('Slack slash command and card buttons', () => {
   });
 
   it('notifies a Slack-bound employee in Slack and the web inbox, and updates the copy', async () => {
+    stub.current.reset(); // so the wait below is for this whoami's reply, not an earlier test's
     await slash(base(), 'U_BOB', 'whoami');
     await until(async () => Identity.exists({ userId: 'U_BOB' }));
     await stub.current.waitFor('chat.postMessage'); // the whoami reply, so it cannot land after the reset

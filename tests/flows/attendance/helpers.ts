@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { Employee } from '../../../db/models/employee.js';
+import { Employee, type EmployeeDoc } from '../../../db/models/employee.js';
+import { directoryWrites } from '../../../flows/org/directory.js';
 
 let n = 0;
-/** A fresh employee (own e-mail) in a zone; returns the id. */
+/** A fresh employee (own e-mail) in a zone, announced to the directory like any write; returns the id. */
 export async function makeEmployee(
   timezone = 'Asia/Shanghai',
   extra: Record<string, unknown> = {},
@@ -17,6 +18,7 @@ export async function makeEmployee(
     createdAt: new Date('2026-01-01T00:00:00Z'),
     ...extra,
   });
+  await directoryWrites.employeeSaved(doc.toObject() as EmployeeDoc, doc.createdAt);
   return String(doc._id);
 }
 

@@ -5,6 +5,7 @@ import { Employee } from '../../../db/models/employee.js';
 import { JobCursor } from '../../../db/models/job-cursor.js';
 import { runDigests } from '../../../flows/digests/index.js';
 import { setQuietHours } from '../../../flows/digests/settings.js';
+import { directoryWrites } from '../../../flows/org/directory.js';
 import { useTestDb } from '../../helpers/db.js';
 import { recordingReminders } from '../../helpers/reminders.js';
 import { makeEmployee } from '../attendance/helpers.js';
@@ -45,6 +46,10 @@ describe('the scheduled run for the whole company', () => {
       createdAt: z('2026-01-01T00:00:00Z'),
     }));
     const rows = await Employee.insertMany(people);
+    await directoryWrites.employeesSaved(
+      rows.map((r) => r._id),
+      DUE,
+    );
     await Customer.insertMany(
       rows.map((e, i) => ({
         name: `Bulk ${i}`,

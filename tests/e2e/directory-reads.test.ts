@@ -1,0 +1,58 @@
+import mongoose from 'mongoose';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
+import { cardOf, chatAs, noOf, textOf } from '../helpers/chat.js';
+
+const app = useTestApp();
+const { say, click } = chatAs(app);
+
+type Call = { collection: string; method: string; query: unknown };
+
+/** Every collection call the app makes while `work` runs (mongoose's debug hook sees them all). */
+async function callsDuring(work: () => Promise<unknown>): Promise<Call[]> {
+  const calls: Call[] = [];
+  mongoose.set('debug', (collection: string, method: string, query: unknown) => {
+    calls.push({ collection, method, query });
+  });
+  try {
+    await work();
+  } finally {
+    mongoose.set('debug', false);
+  }
+  return calls;
+}
+
+const on = (calls: Call[], ...collections: string[]) =>
+  calls.filter((c) => collections.includes(c.collection));
+
+afterEach(() => {
+  mongoose.set('debug', false);
+});
+
+describe('chat turns read people from the in-memory directory', () => {
+  it('"help" and "whoami" never query employees or identities', async () => {
+    const calls = await callsDuring(async () => {
+      expect(cardOf(await say('zhang.min', 'help')).title).toBeTruthy();
+      expect(cardOf(await say('bob.smith', 'whoami')).title).toBe('Bob Smith');
+    });
+    expect(on(calls, 'employees', 'identities')).toEqual([]);
+    // what is left per turn: the event claim
+    expect(calls.length).toBeGreaterThan(0);
+  });
+
+  it('filing, routing and deciding a request never query employees; leave is asked of a few people', async () => {
+    let no = '';
+    const calls = await callsDuring(async () => {
+      // over 1000: manager, then finance (a role, found in memory)
+      no = noOf(cardOf(await say('zhang.min', '报销 4200 差旅 去深圳')));
+      expect(textOf(await click('wang.fang', 'approvals.approve', no))).toMatch(/next step|下一步/);
+      expect(await say('zhao.lei', '待我审批')).toHaveLength(1);
+    });
+    expect(no).toMatch(/^AP-/);
+    expect(on(calls, 'employees', 'identities')).toEqual([]);
+    const leave = on(calls, 'leavedays').map((c) => c.query as { employeeId?: { $in: unknown[] } });
+    expect(leave).toHaveLength(1);
+    // the approvers the rule reaches and the lines above them, not the whole company
+    expect(leave[0]?.employeeId?.$in.length).toBeLessThanOrEqual(4);
+  });
+});

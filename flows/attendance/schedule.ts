@@ -67,7 +67,7 @@ export async function setSchedule(
   scope: 'department' | 'employee',
   key: string,
   patch: z.infer<typeof schedulePatch>,
-  at = new Date(),
+  at: Date,
 ): Promise<void> {
   const data = schedulePatch.parse(patch);
   await WorkSchedule.updateOne({ scope, key }, { $set: data }, { upsert: true });

@@ -43,7 +43,7 @@ export async function bindByEmail(
   tenant: string,
   userId: string,
   email: string,
-  at = new Date(),
+  at: Date,
 ): Promise<Person | null> {
   const doc = (await readDirectory()).activeByEmail(email);
   if (!doc) return null;
@@ -125,11 +125,7 @@ export async function createEmployee(
   return doc;
 }
 
-export async function updateEmployee(
-  email: string,
-  patch: EmployeePatch,
-  at = new Date(),
-): Promise<EmployeeDoc> {
+export async function updateEmployee(email: string, patch: EmployeePatch, at: Date): Promise<EmployeeDoc> {
   const current = await getEmployee(email);
   const set: Record<string, unknown> = withoutManagerEmail(patch);
   if (patch.managerEmail !== undefined) {
@@ -171,7 +167,7 @@ export async function bindIdentity(
     userId: string;
     email: string;
   },
-  at = new Date(),
+  at: Date,
 ) {
   const employee = await getEmployee(input.email);
   const key: Account = { platform: input.platform, teamId: input.teamId, userId: input.userId };
@@ -193,7 +189,7 @@ export async function bindIdentity(
   return { ...key, email: employee.email };
 }
 
-export async function unbindIdentity(key: Account, at = new Date()): Promise<boolean> {
+export async function unbindIdentity(key: Account, at: Date): Promise<boolean> {
   const { deletedCount } = await Identity.deleteOne(key);
   if (deletedCount !== 1) return false;
   await directoryWrites.accountUnbound(key, at);

@@ -32,7 +32,7 @@ export type ProductImport =
  * every row is checked first (and no SKU twice); one bad row means nothing is written. Rows are
  * upserts by SKU, so an interrupted import re-run finishes without duplicates.
  */
-export async function importProductsCsv(csv: string, at = new Date()): Promise<ProductImport> {
+export async function importProductsCsv(csv: string, at: Date): Promise<ProductImport> {
   const [header, ...data] = parseCsv(csv);
   const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
   const known = (c: string) => (PRODUCT_COLUMNS as readonly string[]).includes(c);

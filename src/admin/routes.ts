@@ -78,23 +78,25 @@ export function adminRoutes(adminToken: string | undefined, reminders: Reminders
   api.patch('/employees/:email', async (c) => {
     const body = await readJson(c, employeePatch);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    return c.json({ employee: view(await org.updateEmployee(c.req.param('email'), body.data)) });
+    return c.json({ employee: view(await org.updateEmployee(c.req.param('email'), body.data, now())) });
   });
 
   api.post('/employees/:email/deactivate', async (c) => {
-    return c.json({ employee: view(await org.updateEmployee(c.req.param('email'), { active: false })) });
+    return c.json({
+      employee: view(await org.updateEmployee(c.req.param('email'), { active: false }, now())),
+    });
   });
 
   api.post('/identities', async (c) => {
     const body = await readJson(c, identityInput);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    return c.json({ identity: await org.bindIdentity(body.data) }, 201);
+    return c.json({ identity: await org.bindIdentity(body.data, now()) }, 201);
   });
 
   api.delete('/identities', async (c) => {
     const body = await readJson(c, identityKey);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    return (await org.unbindIdentity(body.data))
+    return (await org.unbindIdentity(body.data, now()))
       ? c.body(null, 204)
       : c.json({ error: 'no such identity' }, 404);
   });
@@ -107,7 +109,7 @@ export function adminRoutes(adminToken: string | undefined, reminders: Reminders
 
   api.route('/reports', attendanceReportRoutes(now));
 
-  api.route('/', stockAdminRoutes());
+  api.route('/', stockAdminRoutes(now));
   api.route('/', crmRoutes(now));
   api.route('/', digestRoutes(reminders, now));
   return api;

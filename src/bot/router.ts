@@ -30,7 +30,13 @@ export type RouterDeps = {
   flows: Flow[];
   resolvePerson(platform: Platform, tenant: string, userId: string): Promise<Person | null>;
   /** Binds a first-seen platform account to the active employee with that e-mail, if any. */
-  bindByEmail(platform: Platform, tenant: string, userId: string, email: string): Promise<Person | null>;
+  bindByEmail(
+    platform: Platform,
+    tenant: string,
+    userId: string,
+    email: string,
+    at: Date,
+  ): Promise<Person | null>;
   /** False when this platform event was already handled. */
   claimEvent(platform: Platform, eventId: string, at: Date): Promise<boolean>;
   notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
@@ -113,7 +119,9 @@ export function createRouter(deps: RouterDeps) {
     const person = await deps.resolvePerson(sender.platform, sender.tenant, sender.platformUserId);
     if (person || !sender.lookupEmail) return person;
     const email = await sender.lookupEmail();
-    return email ? deps.bindByEmail(sender.platform, sender.tenant, sender.platformUserId, email) : null;
+    return email
+      ? deps.bindByEmail(sender.platform, sender.tenant, sender.platformUserId, email, now())
+      : null;
   }
 
   /**

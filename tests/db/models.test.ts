@@ -57,9 +57,9 @@ describe('models on the embedded store', () => {
     await createEmployee(input('a@x.example'), TEST_START);
     await createEmployee(input('b@x.example'), TEST_START);
     const key = { platform: 'slack' as const, teamId: 'T1', userId: 'U1' };
-    await bindIdentity({ ...key, email: 'a@x.example' });
-    await bindIdentity({ ...key, email: 'a@x.example' }); // idempotent
-    await expect(bindIdentity({ ...key, email: 'b@x.example' })).rejects.toMatchObject({
+    await bindIdentity({ ...key, email: 'a@x.example' }, TEST_START);
+    await bindIdentity({ ...key, email: 'a@x.example' }, TEST_START); // idempotent
+    await expect(bindIdentity({ ...key, email: 'b@x.example' }, TEST_START)).rejects.toMatchObject({
       code: 'org.identity_taken',
     });
     expect(await Identity.countDocuments(key)).toBe(1);
@@ -70,7 +70,9 @@ describe('models on the embedded store', () => {
   it('refuses a manager change that would make a reporting loop', async () => {
     await createEmployee(input('top@x.example'), TEST_START);
     await createEmployee(input('mid@x.example', { managerEmail: 'top@x.example' }), TEST_START);
-    await expect(updateEmployee('top@x.example', { managerEmail: 'mid@x.example' })).rejects.toMatchObject({
+    await expect(
+      updateEmployee('top@x.example', { managerEmail: 'mid@x.example' }, TEST_START),
+    ).rejects.toMatchObject({
       code: 'org.cycle',
     });
     expect((await Employee.findOne({ email: 'top@x.example' }).lean())?.managerId).toBeNull();
@@ -78,7 +80,7 @@ describe('models on the embedded store', () => {
 
   it('does not resolve a deactivated employee', async () => {
     await createEmployee(input('gone@x.example'), TEST_START);
-    await updateEmployee('gone@x.example', { active: false });
+    await updateEmployee('gone@x.example', { active: false }, TEST_START);
     expect(await resolvePerson('web', 'local', 'gone@x.example')).toBeNull();
   });
 

@@ -10,6 +10,7 @@ import {
 import { markAbsences } from '../../../flows/attendance/jobs.js';
 import { setSchedule } from '../../../flows/attendance/schedule.js';
 import { checkIn, checkOut, monthOf } from '../../../flows/attendance/service.js';
+import { TEST_START } from '../../helpers/clock.js';
 import { useTestDb } from '../../helpers/db.js';
 import { at, makeEmployee } from './helpers.js';
 
@@ -27,7 +28,7 @@ describe('hooks for approvals', () => {
     // Sep 28–30, Oct 1–7 off (National Day), Oct 8–9, Sat Oct 10 worked (调休)
     expect(await countWorkdays(a, '2026-09-28', '2026-10-11')).toBe(3 + 2 + 1);
     const us = await makeEmployee(LA);
-    await setSchedule('employee', us, { calendar: 'US' });
+    await setSchedule('employee', us, { calendar: 'US' }, TEST_START);
     expect(await countWorkdays(us, '2026-11-23', '2026-11-27')).toBe(4); // Thanksgiving
     await expect(countWorkdays(a, '2026-12-07', '2026-12-03')).rejects.toThrow(/after/);
     await expect(countWorkdays(a, '2026-13-01', '2026-12-03')).rejects.toThrow();

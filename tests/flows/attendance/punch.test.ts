@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AttendanceRecord } from '../../../db/models/attendance-record.js';
 import { setSchedule } from '../../../flows/attendance/schedule.js';
 import { checkIn, checkOut, monthOf } from '../../../flows/attendance/service.js';
+import { TEST_START } from '../../helpers/clock.js';
 import { useTestDb } from '../../helpers/db.js';
 import { at, makeEmployee } from './helpers.js';
 
@@ -100,11 +101,11 @@ describe('check in and out (service, controlled clock)', () => {
   });
 
   it('department and employee schedules override the company default', async () => {
-    await setSchedule('department', 'Late Starters', { start: '10:00', end: '19:00' });
+    await setSchedule('department', 'Late Starters', { start: '10:00', end: '19:00' }, TEST_START);
     const d = await makeEmployee(SH, { department: 'Late Starters' });
     expect(await checkIn(d, at('2026-11-23 10:05', SH))).toMatchObject({ day: { late: false } });
     const e = await makeEmployee(SH, { department: 'Late Starters' });
-    await setSchedule('employee', e, { start: '08:00', graceMinutes: 0 });
+    await setSchedule('employee', e, { start: '08:00', graceMinutes: 0 }, TEST_START);
     expect(await checkIn(e, at('2026-11-23 08:01', SH))).toMatchObject({ day: { late: true } });
   });
 

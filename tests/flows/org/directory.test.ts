@@ -82,6 +82,7 @@ describe('the directory, write-through on this instance', () => {
         managerEmail: 'boss@dir.example',
         startDate: '2026-11-01',
       },
+      updatedAt: AT,
     } as unknown as ApprovalRequestDoc;
     await applyApproval(doc, '2026-11-02');
     expect((await resolvePerson('web', 'local', 'hire@dir.example'))?.name).toBe('Hire');

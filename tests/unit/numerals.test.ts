@@ -21,7 +21,11 @@ describe('numbers as people write them', () => {
   });
 
   it('amounts with their currency, in figures or in Chinese', () => {
-    expect(takeAmount('打车 58 元 回公司')).toMatchObject({ amount: 58, currency: 'CNY', rest: '打车 回公司' });
+    expect(takeAmount('打车 58 元 回公司')).toMatchObject({
+      amount: 58,
+      currency: 'CNY',
+      rest: '打车 回公司',
+    });
     expect(takeAmount('¥1,200 酒店')).toMatchObject({ amount: 1200, currency: 'CNY' });
     expect(takeAmount('120 dollars for a cab')).toMatchObject({ amount: 120, currency: 'USD' });
     expect(takeAmount('三百块打车')).toMatchObject({ amount: 300, currency: 'CNY', rest: '打车' });

@@ -42,6 +42,12 @@ export const phrasings: Phrasings = {
     'punch in please',
     '到了到了，check in',
     '今天 WFH，帮我签到',
+    '我来上班了',
+    '出差中，在酒店开始办公了，打卡',
+    '刚到客户现场，签个到',
+    "I'm at work now",
+    'started working from the Shenzhen office',
+    "check me in, at the client's office",
   ],
   'attendance.checkOut': [
     '我下班啦',

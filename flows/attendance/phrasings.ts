@@ -48,6 +48,12 @@ export const phrasings: Phrasings = {
     "I'm at work now",
     'started working from the Shenzhen office',
     "check me in, at the client's office",
+    '上班啦，打个卡',
+    '已到公司，签到',
+    '今天外出拜访，直接在客户那签到',
+    'clocking in now',
+    "I've arrived, mark me in",
+    'in at the office, starting now',
   ],
   'attendance.checkOut': [
     '我下班啦',

@@ -44,6 +44,7 @@ const muteCommand = (
 ) =>
   defineCommand<{ what: MuteWhat }>({
     ...spec,
+    negative: muted,
     area: 'digests',
     parse: parseWhat,
     async handle(ctx, { what }) {

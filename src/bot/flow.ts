@@ -107,6 +107,11 @@ export type CommandSpec<A = unknown> = {
   draft?(rest: string, ctx: ParseContext): Record<string, string>;
   /** Writes something: when recognised from free text rather than typed exactly, it is confirmed first. */
   writes?: boolean | ((args: A) => boolean);
+  /**
+   * Saying no is how this command is asked for ("别再发摘要了", "don't send me reminders"): a
+   * negation does not turn it down as it does other writes.
+   */
+  negative?: boolean;
   /** The confirmation card's lines: everything understood, in the person's language. */
   preview?(ctx: TurnContext, args: A): Promise<[string, string][]>;
 };

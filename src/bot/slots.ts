@@ -56,12 +56,20 @@ export function takeAmount(
 }
 
 /** "三百块", "两千五百元", "一万二": an amount said in Chinese numerals. */
-function takeHanAmount(text: string): { amount: number; currency?: string; index: number; rest: string } | null {
+function takeHanAmount(
+  text: string,
+): { amount: number; currency?: string; index: number; rest: string } | null {
   const match = /([零〇一二两三四五六七八九十百千万]+)\s*(块钱|元钱|元|块)?/u.exec(text);
   const amount = match?.[1] ? readHanNumber(match[1]) : null;
   // a lone 一 or 两 is a word ("一下", "两个"), not an amount: need a unit or a currency
-  if (!match || amount === null || amount === 0 || (!match[2] && !/[十百千万]/u.test(match[1] ?? ''))) return null;
-  return { amount, currency: currencyOf(match[2]), index: match.index, rest: cut(text, match.index, match[0].length) };
+  if (!match || amount === null || amount === 0 || (!match[2] && !/[十百千万]/u.test(match[1] ?? '')))
+    return null;
+  return {
+    amount,
+    currency: currencyOf(match[2]),
+    index: match.index,
+    rest: cut(text, match.index, match[0].length),
+  };
 }
 
 const CURRENCY_WORDS: Record<string, string> = {

@@ -19,16 +19,26 @@ export async function interpret(
   ctx: ParseContext,
 ): Promise<Interpretation> {
   const parsed = parseText(text, commands, ctx);
-  if (parsed.ok || parsed.ask || !understander) return { by: 'grammar', parsed };
-  if (parsed.command && looksLikeSentence(parsed.rest ?? '')) {
-    // a keyword led but the grammar did not fit: it may still be a sentence ("quiet hours from 10pm to 7am")
-    const read = understander.readAs(parsed.command, text, ctx);
-    return read.kind === 'command' || read.kind === 'ask'
-      ? { by: 'understanding', understood: read }
-      : { by: 'grammar', parsed };
-  }
-  if (parsed.command) return { by: 'grammar', parsed };
-  return { by: 'understanding', understood: await understander.understand(text, ctx) };
+  if (!understander) return { by: 'grammar', parsed };
+  if (!parsed.command) return { by: 'understanding', understood: await understander.understand(text, ctx) };
+  const sentence = looksLikeSentence(parsed.rest ?? '');
+  // "报销流程太麻烦了", "客户今天心情不错": a keyword in passing, asking for nothing
+  if (sentence && saysNothing(understander, text, parsed.command.intent))
+    return { by: 'understanding', understood: await understander.understand(text, ctx) };
+  if (parsed.ok || parsed.ask || !sentence) return { by: 'grammar', parsed };
+  // a keyword led but the grammar did not fit: it may still be a sentence ("quiet hours from 10pm to 7am")
+  const read = understander.readAs(parsed.command, text, ctx);
+  return read.kind === 'command' || read.kind === 'ask'
+    ? { by: 'understanding', understood: read }
+    : { by: 'grammar', parsed };
+}
+
+/** The classifier is sure the sentence asks for nothing, and sees little of the keyword's command in it. */
+function saysNothing(understander: Understander, text: string, intent: string): boolean {
+  const ranked = understander.classify(text);
+  const top = ranked[0];
+  const mine = ranked.find((r) => r.intent === intent)?.score ?? 0;
+  return !!top && (top.intent === 'none' || top.intent === 'greeting') && top.score >= 0.5 && mine < 0.2;
 }
 
 /**

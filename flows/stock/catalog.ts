@@ -8,18 +8,49 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const findBySku = (sku: string) => Product.findOne({ sku: sku.toUpperCase() }).lean<ProductDoc>();
 
-/** An exact SKU, else products whose SKU or either name contains the words (at most `limit`). */
+/**
+ * An exact SKU; else the products whose Chinese or English name is the query (so "路由器" is the
+ * router, not also the 无线路由器); else those whose SKU or either name contains every word (at
+ * most `limit`). English plurals read as their singular ("routers", "switches").
+ */
 export async function searchProducts(query: string, limit = 8): Promise<ProductDoc[]> {
   const exact = await findBySku(query.trim());
   if (exact) return [exact];
   const words = query.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  const match = words.map((w) => {
-    const re = new RegExp(escapeRegExp(w), 'i');
+  const last = words.pop();
+  if (last === undefined) return [];
+  const whole = alternatives(
+    spellings(last).map((w) => [...words, w].join(' ')),
+    true,
+  );
+  const named = await Product.find({ $or: [{ name: whole }, { nameEn: whole }] })
+    .sort({ sku: 1 })
+    .limit(limit)
+    .lean<ProductDoc[]>();
+  if (named.length > 0) return named;
+  const match = [...words, last].map((w) => {
+    const re = alternatives(spellings(w), false);
     return { $or: [{ sku: re }, { name: re }, { nameEn: re }] };
   });
   return Product.find({ $and: match }).sort({ sku: 1 }).limit(limit).lean<ProductDoc[]>();
 }
+
+/** A word and, for an English plural, its singular: "routers" → router, "switches" → switch. */
+function spellings(word: string): string[] {
+  const singular = /ies$/i.test(word)
+    ? `${word.slice(0, -3)}y`
+    : /(s|x|z|ch|sh)es$/i.test(word)
+      ? word.slice(0, -2)
+      : /[^s]s$/i.test(word)
+        ? word.slice(0, -1)
+        : word;
+  return singular === word ? [word] : [word, singular];
+}
+
+const alternatives = (words: string[], whole: boolean) => {
+  const alts = words.map(escapeRegExp).join('|');
+  return new RegExp(whole ? `^(?:${alts})$` : alts, 'i');
+};
 
 export const listWarehouses = () => Warehouse.find().sort({ order: 1, code: 1 }).lean<WarehouseDoc[]>();
 

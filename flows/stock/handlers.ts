@@ -4,6 +4,7 @@ import { alertLow } from './alerts.js';
 import { lowCard, pickCard, productName, stockCard, warehouseName } from './cards.js';
 import { findWarehouse, lowStock, searchProducts, stockOf } from './catalog.js';
 import { problems } from './parse.js';
+import { skuOf } from './pick-product.js';
 import { type ManualKind, type MoveOutcome, recordMovement } from './service.js';
 
 const t = {
@@ -51,9 +52,13 @@ export type MoveArgs = { sku: string; qty: number; words: string[] };
 
 /**
  * `入库 SKU qty [仓库] [备注]`: a third word naming a warehouse picks it; `@name` or a word ending
- * in 仓 always means a warehouse (unknown → refused); anything else is the note.
+ * in 仓 always means a warehouse (unknown → refused); anything else is the note. A product named
+ * rather than given by SKU is looked up first (several → pick one).
  */
-export async function moveFromChat(ctx: TurnContext, kind: ManualKind, args: MoveArgs): Promise<void> {
+export async function moveFromChat(ctx: TurnContext, kind: ManualKind, written: MoveArgs): Promise<void> {
+  const sku = await skuOf(ctx, written.sku, `stock.${kind}`, (s) => ({ ...written, sku: s }));
+  if (!sku) return;
+  const args = { ...written, sku };
   const [first = '', ...others] = args.words;
   // "北仓" is plainly meant as a warehouse even when there is none by that name
   const explicit = first.startsWith('@') || /仓$/.test(first);

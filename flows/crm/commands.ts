@@ -60,6 +60,7 @@ export const crmCommands: CommandSpec[] = [
   defineCommand({
     ...spec,
     intent: 'crm.customer.create',
+    writes: true,
     keywords: { 'zh-CN': ['新客户', '新建客户'], en: ['new customer', 'add customer'] },
     summary: { 'zh-CN': '新建客户（归你负责）', en: 'Create a customer (you own it)' },
     usage: {
@@ -101,6 +102,7 @@ export const crmCommands: CommandSpec[] = [
   defineCommand({
     ...spec,
     intent: 'crm.followUp',
+    writes: true,
     keywords: { 'zh-CN': ['跟进'], en: ['follow up', 'follow-up', 'followup'] },
     summary: { 'zh-CN': '记录一次客户跟进', en: 'Log a customer follow-up' },
     usage: {
@@ -137,6 +139,7 @@ export const crmCommands: CommandSpec[] = [
   defineCommand({
     ...spec,
     intent: 'crm.pool.claim',
+    writes: true,
     keywords: { 'zh-CN': ['领取'], en: ['claim'] },
     summary: { 'zh-CN': '从公海领取客户', en: 'Claim a customer from the pool' },
     usage: { 'zh-CN': '领取 <客户>', en: 'claim <customer>' },
@@ -147,6 +150,7 @@ export const crmCommands: CommandSpec[] = [
   defineCommand({
     ...spec,
     intent: 'crm.pool.release',
+    writes: true,
     keywords: { 'zh-CN': ['放弃', '释放'], en: ['release'] },
     summary: { 'zh-CN': '把客户放回公海（写明原因）', en: 'Release a customer to the pool (with a reason)' },
     usage: { 'zh-CN': '放弃 <客户> <原因>', en: 'release <customer> <reason>' },
@@ -157,6 +161,7 @@ export const crmCommands: CommandSpec[] = [
   defineCommand({
     ...spec,
     intent: 'crm.ticket.create',
+    writes: true,
     keywords: { 'zh-CN': ['工单'], en: ['ticket'] },
     summary: { 'zh-CN': '为客户开服务工单', en: 'Open a service ticket for a customer' },
     usage: { 'zh-CN': '工单 <客户> <问题>', en: 'ticket <customer> <problem>' },
@@ -167,6 +172,7 @@ export const crmCommands: CommandSpec[] = [
   defineCommand<{ no: string; note: string }>({
     ...spec,
     intent: 'crm.ticket.resolve',
+    writes: true,
     keywords: { 'zh-CN': ['解决工单'], en: ['resolve ticket'] },
     summary: { 'zh-CN': '解决工单（写处理说明）', en: 'Resolve a ticket (with a note)' },
     usage: { 'zh-CN': '解决工单 <编号> <说明>', en: 'resolve ticket <no> <note>' },

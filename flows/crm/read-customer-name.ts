@@ -96,7 +96,7 @@ export function findCustomerName(text: string): NameSpan | null {
 const MARKER =
   /(?:给|跟|和|与|同|帮|替|为|拜访了?|认领|领取|放弃|(?<![A-Za-z])(?:with|visited|called|emailed|claim|release|drop|for|about)\s+)\s*/giu;
 /** A short Chinese name ends where a verb or particle starts ("华信打了电话", "华信聊了报价"). */
-const SHORT_HAN = /^[\p{Script=Han}]{2,6}?(?=[打聊谈沟开发回说见约签要的那这了吧呢,，\s]|$)/u;
+const SHORT_HAN = /^[\p{Script=Han}]{2,6}?(?=[打聊谈沟开发回说见约签要下的那这了吧呢,，\s]|$)/u;
 
 function markedName(text: string): NameSpan | null {
   for (const m of text.matchAll(MARKER)) {

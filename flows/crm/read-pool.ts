@@ -14,7 +14,7 @@ export function customerAndText(text: string, triggers: RegExp): { name: string;
   const without = found ? cut(t, found.index, found.length) : t;
   const said = joinClauses(
     clausesOf(without)
-      .map((c) => leftover(c.replace(triggers, ' ')))
+      .map((c) => leftover(withoutCourtesy(c.replace(triggers, ' '))))
       .filter(hasContent),
   );
   return { name: found?.name ?? '', said };

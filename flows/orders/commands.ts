@@ -1,9 +1,10 @@
 import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
-import { fail, type Line, problems, splitLines } from '../stock/parse.js';
+import { fail, type Line, labelledWho, problems, splitLines } from '../stock/parse.js';
 import { advanceFromChat, placeFromChat, type StepArgs, showMyOrders, showOrder } from './handlers.js';
 import type { OrderAction } from './pipeline.js';
+import { CUSTOMER_LABEL } from './read-order.js';
 
 const STEP_WORDS: Record<string, OrderAction> = {
   生产: 'produce',
@@ -60,6 +61,7 @@ export function parseOrderRef(rest: string, ctx: { locale: Locale }): ParseResul
 export const orderCommands: CommandSpec[] = [
   defineCommand<{ customer: string; lines: Line[]; note: string }>({
     intent: 'orders.create',
+    writes: true,
     area: 'orders',
     keywords: { 'zh-CN': ['下单'], en: ['order', 'new order'] },
     summary: { 'zh-CN': '下销售订单并预留库存', en: 'Place a sales order, reserving its stock' },
@@ -69,7 +71,7 @@ export const orderCommands: CommandSpec[] = [
       en: ['order Contoso SKU-1001x5 SKU-2002x1 deliver by Friday'],
     },
     parse(rest, ctx) {
-      const split = splitLines(rest);
+      const split = labelledWho(splitLines(rest), Object.values(CUSTOMER_LABEL));
       if (split.bad) return fail(ctx.locale, problems.qty);
       if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
       if (!split.who) return fail(ctx.locale, problems.who);
@@ -81,6 +83,8 @@ export const orderCommands: CommandSpec[] = [
   }),
   defineCommand<OrderRef>({
     intent: 'orders.show',
+    // with a step it moves the order on
+    writes: (args) => args.step !== null,
     area: 'orders',
     keywords: { 'zh-CN': ['订单', '查看订单'], en: ['order so', 'show order'] },
     summary: {
@@ -101,6 +105,7 @@ export const orderCommands: CommandSpec[] = [
   defineCommand<StepArgs>({
     // the same step as "订单 SO-… 发货 …", under its own intent for people who name the action
     intent: 'orders.advance',
+    writes: true,
     area: 'orders',
     keywords: { 'zh-CN': ['推进订单'], en: ['advance order'] },
     summary: { 'zh-CN': '把订单推进到下一步', en: 'Move an order to its next step' },

@@ -9,30 +9,38 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const findBySku = (sku: string) => Product.findOne({ sku: sku.toUpperCase() }).lean<ProductDoc>();
 
 /**
- * An exact SKU; else the products whose Chinese or English name is the query (so "路由器" is the
- * router, not also the 无线路由器); else those whose SKU or either name contains every word (at
- * most `limit`). English plurals read as their singular ("routers", "switches").
+ * An exact SKU, else the products whose SKU or either name contains every word (at most
+ * `limit`). English plurals read as their singular ("routers", "switches").
  */
 export async function searchProducts(query: string, limit = 8): Promise<ProductDoc[]> {
   const exact = await findBySku(query.trim());
   if (exact) return [exact];
   const words = query.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const match = words.map((w) => {
+    const re = alternatives(spellings(w), false);
+    return { $or: [{ sku: re }, { name: re }, { nameEn: re }] };
+  });
+  return Product.find({ $and: match }).sort({ sku: 1 }).limit(limit).lean<ProductDoc[]>();
+}
+
+/**
+ * The product a movement or an order line names: as `searchProducts`, except that a product
+ * whose name is exactly the word wins ("路由器" is the router, not also the 无线路由器).
+ */
+export async function productsNamed(word: string, limit = 8): Promise<ProductDoc[]> {
+  const words = word.trim().split(/\s+/).filter(Boolean);
   const last = words.pop();
   if (last === undefined) return [];
   const whole = alternatives(
     spellings(last).map((w) => [...words, w].join(' ')),
     true,
   );
-  const named = await Product.find({ $or: [{ name: whole }, { nameEn: whole }] })
+  const named = await Product.find({ $or: [{ sku: whole }, { name: whole }, { nameEn: whole }] })
     .sort({ sku: 1 })
     .limit(limit)
     .lean<ProductDoc[]>();
-  if (named.length > 0) return named;
-  const match = [...words, last].map((w) => {
-    const re = alternatives(spellings(w), false);
-    return { $or: [{ sku: re }, { name: re }, { nameEn: re }] };
-  });
-  return Product.find({ $and: match }).sort({ sku: 1 }).limit(limit).lean<ProductDoc[]>();
+  return named.length > 0 ? named : searchProducts(word, limit);
 }
 
 /** A word and, for an English plural, its singular: "routers" → router, "switches" → switch. */

@@ -36,6 +36,7 @@ const moveCommand = (
   defineCommand<MoveArgs>({
     ...spec,
     area: 'stock',
+    writes: true,
     parse: moveParser(kind),
     handle: (ctx, args) => moveFromChat(ctx, kind, args),
   });

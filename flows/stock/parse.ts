@@ -86,3 +86,13 @@ function namedLines(rest: string): { who: string; lines: Line[]; note: string; b
     note: rest.slice(span[1]).trim(),
   };
 }
+
+/**
+ * "SKU-1001x5 周五前送到 客户 华信科技": with nothing before the lines, a name after them under one
+ * of `labels` (how the answer to "which customer?" follows what was already said).
+ */
+export function labelledWho<S extends { who: string; note: string }>(split: S, labels: string[]): S {
+  if (split.who) return split;
+  const m = new RegExp(`(?:^|\\s)(?:${labels.join('|')})[:：]?\\s+(.+)$`, 'iu').exec(split.note);
+  return m?.[1] ? { ...split, who: m[1].trim(), note: split.note.slice(0, m.index).trim() } : split;
+}

@@ -2,7 +2,7 @@ import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import type { Card } from '../../src/bot/types.js';
 import { productName } from './cards.js';
-import { searchProducts } from './catalog.js';
+import { productsNamed } from './catalog.js';
 import { type Line, problems } from './parse.js';
 import { isSkuWord } from './read-items.js';
 
@@ -26,7 +26,7 @@ export async function skuOf(
   argsWith: (sku: string) => unknown,
 ): Promise<string | null> {
   if (isSkuWord(written)) return written.toUpperCase();
-  const found = await searchProducts(written);
+  const found = await productsNamed(written);
   const [only] = found;
   if (found.length === 1 && only) return only.sku;
   if (!only) {

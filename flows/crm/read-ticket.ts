@@ -24,7 +24,7 @@ export function readTicket(text: string, ctx: ParseContext): ParseResult<{ text:
 
 const TICKET_NO = /(?<![A-Za-z0-9])TK-?(\d+)(?![\d])/iu;
 const RESOLVED =
-  /处理完了?|处理好了?|可以关了?|关掉|关了|标记为已解决|标记为解决|已解决|解决了|搞定了?|修好了?|done\s*了?|(?<![A-Za-z])(?:is |was |has been |got )?(?:resolved|closed|fixed|done)|(?:please )?(?:close|resolve|mark)(?: it)?(?: as)?(?: resolved)?|we (?:fixed|solved|sorted)|by(?= \w+ing)(?![A-Za-z])/giu;
+  /(?:那个|这个|那张|这张)?(?:工单|单子)|处理完了?|处理好了?|可以关了?|关掉|关了|标记为已解决|标记为解决|已?解决了?|搞定了?|修好了?|done\s*了?|(?<![A-Za-z])(?:is |was |has been |got )?(?:resolved|closed|fixed|done)|(?:please )?(?:close|resolve|mark)(?: it)?(?: as)?(?: resolved)?|we (?:fixed|solved|sorted)|by(?= \w+ing)(?![A-Za-z])/giu;
 
 /** "TK-1006 处理完了，重新配置了网络" → TK-1006 + 重新配置了网络. */
 export function readResolve(text: string, ctx: ParseContext): ParseResult<{ no: string; note: string }> {

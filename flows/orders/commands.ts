@@ -38,7 +38,7 @@ const orderProblems = {
   },
 } satisfies Record<string, Text>;
 
-type OrderRef = { no: string; step: StepArgs | null };
+export type OrderRef = { no: string; step: StepArgs | null };
 
 /**
  * `SO-1001 [step [carrier tracking | note]]`. The English keyword is `order so` (so that

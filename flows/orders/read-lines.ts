@@ -28,12 +28,14 @@ export function readLines(
   return { lines, note: joinClauses(clauses).slice(0, 500) };
 }
 
-/** Lines as the grammar writes them, for a question's `rest`: "SKU-1001x5", "5 pcs 网线". */
+/** Lines as the grammar reads them, for a question's `rest`: "SKU-1001x5", "网线 5pcs", "5 pcs cable". */
 export const linesText = (lines: Line[]) =>
   lines
     .map((l) =>
       isSkuWord(l.sku)
         ? `${l.sku}x${l.qty}${l.price === undefined ? '' : `@${l.price}`}`
-        : `${l.qty} pcs ${l.sku}`,
+        : /\p{Script=Han}/u.test(l.sku)
+          ? `${l.sku} ${l.qty}pcs`
+          : `${l.qty} pcs ${l.sku}`,
     )
     .join(' ');

@@ -5,6 +5,7 @@ import { clausesOf, cut, joinClauses } from '../../src/bot/slots.js';
 import { findCustomerName } from '../crm/read-customer-name.js';
 import { fail, type Line, problems } from '../stock/parse.js';
 import { findCarrier } from './carriers.js';
+import type { OrderRef } from './commands.js';
 import type { StepArgs } from './handlers.js';
 import type { OrderAction } from './pipeline.js';
 import { linesText, readLines } from './read-lines.js';
@@ -24,7 +25,7 @@ const asks = {
 export const CUSTOMER_LABEL: Text = { 'zh-CN': '客户', en: 'customer' };
 
 const ORDER_WORDS =
-  /帮我?下单|帮我?|下个?单|下一单|下了|的单|开个?(?:销售)?单|开个|下个|录(?:一下)?|确认要|订了|要|(?<![A-Za-z])(?:(?:place|book|create|open|raise)(?: an?| the)? (?:sales )?order(?: for)?|(?:an?|the) (?:sales )?order|sales order|new order|order for|orders?|wants to buy|wants|needs|is buying|buying|buy|for)(?![A-Za-z])/giu;
+  /帮我?下单|帮我?|下个?单|下一单|下了|的单|开个?(?:销售)?单|开个|下个|录(?:一下)?|确认要|订了|要|(?<![A-Za-z])(?:(?:place|book|create|open|raise)(?: an?| the)? (?:sales )?order(?: for)?|(?:an?|the) (?:sales )?order|sales order|new order|order for|orders?|ordering|wants to buy|wants|needs|is buying|buying|buy|for)(?![A-Za-z])/giu;
 
 type OrderArgs = { customer: string; lines: Line[]; note: string };
 
@@ -46,12 +47,23 @@ export function readOrder(text: string, ctx: ParseContext): ParseResult<OrderArg
 
 const ORDER_NO = /(?<![A-Za-z0-9])SO-?(\d+)(?!\d)/iu;
 
-/** "SO-1001 发货了没有", "status of SO-1001?": the order, no step (a question moves nothing). */
-export function readOrderRef(text: string, ctx: ParseContext): ParseResult<{ no: string; step: null }> {
+/** A question about an order, not news of it: "发货了没有", "has it shipped yet?". */
+const QUESTION =
+  /[?？]|吗|没有|了没|呢|什么|啥|哪|多久|几时|进度|(?<![A-Za-z])(?:when|where|what|did|has|have|is it|yet|status|how)(?![A-Za-z])/iu;
+
+/**
+ * "SO-1001 发货了没有", "status of SO-1001?": the order, no step. Said as news rather than asked
+ * ("SO-1006 shipped with DHL, tracking JD014600"), the step is read too, as the grammar's
+ * `订单 SO-… 发货 …` does.
+ */
+export function readOrderRef(text: string, ctx: ParseContext): ParseResult<OrderRef> {
   const m = ORDER_NO.exec(text);
-  return m
-    ? { args: { no: `SO-${m[1]}`, step: null } }
-    : { problem: tr(ctx.locale, asks.no), ask: 'no', rest: '' };
+  if (!m) return { problem: tr(ctx.locale, asks.no), ask: 'no', rest: '' };
+  const no = `SO-${m[1]}`;
+  if (QUESTION.test(text)) return { args: { no, step: null } };
+  const step = readStep(text, ctx);
+  if ('problem' in step) return step;
+  return { args: { no, step: step.args.action === 'next' ? null : step.args } };
 }
 
 /** How people say an order moved on; the first one written counts. */

@@ -56,10 +56,14 @@ const PATTERNS: { re: RegExp; read(m: RegExpExecArray): Mention | null }[] = [
     re: new RegExp(String.raw`(${SKU})\s*(?:共|:|：)?\s*(${DIGITS})(?:\s*${UNIT})?`, 'giu'),
     read: (m) => line(m[1], m[2]),
   },
-  // 80 根网线, 6 台摄像头, 两台交换机, 10 根 network cable
+  // 80 根网线, 6 台摄像头, 两台交换机, 10 根 network cable; a Chinese name follows its unit
+  // unspaced, so "路由器 5台 交换机 2台" reads as names before their quantities
   {
-    re: new RegExp(String.raw`(${DIGITS}|${WORDS})\s*${UNIT}\s*(?:of\s+)?(${HAN_NAME}|${LATIN_NAME})`, 'giu'),
-    read: (m) => line(m[2], m[1]),
+    re: new RegExp(
+      String.raw`(${DIGITS}|${WORDS})\s*${UNIT}(?:(${HAN_NAME})|\s*(?:of\s+)?(${LATIN_NAME}))`,
+      'giu',
+    ),
+    read: (m) => line(m[2] ?? m[3], m[1]),
   },
   // 12 routers, 3 cameras (digits or an English number word, then the name)
   {

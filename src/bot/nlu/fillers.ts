@@ -138,7 +138,7 @@ export function isNegated(text: string): boolean {
  * dangling "给", "了", "说", "with", "to the" say nothing on their own ("给 打了电话" → "打了电话").
  */
 const EDGE_HAN = /^[给跟和与了的吧呢啊呀哦嘛说把]+|[给跟和与的吧呢啊呀哦嘛把]+$/u;
-const EDGE_WORDS = 'with|to|at|by|and|so|then|also|just|about|the|a|an|of|it|is|are|was';
+const EDGE_WORDS = 'with|to|at|by|and|so|then|also|just|the|a|an|of|it|is|are|was';
 const EDGE_LATIN = new RegExp(`^(?:(?:${EDGE_WORDS})(?:\\s+|$))+|(?:(?:^|\\s+)(?:${EDGE_WORDS}))+$`, 'iu');
 
 /** A left-over clause tidied: spaces between Chinese characters closed, edge words and punctuation dropped. */

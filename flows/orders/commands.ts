@@ -4,6 +4,7 @@ import type { Locale } from '../../src/bot/types.js';
 import { fail, type Line, labelledWho, problems, splitLines } from '../stock/parse.js';
 import { advanceFromChat, placeFromChat, type StepArgs, showMyOrders, showOrder } from './handlers.js';
 import type { OrderAction } from './pipeline.js';
+import { previewOrder, previewStep } from './preview.js';
 import { CUSTOMER_LABEL } from './read-order.js';
 
 const STEP_WORDS: Record<string, OrderAction> = {
@@ -62,6 +63,7 @@ export const orderCommands: CommandSpec[] = [
   defineCommand<{ customer: string; lines: Line[]; note: string }>({
     intent: 'orders.create',
     writes: true,
+    preview: previewOrder,
     area: 'orders',
     keywords: { 'zh-CN': ['下单'], en: ['order', 'new order'] },
     summary: { 'zh-CN': '下销售订单并预留库存', en: 'Place a sales order, reserving its stock' },
@@ -85,6 +87,7 @@ export const orderCommands: CommandSpec[] = [
     intent: 'orders.show',
     // with a step it moves the order on
     writes: (args) => args.step !== null,
+    preview: async (ctx, { step }) => (step ? previewStep(ctx, step) : []),
     area: 'orders',
     keywords: { 'zh-CN': ['订单', '查看订单'], en: ['order so', 'show order'] },
     summary: {
@@ -106,6 +109,7 @@ export const orderCommands: CommandSpec[] = [
     // the same step as "订单 SO-… 发货 …", under its own intent for people who name the action
     intent: 'orders.advance',
     writes: true,
+    preview: previewStep,
     area: 'orders',
     keywords: { 'zh-CN': ['推进订单'], en: ['advance order'] },
     summary: { 'zh-CN': '把订单推进到下一步', en: 'Move an order to its next step' },

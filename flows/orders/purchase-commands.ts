@@ -1,6 +1,7 @@
 import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
 import { unread } from '../../src/bot/slots.js';
 import { fail, type Line, labelledWho, problems, splitLines } from '../stock/parse.js';
+import { previewPurchase, previewReceipt } from './preview.js';
 import { purchaseFromChat, receiveFromChat } from './purchase-handlers.js';
 import { SUPPLIER_LABEL } from './read-purchase.js';
 
@@ -13,6 +14,7 @@ export const purchaseCommands: CommandSpec[] = [
   defineCommand<{ supplier: string; lines: Line[]; note: string }>({
     intent: 'purchase.create',
     writes: true,
+    preview: previewPurchase,
     area: 'orders',
     keywords: { 'zh-CN': ['采购'], en: ['purchase'] },
     summary: {
@@ -52,6 +54,7 @@ export const purchaseCommands: CommandSpec[] = [
   defineCommand<{ no: string; lines: Line[] }>({
     intent: 'purchase.receive',
     writes: true,
+    preview: previewReceipt,
     area: 'orders',
     keywords: { 'zh-CN': ['收货'], en: ['receive'] },
     summary: { 'zh-CN': '采购到货入库（可部分收货）', en: 'Receive a purchase into stock (partial allowed)' },

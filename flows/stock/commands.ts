@@ -3,6 +3,7 @@ import { tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
 import { type MoveArgs, moveFromChat, queryStock, showLowStock } from './handlers.js';
 import { fail, isSku, problems, quantity } from './parse.js';
+import { previewMove } from './preview.js';
 import type { ManualKind } from './service.js';
 
 /**
@@ -37,6 +38,7 @@ const moveCommand = (
     ...spec,
     area: 'stock',
     writes: true,
+    preview: previewMove,
     parse: moveParser(kind),
     handle: (ctx, args) => moveFromChat(ctx, kind, args),
   });

@@ -15,7 +15,7 @@ const COMPANY_WORDS =
 const COMPANY = new RegExp(`(?:${COMPANY_WORDS})`, 'gu');
 
 /** What cannot be part of a Chinese name: it ends the words before it ("给远航…", "我要认领…"). */
-const BEFORE_NAME = /[给跟和与同帮替为向找把对是叫了的在到从让被将请里说要我你他她们这那个]/u;
+const BEFORE_NAME = /[给跟和与同帮替为向找把对是叫了的在到去见约从让被将请里说要我你他她们这那个]/u;
 const LEAD_VERBS =
   /^(?:认领|领取|拜访|联系|看看|看下|查下|查查|查看|下单|放弃|退回|释放|新建|新增|录入|帮忙)+/u;
 
@@ -70,8 +70,10 @@ function latinName(text: string): NameSpan | null {
     }
     const last = words[j] as RegExpMatchArray;
     const index = w.index ?? 0;
-    const name = text.slice(index, (last.index ?? 0) + last[0].length).replace(/[.']+$/, '');
-    return { name, index, length: name.length };
+    const written = text.slice(index, (last.index ?? 0) + last[0].length);
+    // "Northwind's router": the name without its possessive, which goes with it
+    const name = written.replace(/'s$/, '').replace(/[.']+$/, '');
+    return { name, index, length: written.endsWith("'s") ? written.length : name.length };
   }
   return null;
 }

@@ -61,7 +61,7 @@ function part(clause: string): string {
     // a phone number or an e-mail address reads by its shape; a contact or a source needs its label
     return /^(电话|phone|邮箱|e-?mail)$/.test(key) ? value : `${label[1]} ${value}`;
   }
-  return leftover(clause.replace(PART_LEAD, '').replace(PART_TAIL, ''));
+  return clause.replace(PART_LEAD, '').replace(PART_TAIL, '').trim();
 }
 
 /** Question words around a customer's name ("远航制造那边现在是什么情况", "tell me about Northwind"). */

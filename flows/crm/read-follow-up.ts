@@ -37,7 +37,8 @@ export function readFollowUp(text: string, ctx: ParseContext): ParseResult<Follo
           return { problem: tr(ctx.locale, followUpProblems.past, { date: found.date }) };
         next = found.date;
         // "对方要下周二再谈" says more than when ("对方要再谈"); "周五再跟一次" says nothing else
-        if (leftover(noteOf(found.rest.replace(NEXT_CUE_WORDS, ' '))) !== '') notes.push(noteOf(found.rest));
+        if (leftover(noteOf(found.rest.replace(NEXT_CUE_WORDS, ' '))) !== '')
+          notes.push(noteOf(found.rest.replace(ONLY_WHEN, ' ')));
         continue;
       }
     }
@@ -96,14 +97,20 @@ const CHANNELS: [RegExp, Exclude<Channel, 'other'>][] = [
     /(?:打了?|通了?)(?:个|一个|一通|通)?\s*(?:电话|call)|电话(?:里|中|上)?|(?:(?:had|made|did)\s+)?(?:a\s+)?(?:quick\s+)?(?:phone\s+)?call(?:ed)?(?:\s+(?:with|to))?|phoned|rang|on the phone(?:\s+with)?/iu,
     'call',
   ],
-  [/上门拜访|拜访了?|上门|(?:paid\s+a\s+)?visit(?:ed)?|dropped by|went to see/iu, 'visit'],
-  [/(?:发了?|回了?)?微信(?:上|里)?|wechat(?:ed)?(?:\s+with)?/iu, 'wechat'],
+  [
+    /上门拜访|拜访了?|上门|(?:(?:paid|had)\s+)?(?:a\s+)?(?:quick\s+|short\s+)?visit(?:ed)?|dropped by|went to see/iu,
+    'visit',
+  ],
+  [
+    /(?:发了?|回了?)?微信(?:上|里)?|(?:(?:had|did)\s+)?(?:a\s+)?(?:quick\s+|short\s+)?wechat(?:ed)?(?:\s+(?:with|to))?/iu,
+    'wechat',
+  ],
   [
     /(?:发了?|回了?)(?:封|一封)?\s*(?:邮件|email|e-mail)|邮件|(?:by\s+|an?\s+|via\s+)?e-?mail(?:ed)?|sent\s+(?:an?\s+)?e-?mail(?:\s+to)?/iu,
     'email',
   ],
   [
-    /开了?(?:个|一个)?\s*(?:会|meeting)|会议|(?:had\s+)?(?:a\s+)?meeting(?:\s+with)?|met(?:\s+with)?/iu,
+    /开了?(?:个|一个)?\s*(?:会|meeting)|会议|见了?(?:个)?面|见了|(?:had\s+)?(?:a\s+)?(?:quick\s+|short\s+)?meeting(?:\s+with)?|met(?:\s+with)?/iu,
     'meeting',
   ],
 ];
@@ -139,6 +146,10 @@ const NEXT_CUE =
   /下次|下一次|再联系|再谈|再聊|再跟|再约|再打|再沟通|回访|跟进|follow[ -]?up|check back|touch base|reach out|next touch|call back|(?<![A-Za-z])next(?![A-Za-z])/iu;
 const NEXT_CUE_WORDS =
   /下次|下一次|再联系|再谈|再聊|再跟(?:进)?(?:一次|一下)?|再约|再打|再沟通|回访|跟进|follow[ -]?up(?:\s+(?:with|on))?|check back(?:\s+(?:with them|in|on))?|touch base|reach out(?:\s+again)?|next touch|call back|(?<![A-Za-z])(?:next|on)(?![A-Za-z])/giu;
+
+/** The cues that only say when ("下次", "follow up"); "再谈" says something more and stays in the note. */
+const ONLY_WHEN =
+  /下次|下一次|回访|跟进|follow[ -]?up(?:\s+(?:with|on))?|check back(?:\s+(?:with them|in|on))?|touch base|reach out(?:\s+again)?|next touch|(?<![A-Za-z])(?:next|on)(?![A-Za-z])/giu;
 
 /** When it happened is when it is logged: "今天", "this morning" say nothing more. */
 const NOW_WORDS =

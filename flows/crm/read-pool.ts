@@ -38,7 +38,7 @@ export function readClaim(text: string, ctx: ParseContext): ParseResult<{ text: 
 }
 
 const RELEASE =
-  /我?放弃了?|不跟了|(?:退|放)?回公海|退回|释放|让给别人|(?<![A-Za-z])(?:release[ds]?|(?:is |am |i'm )?giving (?:it |them )?back|(?:can )?go(?:es)? back|(?:back )?to the pool|drop(?:ped)?|let go of)(?![A-Za-z])/giu;
+  /我?放弃了?|不跟了|(?:退|放|还|交)(?:给|回)?公海|回公海|退回|释放|让给别人|(?<![A-Za-z])(?:release[ds]?|(?:is |am |i'm )?giving (?:it |them )?back|(?:can )?go(?:es)? back|(?:back )?to the pool|drop(?:ped)?|let go of|(?:i )?(?:don'?t|do not) want(?: (?:it|them))?|any ?more)(?![A-Za-z])/giu;
 
 /** "把远航制造退回公海，半年没回音" → `远航制造 半年没回音`: the customer first, then the reason. */
 export function readRelease(text: string, ctx: ParseContext): ParseResult<{ text: string }> {

@@ -12,7 +12,7 @@ const asks = {
 };
 
 const OPEN =
-  /开个?(?:工)?单|开工单|报个?修|跟一下|需要处理|处理一下|需要\s*support|反馈|那边|(?<![\p{L}])说|(?<![A-Za-z])(?:open(?:ed)? a (?:service )?(?:ticket|case) for|raise(?:d)? a (?:service )?(?:ticket|case) for|log a (?:ticket|case) for|(?:a )?(?:service )?(?:ticket|case) for|reports?|reported|says?|can someone (?:look|check)(?: at it)?|someone (?:needs to|should) look(?: at it)?|their)(?![A-Za-z])/giu;
+  /开个?(?:工)?单|开工单|报个?修|帮?登记个?(?:售后)?(?:问题)?|售后问题|跟一下|需要处理|处理一下|需要\s*support|反馈|那边|(?<![\p{L}])说|(?<![A-Za-z])(?:open(?:ed)? a (?:service )?(?:ticket|case)(?: for)?|raise(?:d)? a (?:service )?(?:ticket|case)(?: for)?|log a (?:service )?(?:ticket|case)(?: for)?|(?:a )?(?:service )?(?:ticket|case) for|reports?|reported|says?|can someone (?:look|check)(?: at it)?|someone (?:needs to|should) look(?: at it)?|their)(?![A-Za-z])/giu;
 
 /** "华信科技说交换机风扇很响，需要处理" → `华信科技 交换机风扇很响`: the customer, then the problem. */
 export function readTicket(text: string, ctx: ParseContext): ParseResult<{ text: string }> {
@@ -24,7 +24,7 @@ export function readTicket(text: string, ctx: ParseContext): ParseResult<{ text:
 
 const TICKET_NO = /(?<![A-Za-z0-9])TK-?(\d+)(?![\d])/iu;
 const RESOLVED =
-  /(?:那个|这个|那张|这张)?(?:工单|单子)|处理完了?|处理好了?|可以关了?|关掉|关了|标记为已解决|标记为解决|已?解决了?|搞定了?|修好了?|done\s*了?|(?<![A-Za-z])(?:is |was |has been |got )?(?:resolved|closed|fixed|done)|(?:please )?(?:close|resolve|mark)(?: it)?(?: as)?(?: resolved)?|we (?:fixed|solved|sorted)|by(?= \w+ing)(?![A-Za-z])/giu;
+  /(?:那个|这个|那张|这张)?(?:工单|单子)|已?处理(?:完|好)?了?|可以关了?|关掉|关了|标记为已解决|标记为解决|已?解决了?|搞定了?|修好了?|done\s*了?|(?<![A-Za-z])(?:is |was |has been |got )?(?:resolved|closed|fixed|done)|(?:please )?(?:close|resolve|mark)(?: it)?(?: as)?(?: resolved)?|we (?:fixed|solved|sorted)|by(?= \w+ing)(?![A-Za-z])/giu;
 
 /** "TK-1006 处理完了，重新配置了网络" → TK-1006 + 重新配置了网络. */
 export function readResolve(text: string, ctx: ParseContext): ParseResult<{ no: string; note: string }> {

@@ -25,7 +25,7 @@ const asks = {
 export const CUSTOMER_LABEL: Text = { 'zh-CN': '客户', en: 'customer' };
 
 const ORDER_WORDS =
-  /帮我?下单|帮我?|下个?单|下一单|下了|的单|开个?(?:销售)?单|开个|下个|录(?:一下)?|确认要|订了|要|(?<![A-Za-z])(?:(?:place|book|create|open|raise)(?: an?| the)? (?:sales )?order(?: for)?|(?:an?|the) (?:sales )?order|sales order|new order|order for|orders?|ordering|wants to buy|wants|needs|is buying|buying|buy|for)(?![A-Za-z])/giu;
+  /帮我?下单|帮我?|下个?单|下一单|下了|的单|开个?(?:销售)?单|开个|下个|录(?:一下)?|确认要|订了|追加|要|(?<![A-Za-z])(?:(?:(?:place|book|create|open|raise)(?: an?| the)? )?(?:new )?(?:sales )?order(?: for)?|(?:an?|the) (?:new )?(?:sales )?order|orders?|ordering|wants to buy|wants|needs|is buying|buying|buy|for)(?![A-Za-z])/giu;
 
 type OrderArgs = { customer: string; lines: Line[]; note: string };
 
@@ -93,9 +93,9 @@ const TRACKING_LABEL = /(?:tracking(?:\s+(?:no|number))?|运单号|单号|运单
 const TRACKING_SHAPE =
   /(?<![A-Za-z0-9-])(?=[A-Za-z0-9]*\d)(?:[A-Za-z]{1,4}\d{5,}|\d{8,}|[0-9][A-Za-z0-9]{7,})(?![A-Za-z0-9-])/u;
 /** "客户签收了": the customer alone is who did it, not a note. */
-const WHO_ALONE = /^(?:客户|对方|customer|they)$/iu;
+const WHO_ALONE = /^(?:(?:客户|对方)说?|customer|they)$/iu;
 const STEP_WORDS =
-  /把|改成|改为|推进到|推到|标记为|已经|了|今天|(?<![A-Za-z])(?:mark(?:ed)?(?: it)?(?: as)?|move(?: it)? to|it|is|has|been|with|via|by|tracking(?:\s+(?:no|number))?|the order)(?![A-Za-z])/giu;
+  /把|改成|改为|推进到|推到|推进(?:一下)?|往下推|标记为|已经|了|今天|(?<![A-Za-z])(?:mark(?:ed)?(?: it)?(?: as)?|move(?: it)? to|it|is|has|been|with|via|by|tracking(?:\s+(?:no|number))?|the order|advance|move (?:it )?(?:along|on))(?![A-Za-z])/giu;
 
 /**
  * "SO-1006 shipped with DHL, tracking JD014600", "把 SO-1008 改成生产中", "cancel SO-1009, customer

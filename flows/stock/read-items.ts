@@ -21,7 +21,8 @@ const WORDS = String.raw`[一二两三四五六七八九十]{1,3}|(?<![\p{L}])(?
 const HAN_NAME = String.raw`[\p{Script=Han}]+?(?=[的了到给去放用在从来回和与及还都也就要进出入走发送拿领过着是为吧呢吗啊呀]|[^\p{Script=Han}]|$)`;
 /** An English product: up to three words, stopping at a word that cannot be part of a name. */
 const LATIN_WORD = String.raw`(?!(?:${stopList()})(?![\w-]))[A-Za-z][\w-]*`;
-const LATIN_NAME = String.raw`${LATIN_WORD}(?:\s+${LATIN_WORD}){0,2}`;
+/** Words of a name are one space apart: a wider gap is where something was read out. */
+const LATIN_NAME = `${LATIN_WORD}(?: ${LATIN_WORD}){0,2}`;
 
 function stopList(): string {
   return [

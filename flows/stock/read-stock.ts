@@ -53,9 +53,9 @@ export function readQuery(text: string, ctx: ParseContext): ParseResult<{ query:
 /** Words that only say which movement it is, by kind. */
 const MOVE_WORDS: Record<ManualKind, RegExp> = {
   in: /入库|到货了?|到了|新进了?|进了|进货|收到了?|放进|放到|放入|放|登记(?:一下)?|记一下(?:库存)?|补货|上架|(?<![A-Za-z])(?:stock in|received|receive|add(?:ed)?|book(?:ed)?|put (?:them|it) (?:into|in)(?: stock)?|into stock|in stock|came in|arrived|in(?=\s*了))(?![A-Za-z])|了/giu,
-  out: /出库|领(?:了|走)?|拿(?:了|走)?|取(?:了|走)?|借(?:了|走)?|用掉|出(?:了)?|(?<![A-Za-z])(?:stock out|take out|took|pulled|pull|deduct(?:ed)?|remove[ds]?|(?:are |is )?going(?: out)?(?: of)?|out of|from stock|ship(?:ped)? out|we)(?![A-Za-z])|了/giu,
+  out: /出库|发(?:了|走|出)?|领(?:了|走)?|拿(?:了|走)?|取(?:了|走)?|借(?:了|走)?|用掉|出(?:了)?|(?<![A-Za-z])(?:stock out|take out|took|pulled|pull|deduct(?:ed)?|remove[ds]?|(?:are |is )?going(?: out)?(?: of)?|out of|from stock|ship(?:ped)? out|we)(?![A-Za-z])|了/giu,
   count:
-    /盘点|清点了?(?:一下)?|实盘(?:数)?|实际(?:有|是)?|盘下来(?:只有|有|是)?|只有|调整(?:一下)?|改成|改为|盘完|刚\s*count\s*完|(?<![A-Za-z])(?:stock count|cycle count(?: for)?|count(?:ed)?(?: for)?|after the|we (?:actually )?have|actually|came out at|is at|correct(?:ed)?|set(?: it)? to|adjust(?:ed)?|(?:that'?s )?what'?s on the shelf|on the shelf)(?![A-Za-z])|了/giu,
+    /盘点(?:结果)?|清点了?(?:一下)?|实盘(?:数)?|实际(?:有|是)?|盘下来(?:只有|有|是)?|只有|调整(?:一下)?|改成|改为|盘完|刚\s*count\s*完|(?<![A-Za-z])(?:stock count|cycle count(?: for)?|count(?:ed)?(?: for)?|after the|we (?:actually )?have|actually|came out at|is at|correct(?:ed)?|set(?: it)? to|adjust(?:ed)?|(?:that'?s )?what'?s on the shelf|on the shelf|stock ?take|has|have)(?![A-Za-z])|了/giu,
 };
 
 /**

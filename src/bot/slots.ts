@@ -95,7 +95,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The clauses of a sentence, split at its punctuation: "打了电话，对方要报价；周五再联系" → three. */
 export function clausesOf(text: string): string[] {
   return text
-    .split(/\s*(?:[,，;；。!！?？]|\s[-–—]+\s|[–—]+)\s*/u)
+    .split(/\s*(?:[,，;；。!！?？]|(?<!\d)[:：]|[:：](?!\d)|\s[-–—]+\s|[–—]+)\s*/u)
     .map((c) => c.trim())
     .filter(Boolean);
 }

@@ -149,6 +149,12 @@ describe('tickets and analytics from sentences', () => {
     expect(read('crm.ticket.create', 'Litware says the switch keeps rebooting')).toEqual({
       args: { text: 'Litware switch keeps rebooting' },
     });
+    expect(read('crm.ticket.create', "Northwind's router keeps overheating, please log a ticket")).toEqual({
+      args: { text: 'Northwind router keeps overheating' },
+    });
+    expect(read('crm.ticket.create', '帮金桥科技登记个售后问题：摄像头夜视模糊')).toEqual({
+      args: { text: '金桥科技 摄像头夜视模糊' },
+    });
     expect(read('crm.ticket.create', '给金桥科技开个工单')).toEqual({
       problem: '客户遇到了什么问题？',
       ask: 'problem',

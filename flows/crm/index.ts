@@ -7,12 +7,14 @@ import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
 import { phrasings } from './phrasings.js';
 import { claimFromButton } from './pool-handlers.js';
+import { readers } from './readers.js';
 import { changeTicketAndTell } from './ticket-handlers.js';
 
 export const crmFlow: Flow = {
   name: 'crm',
   areas: [{ id: 'crm', label: { 'zh-CN': '客户', en: 'CRM' }, order: 30 }],
   phrasings,
+  readers,
   commands: crmCommands,
   jobs: crmJobs,
   actions: [

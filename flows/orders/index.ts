@@ -4,6 +4,7 @@ import { advanceFromChat, showOrder } from './handlers.js';
 import { phrasings } from './phrasings.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
 import { purchaseCommands } from './purchase-commands.js';
+import { readers } from './readers.js';
 import { supplierMigration } from './suppliers.js';
 
 /** Card buttons carry "<SO-no> <action>"; shipping needs a carrier, so that button asks for it. */
@@ -11,6 +12,7 @@ export const ordersFlow: Flow = {
   name: 'orders',
   areas: [{ id: 'orders', label: { 'zh-CN': '订单', en: 'Orders' }, order: 35 }],
   phrasings,
+  readers,
   commands: [...orderCommands, ...purchaseCommands],
   migrations: [supplierMigration],
   actions: [

@@ -84,7 +84,10 @@ export async function productsBySku(skus: string[]): Promise<ProductDoc[]> {
   return skus.flatMap((sku) => bySku.get(sku.toUpperCase()) ?? []);
 }
 
-/** An exact SKU, else products whose SKU or either name contains the words (at most `limit`). */
+/**
+ * An exact SKU, else the products whose SKU or either name contains every word (at most
+ * `limit`). English plurals read as their singular ("routers", "switches").
+ */
 export async function searchProducts(query: string, limit = 8): Promise<ProductDoc[]> {
   const exact = await findBySku(query);
   if (exact) return [exact];
@@ -92,9 +95,37 @@ export async function searchProducts(query: string, limit = 8): Promise<ProductD
   if (words.length === 0) return [];
   const found = [...(await cache.read()).products.values()].filter((p) => {
     const text = [p.sku, p.name, p.nameEn ?? ''].map((t) => t.toLowerCase());
-    return words.every((w) => text.some((t) => t.includes(w)));
+    return words.every((w) => spellings(w).some((form) => text.some((t) => t.includes(form))));
   });
   return found.sort((a, b) => (a.sku < b.sku ? -1 : 1)).slice(0, limit);
+}
+
+/**
+ * The product a movement or an order line names: as `searchProducts`, except that a product
+ * whose SKU or name is exactly the words wins ("路由器" is the router, not also the 无线路由器).
+ */
+export async function productsNamed(word: string, limit = 8): Promise<ProductDoc[]> {
+  const words = word.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const last = words.pop();
+  if (last === undefined) return [];
+  const whole = new Set(spellings(last).map((w) => [...words, w].join(' ')));
+  const named = [...(await cache.read()).products.values()]
+    .filter((p) => [p.sku, p.name, p.nameEn ?? ''].some((t) => whole.has(t.toLowerCase())))
+    .sort((a, b) => (a.sku < b.sku ? -1 : 1))
+    .slice(0, limit);
+  return named.length > 0 ? named : searchProducts(word, limit);
+}
+
+/** A word and, for an English plural, its singular: "routers" → router, "switches" → switch. */
+function spellings(word: string): string[] {
+  const singular = /ies$/i.test(word)
+    ? `${word.slice(0, -3)}y`
+    : /(s|x|z|ch|sh)es$/i.test(word)
+      ? word.slice(0, -2)
+      : /[^s]s$/i.test(word)
+        ? word.slice(0, -1)
+        : word;
+  return singular === word ? [word] : [word, singular];
 }
 
 /** In their order (the first is the default). */

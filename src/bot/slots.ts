@@ -109,3 +109,19 @@ export function cut(text: string, index: number, length: number): string {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The clauses of a sentence, split at its punctuation: "打了电话，对方要报价；周五再联系" → three. */
+export function clausesOf(text: string): string[] {
+  return text
+    .split(/\s*(?:[,，;；。!！?？]|(?<!\d)[:：]|[:：](?!\d)|\s[-–—]+\s|[–—]+)\s*/u)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** Clauses back into one line: Chinese with "，", anything else with ", ". */
+export function joinClauses(clauses: string[]): string {
+  return clauses.reduce(
+    (out, c) => (out === '' ? c : `${out}${/\p{Script=Han}$/u.test(out) ? '，' : ', '}${c}`),
+    '',
+  );
+}

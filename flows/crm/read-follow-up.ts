@@ -23,6 +23,9 @@ export function readFollowUp(text: string, ctx: ParseContext): ParseResult<Follo
 
   const stage = takeStage(rest);
   if (stage) rest = stage.rest;
+  // "阶段 随便": a stage was named but is none of ours — say which there are, keep nothing
+  else if (/(?:阶段|stage)\s*[:：]?\s*\S/iu.test(rest))
+    return { problem: tr(ctx.locale, followUpProblems.stage) };
   const channel = takeChannel(rest);
   if (channel) rest = channel.rest;
 

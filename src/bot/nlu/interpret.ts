@@ -25,12 +25,18 @@ export async function interpret(
   // "报销流程太麻烦了", "客户今天心情不错": a keyword in passing, asking for nothing
   if (sentence && saysNothing(understander, text, parsed.command.intent))
     return { by: 'understanding', understood: await understander.understand(text, ctx) };
-  if (parsed.ok || parsed.ask || !sentence) return { by: 'grammar', parsed };
-  // a keyword led but the grammar did not fit: it may still be a sentence ("quiet hours from 10pm to 7am")
+  if (parsed.ok || parsed.ask || !sentence || !isSure(understander, text, parsed.command.intent))
+    return { by: 'grammar', parsed };
+  // a keyword led, the grammar did not fit, and the whole sentence clearly asks for this command
+  // ("quiet hours from 10pm to 7am please"): read as a sentence, else the grammar's precise refusal
   const read = understander.readAs(parsed.command, text, ctx);
-  return read.kind === 'command' || read.kind === 'ask'
-    ? { by: 'understanding', understood: read }
-    : { by: 'grammar', parsed };
+  return read.kind === 'command' ? { by: 'understanding', understood: read } : { by: 'grammar', parsed };
+}
+
+/** The classifier's first choice for the whole sentence is this intent, and by far. */
+function isSure(understander: Understander, text: string, intent: string): boolean {
+  const top = understander.classify(text)[0];
+  return top?.intent === intent && top.score >= 0.65;
 }
 
 /** The classifier is sure the sentence asks for nothing, and sees little of the keyword's command in it. */

@@ -39,7 +39,8 @@ export const clauses = (text: string) =>
 
 /** A clause without the noise given and without courtesy at its ends; '' when nothing is said. */
 export function tidyClause(clause: string, noise: readonly RegExp[] = []): string {
-  let out = clause;
+  // courtesy first, so that "I need to" goes whole before "need to" is taken as a trigger
+  let out = withoutCourtesy(clause);
   for (const re of noise) out = out.replace(re, ' ');
   out = squash(out);
   for (let changed = true, guard = 0; changed && guard < 10; guard++) {

@@ -31,7 +31,7 @@ export function takeMoney(text: string): Money | null {
   let plain: Money | null = null;
   for (const m of text.matchAll(NUMBER)) {
     const found = takeAmount(text.slice(m.index));
-    if (!found || found.index !== 0) continue;
+    if (found?.index !== 0) continue;
     const money = {
       amount: found.amount,
       currency: found.currency,

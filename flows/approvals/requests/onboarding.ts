@@ -59,11 +59,36 @@ export const onboarding: RequestType<OnboardingData> = {
       startDate: requestDate(now, { pastDays: 0 }),
     }),
   formFields: [
-    { name: 'name', label: { 'zh-CN': '姓名', en: 'Name' }, kind: 'text' },
-    { name: 'email', label: { 'zh-CN': '邮箱', en: 'E-mail' }, kind: 'text' },
-    { name: 'department', label: { 'zh-CN': '部门', en: 'Department' }, kind: 'text' },
-    { name: 'managerEmail', label: { 'zh-CN': '上级邮箱', en: 'Manager e-mail' }, kind: 'text' },
-    { name: 'startDate', label: { 'zh-CN': '入职日期', en: 'Start date' }, kind: 'date' },
+    {
+      name: 'name',
+      label: { 'zh-CN': '姓名', en: 'Name' },
+      kind: 'text',
+      ask: { 'zh-CN': '新同事叫什么名字？', en: "What is the new hire's name?" },
+    },
+    {
+      name: 'email',
+      label: { 'zh-CN': '邮箱', en: 'E-mail' },
+      kind: 'text',
+      ask: { 'zh-CN': '新同事的工作邮箱是？', en: "What is the new hire's work e-mail?" },
+    },
+    {
+      name: 'department',
+      label: { 'zh-CN': '部门', en: 'Department' },
+      kind: 'text',
+      ask: { 'zh-CN': '入职哪个部门？', en: 'Which department?' },
+    },
+    {
+      name: 'managerEmail',
+      label: { 'zh-CN': '上级邮箱', en: 'Manager e-mail' },
+      kind: 'text',
+      ask: { 'zh-CN': '上级的邮箱是？', en: "What is the manager's e-mail?" },
+    },
+    {
+      name: 'startDate',
+      label: { 'zh-CN': '入职日期', en: 'Start date' },
+      kind: 'date',
+      ask: { 'zh-CN': '哪天入职？', en: 'Which day do they start?' },
+    },
   ],
   describe: (d, locale) => [
     [tr(locale, { 'zh-CN': '姓名', en: 'Name' }), d.name],

@@ -2,6 +2,7 @@ import type { SentenceReader } from '../../../src/bot/flow.js';
 import { decisionReaders } from './decisions.js';
 import { readExpense } from './expense.js';
 import { readLeave } from './leave.js';
+import { readTransfer } from './transfer.js';
 import { readTrip } from './trip.js';
 
 /** Free sentences read into this flow's command arguments (the grammar's parse stays the exact path). */
@@ -9,5 +10,6 @@ export const readers: Record<string, SentenceReader> = {
   'approvals.leave': readLeave,
   'approvals.expense': readExpense,
   'approvals.trip': readTrip,
+  'approvals.transfer': readTransfer,
   ...decisionReaders,
 };

@@ -2,6 +2,7 @@ import type { SentenceReader } from '../../../src/bot/flow.js';
 import { decisionReaders } from './decisions.js';
 import { readExpense } from './expense.js';
 import { readLeave } from './leave.js';
+import { readOnboarding } from './onboarding.js';
 import { readTransfer } from './transfer.js';
 import { readTrip } from './trip.js';
 
@@ -11,5 +12,6 @@ export const readers: Record<string, SentenceReader> = {
   'approvals.expense': readExpense,
   'approvals.trip': readTrip,
   'approvals.transfer': readTransfer,
+  'approvals.onboarding': readOnboarding,
   ...decisionReaders,
 };

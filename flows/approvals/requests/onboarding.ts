@@ -31,20 +31,24 @@ export const onboarding: RequestType<OnboardingData> = {
   },
   fromText(rest, { now, locale }) {
     const [newHire, manager] = rest.match(EMAIL) ?? [];
-    const beforeEmail = newHire ? rest.slice(0, rest.indexOf(newHire)).trim() : rest;
-    const between =
-      newHire && manager
-        ? rest.slice(rest.indexOf(newHire) + newHire.length, rest.indexOf(manager)).trim()
-        : '';
-    const after = manager ? rest.slice(rest.indexOf(manager) + manager.length) : '';
-    const date = takeDate(after, { now });
+    const at = (email: string | undefined) => (email ? rest.indexOf(email) : rest.length);
+    const beforeEmail = rest.slice(0, at(newHire)).trim();
+    // the department follows the new hire's e-mail, up to the manager's if it is given yet, so
+    // that a manager or date asked for later can be appended
+    const middle = newHire ? rest.slice(at(newHire) + newHire.length, at(manager)) : '';
+    const after = manager ? rest.slice(at(manager) + manager.length) : '';
+    const dateAfter = takeDate(after, { now });
+    const dateBetween = dateAfter ? null : takeDate(middle, { now });
+    const date = dateAfter ?? dateBetween;
     if (date && isDateProblem(date)) return dateRefused(date, locale);
-    if (date?.rest) return { fields: {}, problem: unread(date.rest, locale) };
+    const leftover = dateAfter && !isDateProblem(dateAfter) ? dateAfter.rest : after.trim();
+    if (leftover) return { fields: {}, problem: unread(leftover, locale) };
+    const department = dateBetween && !isDateProblem(dateBetween) ? dateBetween.rest : middle;
     return {
       fields: {
         name: beforeEmail,
         email: newHire,
-        department: between,
+        department: department.trim(),
         managerEmail: manager,
         startDate: date?.date,
       },

@@ -15,11 +15,11 @@ const OPENERS = new RegExp(
   [
     // Chinese is written without spaces: no word boundary to look for
     '^(?:想|要|需要|打算|准备|麻烦|帮忙|一下|能不能|可不可以|可以|就|先|那个|这个|请问)\\s*',
-    "^(?:so|and|but|also|then|well|um|oh|hey|hi|ok|okay|yes|yeah|for|to|on|about|because|since|as|cause|cuz|due to|that|with|a|an|some|it'?s|this is)(?![\\p{L}\\p{N}'])\\s*",
+    "^(?:so|and|but|also|then|well|um|oh|hey|hi|ok|okay|yes|yeah|for|to|on|at|about|because|since|as|cause|cuz|due to|that|with|a|an|some|it'?s|this is)(?![\\p{L}\\p{N}'])\\s*",
   ].join('|'),
   'iu',
 );
-const CLOSERS = /\s*(?:啦|呗|嘛|吧|呢|吗|啊|呀|哈|哦|一下|please|pls|thanks|thank you|for me|too|then)$/iu;
+const CLOSERS = /\s*(?:啦|呗|嘛|吧|呢|吗|啊|呀|哈|哦|一下|please|pls|thanks|thank you|for me|too|then|at)$/iu;
 
 /**
  * A final 了 says something happened (预算超了, 发烧了, 不去了): kept, though the shared courtesy
@@ -40,16 +40,20 @@ export const clauses = (text: string) =>
 /** A clause without the noise given and without courtesy at its ends; '' when nothing is said. */
 export function tidyClause(clause: string, noise: readonly RegExp[] = []): string {
   // courtesy first, so that "I need to" goes whole before "need to" is taken as a trigger
-  let out = withoutCourtesy(clause);
+  let out = trimmed(clause);
   for (const re of noise) out = out.replace(re, ' ');
-  out = squash(out);
+  out = trimmed(squash(out)).replaceAll(PERFECT, '了');
+  return EMPTY.test(out) ? '' : out;
+}
+
+function trimmed(clause: string): string {
+  let out = clause;
   for (let changed = true, guard = 0; changed && guard < 10; guard++) {
     const before = out;
     out = withoutCourtesy(out.replace(/了$/u, PERFECT)).replace(OPENERS, '').replace(CLOSERS, '').trim();
     changed = out !== before;
   }
-  out = out.replaceAll(PERFECT, '了');
-  return EMPTY.test(out) ? '' : out;
+  return out;
 }
 
 /** The clauses of `text` that still say something, joined back in the sentence's own script. */

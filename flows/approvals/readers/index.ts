@@ -1,7 +1,9 @@
 import type { SentenceReader } from '../../../src/bot/flow.js';
 import { decisionReaders } from './decisions.js';
 import { readExpense } from './expense.js';
+import { readGeneral } from './general.js';
 import { readLeave } from './leave.js';
+import { readMakeup } from './makeup.js';
 import { readOnboarding } from './onboarding.js';
 import { readTransfer } from './transfer.js';
 import { readTrip } from './trip.js';
@@ -13,5 +15,7 @@ export const readers: Record<string, SentenceReader> = {
   'approvals.trip': readTrip,
   'approvals.transfer': readTransfer,
   'approvals.onboarding': readOnboarding,
+  'approvals.makeup': readMakeup,
+  'approvals.general': readGeneral,
   ...decisionReaders,
 };

@@ -41,12 +41,15 @@ const NAME = /^(?:\p{Script=Han}{2,4}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})$/u;
 export function readOnboarding(text: string, ctx: ParseContext): ParseResult<unknown> {
   const rt = onboarding as unknown as RequestType;
   const emails = [...text.matchAll(EMAIL)];
-  const managerAt = emails.findIndex((m) => MANAGER_LABEL.test(text.slice(Math.max(0, m.index - 20), m.index)));
+  const managerAt = emails.findIndex((m) =>
+    MANAGER_LABEL.test(text.slice(Math.max(0, m.index - 20), m.index)),
+  );
   const manager = emails[managerAt >= 0 ? managerAt : 1];
   const hire = emails.find((m) => m !== manager);
   // the name is said before the new hire's e-mail; the rest of the sentence holds the others
   let said = text;
-  for (const m of [...emails].reverse()) said = `${said.slice(0, m.index)}${m === hire ? ' \u0001 ' : ' '}${said.slice(m.index + m[0].length)}`;
+  for (const m of [...emails].reverse())
+    said = `${said.slice(0, m.index)}${m === hire ? ' \u0001 ' : ' '}${said.slice(m.index + m[0].length)}`;
   said = said.replace(new RegExp(MANAGER_LABEL.source.replace(/\$$/, ''), 'giu'), ' ');
   for (const re of MANAGER_NAMED) said = said.replace(re, ' ');
   const date = takeDate(said, ctx);

@@ -12,8 +12,14 @@ const UNIT = String.raw`\p{Script=Han}{1,8}?(?:事业部|部门|部|中心|团�
 const NAME_EN = String.raw`[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*`;
 /** Where to: "调去销售部", "到研发部", "去 Sales 团队", "to the Marketing team", "部门是 Sales". */
 const TO_DEPARTMENT = [
-  new RegExp(String.raw`(?:调去|调到|调入|转到|转去|调往|去|到|进|加入)\s*(${NAME_EN}|${UNIT})(?:\s*(?:团队|部门|部|组))?`, 'u'),
-  new RegExp(String.raw`(?<![\p{L}])(?:to|into|join|joining)\s+(?:the\s+)?(${NAME_EN})(?:\s+(?:team|department|dept|group))?`, 'u'),
+  new RegExp(
+    String.raw`(?:调去|调到|调入|转到|转去|调往|去|到|进|加入)\s*(${NAME_EN}|${UNIT})(?:\s*(?:团队|部门|部|组))?`,
+    'u',
+  ),
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:to|into|join|joining)\s+(?:the\s+)?(${NAME_EN})(?:\s+(?:team|department|dept|group))?`,
+    'u',
+  ),
   /(?:部门|department|dept)\s*(?:是|为|:|：|is)?\s*([^\s,，。;；]+)/iu,
   new RegExp(`(${UNIT})`, 'u'),
 ];
@@ -23,7 +29,10 @@ const WORDS_EN = String.raw`[A-Za-z][\w-]*(?:\s+(?!(?:from|starting|effective|ne
 /** The position: "做大客户经理", "当测试", "as a product marketer", "position backend developer". */
 const POSITION = [
   new RegExp(String.raw`(?:担任|做|当|任|岗位是|职位是|岗位|职位)\s*(${WORDS_EN}|[^\s,，。;；]+)`, 'u'),
-  new RegExp(String.raw`(?<![\p{L}])(?:as|position|role|become)(?:\s+(?:is|of))?(?:\s+(?:an?|the))?\s+(${WORDS_EN})`, 'iu'),
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:as|position|role|become)(?:\s+(?:is|of))?(?:\s+(?:an?|the))?\s+(${WORDS_EN})`,
+    'iu',
+  ),
 ];
 
 /** Asking for the move, not why: "调岗", "内部调动", "生效", "transfer", "effective". */
@@ -76,7 +85,11 @@ function first(patterns: RegExp[], text: string) {
   for (const re of patterns) {
     const m = re.exec(text);
     if (m?.[1])
-      return { value: m[1].trim(), rest: cut(text, m.index, m[0].length), after: text.slice(m.index + m[0].length) };
+      return {
+        value: m[1].trim(),
+        rest: cut(text, m.index, m[0].length),
+        after: text.slice(m.index + m[0].length),
+      };
   }
   return undefined;
 }

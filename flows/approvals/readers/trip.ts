@@ -94,8 +94,15 @@ function readDestination(text: string): { destination?: string; rest: string } {
 const layout: Layout = {
   pieces(f, _missing, ctx) {
     const dates =
-      f.from === undefined ? '' : f.from === f.to ? String(f.from) : `${f.from} ${ctx.locale === 'en' ? 'to' : '到'} ${f.to}`;
-    const budget = f.estimatedCost === undefined ? '' : `${ctx.locale === 'en' ? 'budget' : '预算'} ${f.estimatedCost}${f.currency ? ` ${f.currency}` : ''}`;
+      f.from === undefined
+        ? ''
+        : f.from === f.to
+          ? String(f.from)
+          : `${f.from} ${ctx.locale === 'en' ? 'to' : '到'} ${f.to}`;
+    const budget =
+      f.estimatedCost === undefined
+        ? ''
+        : `${ctx.locale === 'en' ? 'budget' : '预算'} ${f.estimatedCost}${f.currency ? ` ${f.currency}` : ''}`;
     return [
       { field: 'destination', text: String(f.destination ?? ''), word: true },
       { field: 'from', text: dates },

@@ -42,7 +42,7 @@ export function tidyClause(clause: string, noise: readonly RegExp[] = []): strin
   // courtesy first, so that "I need to" goes whole before "need to" is taken as a trigger
   let out = trimmed(clause);
   for (const re of noise) out = out.replace(re, ' ');
-  out = trimmed(squash(out)).replaceAll(PERFECT, '了');
+  out = trimmed(squash(out));
   return EMPTY.test(out) ? '' : out;
 }
 
@@ -53,7 +53,7 @@ function trimmed(clause: string): string {
     out = withoutCourtesy(out.replace(/了$/u, PERFECT)).replace(OPENERS, '').replace(CLOSERS, '').trim();
     changed = out !== before;
   }
-  return out;
+  return out.replaceAll(PERFECT, '了');
 }
 
 /** The clauses of `text` that still say something, joined back in the sentence's own script. */

@@ -1,6 +1,7 @@
 import type { ParseContext, ParseResult, SentenceReader } from '../../../src/bot/flow.js';
 import { type Text, tr } from '../../../src/bot/i18n.js';
 import { cut } from '../../../src/bot/slots.js';
+import { decisionQuestions } from '../decision-questions.js';
 import { clauses, contentOf, squash } from './clean.js';
 
 type Ref = { no: string; text: string };
@@ -8,18 +9,7 @@ type Ref = { no: string; text: string };
 /** "AP-1003", "ap 1003", "AP1003": the request number, wherever it sits. */
 const NUMBER = /(?<![\p{L}\p{N}])AP[-\s]?(\d+)(?![\p{N}])/iu;
 
-const asks = {
-  no: {
-    'zh-CN': '是哪个审批单？请回复单号，如 AP-1001。',
-    en: 'Which request? Reply with its number, e.g. AP-1001.',
-  },
-  reason: { 'zh-CN': '拒绝的原因是？', en: 'Why is it rejected?' },
-  to: {
-    'zh-CN': '转交给谁？请回复姓名或邮箱。',
-    en: 'Who should take it over? Reply with a name or e-mail.',
-  },
-  comment: { 'zh-CN': '要留什么话？', en: 'What should the comment say?' },
-} satisfies Record<string, Text>;
+const asks = { ...decisionQuestions, comment: decisionQuestions.text };
 
 /**
  * How each decision is said, in both languages: cut from the sentence so that what is left is the
@@ -27,7 +17,7 @@ const asks = {
  */
 const SAYING = {
   approve:
-    /同意|批准|审批通过|通过|批了|可以批|能批|给批|签批|没问题|看过了|我这边|\bpass\b|\blgtm\b|\b(?:i\s+)?(?:approved?|approving|sign(?:ed)?\s+off(?:\s+on)?|fine\s+by\s+me|looks\s+good(?:\s+to\s+me)?|go\s+ahead)\b|批/giu,
+    /同意|批准|审批通过|通过|批了|可以批|能批|给批|签批|没问题|看过了|(?:我)?这边|\bpass\b|\blgtm\b|\b(?:i\s+)?(?:approved?|approving|sign(?:ed)?\s+off(?:\s+on)?|fine\s+by\s+me|looks\s+good(?:\s+to\s+me)?|go\s+ahead)\b|批/giu,
   reject:
     /不能同意|不同意|不能批|不批|不予批准|不予通过|不通过|没法批|批不了|拒绝|拒了|驳回|打回|退回|原因是|理由是|因为|\breason\s*(?:is\b|是|:|：)?|\b(?:i'?m\s+|i\s+am\s+)?(?:reject(?:ed|ing)?|den(?:y|ied|ying)|declin(?:e|ed|ing)|turn(?:ed|ing)?\s+down|no\s+to|not\s+approv(?:e|ed|ing)|can'?t\s+approve|cannot\s+approve|because(?:\s+of)?)\b/giu,
   comment:
@@ -74,7 +64,7 @@ function readComment(text: string, ctx: ParseContext): ParseResult<unknown> {
   const said =
     colon >= 0 && squash(found.rest.slice(colon + 1))
       ? squash(found.rest.slice(colon + 1))
-      : contentOf(found.rest, [SAYING.comment, /\bthat\b/giu, /在.{0,3}里|下面|底下/gu]);
+      : contentOf(found.rest, [SAYING.comment, /\bthat\b/giu, /在.{0,3}里|下面|底下/gu, /(?:说|写)$/u]);
   if (!said) return { problem: tr(ctx.locale, asks.comment), ask: 'text', rest: found.no };
   return { args: { no: found.no, text: said.slice(0, 1000) } };
 }

@@ -7,6 +7,8 @@ import type { RequestType } from '../requests/request-type.js';
 import { clauses, squash, tidyClause } from './clean.js';
 import { finishRequest, type Layout } from './request-reading.js';
 
+/** Where the new hire's e-mail was: the name is said before it, the department often right after. */
+const HIRE = '\uE001';
 const EMAIL = /[^\s@,，:：;；()（）]+@[^\s@,，:：;；()（）]+\.[A-Za-z]{2,}/gu;
 /** Said just before the manager's e-mail: "上级 …", "manager 是 …", "reporting to …". */
 const MANAGER_LABEL =
@@ -49,7 +51,7 @@ export function readOnboarding(text: string, ctx: ParseContext): ParseResult<unk
   // the name is said before the new hire's e-mail; the rest of the sentence holds the others
   let said = text;
   for (const m of [...emails].reverse())
-    said = `${said.slice(0, m.index)}${m === hire ? ' \u0001 ' : ' '}${said.slice(m.index + m[0].length)}`;
+    said = `${said.slice(0, m.index)}${m === hire ? ` ${HIRE} ` : ' '}${said.slice(m.index + m[0].length)}`;
   said = said.replace(new RegExp(MANAGER_LABEL.source.replace(/\$$/, ''), 'giu'), ' ');
   for (const re of MANAGER_NAMED) said = said.replace(re, ' ');
   const date = takeDate(said, ctx);
@@ -57,7 +59,7 @@ export function readOnboarding(text: string, ctx: ParseContext): ParseResult<unk
   if (date) said = date.rest;
   const department = readDepartment(said);
   if (department) said = department.rest;
-  const beforeHire = said.split('\u0001')[0] ?? '';
+  const beforeHire = said.split(HIRE)[0] ?? '';
   const name = clauses(beforeHire)
     .map((c) => tidyClause(c, NOISE))
     .filter(Boolean)
@@ -84,10 +86,10 @@ function readDepartment(text: string): { value: string; rest: string } | undefin
     if (m?.[1]) return { value: m[1], rest: cut(text, m.index, m[0].length) };
   }
   // as the grammar writes it: the one word right after the new hire's e-mail
-  const next = /\u0001\s*([^\s,，。;；]+)\s*(?=$|[,，。;；])/u.exec(text);
+  const next = new RegExp(`${HIRE}\\s*([^\\s,，。;；]+)\\s*(?=$|[,，。;；])`, 'u').exec(text);
   if (next?.[1]) return { value: next[1], rest: text.replace(next[1], ' ') };
   const only = clauses(text)
-    .map((c) => squash(c.replace('\u0001', '')))
+    .map((c) => squash(c.replace(HIRE, '')))
     .find((c) => DEPARTMENT_ONLY.test(c) && !NAME_WORDS.test(c));
   return only ? { value: only, rest: text.replace(only, ' ') } : undefined;
 }

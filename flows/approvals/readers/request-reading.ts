@@ -43,8 +43,7 @@ export function finishRequest(
     if (!read.ask) return { problem: read.problem };
     return { problem: read.problem, ask: read.ask, rest: restFor(rt, read.fields, read.ask, ctx, layout) };
   }
-  const schema = rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>;
-  const parsed = schema.safeParse(read.fields);
+  const parsed = schemaFor(rt, ctx).safeParse(read.fields);
   if (parsed.success) return { args: parsed.data };
   const field = (issue: z.core.$ZodIssue) => String(issue.path[0] ?? '');
   // something said but wrong (a date too far back, an amount of 0) is worth more than a question
@@ -56,6 +55,22 @@ export function finishRequest(
     ask: missing,
     rest: restFor(rt, read.fields, missing, ctx, layout),
   };
+}
+
+/**
+ * A type's schema depends on the day and the asker's currency only; building one (zod compiles it
+ * on first use) costs far more than reading the sentence, so a few are kept.
+ */
+const schemas = new Map<string, z.ZodType<Record<string, unknown>>>();
+function schemaFor(rt: RequestType, ctx: ParseContext): z.ZodType<Record<string, unknown>> {
+  const key = `${rt.type}|${ctx.now.toISODate()}|${ctx.currency}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= 64) schemas.clear();
+    schema = rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>;
+    schemas.set(key, schema);
+  }
+  return schema;
 }
 
 /**

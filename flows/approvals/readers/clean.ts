@@ -14,8 +14,8 @@ const HAN = /\p{Script=Han}/u;
 const OPENERS = new RegExp(
   [
     // Chinese is written without spaces: no word boundary to look for
-    '^(?:想|要|需要|打算|准备|麻烦|帮忙|一下|能不能|可不可以|可以|就|先|那个|这个|请问)\\s*',
-    "^(?:so|and|but|also|then|well|um|oh|hey|hi|ok|okay|yes|yeah|for|to|on|at|about|because|since|as|cause|cuz|due to|that|with|a|an|some|it'?s|this is)(?![\\p{L}\\p{N}'])\\s*",
+    '^(?:想|要|需要|打算|准备|麻烦|帮忙|一下|能不能|可不可以|可以|就|先|那个|这个|请问|的)\\s*',
+    "^(?:so|and|but|also|then|well|um|oh|hey|hi|ok|okay|yes|yeah|need|want|for|to|on|at|about|because|since|as|cause|cuz|due to|that|with|a|an|some|it'?s|this is)(?![\\p{L}\\p{N}'])\\s*",
   ].join('|'),
   'iu',
 );
@@ -29,7 +29,7 @@ const PERFECT = '\uE000';
 
 /** Leftovers that say nothing on their own. */
 const EMPTY =
-  /^(?:[我你他她它们的了个吧呢吗啊呀哦嘛么这那就也都还再又给把被让在是有和跟与及并且吧、\s]|\b(?:i|i'm|i am|me|my|you|it|this|that|these|those|is|are|was|be|do|does|did|so|and|or|the|a|an|of|to|for|on|in|at|by|with|from|up|can|could|would|will|should|just|now|ok|okay|please|pls|thanks|one|some|any)\b)*$/iu;
+  /^(?:[我你他她它们的了个吧呢吗啊呀哦嘛么这那就也都还再又给把被让在是有和跟与及并且能、\s]|\b(?:i|i'm|i am|me|my|you|it|this|that|these|those|is|are|was|be|do|does|did|so|and|or|the|a|an|of|to|for|on|in|at|by|with|from|up|can|could|would|will|should|just|now|ok|okay|please|pls|thanks|one|some|any)\b)*$/iu;
 
 export const clauses = (text: string) =>
   text

@@ -45,15 +45,49 @@ function numberOnly(): SentenceReader {
   };
 }
 
-/** A decision with free text: optional (a comment on approval) or asked for (a rejection's reason). */
-function withText(noise: RegExp, required?: Text): SentenceReader {
-  return (text, ctx) => {
-    const found = split(text);
-    if (!found) return needNumber(ctx);
-    const said = contentOf(found.rest, [noise]);
-    if (required && !said) return { problem: tr(ctx.locale, required), ask: 'text', rest: found.no };
-    return { args: { no: found.no, text: said.slice(0, 1000) } };
-  };
+/** Turning a request down: "不能同意", "不批", "reject", "can't approve". */
+const TURNED_DOWN =
+  /不能同意|不同意|不能批|不批|不予|不通过|没法批|批不了|拒|驳回|打回|(?<![\p{L}])(?:reject|rejecting|deny|denied|decline|declined|not\s+approv|can'?t\s+approve|cannot\s+approve|don'?t\s+approve|no\s+to)/iu;
+/** Letting a request through: "同意", "批了", "approve", "sign off". */
+const LET_THROUGH =
+  /同意|批准|通过|批了|可以批|签批|(?<![\p{L}])(?:approve|approved|sign\s+off|lgtm)(?![\p{L}])/iu;
+
+const crossed = {
+  approve: {
+    'zh-CN': '这句话像是不同意，所以没有同意 {no}。要拒绝请发：拒绝 {no} {reason}',
+    en: 'That sounds like a no, so {no} was not approved. To reject it, send: reject {no} {reason}',
+  },
+  reject: {
+    'zh-CN': '这句话像是同意，所以没有拒绝 {no}。要同意请发：同意 {no}',
+    en: 'That sounds like a yes, so {no} was not rejected. To approve it, send: approve {no}',
+  },
+} satisfies Record<string, Text>;
+
+/**
+ * Approve: the comment is what is left. A decision runs at once, so a sentence that says no
+ * ("AP-1030 这个不能同意，预算超了") is never taken as an approval, whatever the classifier
+ * thought: the reply spells out the rejection instead.
+ */
+function readApprove(text: string, ctx: ParseContext): ParseResult<unknown> {
+  const found = split(text);
+  if (!found) return needNumber(ctx);
+  if (TURNED_DOWN.test(found.rest)) {
+    const reason =
+      contentOf(found.rest, [SAYING.reject]) || tr(ctx.locale, { 'zh-CN': '<原因>', en: '<reason>' });
+    return { problem: tr(ctx.locale, crossed.approve, { no: found.no, reason }) };
+  }
+  return { args: { no: found.no, text: contentOf(found.rest, [SAYING.approve]).slice(0, 1000) } };
+}
+
+/** Reject: the reason is what is left, asked for when nothing is; a plain yes is not read as a no. */
+function readReject(text: string, ctx: ParseContext): ParseResult<unknown> {
+  const found = split(text);
+  if (!found) return needNumber(ctx);
+  if (LET_THROUGH.test(found.rest) && !TURNED_DOWN.test(found.rest))
+    return { problem: tr(ctx.locale, crossed.reject, { no: found.no }) };
+  const reason = contentOf(found.rest, [SAYING.reject]);
+  if (!reason) return { problem: tr(ctx.locale, asks.reason), ask: 'text', rest: found.no };
+  return { args: { no: found.no, text: reason.slice(0, 1000) } };
 }
 
 /** "给 AP-1009 留句话：出租车票已补上": what follows a colon is the comment, word for word. */
@@ -94,8 +128,8 @@ export const decisionReaders: Record<string, SentenceReader> = {
   'approvals.show': numberOnly(),
   'approvals.withdraw': numberOnly(),
   'approvals.urge': numberOnly(),
-  'approvals.approve': withText(SAYING.approve),
-  'approvals.reject': withText(SAYING.reject, asks.reason),
+  'approvals.approve': readApprove,
+  'approvals.reject': readReject,
   'approvals.comment': readComment,
   'approvals.reassign': readReassign,
   // lists take nothing: whatever the sentence says, it asks for the list

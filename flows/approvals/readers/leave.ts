@@ -106,9 +106,11 @@ const TELLING_REASONS: Record<string, LeaveKind> = {
 /** Asking for leave, not the reason for it: "请一天假", "休假", "take Friday off", "time off". */
 const NOISE = [
   /(?:假期|假条|休息)/gu,
-  /(?:想|要|得|需要)?(?:申请|请|休)\s*(?:了|个|一个|一下)?\s*(?:(?:\d+|[一二两三四五六七八九十几半]+)\s*(?:天|日))?\s*(?:的)?\s*假?/gu,
+  /(?:想|要|得|需要)?(?:申请|请)\s*(?:了|个|一个|一下)?\s*(?:(?:\d+|[一二两三四五六七八九十几半]+)\s*(?:天|日))?\s*(?:的)?\s*假?/gu,
+  /休\s*(?:了|个|一个)?\s*(?:(?:\d+|[一二两三四五六七八九十几半]+)\s*(?:天|日))?\s*假/gu,
   /(?:\d+|[一二两三四五六七八九十几半]+)\s*(?:天|日)/gu,
   /\b(?:take|taking|book|booking|use|request|file|put (?:me )?(?:down )?(?:for|in)|put in)\b/giu,
+  /\bhalf(?:[-\s]a)?[-\s]day\b/giu,
   /\b(?:(?:a|the|some|one|two|three|few|couple of|\d+)\s+)?(?:full\s+)?(?:days?|time|half[-\s]days?)\s+off\b/giu,
   /\b(?:off|leave|a day|the day|some time)\b/giu,
 ];

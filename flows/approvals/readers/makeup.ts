@@ -35,6 +35,9 @@ const DIRECTIONS: Record<string, 'in' | 'out'> = {
   'come in': 'in',
   'got in': 'in',
   arrived: 'in',
+  到的: 'in',
+  来的: 'in',
+  走的: 'out',
   'punch out': 'out',
   'punch-out': 'out',
   'punched out': 'out',
@@ -52,7 +55,10 @@ const DIRECTIONS: Record<string, 'in' | 'out'> = {
 
 /** Asking for the make-up punch, and the when already read: "补卡", "帮我补一下", "was here at", "早上". */
 const NOISE = [
-  /(?:帮我|要|想)?补(?:个|一下|一个)?(?:(?:上班|下班)?卡|签)?|到的|来的|离开的|走的|早上|上午|中午|下午|晚上|傍晚/gu,
+  /(?:帮我|要|想)?补(?:个|一下|一个)?(?:(?:上班|下班)?卡|签)?|到的|来的|离开的|走的|早上|上午|中午|下午|晚上|傍晚|大概|大约|差不多|左右|其实|实际上/gu,
+  /^\s*(?:就|已经)?(?:到|来)了\s*$/u,
+  /^\s*(?:i\s+)?(?:got|came|was)\s+(?:in|here)(?:\s+at)?\s*$/iu,
+  /\b(?:fix|correct)\s+(?:my\s+)?(?:punch|clock-?(?:in|out)|check-?(?:in|out))(?:\s+from)?\b/giu,
   /\b(?:(?:please\s+)?file\s+a\s+make-?up\s+punch|make-?up\s+punch|need\s+to\s+fix|fix|was\s+here\s+at|got\s+here\s+at|i\s+left\s+at|left\s+at|(?:(?:this|yesterday|in\s+the)\s+)?(?:morning|afternoon|evening|night)(?:\s+at)?)\b/giu,
 ];
 

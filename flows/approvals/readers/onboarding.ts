@@ -17,6 +17,7 @@ const MANAGER_LABEL =
 const MANAGER_NAMED = [
   /向\s*\S{1,12}?\s*汇报|汇报给\s*\S{1,12}|(?:上级|直属上级|主管|领导)\s*(?:是|为)?\s*\p{Script=Han}{2,4}/u,
   /(?:reports?|reporting)\s+to\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?:manager|boss|supervisor)\s+(?:is\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/u,
+  /(?:manager|boss|supervisor)\s*(?:是|为|is)?\s*\p{Script=Han}{2,4}/iu,
 ];
 /** The department: "入职财务部", "department 是 Sales", "joins Support", "市场部". */
 const UNIT = String.raw`\p{Script=Han}{1,8}?(?:事业部|部门|部|中心|团队|组)`;
@@ -31,8 +32,8 @@ const DEPARTMENT_ONLY = /^[A-Z][\w&-]*$/u;
 
 /** Asking for onboarding, not who: "新员工", "帮我给…办一下入职", "please onboard", "start date". */
 const NOISE = [
-  /新员工|新同事|新人|新入职的?|帮我给|帮我|给|办理|办一下|办|入职流程|入职手续|入职|报到|来上班|走|流程/gu,
-  /\b(?:please|onboard(?:ing)?|new\s+hire|hire|kick\s+off|start(?:s|ing)?(?:\s+date)?(?:\s+on)?|joins?|joining|will|on)\b/giu,
+  /新招的?|招了个?|新来的|新员工|新同事|新人|新入职的?|实习生|同事|员工|帮我给|帮我|给|提交|一个|办理|办一下|办|入职流程|入职手续|入职|报到|到岗|来上班|上班|走|流程|邮箱|名叫|叫/gu,
+  /\b(?:please|set\s+up|onboard(?:ing)?|new\s+hire|hire|kick\s+off|start(?:s|ing)?(?:\s+date)?(?:\s+on)?|joins?|joining|will|on|is|e-?mail|named|called)\b/giu,
 ];
 const NAME = /^(?:\p{Script=Han}{2,4}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})$/u;
 
@@ -61,14 +62,14 @@ export function readOnboarding(text: string, ctx: ParseContext): ParseResult<unk
   if (department) said = department.rest;
   const beforeHire = said.split(HIRE)[0] ?? '';
   const name = clauses(beforeHire)
-    .map((c) => tidyClause(c, NOISE))
+    .map((c) => nameIn(tidyClause(c, NOISE)))
     .filter(Boolean)
     .at(-1);
   return finishRequest(
     rt,
     {
       fields: {
-        name: name && NAME.test(name) ? name : undefined,
+        name,
         email: hire?.[0],
         department: department?.value,
         managerEmail: manager?.[0],
@@ -78,6 +79,12 @@ export function readOnboarding(text: string, ctx: ParseContext): ParseResult<unk
     ctx,
     layout,
   );
+}
+
+/** A name as written: the whole clause once tidied, or a run of capitalised words in it. */
+function nameIn(clause: string): string | undefined {
+  if (NAME.test(clause)) return clause;
+  return /(?<![\p{L}])[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,3}(?![\p{L}])/u.exec(clause)?.[0];
 }
 
 function readDepartment(text: string): { value: string; rest: string } | undefined {

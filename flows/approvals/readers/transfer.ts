@@ -4,14 +4,14 @@ import { cut } from '../../../src/bot/slots.js';
 import { dateRefused } from '../requests/fields.js';
 import type { RequestType } from '../requests/request-type.js';
 import { transfer } from '../requests/transfer.js';
-import { contentOf } from './clean.js';
+import { clauses, joinClauses, tidyClause } from './clean.js';
 import { finishRequest, type Layout } from './request-reading.js';
 
 /** A department as people write it: "销售部", "研发中心", "Sales", "Customer Success". */
 const UNIT = String.raw`\p{Script=Han}{1,8}?(?:事业部|部门|部|中心|团队|组)`;
 const NAME_EN = String.raw`[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*`;
-/** Where to: "调去销售部", "到研发部", "去 Sales 团队", "to the Marketing team", "部门是 Sales". */
-const TO_DEPARTMENT = [
+/** Where to: "调去销售部", "到研发部", "去 Sales 团队", "to the Marketing team". */
+const GOING = [
   new RegExp(
     String.raw`(?:调去|调到|调入|转到|转去|调往|去|到|进|加入)\s*(${NAME_EN}|${UNIT})(?:\s*(?:团队|部门|部|组))?`,
     'u',
@@ -20,15 +20,21 @@ const TO_DEPARTMENT = [
     String.raw`(?<![\p{L}])(?:to|into|join|joining)\s+(?:the\s+)?(${NAME_EN})(?:\s+(?:team|department|dept|group))?`,
     'u',
   ),
+];
+/** A department named without a direction: "部门是 Sales", "市场部". */
+const NAMED = [
   /(?:部门|department|dept)\s*(?:是|为|:|：|is)?\s*([^\s,，。;；]+)/iu,
   new RegExp(`(${UNIT})`, 'u'),
 ];
-/** Where from: "从客服部调去…": not the request, cut. */
-const FROM_DEPARTMENT = new RegExp(String.raw`从\s*(?:${NAME_EN}|${UNIT})\s*(?:团队|部门)?`, 'u');
+/** A word that can be a department on its own, as the grammar puts it first. */
+const DEPARTMENT_WORD = new RegExp(String.raw`^(?:[A-Z][\w&-]*|${UNIT})$`, 'u');
+const CAPITALISED = /^[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}$/u;
+/** Where from: "从客服部调去…", "从客服转去…": not the request, cut. */
+const FROM_DEPARTMENT = /从\s*[^\s,，。;；调转去到]{1,12}(?=\s*(?:调|转|去|到))/u;
 const WORDS_EN = String.raw`[A-Za-z][\w-]*(?:\s+(?!(?:from|starting|effective|next|this|on|in|at|as|to|by|for|because|since|due|so|and|with|i|me|we|asap)\b)[A-Za-z][\w-]*){0,3}`;
 /** The position: "做大客户经理", "当测试", "as a product marketer", "position backend developer". */
 const POSITION = [
-  new RegExp(String.raw`(?:担任|做|当|任|岗位是|职位是|岗位|职位)\s*(${WORDS_EN}|[^\s,，。;；]+)`, 'u'),
+  new RegExp(String.raw`(?:担任|做|当|任|岗位是|职位是|岗位|职位)\s*(${WORDS_EN}|[^\s,，。;；?？!！]+)`, 'u'),
   new RegExp(
     String.raw`(?<![\p{L}])(?:as|position|role|become)(?:\s+(?:is|of))?(?:\s+(?:an?|the))?\s+(${WORDS_EN})`,
     'iu',
@@ -37,47 +43,62 @@ const POSITION = [
 
 /** Asking for the move, not why: "调岗", "内部调动", "生效", "transfer", "effective". */
 const NOISE = [
-  /(?:发起|申请|办理)?(?:内部)?(?:调岗|调动|转岗|换部门|调部门)(?:申请)?|发起|申请|生效|开始|起/gu,
+  /(?:发起|申请|办理|提)?(?:个|一个)?(?:部门)?(?:内部)?(?:调岗|调动|转岗|换部门|调部门)(?:申请)?|发起|申请|生效|开始|起/gu,
   // days the date module does not read yet: asked for, never kept as the reason
-  /元旦|春节|国庆|节后|年后/gu,
-  /\b(?:transfer(?:red|ring)?(?:\s+me)?|move|switch(?:ing)?\s+(?:departments?|teams?)|switch|change\s+(?:departments?|teams?)|file|effective|starting|start|from|as\s+of)\b/giu,
+  /元旦|春节|国庆|节后|年后|明年|今年/gu,
+  /\b(?:request(?:ing)?|transfer(?:red|ring)?(?:\s+me)?|(?:an?\s+)?(?:internal\s+)?move|switch(?:ing)?\s+(?:departments?|teams?)|switch|change\s+(?:departments?|teams?)|file|effective|starting|start|from|as\s+of)\b/giu,
 ];
 
 /**
  * "我想从客服部调去销售部做大客户经理，2027年1月1日生效" → 销售部, 大客户经理, 2027-01-01;
- * "I'd like to transfer to the Marketing team as a product marketer from Jan 4 2027".
+ * "I'd like to transfer to the Marketing team as a product marketer from Jan 4 2027";
+ * "帮我发起调岗：市场部 品牌经理 12月14日" → in the grammar's order.
  */
 export function readTransfer(text: string, ctx: ParseContext): ParseResult<unknown> {
   const rt = transfer as unknown as RequestType;
   const date = takeDate(text, ctx);
   if (date && isDateProblem(date)) return finishRequest(rt, dateRefused(date, ctx.locale), ctx, layout);
-  let rest = (date?.rest ?? text).replace(FROM_DEPARTMENT, ' ');
-  const department = first(TO_DEPARTMENT, rest);
-  if (department) rest = department.rest;
-  let position = first(POSITION, rest);
-  if (position) rest = position.rest;
+  const said = (date?.rest ?? text).replace(FROM_DEPARTMENT, ' ');
+  const fields = readPlaces(said);
+  return finishRequest(rt, { fields: { ...fields, effectiveDate: date?.date } }, ctx, layout);
+}
+
+function readPlaces(said: string): { department?: string; position?: string; reason: string } {
+  const content = (text: string) =>
+    clauses(text)
+      .map((c) => tidyClause(c, NOISE))
+      .filter(Boolean);
+  const going = first(GOING, said);
+  // no "调到…"/"to …" but "市场部 品牌经理 …": the grammar's order
+  const [lead = '', ...others] = content(said);
+  const [one = '', two, ...more] = lead.split(' ');
+  if (!going && two && DEPARTMENT_WORD.test(one))
+    return {
+      department: one,
+      position: two,
+      reason: joinClauses([more.join(' '), ...others].filter(Boolean)),
+    };
+
+  const department = going ?? first(NAMED, said);
+  let rest = department?.rest ?? said;
+  let position = first(POSITION, rest)?.value;
+  if (position) rest = first(POSITION, rest)?.rest ?? rest;
   else if (department) {
-    // "调岗：市场部 品牌经理": the word after the department, as the grammar writes them
+    // "调到财务部 会计": the word right after the department
     const next = /^\s+([^\s,，。;；]+)/u.exec(department.after)?.[1];
-    const at = next ? rest.indexOf(next) : -1;
-    if (next && at >= 0) {
-      position = { value: next, rest: cut(rest, at, next.length), after: '' };
-      rest = position.rest;
+    if (next && rest.includes(next)) {
+      position = next;
+      rest = rest.replace(next, ' ');
     }
   }
-  return finishRequest(
-    rt,
-    {
-      fields: {
-        department: department?.value,
-        position: position?.value,
-        effectiveDate: date?.date,
-        reason: contentOf(rest, NOISE),
-      },
-    },
-    ctx,
-    layout,
-  );
+  const left = content(rest);
+  // "…: Marketing, content lead": a clause that is only a name, then the position
+  let named = department?.value;
+  if (!named && left[0] && CAPITALISED.test(left[0])) {
+    named = left.shift();
+    if (!position && left[0] && left[0].split(' ').length <= 4) position = left.shift();
+  }
+  return { department: named, position, reason: joinClauses(left) };
 }
 
 /** The first pattern that matches: its value, the text without it, and what followed it. */

@@ -16,9 +16,8 @@ const BUDGET =
 /** Where to: "去苏州", "飞成都", "去 Singapore", "出差去上海". */
 const GOING_HAN =
   /(?:飞往|飞去|前往|出差去|去|到|飞|赴)\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*|\p{Script=Han}{2,6}?)(?=出差|参加|参会|开会|拜访|见|做|谈|办|培训|支持|调研|验收|考察|学习|交流|一趟|一下|几天|\d|[一二两三四五六七八九十]+天|的|[,，。;；!！?？\s]|$)/u;
-/** "to Hong Kong", "in Berlin", "visiting Xiamen": a capitalised place after the word. */
-const GOING_EN =
-  /(?<![\p{L}])(?:to|in|visit|visiting)\s+((?!(?:I|The|A|An)\b)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)/u;
+/** "to Hong Kong", "in Berlin": a capitalised place after the word (customers are visited, so not "visit"). */
+const GOING_EN = /(?<![\p{L}])(?:to|in)\s+((?!(?:I|The|A|An)\b)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)/u;
 /** A clause that is only a place: "Beijing", "上海". */
 const PLACE_ONLY = /^(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|\p{Script=Han}{2,4})$/u;
 
@@ -81,10 +80,13 @@ function readBudget(
 function readDestination(text: string): { destination?: string; rest: string } {
   const going = GOING_HAN.exec(text) ?? GOING_EN.exec(text);
   if (going?.[1]) return { destination: going[1], rest: cut(text, going.index, going[0].length) };
-  // "file a trip for me: Beijing, Dec 8, meet Litware": a clause that is only a place
-  const place = clauses(text)
+  // "file a trip for me: Beijing, Dec 8, meet Litware": a clause that is only a place; "出差 武汉
+  // 客户培训": the first word, as the grammar writes it
+  const said = clauses(text)
     .map((c) => tidyClause(c, NOISE))
-    .find((c) => PLACE_ONLY.test(c));
+    .filter(Boolean);
+  const lead = said[0]?.split(' ')[0] ?? '';
+  const place = said.find((c) => PLACE_ONLY.test(c)) ?? (PLACE_ONLY.test(lead) ? lead : undefined);
   if (!place) return { rest: text };
   const at = text.indexOf(place);
   return { destination: place, rest: at < 0 ? text : cut(text, at, place.length) };

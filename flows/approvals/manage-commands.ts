@@ -19,14 +19,17 @@ const problems = {
 
 /**
  * `<AP-no> [text]`, where `needsText` is the question when the text is required. Anything else
- * after the keyword ("同意一下 AP-1003 吧") is read as a sentence, by the same reader.
+ * after the keyword ("同意一下 AP-1003 吧") is read as a sentence by the same reader, the keyword
+ * put back in front: it is what says the decision.
  */
-function refParser(intent: string, needsText?: Text) {
+function refParser(intent: string, keyword: string, needsText?: Text) {
   return (rest: string, ctx: ParseContext): ParseResult<Ref> => {
     const m = NO.exec(rest);
     const sentence = decisionReaders[intent];
     if (!m?.[1])
-      return sentence ? (sentence(rest, ctx) as ParseResult<Ref>) : { problem: tr(ctx.locale, problems.no) };
+      return sentence
+        ? (sentence(`${keyword} ${rest}`, ctx) as ParseResult<Ref>)
+        : { problem: tr(ctx.locale, problems.no) };
     const no = m[1].toUpperCase();
     const text = (m[2] ?? '').trim();
     if (needsText && !text) return { problem: tr(ctx.locale, needsText), ask: 'text', rest: no };
@@ -36,7 +39,11 @@ function refParser(intent: string, needsText?: Text) {
 
 type Spec = Omit<CommandSpec<Ref>, 'area' | 'parse'> & { needsText?: Text };
 const refCommand = ({ needsText, ...spec }: Spec) =>
-  defineCommand<Ref>({ ...spec, area: 'approvals', parse: refParser(spec.intent, needsText) });
+  defineCommand<Ref>({
+    ...spec,
+    area: 'approvals',
+    parse: refParser(spec.intent, spec.keywords['zh-CN'][0] ?? '', needsText),
+  });
 const noArgs = (ctx: { locale: Locale }, rest: string): ParseResult<Record<string, never>> =>
   rest === ''
     ? { args: {} }
@@ -98,10 +105,11 @@ export const manageCommands: CommandSpec[] = [
         { name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea' },
       ],
       parse(values, ctx) {
-        const parsed = refParser('approvals.reject', problems.reason)(
-          `${values.no ?? ''} ${values.reason ?? ''}`.trim(),
-          ctx,
-        );
+        const parsed = refParser(
+          'approvals.reject',
+          '拒绝',
+          problems.reason,
+        )(`${values.no ?? ''} ${values.reason ?? ''}`.trim(), ctx);
         if ('args' in parsed) return parsed;
         return { errors: { [NO.test(values.no ?? '') ? 'reason' : 'no']: parsed.problem } };
       },

@@ -61,6 +61,9 @@ const CLEAR: Record<string, Category> = {
   breakfast: 'meals',
   food: 'meals',
   sandwich: 'meals',
+  coffee: 'meals',
+  咖啡: 'meals',
+  snacks: 'meals',
   招待: 'entertainment',
   请客: 'entertainment',
   应酬: 'entertainment',
@@ -105,9 +108,9 @@ const LABELS = new Set(
 /** Asking to be paid back, not what for: "报销", "能报吗", "reimburse", "I spent". */
 const NOISE = [
   /(?:能不能|能|可以|要|帮我|想|走)?(?:报销|报账)(?:一下)?|(?:能不能|能|可以|要|帮我|想)?报(?:一下|了)?(?=$|[吗吧呢\s,，。？?!！])/gu,
-  /提交|一笔|一共|总共|共计|合计|花了|用了|花费|付了|垫付|费用/gu,
+  /提交|一笔|一共|总共|共计|合计|花了|用了|花费|付了|垫付了?|费用/gu,
   /(?<=打车|出租车|交通|住宿|饭|机票|高铁|火车|酒店|停车|taxi|cab)\s*费(?:用)?(?=$|[\s,，。])/giu,
-  /\b(?:reimburse(?:d|ment)?|expense(?:d|s)?|claim(?:ed)?|get\s+(?:paid|reimbursed)|pay\s+me\s+back|paid\s+back|out\s+of\s+pocket|file\s+(?:it|this|that)|submit(?:ted)?|i\s+(?:spent|paid)|spent|paid|cost\s+me|it\s+cost|that\s+was)\b/giu,
+  /\b(?:reimburse(?:d|ment)?|expense(?:d|s)?|claim(?:ed)?|get\s+(?:paid|reimbursed)|pay\s+me\s+back|paid\s+back|out\s+of\s+pocket|(?:can\s+i\s+)?get\s+(?:it|that|this|the\s+money)\s+back|file\s+(?:it|this|that)|submit(?:ted)?|i\s+(?:spent|paid)|spent|paid|cost\s+me|it\s+cost|that\s+was)\b/giu,
 ];
 
 const URL = /https?:\/\/\S+/u;

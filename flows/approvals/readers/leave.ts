@@ -7,7 +7,7 @@ import { LEAVE_KINDS, type LeaveKind, leave } from '../requests/leave.js';
 import type { RequestType } from '../requests/request-type.js';
 import { contentOf } from './clean.js';
 import { finishRequest, type Layout } from './request-reading.js';
-import { stretched } from './spans.js';
+import { anotherDayIn, stretched } from './spans.js';
 
 /** Words that name the kind of leave: cut from the sentence, as they are not the reason. */
 const KIND_WORDS: Record<string, LeaveKind> = {
@@ -130,7 +130,9 @@ export function readLeave(text: string, ctx: ParseContext): ParseResult<unknown>
     const whole = readLeaveParts(text.replace(HALF_WORDS, ' '), ctx);
     return finishRequest(rt, { ...dateRefused(dates, ctx.locale), fields: whole.fields }, ctx, layout);
   }
-  return finishRequest(rt, readLeaveParts(text, ctx), ctx, layout);
+  const parts = readLeaveParts(text, ctx);
+  const stray = parts.fields.from ? anotherDayIn(parts.fields.reason, ctx) : null;
+  return finishRequest(rt, stray ? { fields: {}, problem: stray } : parts, ctx, layout);
 }
 
 function readLeaveParts(text: string, ctx: ParseContext) {

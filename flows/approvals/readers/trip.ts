@@ -7,7 +7,7 @@ import { trip } from '../requests/trip.js';
 import { clauses, contentOf, squash, tidyClause } from './clean.js';
 import { takeMoney } from './money.js';
 import { finishRequest, type Layout } from './request-reading.js';
-import { stretched } from './spans.js';
+import { anotherDayIn, stretched } from './spans.js';
 
 /** "预算 8000", "budget of about 2000": the budget word, with what may sit before the amount. */
 const BUDGET =
@@ -39,6 +39,8 @@ export function readTrip(text: string, ctx: ParseContext): ParseResult<unknown> 
   if (dates && isDateProblem(dates)) return finishRequest(rt, dateRefused(dates, ctx.locale), ctx, layout);
   const when = dates ? stretched(dates, ctx) : null;
   const { destination, rest } = readDestination(when?.rest ?? budget.rest);
+  const stray = when ? anotherDayIn(rest, ctx) : null;
+  if (stray) return { problem: stray };
   return finishRequest(
     rt,
     {

@@ -31,17 +31,28 @@ const anotherDay = {
 };
 
 /**
- * A second day left over once the dates are read, standing alone ("…，周五", "Friday and
- * Monday"): refused, as it would otherwise end up in the reason. A day inside a reason
- * ("之前周末加班攒的") is part of what it says.
+ * A second day left over once the dates are read, standing alone or joined on ("…，周五",
+ * "周五和下周一", "Friday and Monday for the expo"): refused, as it would otherwise end up in the
+ * reason. A day inside a reason ("之前周末加班攒的") is part of what it says.
  */
 export function anotherDayIn(rest: string, ctx: ParseContext): string | null {
+  const found = (text: string) => {
+    const day = takeDate(text, ctx);
+    return day && !isDateProblem(day) ? day : null;
+  };
   for (const clause of clauses(rest)) {
-    const day = takeDate(clause.replace(JOINED, ''), ctx);
-    if (day && !isDateProblem(day) && !day.rest.replace(JOINED, ''))
+    const day = found(clause.replace(JOINED, ''));
+    if (day && !day.rest.replace(JOINED, '')) return tr(ctx.locale, anotherDay, { date: day.date });
+  }
+  for (const m of rest.matchAll(JOINER)) {
+    const after = rest.slice(m.index + m[0].length).trim();
+    const day = found(after);
+    // the day opens what follows the joining word
+    if (day && day.rest !== after && after.endsWith(day.rest))
       return tr(ctx.locale, anotherDay, { date: day.date });
   }
   return null;
 }
 
+const JOINER = /和|跟|与|以及|还有|、|&|(?<![\p{L}])(?:and|or|plus)(?![\p{L}])/giu;
 const JOINED = /^(?:和|跟|与|及|以及|还有|、|and|&|or|plus)\s*|(?:^|\s)(?:and|&|or|plus)$/iu;

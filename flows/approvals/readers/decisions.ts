@@ -19,9 +19,9 @@ const SAYING = {
   approve:
     /同意|批准|审批通过|通过|批了|可以批|能批|给批|签批|没问题|看过了|(?:我)?这边|\bpass\b|\blgtm\b|\b(?:i\s+)?(?:approved?|approving|sign(?:ed)?\s+off(?:\s+on)?|fine\s+by\s+me|looks\s+good(?:\s+to\s+me)?|go\s+ahead)\b|批/giu,
   reject:
-    /不能同意|不同意|不能批|不批了?|别批了?|不要批|先不批了?|暂不批|不予批准|不予通过|不通过|没法批|批不了|拒绝|拒了|驳回|打回|退回|原因是|理由是|因为|\breason\s*(?:is\b|是|:|：)?|\b(?:i'?m\s+|i\s+am\s+)?(?:reject(?:ed|ing)?|den(?:y|ied|ying)|declin(?:e|ed|ing)|turn(?:ed|ing)?\s+down|no\s+to|no\s+on|not\s+approv(?:e|ed|ing)|(?:can'?t|cannot|don'?t|do\s+not)\s+approve|can'?t\s+go\s+through|because(?:\s+of)?)\b/giu,
+    /不能同意|不同意|不能批|不批了?|别批了?|不要批|先不批了?|暂不批|不予批准|不予通过|不通过|没法批|批不了|拒绝|拒了|驳回|打回|退回|原因是|理由是|因为|\breason\s*(?:is\b|是|:|：)?|\b(?:i'?m\s+|i\s+am\s+|i\s+|we\s+)?(?:reject(?:ed|ing)?|den(?:y|ied|ying)|declin(?:e|ed|ing)|turn(?:ed|ing)?\s+down|no\s+to|no\s+on|not\s+approv(?:e|ed|ing)|(?:can'?t|cannot|don'?t|do\s+not)\s+approve|can'?t\s+go\s+through|because(?:\s+of)?)\b/giu,
   comment:
-    /留句话|留言|留个言|备注|评论|说一下|说一声|写一下|写上|\b(?:add\s+(?:a\s+)?(?:note|comment)\s+(?:to|on)|put\s+(?:a\s+)?(?:note|comment)\s+on|comment\s+on|note\s+on|tell\s+everyone\s+on|tell\s+(?:them|the\s+approvers?)\s+on|comment|note|remark)\b/giu,
+    /留句话|留言|留个言|备注|评论|说一下|说一声|写一下|写上|\b(?:(?:add|leave|drop|write|put)\s+(?:a\s+)?(?:note|comment|remark)\s+(?:to|on|for)|comment\s+on|note\s+on|tell\s+everyone\s+on|tell\s+(?:them|the\s+approvers?)\s+on|comment|note|remark)\b/giu,
 } as const;
 
 /** The number and what is left around it once the decision words are cut. */
@@ -126,7 +126,7 @@ function readComment(text: string, ctx: ParseContext): ParseResult<unknown> {
 const EMAIL = /[^\s@,，:：;；]+@[^\s@,，:：;；]+\.[A-Za-z]{2,}/u;
 /** A person after a hand-over word: "转给王芳", "请李伟代批", "to Li Wei", "let Zhang Min handle". */
 const HAN_NAME =
-  /(?:转交给|转给|交给|转交|转|给|请|让|由)\s*(?![我你他她它这那])(\p{Script=Han}{2,4}?)(?=代批|代审|来批|来审|来处理|来\s*approve|处理|审批|批|审|看|签|$|[\s,，。!！?？])/u;
+  /(?:转交给|转给|交给|转交|转|给|请|让|由)\s*(?![我你他她它这那交给转]|一下|一个)(\p{Script=Han}{2,4}?)(?=代批|代审|来批|来审|来处理|来\s*approve|处理|审批|批|审|看|签|$|[\s,，。!！?？])/u;
 const LATIN_NAMES = [
   /(?:\b(?:to|let|have|ask)\s+|转交给|转给|交给|给|请|让)\s*((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})(?![\p{L}])/u,
   // "I'd like Wang Fang to handle it", "can Li Wei take over"

@@ -119,6 +119,8 @@ export const phrasings: Phrasings = {
     'make-up punch Monday 09:02 in phone died',
     '昨天 forgot to clock out，18:40 走的',
     '上周五 check in 忘了，其实 9 点就到了',
+    '周二的上班卡漏打了，08:50 就到岗了',
+    '前天下班卡没打上，19:10 离开的',
   ],
   'approvals.general': [
     '想申请买一台新显示器，现在这台老闪屏',
@@ -173,6 +175,7 @@ export const phrasings: Phrasings = {
     '有没有等我 approve 的单子',
     '要我签字的有哪些',
     'what do I still need to sign off on?',
+    'which requests are waiting on my decision?',
   ],
   'approvals.show': [
     'AP-1003 现在到谁那了',
@@ -194,6 +197,10 @@ export const phrasings: Phrasings = {
     'how is AP-1013 doing',
     'AP-1015 现在什么进度',
     'AP-1019 卡在谁那里了',
+    '帮我看看 AP-1024 的详情',
+    'AP-1026 的审批意见给我看下',
+    'how is the progress on AP-1027',
+    'AP-1028 的进度怎么样',
   ],
   'approvals.approve': [
     'AP-1003 没问题，批了吧',
@@ -255,6 +262,8 @@ export const phrasings: Phrasings = {
     'withdraw AP-1003',
     'AP-1005 我想 withdraw 掉，trip cancelled',
     '我要把 AP-1002 cancel 掉',
+    "please cancel AP-1025, we don't need it anymore",
+    'AP-1029 不需要了，收回吧',
   ],
   'approvals.urge': [
     'AP-1003 都三天了还没人批，帮我催一下',
@@ -290,6 +299,8 @@ export const phrasings: Phrasings = {
     "I'd like Wang Fang to handle AP-1016",
     'AP-1021 让李伟来审吧，我这周请假',
     'have Chen Jie approve AP-1018 instead',
+    '我请假了，AP-1031 请王芳代批一下',
+    'AP-1032 麻烦张敏代我审',
   ],
   'approvals.comment': [
     '在 AP-1003 上留言：请补一下发票照片',
@@ -306,5 +317,7 @@ export const phrasings: Phrasings = {
     'comment AP-1003 see attached quote',
     'AP-1006 加个 comment：invoice 已补',
     '帮我在 AP-1004 留个 note：已经和财务确认过',
+    '在 AP-1033 里说一声，发票明天补',
+    'AP-1034 下面说一下，客户改了时间',
   ],
 };

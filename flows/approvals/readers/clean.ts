@@ -14,7 +14,7 @@ const HAN = /\p{Script=Han}/u;
 const OPENERS = new RegExp(
   [
     // Chinese is written without spaces: no word boundary to look for
-    '^(?:想|要|需要|打算|准备|麻烦|帮忙|一下|能不能|可不可以|可以|就|先|那个|这个|请问|的|了)\\s*',
+    '^(?:想|要|需要|打算|准备|麻烦|帮忙|一下|能不能|可不可以|可以|就|先|那个|这个|请问)\\s*',
     "^(?:so|and|but|also|then|well|um|oh|hey|hi|ok|okay|yes|yeah|i\\s+would\\s+like|would\\s+like|i'?d\\s+like|need|want|for|to|on|at|about|because|since|as|cause|cuz|due to|that|with|a|an|some|it'?s|this is)(?![\\p{L}\\p{N}'])\\s*",
   ].join('|'),
   'iu',

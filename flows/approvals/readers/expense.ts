@@ -108,8 +108,8 @@ const LABELS = new Set(
 /** Asking to be paid back, not what for: "报销", "能报吗", "reimburse", "I spent". */
 const NOISE = [
   /(?:能不能|能|可以|要|帮我|想|走)?(?:报销|报账)(?:一下)?|(?:能不能|能|可以|要|帮我|想)?报(?:一下|了)?(?=$|[吗吧呢\s,，。？?!！])/gu,
-  /提交|一笔|一共|总共|共计|合计|花了|用了|花费|付了|垫付了?|费用/gu,
-  /(?<=打车|出租车|交通|住宿|饭|机票|高铁|火车|酒店|停车|taxi|cab)\s*费(?:用)?(?=$|[\s,，。])/giu,
+  /提交|一笔|一共|总共|共计|合计|花了|用了|花费|付了|垫付了?|费用|^\s*的(?!士)/gu,
+  /(?<=打车|出租车|的士|交通|住宿|饭|机票|高铁|火车|酒店|停车|taxi|cab)\s*费(?:用)?(?=$|[\s,，。])/giu,
   /\b(?:reimburse(?:d|ment)?|expense(?:d|s)?|claim(?:ed)?|get\s+(?:paid|reimbursed)|pay\s+me\s+back|paid\s+back|out\s+of\s+pocket|(?:can\s+i\s+)?get\s+(?:it|that|this|the\s+money)\s+back|file\s+(?:it|this|that)|submit(?:ted)?|i\s+(?:spent|paid)|spent|paid|cost\s+me|it\s+cost|that\s+was)\b/giu,
 ];
 

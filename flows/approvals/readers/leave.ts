@@ -7,7 +7,7 @@ import { LEAVE_KINDS, type LeaveKind, leave } from '../requests/leave.js';
 import type { RequestType } from '../requests/request-type.js';
 import { contentOf } from './clean.js';
 import { finishRequest, type Layout } from './request-reading.js';
-import { anotherDayIn, stretched } from './spans.js';
+import { anotherDayIn, rangeText, stretched } from './spans.js';
 
 /** Words that name the kind of leave: cut from the sentence, as they are not the reason. */
 const KIND_WORDS: Record<string, LeaveKind> = {
@@ -130,13 +130,12 @@ export function readLeave(text: string, ctx: ParseContext): ParseResult<unknown>
     const whole = readLeaveParts(text.replace(HALF_WORDS, ' '), ctx);
     return finishRequest(rt, { ...dateRefused(dates, ctx.locale), fields: whole.fields }, ctx, layout);
   }
-  const parts = readLeaveParts(text, ctx);
+  const parts = readLeaveParts(text, ctx, dates);
   const stray = parts.fields.from ? anotherDayIn(parts.fields.reason, ctx) : null;
   return finishRequest(rt, stray ? { fields: {}, problem: stray } : parts, ctx, layout);
 }
 
-function readLeaveParts(text: string, ctx: ParseContext) {
-  const dates = takeDateRange(text, ctx);
+function readLeaveParts(text: string, ctx: ParseContext, dates = takeDateRange(text, ctx)) {
   const range = dates && !isDateProblem(dates) ? stretched(dates, ctx) : null;
   const said = range?.rest ?? text;
   const kind = takeWord(said, KIND_WORDS);
@@ -146,13 +145,10 @@ function readLeaveParts(text: string, ctx: ParseContext) {
 
 function kindTold(reason: string): LeaveKind | undefined {
   const told = new Set<LeaveKind>();
-  for (
-    let rest = reason, found = takeWord(rest, TELLING_REASONS);
-    found;
-    found = takeWord(rest, TELLING_REASONS)
-  ) {
+  let found = takeWord(reason, TELLING_REASONS);
+  while (found) {
     told.add(found.value);
-    rest = found.rest;
+    found = takeWord(found.rest, TELLING_REASONS);
   }
   return told.size === 1 ? [...told][0] : undefined;
 }
@@ -165,12 +161,11 @@ const layout: Layout = {
   pieces(f, missing, ctx) {
     const side = (day: unknown, half: unknown) =>
       `${day}${half === 'am' || half === 'pm' ? ` ${tr(ctx.locale, HALF[half])}` : ''}`;
+    const oneDay = f.from === f.to && f.fromHalf === f.toHalf;
     const dates =
       f.from === undefined
         ? ''
-        : f.from === f.to && f.fromHalf === f.toHalf
-          ? side(f.from, f.fromHalf)
-          : `${side(f.from, f.fromHalf)} ${ctx.locale === 'en' ? 'to' : '到'} ${side(f.to, f.toHalf)}`;
+        : rangeText(side(f.from, f.fromHalf), oneDay ? '' : side(f.to, f.toHalf), ctx);
     const kind = f.kind as LeaveKind | undefined;
     return [
       { field: 'from', text: `${dates}${missing === 'half' ? ` ${tr(ctx.locale, HALF_DAY)}` : ''}` },

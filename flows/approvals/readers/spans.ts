@@ -25,6 +25,10 @@ export function stretched(
   return { range: longer.range, rest: cut(rest, span.index, span[0].length) };
 }
 
+/** A day or a range as the grammar reads it back: "2027-03-15 到 2027-03-17". */
+export const rangeText = (from: string, to: string, ctx: ParseContext) =>
+  to ? `${from} ${ctx.locale === 'en' ? 'to' : '到'} ${to}` : from;
+
 const anotherDay = {
   'zh-CN': '一次只能写一段连续的日期，{date} 是另一天。请写成“周四到周五”这样的一段。',
   en: 'One date or range at a time: {date} is another day. Write one stretch, such as "Thursday to Friday".',

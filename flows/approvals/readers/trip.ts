@@ -7,7 +7,7 @@ import { trip } from '../requests/trip.js';
 import { clauses, contentOf, squash, tidyClause } from './clean.js';
 import { takeMoney } from './money.js';
 import { finishRequest, type Layout } from './request-reading.js';
-import { anotherDayIn, stretched } from './spans.js';
+import { anotherDayIn, rangeText, stretched } from './spans.js';
 
 /** "预算 8000", "budget of about 2000": the budget word, with what may sit before the amount. */
 const BUDGET =
@@ -73,7 +73,11 @@ function readBudget(
       const said = squash(`${word[0]}${/^[^,，。;；]*/u.exec(after)?.[0] ?? ''}`);
       return { problem: unread(said, ctx.locale) };
     }
-    return { ...money, rest: squash(`${text.slice(0, word.index)} ${money.rest}`) };
+    return {
+      amount: money.amount,
+      currency: money.currency,
+      rest: squash(`${text.slice(0, word.index)} ${money.rest}`),
+    };
   }
   const money = takeMoney(text);
   return money?.currency ? money : { rest: text };
@@ -98,11 +102,7 @@ function readDestination(text: string): { destination?: string; rest: string } {
 const layout: Layout = {
   pieces(f, _missing, ctx) {
     const dates =
-      f.from === undefined
-        ? ''
-        : f.from === f.to
-          ? String(f.from)
-          : `${f.from} ${ctx.locale === 'en' ? 'to' : '到'} ${f.to}`;
+      f.from === undefined ? '' : rangeText(String(f.from), f.to === f.from ? '' : String(f.to), ctx);
     const budget =
       f.estimatedCost === undefined
         ? ''

@@ -38,12 +38,10 @@ const needNumber = (ctx: ParseContext): ParseResult<Ref> => ({
 });
 
 /** Decisions that carry no text (show, urge): the number is all that is read. */
-function numberOnly(): SentenceReader {
-  return (text, ctx) => {
-    const found = split(text);
-    return found ? { args: { no: found.no, text: '' } } : needNumber(ctx);
-  };
-}
+const readNumber: SentenceReader = (text, ctx) => {
+  const found = split(text);
+  return found ? { args: { no: found.no, text: '' } } : needNumber(ctx);
+};
 
 /** Saying yes: "同意", "可以批", "通过", "approve", "sign off", "go ahead" — not "审批" alone. */
 const YES =
@@ -150,9 +148,9 @@ function readReassign(text: string, ctx: ParseContext): ParseResult<unknown> {
 }
 
 export const decisionReaders: Record<string, SentenceReader> = {
-  'approvals.show': numberOnly(),
+  'approvals.show': readNumber,
   'approvals.withdraw': readWithdraw,
-  'approvals.urge': numberOnly(),
+  'approvals.urge': readNumber,
   'approvals.approve': readApprove,
   'approvals.reject': readReject,
   'approvals.comment': readComment,

@@ -69,6 +69,21 @@ export const askFor: Text = {
 
 export type ProblemCode = keyof typeof problems;
 
+/** A field's label in the person's language (its name when the form has no such field). */
+export function fieldLabel(rt: RequestType, locale: Locale): (name: string) => string {
+  return (name) => {
+    const field = rt.formFields.find((f) => f.name === name);
+    return field ? tr(locale, field.label) : name;
+  };
+}
+
+/** The question for one missing field: its own, else a generic one naming it. */
+export function questionFor(rt: RequestType, name: string, locale: Locale): string {
+  const field = rt.formFields.find((f) => f.name === name);
+  if (field?.ask) return tr(locale, field.ask);
+  return tr(locale, askFor, { field: fieldLabel(rt, locale)(name) });
+}
+
 /** A zod issue as a sentence: our codes are translated, the field named. */
 export function describeProblem(
   issue: z.core.$ZodIssue,

@@ -95,8 +95,13 @@ describe('leave from a sentence', () => {
   });
 
   it('refuses what it cannot take rather than keeping it as the reason', () => {
-    expect(read('leave', '周五和下周一请年假')).toEqual({
-      problem: '一次只能写一段连续的日期，2027-03-15 是另一天。请写成“周四到周五”这样的一段。',
+    // Friday and Monday are two working days in a row; Monday and Wednesday are not
+    expect(read('leave', '周五和下周一请年假')).toMatchObject({
+      ask: 'reason',
+      rest: '2027-03-12 到 2027-03-15 年假',
+    });
+    expect(read('leave', '下周一和下周三请年假')).toEqual({
+      problem: '一次只能写一段连续的日期，2027-03-17 是另一天。请写成“周四到周五”这样的一段。',
     });
     expect(read('leave', '去年12月1日请病假')).toEqual({ problem: '日期太早了（最多30天前）' });
     expect(read('leave', '明天到下下下周请年假')).toMatchObject({
@@ -265,7 +270,7 @@ describe('transfer, onboarding, make-up punch and general requests from a senten
     expect(read('makeup', 'forgot to clock out on Monday, left at 18:45')).toEqual({
       args: { date: '2027-03-08', time: '18:45', direction: 'out', reason: 'forgot to clock out' },
     });
-    expect(read('makeup', '明天 9:00 上班 没打卡')).toEqual({ problem: '不能是将来的时间' });
+    expect(read('makeup', '明天 9:00 上班 没打卡')).toEqual({ problem: '日期不能是将来的日期' });
   });
 
   it('leaves a reason out of the question when the grammar would misread it', () => {

@@ -92,6 +92,8 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.reject',
+    // said with a no ("不能批", "不需要了", "不跟了", "不要打扰")
+    negative: true,
     writes: true,
     needsText: problems.reason,
     keywords: { 'zh-CN': ['拒绝', '驳回'], en: ['reject', 'decline'] },
@@ -119,6 +121,8 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.withdraw',
+    // said with a no ("不能批", "不需要了", "不跟了", "不要打扰")
+    negative: true,
     writes: true,
     keywords: { 'zh-CN': ['撤回'], en: ['withdraw'] },
     summary: { 'zh-CN': '撤回自己还在审批中的申请', en: 'Withdraw your pending request' },

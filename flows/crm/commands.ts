@@ -154,6 +154,8 @@ export const crmCommands: CommandSpec[] = [
   defineCommand({
     ...spec,
     intent: 'crm.pool.release',
+    // said with a no ("不能批", "不需要了", "不跟了", "不要打扰")
+    negative: true,
     writes: true,
     preview: previewText('release'),
     keywords: { 'zh-CN': ['放弃', '释放'], en: ['release'] },

@@ -4,6 +4,13 @@ import type { Phrasings } from '../../src/bot/flow.js';
 export const phrasings: Phrasings = {
   'attendance.checkIn': [
     '刚到办公室',
+    '我到公司了',
+    '到公司了',
+    '人已经在公司了',
+    '已经到办公室啦',
+    '我在工位上了',
+    'at my desk now',
+    'in the office now',
     '早，我到了',
     '今天在客户现场上班，帮我签个到',
     '上班了上班了',

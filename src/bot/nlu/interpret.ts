@@ -1,5 +1,6 @@
 import type { CommandSpec, ParseContext } from '../flow.js';
 import { type Parsed, parseText } from '../parser.js';
+import { withoutCourtesy } from './fillers.js';
 import type { Understander, Understood } from './understand.js';
 
 export type Interpretation =
@@ -25,12 +26,29 @@ export async function interpret(
   // "报销流程太麻烦了", "客户今天心情不错": a keyword in passing, asking for nothing
   if (sentence && saysNothing(understander, text, parsed.command.intent))
     return { by: 'understanding', understood: await understander.understand(text, ctx) };
+  if (!parsed.ok && !parsed.ask && onlyAsking(parsed.rest ?? '')) {
+    // "待我审批的有哪些", "my orders please": a command that takes nothing, asked as a question
+    const bare = parsed.command.parse('', ctx);
+    if ('args' in bare)
+      return { by: 'grammar', parsed: { ok: true, command: parsed.command, args: bare.args, rest: '' } };
+  }
   if (parsed.ok || parsed.ask || !sentence || !isSure(understander, text, parsed.command.intent))
     return { by: 'grammar', parsed };
   // a keyword led, the grammar did not fit, and the whole sentence clearly asks for this command
   // ("quiet hours from 10pm to 7am please"): read as a sentence, else the grammar's precise refusal
   const read = understander.readAs(parsed.command, text, ctx);
   return read.kind === 'command' ? { by: 'understanding', understood: read } : { by: 'grammar', parsed };
+}
+
+/** Words that only make a request a question or polite: nothing to read as an argument. */
+function onlyAsking(rest: string): boolean {
+  const left = withoutCourtesy(rest)
+    .replace(
+      /的|有哪些|哪些|有什么|什么|有没有|有多少|多少|几个|几条|呢|吗|嘛|啊|吧|了|看看|一下|are there|is there|do i have|what|which|any|now|today|please|pls|[?？!！.。]/giu,
+      '',
+    )
+    .trim();
+  return rest.trim() !== '' && left === '';
 }
 
 /** The classifier's first choice for the whole sentence is this intent, and by far. */

@@ -26,7 +26,7 @@ export type Understander = {
  */
 const READ_THRESHOLD = 0.25;
 const WRITE_THRESHOLD = 0.4;
-const NONE_MARGIN = 0.1;
+const NONE_MARGIN = 0.05;
 
 /**
  * The second stage after the exact grammar: an intent from the whole sentence (a classifier

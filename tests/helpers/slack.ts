@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { sign } from '../../adapters/slack/verify-signature.js';
+import { sign } from '../../adapters/slack/verify.js';
 import { testNow, testSeconds } from './clock.js';
 import { type SlackStub, startSlackStub } from './slack-stub.js';
 

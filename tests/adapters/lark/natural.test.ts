@@ -44,7 +44,7 @@ describe('natural sentences on Lark', () => {
     expect(clicked.status).toBe(200);
     const filed = await ApprovalRequest.findOne({ type: 'leave' }).sort({ _id: -1 }).lean();
     expect(filed?.data).toMatchObject({ from: '2026-12-07', to: '2026-12-07', kind: 'personal' });
-    expect(String((filed?.data as { reason?: string }).reason)).toContain('家里有点事');
+    expect(String((filed?.data as { reason?: string } | undefined)?.reason)).toContain('家里有点事');
     expect(await ApprovalRequest.countDocuments({ type: 'leave' })).toBe(before + 1);
   });
 });

@@ -13,7 +13,13 @@ export const SLACK_USERS: Record<string, string> = {
   U_STRANGER: 'stranger@elsewhere.example',
 };
 
-export type StubCall = { method: string; args: Record<string, any>; token?: string };
+export type StubCall = {
+  method: string;
+  args: Record<string, any>;
+  token?: string;
+  /** What the stub answered (a posted message's `ts`, an opened view's id); unset until it has. */
+  result?: Record<string, any>;
+};
 
 /**
  * Slack's Web API as a local server: records every call (form fields, JSON values decoded) and
@@ -34,11 +40,11 @@ export async function startSlackStub(options: { record?: boolean } = {}) {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = decode(raw, req.headers['content-type'] ?? '');
     counts[method] = (counts[method] ?? 0) + 1;
-    if (options.record !== false) {
-      calls.push({ method, args, token: req.headers.authorization?.replace(/^Bearer /, '') });
-    }
+    const call: StubCall = { method, args, token: req.headers.authorization?.replace(/^Bearer /, '') };
+    if (options.record !== false) calls.push(call);
     if (delays[method]) await new Promise((r) => setTimeout(r, delays[method]));
-    res.end(JSON.stringify(answer(method, args, `${++ts}.000100`)));
+    call.result = answer(method, args, `${++ts}.000100`);
+    res.end(JSON.stringify(call.result));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { Employee } from '../../db/models/employee.js';
 import { ProcessedEvent } from '../../db/models/processed-event.js';
-import { until } from '../helpers/slack-stub.js';
+import { until } from '../helpers/until.js';
 
 // What every chat adapter must do, through the real app and real HTTP, whatever the platform.
 // Each adapter's contract.test.ts runs it with a harness that knows how to talk that platform's

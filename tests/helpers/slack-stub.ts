@@ -1,5 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { until } from './until.js';
+
+export { until };
 
 // Free of vitest, so the benchmark can run the same stub.
 
@@ -99,19 +102,5 @@ function answer(method: string, args: Record<string, any>, ts: string): Record<s
     }
     default:
       return { ok: false, error: 'unknown_method' };
-  }
-}
-
-/** Waits until `probe` holds (background replies arrive after the ack). */
-export async function until<T>(
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  ms = 5000,
-): Promise<NonNullable<T>> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const got = await probe();
-    if (got) return got as NonNullable<T>;
-    if (performance.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
   }
 }

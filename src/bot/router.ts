@@ -37,8 +37,8 @@ export type RouterDeps = {
     email: string,
     at: Date,
   ): Promise<Person | null>;
-  /** False when this platform event was already handled. */
-  claimEvent(platform: Platform, eventId: string, at: Date): Promise<boolean>;
+  /** Claims a platform event for one handling; null when it was handled or is being handled. */
+  claimEvent(platform: Platform, eventId: string, at: Date): Promise<EventClaim | null>;
   notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
   reminders: Reminders;
@@ -51,6 +51,13 @@ export type RouterDeps = {
   log: Logger;
   now: Clock;
 };
+
+/**
+ * One handling of a platform event (db/processed-events.ts). `settle` records how it ended: `done`
+ * makes a retry a duplicate, `failed` lets it run again. It never throws; false when the record
+ * could not be written at once (the store is away).
+ */
+export type EventClaim = { settle(state: 'done' | 'failed'): Promise<boolean> };
 
 type Sender = {
   platform: Platform;
@@ -125,9 +132,12 @@ export function createRouter(deps: RouterDeps) {
   }
 
   /**
-   * Identify, then claim the event, then work in the turn's language (`localeOf`: a stranger has
-   * no locale of their own). A stranger leaves no trace; a failure is turned into one reply
-   * (retry hint when the store is away, else a logged ref); a duplicate does nothing.
+   * Identify, claim the event, work in the turn's language (`localeOf`: a stranger has no locale
+   * of their own), then record the event as done. A stranger leaves no trace; a duplicate does
+   * nothing. A failure is turned into one reply (retry hint when the store is away, else a logged
+   * ref) and recorded as failed, so the platform's retry or the person's resend runs it again
+   * instead of being told "duplicate" for something never done. Work that succeeded is answered
+   * as such even when its record cannot be written.
    */
   async function handled(
     sender: Sender,
@@ -137,14 +147,21 @@ export function createRouter(deps: RouterDeps) {
     work: (person: Person, locale: Locale) => Promise<Outcome>,
   ): Promise<Outcome> {
     let person: Person | null = null;
+    let claimed: EventClaim | null = null;
+    const settle = async (state: 'done' | 'failed') => {
+      if (claimed && !(await claimed.settle(state))) log.warn({ state }, 'event outcome not recorded yet');
+    };
     try {
       person = await identify(sender);
       if (!person)
         return { kind: 'unknown-user', replies: [{ text: tr(localeOf(null), coreText.unknownUser) }] };
-      if (!(await deps.claimEvent(sender.platform, `${sender.tenant}:${eventId}`, now())))
-        return { kind: 'duplicate' };
-      return await work(person, localeOf(person));
+      claimed = await deps.claimEvent(sender.platform, `${sender.tenant}:${eventId}`, now());
+      if (!claimed) return { kind: 'duplicate' };
+      const outcome = await work(person, localeOf(person));
+      await settle('done');
+      return outcome;
     } catch (err) {
+      await settle('failed');
       const locale = localeOf(person);
       if (isStoreUnavailable(err)) {
         log.warn({ err: { name: (err as Error).name } }, 'store unavailable');

@@ -26,8 +26,8 @@ const ids = async (model: mongoose.Model<never>) =>
 describe('housekeeping.prune', () => {
   it('drops handled events, revision claims and cache changes past a day, keeping the rest', async () => {
     await ProcessedEvent.insertMany([
-      { platform: 'slack', eventId: 'old', at: hoursAgo(25) },
-      { platform: 'slack', eventId: 'new', at: hoursAgo(23) },
+      { _id: 'slack:old', platform: 'slack', eventId: 'old', at: hoursAgo(25), state: 'done' },
+      { _id: 'slack:new', platform: 'slack', eventId: 'new', at: hoursAgo(23), state: 'done' },
     ]);
     await Claim.insertMany([
       { _id: 'approval:a1:v3', at: hoursAgo(30) },

@@ -3,8 +3,9 @@
 // insert — all measured in the same run and reported as ratios. BENCH_SECONDS (default 10) and
 // BENCH_CONNECTIONS (default 10) tune it; then the morning digest run for a growing company
 // (BENCH_DIGEST_SIZES, default 1000,5000,10000), and "help" and filing a request while the company
-// grows (BENCH_DIRECTORY_SIZES, default 1000,10000). BENCH_ONLY=digest or BENCH_ONLY=directory
-// runs only those rows.
+// grows (BENCH_DIRECTORY_SIZES, default 1000,10000), and the OA chat actions while attendance and
+// approvals grow (bench/oa.ts). BENCH_ONLY=digest, BENCH_ONLY=directory or BENCH_ONLY=oa runs only
+// those rows.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { benchDigests } from './digest.js';
 import { benchDirectory } from './directory.js';
 import { larkBenchEnv, loadLark, startLarkApiStub } from './lark.js';
 import { measure, type Row } from './measure.js';
+import { benchOa } from './oa.js';
 import { loadSlack } from './slack.js';
 import { loadStockMovements } from './stock.js';
 
@@ -26,8 +28,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const slackSecret = 'bench-signing-secret-0123456789';
 const only = process.env.BENCH_ONLY;
-if (only && only !== 'digest' && only !== 'directory')
-  throw new Error(`BENCH_ONLY=${only}: only "digest" and "directory" are known`);
+if (only && only !== 'digest' && only !== 'directory' && only !== 'oa')
+  throw new Error(`BENCH_ONLY=${only}: only "digest", "directory" and "oa" are known`);
 
 async function startTarget(kind: 'app' | 'raw' | 'slack-api', uri = '', env: Record<string, string> = {}) {
   const args = ['--import', 'tsx', 'bench/target.ts', kind, uri, JSON.stringify(env)];
@@ -102,6 +104,28 @@ if (only === 'directory') {
   }
   process.exit(0);
 }
+/** The OA rows against an app of their own (no scheduler), on a database that grows under it. */
+async function oaRows() {
+  const uri = `${store.uri}/bench_oa`;
+  const app = await startTarget('app', uri, { SCHEDULER: 'off', ADMIN_TOKEN: BENCH_ADMIN_TOKEN });
+  try {
+    return await benchOa(uri, app.url, BENCH_ADMIN_TOKEN);
+  } finally {
+    app.child.kill('SIGTERM');
+  }
+}
+if (only === 'oa') {
+  try {
+    const oa = await oaRows();
+    console.log(`\nembedded store start: ${storeStartMs.toFixed(0)} ms; OA rows only\n`);
+    printTable(oa.rows);
+    console.log(`\n${oa.report}`);
+  } finally {
+    await store.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 const children: ChildProcess[] = [];
 const larkApi = await startLarkApiStub();
 try {
@@ -151,6 +175,8 @@ try {
   rows.push(...directory.rows);
   const digest = await benchDigests(`${store.uri}/bench_digest`);
   rows.push(...digest.rows);
+  const oa = await oaRows();
+  rows.push(...oa.rows);
   const base = rows[0]?.rps ?? 1;
   console.log(
     `\nembedded store start: ${storeStartMs.toFixed(0)} ms; ${seconds} s per row, ${connections} connections\n`,
@@ -160,6 +186,7 @@ try {
   console.log(`\n${growthNote(rows)} (analytics rows: req/s = breakdowns per second, one at a time)`);
   console.log(`\n${directory.report}`);
   console.log(`\n${digest.report} (digest rows: req/s = digests per second, p50 = the whole run)`);
+  console.log(`\n${oa.report} (OA rows: one request at a time; the p99 column is their p95)`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await larkApi.close();

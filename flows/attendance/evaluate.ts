@@ -5,7 +5,8 @@ export type DayRecord = {
   status: 'present' | 'absent' | 'leave';
   checkInAt?: Date | null;
   checkOutAt?: Date | null;
-  madeUpBy?: string[];
+  /** A make-up punch (补卡) was applied to the day. */
+  madeUp?: boolean;
 };
 
 export type DayStatus = 'present' | 'absent' | 'leave' | 'rest' | 'pending' | 'none';
@@ -41,7 +42,7 @@ export function evaluateDay(input: {
   const expected = expectedHours(schedule, date, tz, leave);
   const checkIn = record?.checkInAt ? DateTime.fromJSDate(record.checkInAt, { zone: tz }) : undefined;
   const checkOut = record?.checkOutAt ? DateTime.fromJSDate(record.checkOutAt, { zone: tz }) : undefined;
-  const base = { date, workday, leave, checkIn, checkOut, madeUp: (record?.madeUpBy?.length ?? 0) > 0 };
+  const base = { date, workday, leave, checkIn, checkOut, madeUp: record?.madeUp ?? false };
   if (checkIn) {
     const judged = workday && leave !== 'full';
     return {
@@ -69,26 +70,28 @@ export type MonthTotals = {
   hours: number;
 };
 
-/** Month figures from day results; half-day leave counts 0.5. */
-export function totalsOf(days: DayResult[]): MonthTotals {
-  const t: MonthTotals = {
-    workdays: 0,
-    present: 0,
-    late: 0,
-    earlyLeave: 0,
-    absent: 0,
-    leaveDays: 0,
-    hours: 0,
-  };
+/** What a month's rollup stores (db/models/attendance-month.ts): the days' counts, in minutes. */
+export type DayCounts = Omit<MonthTotals, 'workdays' | 'hours'> & { minutes: number };
+
+/** Counts of judged days; half-day leave on a workday counts 0.5. */
+export function countsOf(days: DayResult[]): DayCounts {
+  const c: DayCounts = { present: 0, late: 0, earlyLeave: 0, absent: 0, leaveDays: 0, minutes: 0 };
   for (const d of days) {
-    if (d.workday) t.workdays++;
-    if (d.status === 'present') t.present++;
-    if (d.late) t.late++;
-    if (d.earlyLeave) t.earlyLeave++;
-    if (d.status === 'absent') t.absent++;
-    if (d.workday && d.leave) t.leaveDays += d.leave === 'full' ? 1 : 0.5;
-    t.hours += d.minutesWorked / 60;
+    if (d.status === 'present') c.present++;
+    if (d.late) c.late++;
+    if (d.earlyLeave) c.earlyLeave++;
+    if (d.status === 'absent') c.absent++;
+    if (d.workday && d.leave) c.leaveDays += d.leave === 'full' ? 1 : 0.5;
+    c.minutes += d.minutesWorked;
   }
-  t.hours = Math.round(t.hours * 10) / 10;
-  return t;
+  return c;
+}
+
+/** Hours to one decimal, from whole minutes (summing fractions of hours would round unevenly). */
+export const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
+
+/** Month figures from day results. */
+export function totalsOf(days: DayResult[]): MonthTotals {
+  const { minutes, ...counts } = countsOf(days);
+  return { workdays: days.filter((d) => d.workday).length, ...counts, hours: hoursOf(minutes) };
 }

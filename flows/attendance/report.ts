@@ -1,32 +1,18 @@
 import { DateTime } from 'luxon';
 import type { Types } from 'mongoose';
+import { monthKey } from '../../db/models/attendance-month.js';
 import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
-import { loadDays } from './days.js';
-import { type DayResult, type MonthTotals, totalsOf } from './evaluate.js';
+import type { DayResult, MonthTotals } from './evaluate.js';
+import { daysOf, monthTotals, readMonths } from './rollup.js';
 import { loadSchedules } from './schedule.js';
 
-/**
- * Employees per round trip: memory stays flat however big the company is. Large, because on the
- * embedded store each query scans its whole collection whatever the indexes.
- */
+/** Employees per round trip: memory stays flat however big the company is. */
 const BATCH = 1000;
 
 export type ReportPerson = { id: string; email: string; name: string; department: string; timezone: string };
 
-/**
- * Every employee's days of a month (up to their own today), a batch of employees at a time — three
- * queries per batch, so time grows linearly with the head count.
- * @example for await (const { person, days } of monthDays('2026-11', undefined, now)) …
- */
-export async function* monthDays(
-  month: string,
-  department: string | undefined,
-  now: DateTime,
-): AsyncGenerator<{ person: ReportPerson; days: DayResult[] }> {
-  const first = DateTime.fromFormat(month, 'yyyy-MM', { zone: 'utc' });
-  const from = first.toISODate() as string;
-  const to = first.endOf('month').toISODate() as string;
-  const scheduleOf = await loadSchedules();
+/** Everyone (of a department), active or not — they were employed that month — a batch at a time. */
+async function* employees(department: string | undefined): AsyncGenerator<ReportPerson[]> {
   const filter = department === undefined ? {} : { department };
   let after: Types.ObjectId | undefined;
   for (;;) {
@@ -41,17 +27,43 @@ export async function* monthDays(
       .lean<EmployeeDoc[]>();
     if (batch.length === 0) return;
     after = batch[batch.length - 1]?._id;
-    const people = batch.map((e) => ({
+    yield batch.map((e) => ({
       id: String(e._id),
       email: e.email,
       name: e.name,
       department: e.department,
       timezone: e.timezone,
     }));
-    const days = await loadDays(people, from, to, scheduleOf, now);
+  }
+}
+
+const monthRange = (month: string) => {
+  const first = DateTime.fromFormat(month, 'yyyy-MM', { zone: 'utc' });
+  return { from: first.toISODate() as string, to: first.endOf('month').toISODate() as string };
+};
+
+/**
+ * Every employee's days of a month (up to their own today), from the month rollups: one point
+ * read per person, so time grows with the head count, not with the years of history.
+ * @example for await (const { person, days } of monthDays('2026-11', undefined, now)) …
+ */
+export async function* monthDays(
+  month: string,
+  department: string | undefined,
+  now: DateTime,
+): AsyncGenerator<{ person: ReportPerson; days: DayResult[] }> {
+  const { from, to } = monthRange(month);
+  const scheduleOf = await loadSchedules();
+  for await (const people of employees(department)) {
+    const months = await readMonths(
+      people.map((p) => p.id),
+      from,
+      to,
+    );
     for (const person of people) {
       const today = now.setZone(person.timezone).toISODate() as string;
-      yield { person, days: (days.get(person.id) ?? []).filter((d) => d.date <= today) };
+      const days = daysOf(person, months, from, to, scheduleOf(person), now);
+      yield { person, days: days.filter((d) => d.date <= today) };
     }
   }
 }
@@ -105,11 +117,22 @@ export function csvLine(fields: string[]): string {
 
 export type SummaryRow = Omit<ReportPerson, 'id' | 'timezone'> & MonthTotals;
 
+/** Each employee's month figures up to their today, straight from the rollups' counts. */
 export async function monthSummary(month: string, department: string | undefined, now: DateTime) {
-  const employees: SummaryRow[] = [];
-  for await (const { person, days } of monthDays(month, department, now)) {
-    const { email, name, department: dept } = person;
-    employees.push({ email, name, department: dept, ...totalsOf(days) });
+  const { from, to } = monthRange(month);
+  const scheduleOf = await loadSchedules();
+  const employeesOut: SummaryRow[] = [];
+  for await (const people of employees(department)) {
+    const months = await readMonths(
+      people.map((p) => p.id),
+      from,
+      to,
+    );
+    for (const p of people) {
+      const today = now.setZone(p.timezone).toISODate() as string;
+      const totals = monthTotals(months.get(monthKey(p.id, month)), month, scheduleOf(p), today);
+      employeesOut.push({ email: p.email, name: p.name, department: p.department, ...totals });
+    }
   }
-  return { month, employees };
+  return { month, employees: employeesOut };
 }

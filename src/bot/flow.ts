@@ -170,7 +170,7 @@ export type Phrasings = Record<string, string[]>;
 /** A resumable, idempotent batch migration: `step` returns `cursor: null` when done. */
 export type MigrationSpec = {
   id: string;
-  step(cursor: string | null): Promise<{ cursor: string | null; migrated: number }>;
+  step(cursor: string | null, now: Date): Promise<{ cursor: string | null; migrated: number }>;
 };
 
 /** Helper so a command's `A` is checked against its own parse and handle. */

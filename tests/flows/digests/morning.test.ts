@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttendanceRecord } from '../../../db/models/attendance-record.js';
+import { AttendanceDay } from '../../../db/models/attendance-day.js';
 import { Delivery } from '../../../db/models/delivery.js';
 import { digestKey, runDigests } from '../../../flows/digests/index.js';
 import { setMuted, setQuietHours } from '../../../flows/digests/settings.js';
@@ -125,7 +125,7 @@ describe('morning digest', () => {
     await makeEmployee(SH, { name: '缺', managerId: boss });
     await makeEmployee(SH, { name: '新', managerId: boss, createdAt: z('2026-12-07T01:00:00Z') });
     // Friday 2026-12-04: 迟 in at 09:40 and out at 18:05, 忘 in on time and never out
-    await AttendanceRecord.create([
+    await AttendanceDay.create([
       {
         employeeId: late,
         date: '2026-12-04',

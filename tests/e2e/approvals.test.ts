@@ -28,7 +28,7 @@ describe('approvals through the web chat', () => {
     expect((await lastCard('zhang.min', no))?.subtitle).toBe('已通过');
     expect((await lastCard('sun.li', no))?.subtitle).toBe('已通过'); // HR is copied on leave
     expect((await doc(no))?.history.map((h) => h.action)).toEqual(['submitted', 'approved']);
-    expect(await LeaveDay.countDocuments({ requestId: no })).toBe(1); // written into attendance
+    expect(await LeaveDay.countDocuments({ 'parts.requestId': no })).toBe(1); // written into attendance
   });
 
   it('expense over 1000 goes to the manager and then finance', async () => {

@@ -6,7 +6,10 @@ import { DateTime } from 'luxon';
 import mongoose from 'mongoose';
 import { appendChange, RELOAD } from '../db/change-feed.js';
 import { connectDb } from '../db/connect.js';
+import { dayKey } from '../db/models/attendance-day.js';
 import { Employee } from '../db/models/employee.js';
+import { rebuildLists } from '../flows/approvals/index.js';
+import { recountMonths } from '../flows/attendance/index.js';
 
 const BATCH = 2000;
 /** People with a history: attendance for every day back from yesterday, requests to their lead. */
@@ -69,9 +72,11 @@ function attendanceRecord(i: number, today: DateTime) {
   const k = i % HISTORY_PEOPLE;
   const day = today.minus({ days: Math.floor(i / HISTORY_PEOPLE) + 1 });
   const checkIn = day.set({ hour: 8, minute: 40 + (k % 35) });
+  const date = day.toISODate() as string;
   return {
+    _id: dayKey(historyId(k), date),
     employeeId: historyId(k),
-    date: day.toISODate() as string,
+    date,
     status: 'present',
     checkInAt: checkIn.toJSDate(),
     checkOutAt: checkIn.plus({ hours: 9, minutes: k % 20 }).toJSDate(),
@@ -79,6 +84,7 @@ function attendanceRecord(i: number, today: DateTime) {
     checkOutNote: '',
     madeUpBy: [],
     leaveRequestId: null,
+    version: 0,
     createdAt: checkIn.toJSDate(),
     updatedAt: checkIn.toJSDate(),
   };
@@ -102,12 +108,20 @@ function approvalRequest(i: number, now: Date) {
   const created = new Date(now.getTime() - (i + 1) * 60_000);
   const pending = i < (HISTORY_PEOPLE / 8) * PENDING_PER_LEAD && k % 8 !== 0;
   const decidedAt = new Date(created.getTime() + 30 * 60_000);
+  // two sent copies, as the app keeps them: the approver's and the requester's
+  const cards = [lead, requesterId].map((employeeId, n) => ({
+    employeeId,
+    platform: 'web',
+    channelId: String(employeeId),
+    messageId: `seeded-${seededNo(i)}-${n}`,
+  }));
   return {
+    _id: seededNo(i),
     no: seededNo(i),
     type: 'expense',
     requesterId,
     department: HISTORY_DEPARTMENT,
-    data: { amount: 42 + (i % 500), currency: 'CNY', category: 'transport', reason: '地铁', receiptUrl: '' },
+    data: { amount: 42 + (i % 500), currency: 'CNY', category: 'taxi', reason: '地铁', receiptUrl: '' },
     status: pending ? 'pending' : 'approved',
     steps: [
       {
@@ -133,6 +147,7 @@ function approvalRequest(i: number, now: Date) {
       ...(pending ? [] : [{ at: decidedAt, by: lead, action: 'approved', step: 0, comment: '' }]),
     ],
     lastUrgedAt: null,
+    cards,
     version: pending ? 0 : 1,
     createdAt: created,
     updatedAt: pending ? created : decidedAt,
@@ -144,30 +159,27 @@ async function seedPeople(): Promise<void> {
   await appendChange('directory', RELOAD, new Date());
 }
 
+/** Times a step of the seeding, for the report: the repairs run at each size. */
+async function timed(what: string, work: () => Promise<unknown>): Promise<void> {
+  const started = performance.now();
+  await work();
+  console.error(`  ${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Records `from`..`to`, then every month rollup counted again (the admin repair, timed). */
 async function seedAttendance(from: number, to: number, todayIso: string): Promise<void> {
   const today = DateTime.fromISO(todayIso, { zone: 'Asia/Shanghai' });
   const docs = Array.from({ length: to - from }, (_, j) => attendanceRecord(from + j, today));
-  await insertAll('attendancerecords', docs);
+  await insertAll('attendancedays', docs);
+  await timed(`recount of every month rollup at ${to} records`, () => recountMonths(new Date()));
 }
 
+/** Requests `from`..`to`, then every per-person list rebuilt (the admin repair, timed). */
 async function seedApprovals(from: number, to: number, nowIso: string): Promise<void> {
   const now = new Date(nowIso);
   const docs = Array.from({ length: to - from }, (_, j) => approvalRequest(from + j, now));
-  const withIds = docs.map((d) => ({ _id: new mongoose.Types.ObjectId(), ...d }));
-  await insertAll('approvalrequests', withIds);
-  // two sent copies per request, as the app keeps them (the approver's and the requester's)
-  await insertAll(
-    'approvalcards',
-    withIds.flatMap((d) =>
-      [d.requesterId, d.steps[0]?.approvers[0]?.employeeId].map((employeeId, n) => ({
-        requestId: d._id,
-        employeeId,
-        platform: 'web',
-        channelId: String(employeeId),
-        messageId: `seeded-${d.no}-${n}`,
-      })),
-    ),
-  );
+  await insertAll('approvals', docs);
+  await timed(`rebuild of every approval list at ${to} requests`, () => rebuildLists(new Date()));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,5 @@
 import mongoose from 'mongoose';
 import type { Migration } from './migrations.js';
-import { isDuplicateKey } from './processed-events.js';
 
 export type Row = { _id: mongoose.Types.ObjectId | string; [field: string]: unknown };
 const NAMESPACE_NOT_FOUND = 26;
@@ -45,20 +44,4 @@ export function moveLegacy(spec: {
       return { cursor: String(rows.at(-1)?._id), migrated: rows.length };
     },
   };
-}
-
-/** Inserts, skipping documents whose `_id` is there already (moved by an interrupted batch). */
-export async function insertNew(
-  // biome-ignore lint/suspicious/noExplicitAny: any model
-  model: mongoose.Model<any>,
-  docs: Row[],
-): Promise<void> {
-  if (docs.length === 0) return;
-  try {
-    await rawCollection(model.collection.collectionName).insertMany(docs, { ordered: false });
-  } catch (err) {
-    const writeErrors = (err as { writeErrors?: { code?: number }[] }).writeErrors;
-    const onlyDuplicates = Array.isArray(writeErrors) && writeErrors.every((e) => e.code === 11000);
-    if (!isDuplicateKey(err) && !onlyDuplicates) throw err;
-  }
 }

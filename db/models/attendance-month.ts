@@ -7,22 +7,13 @@ export const monthKey = (employeeId: unknown, month: string) => `${String(employ
  * One employee's month, kept up to date on every attendance write (check-in/out, made-up punch,
  * approved or cancelled leave, the absence job), so the month view is one point read and the
  * month report one per person. `days` holds what was stored for each date that has a record or
- * leave (the raw punches, judged again when shown); `totals` are those days judged when written,
- * with the schedule of that moment. Written under a version claim (db/versioned.ts); a full
- * recount rebuilds it from the day and leave documents (flows/attendance/rollup.ts).
+ * leave (the raw punches, judged again when shown), packed into one string (`encodeDays`): the
+ * embedded store decodes every field of every document it returns, and a month as 31
+ * sub-documents took ten times longer to read than as one string. `totals` are those days judged
+ * when written, with the schedule of that moment. Written under a version claim
+ * (db/versioned.ts); a full recount rebuilds it from the day and leave documents
+ * (flows/attendance/rollup.ts).
  */
-const entrySchema = new Schema(
-  {
-    date: { type: String, required: true },
-    status: { type: String, enum: ['present', 'absent', 'leave', null], default: null },
-    checkInAt: { type: Date, default: null },
-    checkOutAt: { type: Date, default: null },
-    madeUp: { type: Boolean, default: false },
-    leave: { type: String, enum: ['full', 'am', 'pm', null], default: null },
-  },
-  { _id: false },
-);
-
 const totalsSchema = new Schema(
   {
     present: { type: Number, default: 0 },
@@ -41,7 +32,7 @@ const attendanceMonthSchema = new Schema(
     _id: { type: String, required: true },
     employeeId: { type: Schema.Types.ObjectId, ref: 'Employee', required: true },
     month: { type: String, required: true },
-    days: { type: [entrySchema], default: [] },
+    days: { type: String, default: '' },
     totals: { type: totalsSchema, default: () => ({}) },
     version: { type: Number, default: 0 },
     updatedAt: { type: Date, default: null },
@@ -59,6 +50,49 @@ export type MonthEntry = {
   madeUp: boolean;
   leave: 'full' | 'am' | 'pm' | null;
 };
+
+const STATUS = { present: 'p', absent: 'a', leave: 'l' } as const;
+const HALF = { full: 'f', am: 'a', pm: 'p' } as const;
+const codeOf = <K extends string>(codes: Record<K, string>, value: K | null) => (value ? codes[value] : '');
+const valueOf = <K extends string>(codes: Record<K, string>, code: string | undefined) =>
+  (Object.entries(codes).find(([, c]) => c === code)?.[0] as K | undefined) ?? null;
+const time = (d: Date | null) => (d ? d.getTime().toString(36) : '');
+const date = (t: string | undefined) => (t ? new Date(Number.parseInt(t, 36)) : null);
+
+/**
+ * `2026-11-03` present 09:02–18:05 → `03,p,<in>,<out>,0,` (times in base-36 milliseconds; leave
+ * f/a/p last); entries joined by `;`, in date order.
+ */
+export function encodeDays(entries: MonthEntry[]): string {
+  return entries
+    .map((e) =>
+      [
+        e.date.slice(8),
+        codeOf(STATUS, e.status),
+        time(e.checkInAt),
+        time(e.checkOutAt),
+        e.madeUp ? '1' : '0',
+        codeOf(HALF, e.leave),
+      ].join(','),
+    )
+    .join(';');
+}
+
+export function decodeDays(month: string, packed: string): MonthEntry[] {
+  if (!packed) return [];
+  return packed.split(';').map((line) => {
+    const [day, status, checkIn, checkOut, madeUp, leave] = line.split(',');
+    return {
+      date: `${month}-${day}`,
+      status: valueOf(STATUS, status),
+      checkInAt: date(checkIn),
+      checkOutAt: date(checkOut),
+      madeUp: madeUp === '1',
+      leave: valueOf(HALF, leave),
+    };
+  });
+}
+
 export type MonthTotalsStored = {
   present: number;
   late: number;
@@ -71,7 +105,8 @@ export type AttendanceMonthDoc = {
   _id: string;
   employeeId: mongoose.Types.ObjectId;
   month: string;
-  days: MonthEntry[];
+  /** Packed with `encodeDays`. */
+  days: string;
   totals: MonthTotalsStored;
   version: number;
   updatedAt: Date | null;

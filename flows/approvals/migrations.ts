@@ -2,7 +2,8 @@
 // `approvalcards` found by a query per request) move to `approvals` with their cards inside, and
 // the per-person lists are built from them.
 import mongoose from 'mongoose';
-import { insertNew, moveLegacy } from '../../db/legacy.js';
+import { insertNew } from '../../db/insert-new.js';
+import { moveLegacy } from '../../db/legacy.js';
 import { ApprovalRequest, type CardCopy } from '../../db/models/approval-request.js';
 import type { MigrationSpec } from '../../src/bot/flow.js';
 import { rebuildLists } from './lists.js';
@@ -55,6 +56,7 @@ const requestsByNumber = moveLegacy({
         _id: String(rest.no),
         cards: [...new Map(((cards ?? []) as CardCopy[]).map((c) => [copyKey(c), c])).values()],
       })),
+      { asStored: true },
     );
   },
 });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { insertNew } from '../../db/insert-new.js';
 import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
 import type { EmployeeDoc } from '../../db/models/employee.js';
 import { JobCursor } from '../../db/models/job-cursor.js';
@@ -63,7 +64,9 @@ export async function markAbsences(now: Date): Promise<{ marked: number }> {
     const halves = (leaves.get(key)?.parts ?? []).map((p) => p.half as Half);
     return !days.has(key) && mergeHalves(halves) !== 'full';
   });
-  const inserted = await insertIgnoringDuplicates(
+  // another instance (or a check-in) may have written a day in between: those are skipped
+  const inserted = await insertNew(
+    AttendanceDay,
     absent.map(({ e, date }) => ({ employeeId: e._id, date, status: 'absent' })),
   );
   await inParallel(inserted, async (day) => {
@@ -84,24 +87,6 @@ export async function markAbsences(now: Date): Promise<{ marked: number }> {
     );
   }
   return { marked: inserted.length };
-}
-
-type Inserted = { employeeId: EmployeeDoc['_id']; date: string };
-
-/** Another instance (or a check-in) may have written a day in between: those rows are skipped. */
-async function insertIgnoringDuplicates(docs: Inserted[]): Promise<Inserted[]> {
-  if (docs.length === 0) return [];
-  try {
-    return await AttendanceDay.insertMany(docs, { ordered: false });
-  } catch (err) {
-    if (!isDuplicateKey(err) && !hasOnlyDuplicates(err)) throw err;
-    return (err as { insertedDocs?: Inserted[] }).insertedDocs ?? [];
-  }
-}
-
-function hasOnlyDuplicates(err: unknown): boolean {
-  const errors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-  return Array.isArray(errors) && errors.every((e) => (e.code ?? e.err?.code) === 11000);
 }
 
 /** Scheduled jobs of this flow. */

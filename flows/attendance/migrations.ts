@@ -1,7 +1,8 @@
 // Attendance stored before days were keyed by `<employee>:<date>` (collection `attendancerecords`)
 // and leave by request and date (`leavedays`) moves to the natural keys; then every month rollup
 // is counted from them.
-import { insertNew, moveLegacy } from '../../db/legacy.js';
+import { insertNew } from '../../db/insert-new.js';
+import { moveLegacy } from '../../db/legacy.js';
 import { AttendanceDay, dayKey } from '../../db/models/attendance-day.js';
 import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
 import { findByIds } from '../../db/point-reads.js';
@@ -22,6 +23,7 @@ const days = moveLegacy({
         _id: dayKey(rest.employeeId, String(rest.date)),
         version: 0,
       })),
+      { asStored: true },
     );
   },
 });

@@ -2,10 +2,13 @@
 // read by the month view, team views, the digest and the month report, rebuilt by a recount.
 import { DateTime } from 'luxon';
 import mongoose from 'mongoose';
+import { insertNew } from '../../db/insert-new.js';
 import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
 import {
   AttendanceMonth,
   type AttendanceMonthDoc,
+  decodeDays,
+  encodeDays,
   type MonthEntry,
   monthKey,
 } from '../../db/models/attendance-month.js';
@@ -68,8 +71,13 @@ export function judge(
 /** Counting never depends on the moment of judging: only pending and none do, and they count nowhere. */
 const ANY_MOMENT = DateTime.fromMillis(0);
 
-function countsOfEntries(entries: MonthEntry[], p: ScheduledPerson, schedule: Schedule): DayCounts {
-  return countsOf(entries.map((e) => judge(e, e.date, p, schedule, ANY_MOMENT)));
+/** What a rollup stores for these entries: them, in date order, and their counts. */
+function rollupOf(entries: MonthEntry[], p: ScheduledPerson, schedule: Schedule) {
+  const days = entries.toSorted((a, b) => (a.date < b.date ? -1 : 1));
+  return {
+    days: encodeDays(days),
+    totals: countsOf(days.map((e) => judge(e, e.date, p, schedule, ANY_MOMENT))),
+  };
 }
 
 /** The day and leave documents of some dates, by `_id`. */
@@ -88,7 +96,7 @@ const emptyMonth = (employeeId: string, month: string): AttendanceMonthDoc => ({
   _id: monthKey(employeeId, month),
   employeeId: new mongoose.Types.ObjectId(employeeId),
   month,
-  days: [],
+  days: '',
   totals: ZERO,
   version: 0,
   updatedAt: null,
@@ -124,14 +132,12 @@ export async function refreshMonths(
       async (doc) => {
         const read = await readTruth(p.id, inMonth);
         for (const [date, t] of read) truth.set(date, t);
+        const stored = decodeDays(month, doc.days);
         const fresh = inMonth.map((d) => entryOf(d, read.get(d) ?? {}));
-        const old = inMonth.map((d) => doc.days.find((e) => e.date === d));
+        const old = inMonth.map((d) => stored.find((e) => e.date === d));
         if (fresh.every((e, i) => sameEntry(e) === sameEntry(old[i]))) return 'unchanged';
-        const days = [
-          ...doc.days.filter((e) => !inMonth.includes(e.date)),
-          ...fresh.filter((e): e is MonthEntry => e !== null),
-        ].sort((a, b) => (a.date < b.date ? -1 : 1));
-        return { days, totals: countsOfEntries(days, p, schedule) };
+        const kept = stored.filter((e) => !inMonth.includes(e.date));
+        return rollupOf([...kept, ...fresh.filter((e): e is MonthEntry => e !== null)], p, schedule);
       },
       now,
       { initial: () => emptyMonth(p.id, month) },
@@ -176,7 +182,7 @@ export function daysOf(
 ): DayResult[] {
   const entries = new Map<string, MonthEntry>();
   for (const m of monthsBetween(from, to)) {
-    for (const e of months.get(monthKey(p.id, m))?.days ?? []) entries.set(e.date, e);
+    for (const e of decodeDays(m, months.get(monthKey(p.id, m))?.days ?? '')) entries.set(e.date, e);
   }
   return datesBetween(from, to).map((date) => judge(entries.get(date), date, p, schedule, now));
 }
@@ -195,7 +201,7 @@ export function monthTotals(
   const last = DateTime.fromISO(first).endOf('month').toISODate() as string;
   const through = today < last ? today : last;
   const counts = doc?.totals ?? ZERO;
-  const leaveSoFar = (doc?.days ?? [])
+  const leaveSoFar = decodeDays(month, doc?.days ?? '')
     .filter((e) => e.leave && e.date <= through && isWorkday(schedule, e.date))
     .reduce((sum, e) => sum + (e.leave === 'full' ? 1 : 0.5), 0);
   return {
@@ -212,10 +218,14 @@ export function monthTotals(
 /**
  * Rebuilds the rollups of one month (or of all) from the day and leave documents: a repair after
  * a crash between a write and its rollup, or after a schedule change (counts are judged when
- * written). Reads both collections once; a rollup with nothing left behind it is emptied. A
- * write to a person's month while this runs may be overwritten by the older read: run it again.
+ * written). Reads the three collections once; writes only rollups that differ — new ones in
+ * batches, changed ones under their version claim — and empties those with nothing behind them.
+ * A write to a person's month while this runs may be overwritten by the older read: run it again.
  */
-export async function recountMonths(now: Date, month?: string): Promise<{ rollups: number }> {
+export async function recountMonths(
+  now: Date,
+  month?: string,
+): Promise<{ rollups: number; rewritten: number }> {
   const range = month ? { date: { $gte: `${month}-01`, $lte: `${month}-31` } } : {};
   const groups = new Map<string, { employeeId: string; month: string; truth: Map<string, Truth> }>();
   const add = (employeeId: string, date: string, part: Truth) => {
@@ -228,32 +238,49 @@ export async function recountMonths(now: Date, month?: string): Promise<{ rollup
     add(String(day.employeeId), day.date, { day: day as AttendanceDayDoc });
   for await (const leave of LeaveDay.find(range).lean<LeaveDayDoc[]>().cursor())
     add(String(leave.employeeId), leave.date, { leave: leave as LeaveDayDoc });
-  const stale = await AttendanceMonth.find(month ? { month } : {}, { _id: 1, employeeId: 1, month: 1 }).lean<
-    AttendanceMonthDoc[]
-  >();
-  for (const s of stale) {
-    if (!groups.has(s._id))
-      groups.set(s._id, { employeeId: String(s.employeeId), month: s.month, truth: new Map() });
+  const stored = new Map(
+    (await AttendanceMonth.find(month ? { month } : {}).lean<AttendanceMonthDoc[]>()).map((m) => [m._id, m]),
+  );
+  for (const m of stored.values()) {
+    if (!groups.has(m._id))
+      groups.set(m._id, { employeeId: String(m.employeeId), month: m.month, truth: new Map() });
   }
   const org = await readDirectory();
   const scheduleOf = await loadSchedules();
-  await inParallel([...groups.values()], async (g) => {
+  const fresh: AttendanceMonthDoc[] = [];
+  const changed: AttendanceMonthDoc[] = [];
+  for (const [key, g] of groups) {
     const e = org.byId(g.employeeId);
     // someone no longer in the directory keeps their rollup, judged by the company defaults
     const p = { id: g.employeeId, department: e?.department ?? '', timezone: e?.timezone ?? 'Asia/Shanghai' };
-    const days = [...g.truth.entries()]
-      .map(([date, t]) => entryOf(date, t))
-      .filter((x): x is MonthEntry => x !== null)
-      .sort((a, b) => (a.date < b.date ? -1 : 1));
-    const totals = countsOfEntries(days, p, scheduleOf(p));
-    await changeVersioned<AttendanceMonthDoc, never>(
+    const entries = [...g.truth.entries()].flatMap(([date, t]) => entryOf(date, t) ?? []);
+    const body = {
+      ...emptyMonth(g.employeeId, g.month),
+      ...rollupOf(entries, p, scheduleOf(p)),
+      updatedAt: now,
+    };
+    const old = stored.get(key);
+    if (!old) fresh.push(body);
+    else if (old.days !== body.days || !sameCounts(old.totals, body.totals)) changed.push(body);
+  }
+  for (let i = 0; i < fresh.length; i += 1000) {
+    const batch = fresh.slice(i, i + 1000);
+    // one created meanwhile by a write is counted again with the changed ones
+    const inserted = new Set((await insertNew(AttendanceMonth, batch)).map((d) => d._id));
+    changed.push(...batch.filter((b) => !inserted.has(b._id)));
+  }
+  await inParallel(changed, (body) =>
+    changeVersioned<AttendanceMonthDoc, never>(
       AttendanceMonth,
       'attendance-month',
-      monthKey(g.employeeId, g.month),
-      () => ({ days, totals }),
+      body._id,
+      () => ({ days: body.days, totals: body.totals }),
       now,
-      { initial: () => emptyMonth(g.employeeId, g.month) },
-    );
-  });
-  return { rollups: groups.size };
+      { initial: () => emptyMonth(String(body.employeeId), body.month) },
+    ),
+  );
+  return { rollups: groups.size, rewritten: fresh.length + changed.length };
 }
+
+const sameCounts = (a: DayCounts, b: DayCounts) =>
+  (Object.keys(ZERO) as (keyof DayCounts)[]).every((k) => (a?.[k] ?? 0) === b[k]);

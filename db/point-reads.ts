@@ -16,8 +16,9 @@ export async function inParallel<T>(items: readonly T[], fn: (item: T) => Promis
  * Documents by `_id`, one point read each, a few at a time; missing ones are left out. The
  * embedded store answers `{_id: x}` from its index but `{_id: {$in: […]}}` by reading the whole
  * collection, so for a list of keys many small reads stay flat where one query grows with the
- * collection. (MongoDB would serve `$in` from the index either way.)
- * @example const months = await findByIds<AttendanceMonthDoc>(AttendanceMonth, keys)
+ * collection. (MongoDB would serve `$in` from the index either way.) Read with the driver, as
+ * stored, like `lean()`: mongoose's own work per query doubled the time of a thousand reads.
+ * @example const days = await findByIds<AttendanceDayDoc>(AttendanceDay, keys)
  */
 export async function findByIds<D>(
   // biome-ignore lint/suspicious/noExplicitAny: any model
@@ -27,7 +28,7 @@ export async function findByIds<D>(
 ): Promise<Map<string, D>> {
   const found = new Map<string, D>();
   await inParallel([...new Set(ids)], async (id) => {
-    const doc = await model.findById(id, projection).lean<D>();
+    const doc = (await model.collection.findOne({ _id: id as never }, { projection })) as D | null;
     if (doc) found.set(id, doc);
   });
   return found;

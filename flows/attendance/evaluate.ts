@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { expectedHours, type Half, isWorkday, type Schedule } from './schedule.js';
+import { zoneOf } from './zones.js';
 
 export type DayRecord = {
   status: 'present' | 'absent' | 'leave';
@@ -40,17 +41,22 @@ export function evaluateDay(input: {
   const { date, tz, schedule, record, leave, now } = input;
   const workday = isWorkday(schedule, date);
   const expected = expectedHours(schedule, date, tz, leave);
-  const checkIn = record?.checkInAt ? DateTime.fromJSDate(record.checkInAt, { zone: tz }) : undefined;
-  const checkOut = record?.checkOutAt ? DateTime.fromJSDate(record.checkOutAt, { zone: tz }) : undefined;
+  // compared as milliseconds: a report judges tens of thousands of days, and luxon's arithmetic
+  // on each would dominate it
+  const inMs = record?.checkInAt?.getTime();
+  const outMs = record?.checkOutAt?.getTime();
+  const zone = zoneOf(tz);
+  const checkIn = inMs === undefined ? undefined : DateTime.fromMillis(inMs, { zone });
+  const checkOut = outMs === undefined ? undefined : DateTime.fromMillis(outMs, { zone });
   const base = { date, workday, leave, checkIn, checkOut, madeUp: record?.madeUp ?? false };
-  if (checkIn) {
+  if (inMs !== undefined) {
     const judged = workday && leave !== 'full';
     return {
       ...base,
       status: 'present',
-      late: judged && checkIn > expected.start.plus({ minutes: schedule.graceMinutes }),
-      earlyLeave: judged && checkOut !== undefined && checkOut < expected.end,
-      minutesWorked: checkOut && checkOut > checkIn ? Math.round(checkOut.diff(checkIn).as('minutes')) : 0,
+      late: judged && inMs > expected.start.toMillis() + schedule.graceMinutes * 60_000,
+      earlyLeave: judged && outMs !== undefined && outMs < expected.end.toMillis(),
+      minutesWorked: outMs !== undefined && outMs > inMs ? Math.round((outMs - inMs) / 60_000) : 0,
     };
   }
   const none = { ...base, late: false, earlyLeave: false, minutesWorked: 0 };

@@ -5,12 +5,13 @@ import mongoose from 'mongoose';
 import { insertNew } from '../../db/insert-new.js';
 import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
 import {
-  AttendanceMonth,
   type AttendanceMonthDoc,
   decodeDays,
   encodeDays,
+  MONTH_COLLECTION,
   type MonthEntry,
   monthKey,
+  monthRollups,
 } from '../../db/models/attendance-month.js';
 import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
 import { findByIds, inParallel } from '../../db/point-reads.js';
@@ -81,7 +82,7 @@ function rollupOf(entries: MonthEntry[], p: ScheduledPerson, schedule: Schedule)
 }
 
 /** The day and leave documents of some dates, by `_id`. */
-export async function readTruth(employeeId: string, dates: string[]): Promise<Map<string, Truth>> {
+export async function readTruth(employeeId: string, dates: readonly string[]): Promise<Map<string, Truth>> {
   const keys = dates.map((d) => dayKey(employeeId, d));
   const [days, leaves] = await Promise.all([
     findByIds<AttendanceDayDoc>(AttendanceDay, keys),
@@ -105,7 +106,7 @@ const emptyMonth = (employeeId: string, month: string): AttendanceMonthDoc => ({
 const sameEntry = (e: MonthEntry | null | undefined) =>
   e ? [e.date, e.status, e.checkInAt?.getTime(), e.checkOutAt?.getTime(), e.madeUp, e.leave].join('|') : '';
 
-function byMonth(dates: string[]): Map<string, string[]> {
+function byMonth(dates: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const d of dates) out.set(d.slice(0, 7), [...(out.get(d.slice(0, 7)) ?? []), d]);
   return out;
@@ -119,14 +120,14 @@ function byMonth(dates: string[]): Map<string, string[]> {
  */
 export async function refreshMonths(
   p: ScheduledPerson,
-  dates: string[],
+  dates: readonly string[],
   now: Date,
 ): Promise<Map<string, Truth>> {
   const schedule = (await loadSchedules())(p);
   const truth = new Map<string, Truth>();
   for (const [month, inMonth] of byMonth(dates)) {
     await changeVersioned<AttendanceMonthDoc, 'unchanged'>(
-      AttendanceMonth,
+      monthRollups(month),
       'attendance-month',
       monthKey(p.id, month),
       async (doc) => {
@@ -158,17 +159,34 @@ function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
-/** People's rollups for the months a date range touches: one point read per person and month. */
+/**
+ * Past this many people, reading a month's whole collection at once is cheaper than a point read
+ * each (a pass over one rollup costs about a tenth of a point read; a company has more people than
+ * any one view asks for, so the pass wins from a few hundred on).
+ */
+const PASS_FROM = 200;
+
+/**
+ * People's rollups for the months a date range touches: a point read per person and month, or
+ * for many people one pass over each month's collection — either way independent of the history.
+ */
 export async function readMonths(
   ids: string[],
   from: string,
   to: string,
 ): Promise<Map<string, AttendanceMonthDoc>> {
-  const months = monthsBetween(from, to);
-  return findByIds<AttendanceMonthDoc>(
-    AttendanceMonth,
-    ids.flatMap((id) => months.map((m) => monthKey(id, m))),
-  );
+  const found = new Map<string, AttendanceMonthDoc>();
+  for (const month of monthsBetween(from, to)) {
+    const keys = ids.map((id) => monthKey(id, month));
+    if (keys.length < PASS_FROM) {
+      for (const [k, doc] of await findByIds<AttendanceMonthDoc>(monthRollups(month), keys))
+        found.set(k, doc);
+      continue;
+    }
+    const wanted = new Set(keys);
+    for (const doc of await everyRollup(month)) if (wanted.has(doc._id)) found.set(doc._id, doc);
+  }
+  return found;
 }
 
 /** A person's days from `from` to `to`, judged at `now`, from rollups read by `readMonths`. */
@@ -228,26 +246,26 @@ export async function recountMonths(
 ): Promise<{ rollups: number; rewritten: number }> {
   const range = month ? { date: { $gte: `${month}-01`, $lte: `${month}-31` } } : {};
   const groups = new Map<string, { employeeId: string; month: string; truth: Map<string, Truth> }>();
-  const add = (employeeId: string, date: string, part: Truth) => {
-    const key = monthKey(employeeId, date.slice(0, 7));
-    const group = groups.get(key) ?? { employeeId, month: date.slice(0, 7), truth: new Map() };
-    group.truth.set(date, { ...group.truth.get(date), ...part });
+  const add = (employeeId: string, m: string, date?: string, part?: Truth) => {
+    const key = monthKey(employeeId, m);
+    const group = groups.get(key) ?? { employeeId, month: m, truth: new Map() };
+    if (date && part) group.truth.set(date, { ...group.truth.get(date), ...part });
     groups.set(key, group);
   };
   for await (const day of AttendanceDay.find(range).lean<AttendanceDayDoc[]>().cursor())
-    add(String(day.employeeId), day.date, { day: day as AttendanceDayDoc });
+    add(String(day.employeeId), day.date.slice(0, 7), day.date, { day: day as AttendanceDayDoc });
   for await (const leave of LeaveDay.find(range).lean<LeaveDayDoc[]>().cursor())
-    add(String(leave.employeeId), leave.date, { leave: leave as LeaveDayDoc });
-  const stored = new Map(
-    (await AttendanceMonth.find(month ? { month } : {}).lean<AttendanceMonthDoc[]>()).map((m) => [m._id, m]),
-  );
-  for (const m of stored.values()) {
-    if (!groups.has(m._id))
-      groups.set(m._id, { employeeId: String(m.employeeId), month: m.month, truth: new Map() });
+    add(String(leave.employeeId), leave.date.slice(0, 7), leave.date, { leave: leave as LeaveDayDoc });
+  const stored = new Map<string, AttendanceMonthDoc>();
+  for (const m of month ? [month] : await monthsStored()) {
+    for (const doc of await everyRollup(m)) {
+      stored.set(doc._id, doc);
+      add(String(doc.employeeId), m); // one with nothing behind it any more is emptied
+    }
   }
   const org = await readDirectory();
   const scheduleOf = await loadSchedules();
-  const fresh: AttendanceMonthDoc[] = [];
+  const fresh = new Map<string, AttendanceMonthDoc[]>();
   const changed: AttendanceMonthDoc[] = [];
   for (const [key, g] of groups) {
     const e = org.byId(g.employeeId);
@@ -260,18 +278,22 @@ export async function recountMonths(
       updatedAt: now,
     };
     const old = stored.get(key);
-    if (!old) fresh.push(body);
+    if (!old) fresh.set(g.month, [...(fresh.get(g.month) ?? []), body]);
     else if (old.days !== body.days || !sameCounts(old.totals, body.totals)) changed.push(body);
   }
-  for (let i = 0; i < fresh.length; i += 1000) {
-    const batch = fresh.slice(i, i + 1000);
-    // one created meanwhile by a write is counted again with the changed ones
-    const inserted = new Set((await insertNew(AttendanceMonth, batch)).map((d) => d._id));
-    changed.push(...batch.filter((b) => !inserted.has(b._id)));
+  let created = 0;
+  for (const [m, docs] of fresh) {
+    for (let i = 0; i < docs.length; i += 1000) {
+      const batch = docs.slice(i, i + 1000);
+      // one a write created meanwhile is rewritten with the changed ones
+      const inserted = new Set((await insertNew(monthRollups(m), batch)).map((d) => d._id));
+      created += inserted.size;
+      changed.push(...batch.filter((b) => !inserted.has(b._id)));
+    }
   }
   await inParallel(changed, (body) =>
     changeVersioned<AttendanceMonthDoc, never>(
-      AttendanceMonth,
+      monthRollups(body.month),
       'attendance-month',
       body._id,
       () => ({ days: body.days, totals: body.totals }),
@@ -279,7 +301,22 @@ export async function recountMonths(
       { initial: () => emptyMonth(String(body.employeeId), body.month) },
     ),
   );
-  return { rollups: groups.size, rewritten: fresh.length + changed.length };
+  return { rollups: groups.size, rewritten: created + changed.length };
+}
+
+/** A month's rollups, read with the driver as stored (mongoose's own work doubles a big read). */
+const everyRollup = async (month: string) =>
+  (await monthRollups(month).collection.find({}).toArray()) as unknown as AttendanceMonthDoc[];
+
+/** Every month that has a rollup collection. */
+async function monthsStored(): Promise<string[]> {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('not connected');
+  const names = await db.listCollections({}, { nameOnly: true }).toArray();
+  return names.flatMap((c) => {
+    const m = MONTH_COLLECTION.exec(c.name);
+    return m ? [`${m[1]}-${m[2]}`] : [];
+  });
 }
 
 const sameCounts = (a: DayCounts, b: DayCounts) =>

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
-import { AttendanceMonth, type AttendanceMonthDoc, monthKey } from '../../db/models/attendance-month.js';
+import { type AttendanceMonthDoc, monthKey, monthRollups } from '../../db/models/attendance-month.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import { changeVersioned } from '../../db/versioned.js';
 import { dayOf } from './days.js';
@@ -90,7 +90,7 @@ export async function monthOf(employeeId: string, now: DateTime, month?: string)
   const from = first.startOf('month').toISODate() as string;
   const to = first.endOf('month').toISODate() as string;
   const shown = from.slice(0, 7);
-  const doc = await AttendanceMonth.findById(monthKey(p.id, shown)).lean<AttendanceMonthDoc>();
+  const doc = await monthRollups(shown).findById(monthKey(p.id, shown)).lean<AttendanceMonthDoc>();
   const schedule = (await loadSchedules())(p);
   const days = daysOf(p, new Map(doc ? [[doc._id, doc]] : []), from, to, schedule, now);
   const today = local.toISODate() as string;

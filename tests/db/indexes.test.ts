@@ -2,7 +2,6 @@ import type mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { AttendanceDay } from '../../db/models/attendance-day.js';
-import { AttendanceMonth } from '../../db/models/attendance-month.js';
 import { Customer } from '../../db/models/customer.js';
 import { Delivery } from '../../db/models/delivery.js';
 import { Employee } from '../../db/models/employee.js';
@@ -28,7 +27,6 @@ const QUERIES: [mongoose.Model<any>, string[], string[]][] = [
   [Customer, ['ownerId', 'activeAt'], []], // going back to the pool
   [AttendanceDay, ['date'], []], // recount of a month
   [LeaveDay, ['date'], []],
-  [AttendanceMonth, ['month'], []],
   [SalesOrder, ['status'], ['updatedAt']], // orders to ship
   [Employee, ['email'], []],
   [Employee, ['department', 'active'], []],

@@ -12,10 +12,12 @@ export type Refused<D, R extends string> = { ok: false; refusal: R | 'not_found'
 
 /**
  * Moves a document from version v to v+1 with `$set`. On the embedded store guarded updates are
- * not atomic, so the unique claim `<prefix>:<id>:v<v+1>` picks the one writer. The write itself
- * filters on `_id` alone — the only filter the embedded store looks up by index (`{_id, version}`
- * reads the whole collection) — after a point read that checks the version did not move: that
- * catches a writer who lost its claim as stale (10 s) and came back late.
+ * not atomic, so the unique claim `<prefix>:<id>:v<v+1>` picks the one writer. On MongoDB the
+ * write is also guarded by `{_id, version}`, atomically, which stops a writer that lost its
+ * claim as stale (10 s) and came back late. The embedded store would read its whole collection
+ * for that filter (it looks up nothing but `_id` by index) and apply it non-atomically anyway, so
+ * there the write filters on `_id` alone, after a point read that checks the version did not
+ * move — the same check, by index.
  * `change` sees the current document (it may read other documents by `_id`: it runs again after
  * a lost race) and returns fields or a refusal. With `initial`, a missing document is created
  * from it by a unique insert, which is its own claim.
@@ -45,12 +47,13 @@ export async function changeVersioned<D extends Versioned, R extends string>(
       await sleep(5 + Math.random() * 20);
       continue;
     }
-    const current = await model.findById(id, { version: 1 }).lean<Versioned>();
-    if (current?.version !== before.version) continue;
+    const atomic = await guardsAtomically(model);
+    if (!atomic && (await model.findById(id, { version: 1 }).lean<Versioned>())?.version !== before.version)
+      continue;
     // updatedAt comes from the caller's clock (digests read it), not from the driver's
     const doc = await model
       .findOneAndUpdate(
-        { _id: id },
+        atomic ? { _id: id, version: before.version } : { _id: id },
         { $set: { ...set, updatedAt: now }, $inc: { version: 1 } },
         { returnDocument: 'after', timestamps: false },
       )
@@ -58,6 +61,26 @@ export async function changeVersioned<D extends Versioned, R extends string>(
     if (doc) return { ok: true, doc, before };
   }
   throw new AppError('store.contention', `${prefix} ${id} kept changing under us`);
+}
+
+const atomicity = new WeakMap<object, Promise<boolean>>();
+
+/** MongoDB applies a guarded update atomically; FerretDB 1.x (it says so in buildInfo) does not. */
+function guardsAtomically(
+  // biome-ignore lint/suspicious/noExplicitAny: any model
+  model: mongoose.Model<any>,
+): Promise<boolean> {
+  const db = model.db.db;
+  if (!db) return Promise.resolve(false);
+  let known = atomicity.get(db);
+  if (!known) {
+    known = db
+      .admin()
+      .command({ buildInfo: 1 })
+      .then((info) => !('ferretdbVersion' in info));
+    atomicity.set(db, known);
+  }
+  return known;
 }
 
 /** The first version of a document: `initial` with the change applied, or null when it exists now. */

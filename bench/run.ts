@@ -104,14 +104,23 @@ if (only === 'directory') {
   }
   process.exit(0);
 }
-/** The OA rows against an app of their own (no scheduler), on a database that grows under it. */
+/**
+ * The OA rows against two apps of their own (no scheduler): one on a database that grows, one on
+ * a database kept at the smallest size, asked in turn.
+ */
 async function oaRows() {
-  const uri = `${store.uri}/bench_oa`;
-  const app = await startTarget('app', uri, { SCHEDULER: 'off', ADMIN_TOKEN: BENCH_ADMIN_TOKEN });
+  const env = { SCHEDULER: 'off', ADMIN_TOKEN: BENCH_ADMIN_TOKEN };
+  const [baseUri, grownUri] = [`${store.uri}/bench_oa_base`, `${store.uri}/bench_oa`];
+  const base = await startTarget('app', baseUri, env);
+  const grown = await startTarget('app', grownUri, env);
   try {
-    return await benchOa(uri, app.url, BENCH_ADMIN_TOKEN);
+    return await benchOa(
+      { url: base.url, uri: baseUri, token: BENCH_ADMIN_TOKEN },
+      { url: grown.url, uri: grownUri, token: BENCH_ADMIN_TOKEN },
+    );
   } finally {
-    app.child.kill('SIGTERM');
+    base.child.kill('SIGTERM');
+    grown.child.kill('SIGTERM');
   }
 }
 if (only === 'oa') {

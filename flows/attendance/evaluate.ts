@@ -41,29 +41,36 @@ export function evaluateDay(input: {
   const { date, tz, schedule, record, leave, now } = input;
   const workday = isWorkday(schedule, date);
   const expected = expectedHours(schedule, date, tz, leave);
-  // compared as milliseconds: a report judges tens of thousands of days, and luxon's arithmetic
-  // on each would dominate it
+  // compared as milliseconds, and built without spreading: a report judges tens of thousands of
+  // days, and luxon's arithmetic and the copies would dominate it
   const inMs = record?.checkInAt?.getTime();
   const outMs = record?.checkOutAt?.getTime();
   const zone = zoneOf(tz);
-  const checkIn = inMs === undefined ? undefined : DateTime.fromMillis(inMs, { zone });
-  const checkOut = outMs === undefined ? undefined : DateTime.fromMillis(outMs, { zone });
-  const base = { date, workday, leave, checkIn, checkOut, madeUp: record?.madeUp ?? false };
+  const day = (status: DayStatus, late: boolean, earlyLeave: boolean, minutesWorked: number): DayResult => ({
+    date,
+    workday,
+    status,
+    leave,
+    checkIn: inMs === undefined ? undefined : DateTime.fromMillis(inMs, { zone }),
+    checkOut: outMs === undefined ? undefined : DateTime.fromMillis(outMs, { zone }),
+    late,
+    earlyLeave,
+    minutesWorked,
+    madeUp: record?.madeUp ?? false,
+  });
   if (inMs !== undefined) {
     const judged = workday && leave !== 'full';
-    return {
-      ...base,
-      status: 'present',
-      late: judged && inMs > expected.start.toMillis() + schedule.graceMinutes * 60_000,
-      earlyLeave: judged && outMs !== undefined && outMs < expected.end.toMillis(),
-      minutesWorked: outMs !== undefined && outMs > inMs ? Math.round((outMs - inMs) / 60_000) : 0,
-    };
+    return day(
+      'present',
+      judged && inMs > expected.start.toMillis() + schedule.graceMinutes * 60_000,
+      judged && outMs !== undefined && outMs < expected.end.toMillis(),
+      outMs !== undefined && outMs > inMs ? Math.round((outMs - inMs) / 60_000) : 0,
+    );
   }
-  const none = { ...base, late: false, earlyLeave: false, minutesWorked: 0 };
-  if (!workday) return { ...none, status: 'rest' };
-  if (leave === 'full') return { ...none, status: 'leave' };
-  if (record?.status === 'absent') return { ...none, status: 'absent' };
-  return { ...none, status: now < expected.end ? 'pending' : 'none' };
+  if (!workday) return day('rest', false, false, 0);
+  if (leave === 'full') return day('leave', false, false, 0);
+  if (record?.status === 'absent') return day('absent', false, false, 0);
+  return day(now < expected.end ? 'pending' : 'none', false, false, 0);
 }
 
 export type MonthTotals = {

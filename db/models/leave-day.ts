@@ -19,8 +19,9 @@ const leaveDaySchema = new Schema(
   {
     _id: {
       type: String,
-      default(this: { employeeId?: unknown; date?: string }) {
-        return dayKey(this.employeeId, this.date ?? '');
+      // no document to key when mongoose casts an upsert: the filter's `_id` is the key then
+      default(this: { employeeId?: unknown; date?: string } | null) {
+        return this ? dayKey(this.employeeId, this.date ?? '') : undefined;
       },
     },
     employeeId: { type: Schema.Types.ObjectId, ref: 'Employee', required: true },

@@ -57,7 +57,7 @@ const leave = moveLegacy({
           },
         };
       }),
-      { ordered: false },
+      { ordered: false, throwOnValidationError: true },
     );
   },
 });

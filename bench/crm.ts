@@ -95,7 +95,13 @@ async function seed(uri: string, from: number, to: number): Promise<void> {
   }
 }
 
-const ACTIONS = ['follow-up', 'customer show', 'my customers', 'due follow-ups', 'analytics by city'] as const;
+const ACTIONS = [
+  'follow-up',
+  'customer show',
+  'my customers',
+  'due follow-ups',
+  'analytics by city',
+] as const;
 type Action = (typeof ACTIONS)[number];
 
 const text = (r: Reply[]) => r.map((x) => x.text ?? x.card?.title ?? '').join('\n');
@@ -149,7 +155,9 @@ export async function benchCrmGrowth(uri: string, appUrl: string): Promise<{ row
     const seeded = performance.now();
     await runChild(fileURLToPath(import.meta.url), ['seed', uri, String(from), String(size)]);
     from = size;
-    console.error(`crm bench: ${label(size)} customers ready in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    console.error(
+      `crm bench: ${label(size)} customers ready in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+    );
     for (const action of ACTIONS) {
       const row = await sampleTurns(`crm: ${action}, ${label(size)} customers`, appUrl, turnOf(action, size));
       console.error(`crm bench: ${row.name}: p50 ${row.p50} ms`);

@@ -9,14 +9,24 @@ import { Product } from '../db/models/product.js';
 import { SalesOrder } from '../db/models/sales-order.js';
 import { StockMovement } from '../db/models/stock-movement.js';
 import { Warehouse } from '../db/models/warehouse.js';
-import { growthReport, label, type Reply, runChild, sampleTurns, say, sizesFrom, type Turn } from './growth.js';
+import {
+  growthReport,
+  label,
+  type Reply,
+  runChild,
+  sampleTurns,
+  say,
+  sizesFrom,
+  type Turn,
+} from './growth.js';
 import type { Row } from './measure.js';
 
 const BATCH = 2000;
 /** Bench orders are numbered from here, far above what the app numbers (SO-1001 …). */
 const FIRST_NO = 500_000;
 /** Salespeople outside the directory own the bench orders, so "my orders" stays the demo's. */
-const ownerOf = (i: number) => new mongoose.Types.ObjectId(`66f00000${(i % 40).toString(16).padStart(16, '0')}`);
+const ownerOf = (i: number) =>
+  new mongoose.Types.ObjectId(`66f00000${(i % 40).toString(16).padStart(16, '0')}`);
 
 /**
  * Ledger rows and placed orders `from`..`to`, straight to the database in batches. The ledger

@@ -5,6 +5,8 @@ import { createAndTell, customerFromButton, showCard } from './customer-handlers
 import { followUpPicked } from './follow-up-handlers.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
+import { historyMigration, keysMigration, ticketNumbersMigration } from './migrations.js';
+import { customerNamesCache } from './name-index.js';
 import { phrasings } from './phrasings.js';
 import { claimFromButton } from './pool-handlers.js';
 import { changeTicketAndTell } from './ticket-handlers.js';
@@ -15,6 +17,9 @@ export const crmFlow: Flow = {
   phrasings,
   commands: crmCommands,
   jobs: crmJobs,
+  // history first: the keys' counts read the customers it completes
+  migrations: [historyMigration, keysMigration, ticketNumbersMigration],
+  caches: [customerNamesCache],
   actions: [
     {
       actionId: 'crm.customer.pick',

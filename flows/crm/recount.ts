@@ -1,5 +1,4 @@
-import mongoose from 'mongoose';
-import { withLock } from '../../db/claims.js';
+import type mongoose from 'mongoose';
 import { Customer } from '../../db/models/customer.js';
 import { pointAll } from '../../db/pointers.js';
 import type { Added } from './bulk-added.js';
@@ -36,28 +35,10 @@ export async function recountCustomers(now: Date): Promise<{ customers: number; 
   );
   const owned = byOwner(rows);
   const owners = new Set([...owned.keys(), ...(await ownedLists.owners())]);
-  for (const owner of owners) await settleList(owner, owned.get(owner) ?? [], now);
+  const holds = (owner: string) => async (id: Id) =>
+    (await Customer.findById(id, { ownerId: 1 }).lean())?.ownerId?.equals(owner) === true;
+  for (const owner of owners) await ownedLists.settle(owner, owned.get(owner) ?? [], holds(owner), now);
   await replaceCounts(countAll(rows), now);
   await customerNameWrites.manySaved(now);
   return { customers: rows.length, owners: owned.size };
-}
-
-/** Sets an owner's list to what is theirs now; only where the read and the list disagree is a customer read again. */
-async function settleList(owner: string, read: Id[], now: Date): Promise<void> {
-  await withLock(ownedLists.lockOf(owner), now, async () => {
-    const listed = await ownedLists.read(owner);
-    const onList = new Set(listed.map(String));
-    const inBoth = new Set(read.map(String).filter((id) => onList.has(id)));
-    const unsure = [...read, ...listed].filter((id) => !inBoth.has(String(id)));
-    const checked = await Promise.all(
-      unsure.map(async (id) =>
-        (await Customer.findById(id, { ownerId: 1 }).lean())?.ownerId?.equals(owner) ? id : null,
-      ),
-    );
-    const ids = [...new Set([...inBoth, ...checked.flatMap((id) => (id ? [String(id)] : []))])];
-    await ownedLists.set(
-      owner,
-      ids.map((id) => new mongoose.Types.ObjectId(id)),
-    );
-  });
 }

@@ -1,6 +1,7 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { orderCommands } from './commands.js';
 import { advanceFromChat, showOrder } from './handlers.js';
+import { purchaseOrderKeysMigration, salesOrderKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
 import { purchaseCommands } from './purchase-commands.js';
@@ -12,7 +13,7 @@ export const ordersFlow: Flow = {
   areas: [{ id: 'orders', label: { 'zh-CN': '订单', en: 'Orders' }, order: 35 }],
   phrasings,
   commands: [...orderCommands, ...purchaseCommands],
-  migrations: [supplierMigration],
+  migrations: [supplierMigration, salesOrderKeysMigration, purchaseOrderKeysMigration],
   actions: [
     { actionId: 'orders.show', handle: (ctx, a) => showOrder(ctx, a.value) },
     {

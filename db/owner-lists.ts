@@ -29,7 +29,8 @@ export function ownerList(list: string) {
     },
     async remove(owner: Id | string, ids: Id[]): Promise<void> {
       if (ids.length === 0) return;
-      await OwnerList.updateOne({ _id: key(owner) }, { $pull: { ids: { $in: ids } } });
+      // not `$pull` with `$in`: FerretDB 1.24 accepts it and removes nothing
+      await OwnerList.updateOne({ _id: key(owner) }, { $pullAll: { ids } });
     },
     /** Everyone with this list, empty or not (a repair). */
     async owners(): Promise<string[]> {

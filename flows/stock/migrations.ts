@@ -9,7 +9,7 @@ const BATCH = 5000;
 const OLD_INDEX = 'productId_1_warehouseId_1';
 const isIndexMissing = (err: unknown) => (err as { codeName?: string }).codeName === 'IndexNotFound';
 
-type OldRow = { _id: string; productId: Id; warehouseId: Id } & Record<string, unknown>;
+type OldRow = { _id: Id; productId: Id; warehouseId: Id } & Record<string, unknown>;
 
 /** Copies each row under its new key, then deletes the old one: a repeat overwrites the copy with the same. */
 async function rekey(
@@ -26,7 +26,8 @@ async function rekey(
     }),
     { ordered: false },
   );
-  await model.bulkWrite(
+  // by the driver: the model would cast the old ObjectId `_id`s to the strings its schema wants now
+  await model.collection.bulkWrite(
     rows.map((row) => ({ deleteOne: { filter: { _id: row._id } } })),
     { ordered: false },
   );
@@ -56,7 +57,7 @@ export const levelKeysMigration: MigrationSpec = {
       .lean<OldRow[]>();
     await rekey(StockMovement, rows, (r) => {
       const levelId = levelKey(r.productId, r.warehouseId);
-      return { _id: `${levelId}:v${r._id.split(':v')[1]}`, levelId };
+      return { _id: `${levelId}:v${String(r._id).split(':v')[1]}`, levelId };
     });
     return { cursor: rows.length === BATCH ? 'ledger' : null, migrated: rows.length };
   },

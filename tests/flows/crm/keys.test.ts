@@ -23,13 +23,17 @@ const now = new Date('2026-12-01T02:00:00Z');
 const people: Record<string, Person> = {};
 const sales = () => ['zhang.min', 'alice.chen', 'wang.fang'].map((u) => people[u] as Person);
 const owned = async (p: Person) =>
-  (await Customer.find({ ownerId: new mongoose.Types.ObjectId(p.id) }, { _id: 1 }).lean()).map((c) => String(c._id)).sort();
+  (await Customer.find({ ownerId: new mongoose.Types.ObjectId(p.id) }, { _id: 1 }).lean())
+    .map((c) => String(c._id))
+    .sort();
 const listed = async (p: Person) => (await ownedLists.read(p.id)).map(String).sort();
 
 /** Every dimension's counts, as kept on write and as a full read of the customers counts them. */
 async function countsBothWays() {
   const all = countAll(await Customer.find({}).lean<CustomerDoc[]>());
-  const kept = Object.fromEntries(await Promise.all(DIMENSIONS.map(async (by) => [by, await readCounts(by)])));
+  const kept = Object.fromEntries(
+    await Promise.all(DIMENSIONS.map(async (by) => [by, await readCounts(by)])),
+  );
   const read = Object.fromEntries(
     DIMENSIONS.map((by) => [by, new Map([...all[by]].filter(([, n]) => n > 0))]),
   );
@@ -60,7 +64,10 @@ describe('customers by name', () => {
     await createCustomer({ name: '星河物流' }, zhang, now);
     await createCustomer({ name: '星河零售' }, alice, now);
     const mine = await resolveCustomer('星河 拜访', zhang);
-    expect(mine.kind === 'many' && mine.candidates.map((c) => c.name).sort()).toEqual(['星河物流', '星河电子']);
+    expect(mine.kind === 'many' && mine.candidates.map((c) => c.name).sort()).toEqual([
+      '星河物流',
+      '星河电子',
+    ]);
     const hers = await resolveCustomer('星河 拜访', alice);
     expect(hers).toMatchObject({ kind: 'one', customer: { name: '星河零售' }, rest: '拜访' });
   });
@@ -69,7 +76,9 @@ describe('customers by name', () => {
 describe('owners’ lists and the counts under concurrency', () => {
   it('20 parallel claims and releases leave every list equal to what each person owns', async () => {
     const pool = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => createCustomer({ name: `池客户${i}` }, people['li.wei'] as Person, now)),
+      Array.from({ length: 10 }, (_, i) =>
+        createCustomer({ name: `池客户${i}` }, people['li.wei'] as Person, now),
+      ),
     );
     const ids = pool.map((r) => (r.ok ? r.customer._id : null)).filter((id) => id !== null);
     await Promise.all(ids.map((id) => releaseCustomer(id, people['li.wei'] as Person, 'to the pool', now)));
@@ -88,7 +97,11 @@ describe('owners’ lists and the counts under concurrency', () => {
     const [zhang, alice] = sales() as [Person, Person];
     const made = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        createCustomer({ name: `阶段客户${i}`, city: i % 2 ? '苏州' : 'St. Louis' }, i % 2 ? zhang : alice, now),
+        createCustomer(
+          { name: `阶段客户${i}`, city: i % 2 ? '苏州' : 'St. Louis' },
+          i % 2 ? zhang : alice,
+          now,
+        ),
       ),
     );
     const customers = made.flatMap((r) => (r.ok ? [r.customer] : []));

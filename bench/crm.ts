@@ -7,8 +7,20 @@ import mongoose from 'mongoose';
 import { connectDb } from '../db/connect.js';
 import { Customer } from '../db/models/customer.js';
 import { FollowUp } from '../db/models/follow-up.js';
+import { pointAndList } from '../flows/crm/bulk-added.js';
+import { countChange, recordCounts, sumChanges } from '../flows/crm/counts.js';
+import { customerNameWrites } from '../flows/crm/name-index.js';
 import { newCustomer } from '../flows/crm/service.js';
-import { growthReport, label, type Reply, runChild, sampleTurns, sizesFrom, type Turn } from './growth.js';
+import {
+  growthReport,
+  label,
+  type Reply,
+  runChild,
+  sampleTurns,
+  say,
+  sizesFrom,
+  type Turn,
+} from './growth.js';
 import type { Row } from './measure.js';
 
 const at = (sorted: number[], q: number) =>
@@ -61,7 +73,11 @@ const ownerOf = (i: number) =>
   i % 5 === 0 ? null : new mongoose.Types.ObjectId(`66e00000${(i % 40).toString(16).padStart(16, '0')}`);
 const nameOf = (i: number) => `压测客户${i}`;
 
-/** Customers `from`..`to` with one follow-up each, written straight to the database in batches. */
+/**
+ * Customers `from`..`to` with one follow-up each, written straight to the database in batches,
+ * with what a bulk write keeps beside them (name pointers, owners' lists, the counts); the app's
+ * name index learns of them from one reload at the end.
+ */
 async function seed(uri: string, from: number, to: number): Promise<void> {
   await connectDb(uri, { timeoutMs: 5000 });
   const now = new Date();
@@ -76,20 +92,28 @@ async function seed(uri: string, from: number, to: number): Promise<void> {
           owner,
           new Date(now.getTime() - (i % 20) * DAY),
         );
-        return { _id: new mongoose.Types.ObjectId(), ...doc };
-      });
-      await Customer.insertMany(customers, { ordered: false });
-      await FollowUp.insertMany(
-        customers.map((c, j) => ({
-          customerId: c._id,
-          by: c.ownerId,
-          at: new Date(now.getTime() - ((k + j) % 30) * DAY),
+        const line = {
+          at: new Date(now.getTime() - (i % 30) * DAY),
+          by: owner,
+          kind: 'note',
           channel: 'call',
           note: '压测跟进',
-        })),
+        };
+        return { _id: new mongoose.Types.ObjectId(), ...doc, recent: [line], line };
+      });
+      const inserted = await Customer.insertMany(
+        customers.map(({ line, ...c }) => c),
         { ordered: false },
       );
+      await FollowUp.insertMany(
+        customers.map((c) => ({ customerId: c._id, ...c.line })),
+        { ordered: false },
+      );
+      const added = inserted.map((d) => d.toObject());
+      await pointAndList(added, now);
+      await recordCounts(sumChanges(added.map((c) => countChange(null, c))), now);
     }
+    await customerNameWrites.manySaved(now);
   } finally {
     await mongoose.disconnect();
   }
@@ -143,6 +167,17 @@ function turnOf(action: Action, size: number): (i: number) => Turn {
   }
 }
 
+/** Resolves once the app's name index has customer `i` (it reloads in the background after a seed). */
+async function untilIndexed(appUrl: string, i: number): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  // a part of the name only: answered from the in-memory index, not the name's pointer
+  const part = nameOf(i).slice(1);
+  while ((await say(appUrl, 'li.wei@demo.example', `客户 ${part}`))[0]?.card?.title !== nameOf(i)) {
+    if (Date.now() > deadline) throw new Error(`the app never indexed ${nameOf(i)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /**
  * Every CRM action at each size, in one growing database served by `appUrl` (the demo company
  * and its 60 customers seeded by the app; the bench customers belong to people outside it).
@@ -154,6 +189,7 @@ export async function benchCrmGrowth(uri: string, appUrl: string): Promise<{ row
   for (const size of sizes) {
     const seeded = performance.now();
     await runChild(fileURLToPath(import.meta.url), ['seed', uri, String(from), String(size)]);
+    await untilIndexed(appUrl, size - 1);
     from = size;
     console.error(
       `crm bench: ${label(size)} customers ready in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,

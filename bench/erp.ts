@@ -7,8 +7,10 @@ import mongoose from 'mongoose';
 import { connectDb } from '../db/connect.js';
 import { Product } from '../db/models/product.js';
 import { SalesOrder } from '../db/models/sales-order.js';
+import { levelKey } from '../db/models/stock-level.js';
 import { StockMovement } from '../db/models/stock-movement.js';
 import { Warehouse } from '../db/models/warehouse.js';
+import { keyOrders } from '../flows/orders/migrations.js';
 import {
   growthReport,
   label,
@@ -29,8 +31,9 @@ const ownerOf = (i: number) =>
   new mongoose.Types.ObjectId(`66f00000${(i % 40).toString(16).padStart(16, '0')}`);
 
 /**
- * Ledger rows and placed orders `from`..`to`, straight to the database in batches. The ledger
- * rows belong to a level of their own (no real level moves), the orders reserve nothing.
+ * Ledger rows and placed orders `from`..`to`, straight to the database in batches, the orders'
+ * numbers and owners' lists written as the app's migration writes them. The ledger rows belong
+ * to a level of a product of their own (no real level moves), the orders reserve nothing.
  */
 async function seed(uri: string, from: number, to: number): Promise<void> {
   await connectDb(uri, { timeoutMs: 5000 });
@@ -39,14 +42,15 @@ async function seed(uri: string, from: number, to: number): Promise<void> {
     const warehouse = await Warehouse.findOne({ code: 'MAIN' }).lean();
     if (!product || !warehouse) throw new Error('the demo catalogue is missing');
     const at = new Date();
-    const levelId = new mongoose.Types.ObjectId('66f0000000000000000000ff');
+    const ghost = new mongoose.Types.ObjectId('66f0000000000000000000ff');
+    const levelId = levelKey(ghost, warehouse._id);
     for (let k = from; k < to; k += BATCH) {
       const n = Math.min(BATCH, to - k);
       await StockMovement.insertMany(
         Array.from({ length: n }, (_, j) => ({
           _id: `${levelId}:v${k + j + 1}`,
           levelId,
-          productId: product._id,
+          productId: ghost,
           warehouseId: warehouse._id,
           kind: 'in',
           qty: 1,
@@ -57,7 +61,7 @@ async function seed(uri: string, from: number, to: number): Promise<void> {
         })),
         { ordered: false },
       );
-      await SalesOrder.insertMany(
+      const orders = await SalesOrder.insertMany(
         Array.from({ length: n }, (_, j) => {
           const owner = ownerOf(k + j);
           return {
@@ -79,6 +83,10 @@ async function seed(uri: string, from: number, to: number): Promise<void> {
           };
         }),
         { ordered: false },
+      );
+      await keyOrders(
+        orders.map((o) => o.toObject()),
+        at,
       );
     }
   } finally {

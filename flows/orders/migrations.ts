@@ -23,17 +23,20 @@ function openByOwner(orders: Listed[]): Map<string, Id[]> {
   return owners;
 }
 
+/** Their numbers' pointers, and each open one on its owner's list (idempotent: a batch may repeat). */
+export async function keyOrders(orders: Listed[], now: Date): Promise<void> {
+  await pointAll(
+    orders.map((o) => ({ key: orderNoRef(o.no), ref: o._id })),
+    now,
+  );
+  for (const [owner, ids] of openByOwner(orders))
+    await withLock(openOrders.lockOf(owner), now, () => openOrders.add(owner, ids));
+}
+
 /** Sales orders written before their numbers were pointers and owners listed their open ones. */
 export const salesOrderKeysMigration: MigrationSpec = {
   id: 'orders.sales-order-keys',
-  step: walk<Listed>(SalesOrder, fields, BATCH, async (rows, now) => {
-    await pointAll(
-      rows.map((o) => ({ key: orderNoRef(o.no), ref: o._id })),
-      now,
-    );
-    for (const [owner, ids] of openByOwner(rows))
-      await withLock(openOrders.lockOf(owner), now, () => openOrders.add(owner, ids));
-  }),
+  step: walk<Listed>(SalesOrder, fields, BATCH, keyOrders),
 };
 
 /** Purchase orders written before their numbers were pointers. */

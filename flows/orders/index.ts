@@ -32,3 +32,5 @@ export const ordersFlow: Flow = {
     },
   ],
 };
+
+export { relistOrders } from './migrations.js';

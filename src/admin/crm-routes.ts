@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { customerBreakdown, DIMENSIONS } from '../../flows/crm/analytics.js';
 import { exportFollowUpsCsv } from '../../flows/crm/export-follow-ups.js';
 import { importCustomersCsv } from '../../flows/crm/import-customers.js';
-import { recountCustomers } from '../../flows/crm/recount.js';
+import { recountCustomers } from '../../flows/crm/index.js';
 import type { Clock } from '../clock.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');

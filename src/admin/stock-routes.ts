@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { relistOrders } from '../../flows/orders/migrations.js';
+import { relistOrders } from '../../flows/orders/index.js';
 import { importProductsCsv } from '../../flows/stock/import-products.js';
 import type { Clock } from '../clock.js';
 

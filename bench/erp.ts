@@ -117,8 +117,9 @@ function turnOf(action: Action, size: number): (i: number) => Turn {
         ok: (r) => r[0]?.card?.title.includes('SKU-1001') === true,
       });
     case 'place an order':
+      // alice's: the bench's own orders would otherwise grow the list "my orders" reads
       return () => ({
-        employee: 'zhang.min@demo.example',
+        employee: 'alice.chen@demo.example',
         text: '下单 华信科技 SKU-2002x1',
         ok: (r) => /SO-\d+/.test(r[0]?.card?.title ?? ''),
       });

@@ -26,10 +26,10 @@ const PER_PASS = 200_000;
 export const historyMigration: MigrationSpec = {
   id: 'crm.customer-history',
   async step(cursor) {
-    const [pass, passes] = cursor
+    const [pass = 0, passes = 1] = cursor
       ? cursor.split('/').map(Number)
-      : [0, Math.max(1, Math.ceil((await FollowUp.estimatedDocumentCount()) / PER_PASS))];
-    const mine = (id: Id) => Number.parseInt(String(id).slice(-6), 16) % (passes as number) === pass;
+      : [0, Math.ceil((await FollowUp.estimatedDocumentCount()) / PER_PASS) || 1];
+    const mine = (id: Id) => Number.parseInt(String(id).slice(-6), 16) % passes === pass;
     const recent = new Map<string, HistoryLine[]>();
     const log = FollowUp.find({}, { customerId: 1, at: 1, by: 1, kind: 1, channel: 1, note: 1 })
       .lean<(HistoryLine & { customerId: Id })[]>()
@@ -47,8 +47,7 @@ export const historyMigration: MigrationSpec = {
         updateOne: { filter: { _id: id }, update: { $set: { recent: lines } } },
       })),
     );
-    if ((pass as number) + 1 < (passes as number))
-      return { cursor: `${(pass as number) + 1}/${passes}`, migrated: recent.size };
+    if (pass + 1 < passes) return { cursor: `${pass + 1}/${passes}`, migrated: recent.size };
     const open = await Ticket.find({ status: { $in: ['open', 'taken'] } }, { customerId: 1 })
       .sort({ createdAt: 1 })
       .lean();

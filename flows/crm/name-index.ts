@@ -50,9 +50,6 @@ export const customerNameWrites = {
   manySaved: (at: Date) => cache.publish(RELOAD, at),
 };
 
-/** Catches up with other instances' writes now (tests; the app does it every few seconds). */
-export const refreshCustomerNames = cache.refresh;
-
 /** Customers whose folded name contains the folded `fragment`, at most `limit`, earliest first. */
 export async function namesContaining(fragment: string, limit: number): Promise<NameEntry[]> {
   const key = nameKeyOf(fragment);

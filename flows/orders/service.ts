@@ -203,10 +203,15 @@ export async function findOrder(no: string): Promise<SalesOrderDoc | null> {
   return id ? SalesOrder.findById(id).lean<SalesOrderDoc>() : null;
 }
 
-/** Newest first: the owner's open orders list, each order read by `_id` and kept only if still open and theirs. */
+/**
+ * Newest first: the owner's open orders, from their list, each order read by `_id` and kept only
+ * if still open and theirs. The list is in the order orders were placed, so only its newest end is
+ * read (twice `limit`, for entries a moment stale): a turn's reads stay bounded however many
+ * orders the person has open.
+ */
 export async function listMyOpenOrders(employeeId: string, limit = 20): Promise<SalesOrderDoc[]> {
   const me = oid(employeeId);
-  const ids = await openOrders.read(me);
+  const ids = (await openOrders.read(me)).slice(-2 * limit);
   const orders = await Promise.all(ids.map((id) => SalesOrder.findById(id).lean<SalesOrderDoc>()));
   return orders
     .filter((o): o is SalesOrderDoc => o?.ownerId.equals(me) === true && OPEN.includes(o.status))

@@ -18,6 +18,7 @@ import {
   runChild,
   sampleTurns,
   say,
+  settle,
   sizesFrom,
   type Turn,
 } from './growth.js';
@@ -190,6 +191,7 @@ export async function benchCrmGrowth(uri: string, appUrl: string): Promise<{ row
     const seeded = performance.now();
     await runChild(fileURLToPath(import.meta.url), ['seed', uri, String(from), String(size)]);
     await untilIndexed(appUrl, size - 1);
+    await settle();
     from = size;
     console.error(
       `crm bench: ${label(size)} customers ready in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,

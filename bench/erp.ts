@@ -18,6 +18,7 @@ import {
   runChild,
   sampleTurns,
   say,
+  settle,
   sizesFrom,
   type Turn,
 } from './growth.js';
@@ -153,6 +154,7 @@ export async function benchErpGrowth(uri: string, appUrl: string): Promise<{ row
   for (const size of sizes) {
     const seeded = performance.now();
     await runChild(fileURLToPath(import.meta.url), ['seed', uri, String(from), String(size)]);
+    await settle();
     from = size;
     console.error(
       `erp bench: ${label(size)} ledger rows and orders ready in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,

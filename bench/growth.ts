@@ -34,7 +34,7 @@ export async function sampleTurns(
   turn: (i: number) => Turn,
   opts: { samples?: number; budgetMs?: number } = {},
 ): Promise<Row> {
-  const samples = opts.samples ?? 25;
+  const samples = opts.samples ?? 40;
   const budgetMs = opts.budgetMs ?? 20_000;
   const times: number[] = [];
   let errors = 0;
@@ -57,6 +57,9 @@ export async function sampleTurns(
   const total = times.reduce((s, t) => s + t, 0);
   return { name, rps: total ? (times.length * 1000) / total : 0, p50: q(0.5), p99: q(0.99), errors };
 }
+
+/** A pause after seeding, before timing: a bulk write's aftermath (the store flushing it, the app's background reload) is not the action's time. */
+export const settle = () => new Promise((r) => setTimeout(r, 5_000));
 
 /** Runs `file` (a bench module) in a child process: writing in bulk from the runner's mongoose is not possible once the app's models are initialised elsewhere. */
 export async function runChild(file: string, args: string[]): Promise<void> {

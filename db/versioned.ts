@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type mongoose from 'mongoose';
 import { AppError } from '../src/errors.js';
+import { updateAtVersion } from './at-version.js';
 import { claim, releaseIfStale } from './claims.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -34,13 +35,13 @@ export async function changeVersioned<D extends Versioned, R extends string>(
       continue;
     }
     // updatedAt comes from the caller's clock (digests read it), not from the driver's
-    const doc = await model
-      .findOneAndUpdate(
-        { _id: id, version: before.version },
-        { $set: { ...set, updatedAt: now }, $inc: { version: 1 } },
-        { returnDocument: 'after', timestamps: false },
-      )
-      .lean<D>();
+    const doc = await updateAtVersion<D>(
+      model,
+      id,
+      before.version,
+      { $set: { ...set, updatedAt: now }, $inc: { version: 1 } },
+      { timestamps: false },
+    );
     if (doc) return { ok: true, doc, before };
   }
   throw new AppError('store.contention', `${prefix} ${id} kept changing under us`);

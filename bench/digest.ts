@@ -12,6 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { DateTime } from 'luxon';
 import mongoose from 'mongoose';
 import { connectDb, ensureIndexes } from '../db/connect.js';
+import { deliveryLog } from '../db/delivery-log.js';
 import { ApprovalRequest } from '../db/models/approval-request.js';
 import { AttendanceDay } from '../db/models/attendance-day.js';
 import { Customer } from '../db/models/customer.js';
@@ -24,7 +25,7 @@ import { StockLevel } from '../db/models/stock-level.js';
 import { Ticket } from '../db/models/ticket.js';
 import { Warehouse } from '../db/models/warehouse.js';
 import { WebMessage } from '../db/models/web-message.js';
-import { webInbox } from '../db/web-inbox.js';
+import { webInboxOf } from '../db/web-inbox.js';
 import { newCustomer } from '../flows/crm/service.js';
 import { runDigests } from '../flows/digests/index.js';
 import { loadRecipients } from '../flows/digests/settings.js';
@@ -34,6 +35,8 @@ import { createDeliveries } from '../src/bot/deliveries.js';
 import type { Reminders } from '../src/bot/flow.js';
 import type { MessageRef, Reply } from '../src/bot/types.js';
 import type { Row } from './measure.js';
+
+const webInbox = webInboxOf<Reply>();
 
 type Id = mongoose.Types.ObjectId;
 
@@ -334,6 +337,7 @@ function benchReminders(): Reminders {
     return [{ platform: 'web', channelId: employeeId, messageId }];
   };
   const deliveries = createDeliveries({
+    log: deliveryLog,
     notify,
     recipients: (ids) => loadRecipients(ids, CONFIG.quiet),
   });

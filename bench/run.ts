@@ -3,9 +3,10 @@
 // insert — all measured in the same run and reported as ratios. BENCH_SECONDS (default 10) and
 // BENCH_CONNECTIONS (default 10) tune it; then the morning digest run for a growing company
 // (BENCH_DIGEST_SIZES, default 1000,5000,10000), and "help" and filing a request while the company
-// grows (BENCH_DIRECTORY_SIZES, default 1000,10000), and the OA chat actions while attendance and
-// approvals grow (bench/oa.ts). BENCH_ONLY=digest, BENCH_ONLY=directory or BENCH_ONLY=oa runs only
-// those rows.
+// grows (BENCH_DIRECTORY_SIZES, default 1000,10000), the CRM, stock and order actions while
+// their collections grow from 1k to 100k (BENCH_CRM_SIZES, BENCH_ERP_SIZES), and the OA chat
+// actions while attendance and approvals grow (bench/oa.ts). BENCH_ONLY=digest, directory, crm,
+// erp or oa runs only those rows.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,10 @@ import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
 import { loadApprovals } from './approvals.js';
 import { BENCH_ADMIN_TOKEN, benchCheckIns, benchMonthCsv } from './attendance.js';
-import { benchAnalytics, growthNote, loadFollowUps } from './crm.js';
+import { benchCrmGrowth, loadFollowUps } from './crm.js';
 import { benchDigests } from './digest.js';
 import { benchDirectory } from './directory.js';
+import { benchErpGrowth } from './erp.js';
 import { larkBenchEnv, loadLark, startLarkApiStub } from './lark.js';
 import { measure, type Row } from './measure.js';
 import { benchOa } from './oa.js';
@@ -28,8 +30,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const slackSecret = 'bench-signing-secret-0123456789';
 const only = process.env.BENCH_ONLY;
-if (only && only !== 'digest' && only !== 'directory' && only !== 'oa')
-  throw new Error(`BENCH_ONLY=${only}: only "digest", "directory" and "oa" are known`);
+const ONLY = ['digest', 'directory', 'crm', 'erp', 'oa'];
+if (only && !ONLY.includes(only)) throw new Error(`BENCH_ONLY=${only}: only ${ONLY.join(', ')} are known`);
 
 async function startTarget(kind: 'app' | 'raw' | 'slack-api', uri = '', env: Record<string, string> = {}) {
   const args = ['--import', 'tsx', 'bench/target.ts', kind, uri, JSON.stringify(env)];
@@ -78,26 +80,31 @@ if (only === 'digest') {
   process.exit(0);
 }
 /**
- * The directory rows against an app of their own, on a database that grows under it; no
- * scheduler, so the jobs' first runs at start-up do not land in the first size's rows.
+ * Rows against an app of their own, on a database that grows under it; no scheduler, so the
+ * jobs' first runs at start-up do not land in the first size's rows.
  */
-async function directoryRows() {
-  const uri = `${store.uri}/bench_directory`;
+async function growthRows(
+  name: string,
+  bench: (uri: string, appUrl: string) => Promise<{ rows: Row[]; report: string }>,
+) {
+  const uri = `${store.uri}/bench_${name}`;
   const app = await startTarget('app', uri, { SCHEDULER: 'off' });
   try {
-    return await benchDirectory(uri, app.url, { seconds, connections });
+    return await bench(uri, app.url);
   } finally {
     app.child.kill('SIGTERM');
   }
 }
-if (only === 'directory') {
+const directoryRows = () =>
+  growthRows('directory', (uri, appUrl) => benchDirectory(uri, appUrl, { seconds, connections }));
+const crmRows = () => growthRows('crm', benchCrmGrowth);
+const erpRows = () => growthRows('erp', benchErpGrowth);
+if (only === 'directory' || only === 'crm' || only === 'erp') {
   try {
-    const directory = await directoryRows();
-    console.log(
-      `\nembedded store start: ${storeStartMs.toFixed(0)} ms; directory rows only, ${seconds} s per row, ${connections} connections\n`,
-    );
-    printTable(directory.rows);
-    console.log(`\n${directory.report}`);
+    const result = await { directory: directoryRows, crm: crmRows, erp: erpRows }[only]();
+    console.log(`\nembedded store start: ${storeStartMs.toFixed(0)} ms; ${only} rows only\n`);
+    printTable(result.rows);
+    console.log(`\n${result.report}`);
   } finally {
     await store.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -176,12 +183,15 @@ try {
     await loadStockMovements(app.url, 'one', { seconds, connections }),
     await loadStockMovements(app.url, 'many', { seconds, connections }),
     await loadFollowUps(app.url, { seconds, connections }),
-    ...(await benchAnalytics(`${store.uri}/bench_crm`)),
   ];
   const csv = await benchMonthCsv(app.url, `${store.uri}/bench_app`, BENCH_ADMIN_TOKEN);
   rows.push(...csv.rows);
   const directory = await directoryRows();
   rows.push(...directory.rows);
+  const crm = await crmRows();
+  rows.push(...crm.rows);
+  const erp = await erpRows();
+  rows.push(...erp.rows);
   const digest = await benchDigests(`${store.uri}/bench_digest`);
   rows.push(...digest.rows);
   const oa = await oaRows();
@@ -192,8 +202,8 @@ try {
   );
   printTable(rows, base);
   console.log(`\n${csv.report}`);
-  console.log(`\n${growthNote(rows)} (analytics rows: req/s = breakdowns per second, one at a time)`);
   console.log(`\n${directory.report}`);
+  console.log(`\n${crm.report}\n${erp.report} (growth rows: one turn at a time, req/s = 1 / mean)`);
   console.log(`\n${digest.report} (digest rows: req/s = digests per second, p50 = the whole run)`);
   console.log(`\n${oa.report} (OA rows: one request at a time; the p99 column is their p95)`);
 } finally {

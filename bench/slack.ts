@@ -2,7 +2,7 @@
 // is signed as it is built (fresh timestamp, unique trigger/event id), like Slack's own.
 import { randomUUID } from 'node:crypto';
 import type autocannon from 'autocannon';
-import { sign } from '../adapters/slack/verify-signature.js';
+import { sign } from '../adapters/slack/verify.js';
 import { measure, type Row } from './measure.js';
 
 /** A Slack user the bench's stub maps to li.wei@demo.example (tests/helpers/slack-stub.ts). */

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type mongoose from 'mongoose';
 import { AppError } from '../src/errors.js';
+import { updateAtVersion } from './at-version.js';
 import { claim, releaseIfStale } from './claims.js';
 import { isDuplicateKey } from './processed-events.js';
 
@@ -47,40 +48,17 @@ export async function changeVersioned<D extends Versioned, R extends string>(
       await sleep(5 + Math.random() * 20);
       continue;
     }
-    const atomic = await guardsAtomically(model);
-    if (!atomic && (await model.findById(id, { version: 1 }).lean<Versioned>())?.version !== before.version)
-      continue;
     // updatedAt comes from the caller's clock (digests read it), not from the driver's
-    const doc = await model
-      .findOneAndUpdate(
-        atomic ? { _id: id, version: before.version } : { _id: id },
-        { $set: { ...set, updatedAt: now }, $inc: { version: 1 } },
-        { returnDocument: 'after', timestamps: false },
-      )
-      .lean<D>();
+    const doc = await updateAtVersion<D>(
+      model,
+      id,
+      before.version,
+      { $set: { ...set, updatedAt: now }, $inc: { version: 1 } },
+      { timestamps: false },
+    );
     if (doc) return { ok: true, doc, before };
   }
   throw new AppError('store.contention', `${prefix} ${id} kept changing under us`);
-}
-
-const atomicity = new WeakMap<object, Promise<boolean>>();
-
-/** MongoDB applies a guarded update atomically; FerretDB 1.x (it says so in buildInfo) does not. */
-function guardsAtomically(
-  // biome-ignore lint/suspicious/noExplicitAny: any model
-  model: mongoose.Model<any>,
-): Promise<boolean> {
-  const db = model.db.db;
-  if (!db) return Promise.resolve(false);
-  let known = atomicity.get(db);
-  if (!known) {
-    known = db
-      .admin()
-      .command({ buildInfo: 1 })
-      .then((info) => !('ferretdbVersion' in info));
-    atomicity.set(db, known);
-  }
-  return known;
 }
 
 /** The first version of a document: `initial` with the change applied, or null when it exists now. */

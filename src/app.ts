@@ -3,9 +3,10 @@ import { createLarkAdapter } from '../adapters/lark/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createWebAdapter } from '../adapters/web/index.js';
 import { pingDb } from '../db/connect.js';
+import { deliveryLog } from '../db/delivery-log.js';
 import { pendingStore } from '../db/pending.js';
 import { claimEvent } from '../db/processed-events.js';
-import { webInbox } from '../db/web-inbox.js';
+import { webInboxOf } from '../db/web-inbox.js';
 import { loadRecipients } from '../flows/digests/settings.js';
 import { flows } from '../flows/index.js';
 import { readDirectory } from '../flows/org/index.js';
@@ -16,12 +17,14 @@ import type { Understander } from './bot/nlu/understand.js';
 
 import { createNotifier } from './bot/notifier.js';
 import { createRouter } from './bot/router.js';
-import type { Messenger } from './bot/types.js';
+import type { Messenger, Reply } from './bot/types.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createScheduler } from './scheduler.js';
 import { createHttpApp } from './server.js';
+
+const webInbox = webInboxOf<Reply>();
 
 /**
  * Wires adapters, router and flows. Adapters get the router's entry points and their storage
@@ -35,6 +38,7 @@ export function createAssistant(
   const messengers: Messenger[] = [];
   const notifier = createNotifier({ messengers, addressOf, log });
   const deliveries = createDeliveries({
+    log: deliveryLog,
     notify: notifier.notify,
     recipients: (ids) => loadRecipients(ids, config.reminders.quiet),
   });

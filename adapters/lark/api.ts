@@ -2,7 +2,7 @@ import { AppType, Client, LoggerLevel } from '@larksuiteoapi/node-sdk';
 import type { MessageRef, Reply } from '../../src/bot/types.js';
 import type { LarkConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
-import { replyAsCard, toLarkCard } from './card.js';
+import { replyAsCard, toLarkCard } from './render.js';
 
 type ReceiveIdType = 'open_id' | 'chat_id';
 type ApiResult = { code?: number; msg?: string; data?: Record<string, unknown> };

@@ -13,11 +13,11 @@ import type {
 import type { Clock } from '../../src/clock.js';
 import type { LarkConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
+import { createWorkQueue } from '../work-queue.js';
 import { createLarkApi, describe, sdkLogger } from './api.js';
-import { createHandlers } from './handlers.js';
+import { createLarkHandler } from './handle.js';
 import type { LarkEventData } from './to-incoming.js';
 import { verifyLarkRequest } from './verify.js';
-import { createWorkQueue } from './work-queue.js';
 
 export type LarkAdapterDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
@@ -45,10 +45,10 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
   const api = createLarkApi(config, log);
   const queue = createWorkQueue({
     concurrency: WORKERS,
-    maxQueued: MAX_QUEUED,
+    capacity: MAX_QUEUED,
     onError: (err) => log.error({ err: describe(err) }, 'lark background work failed'),
   });
-  const handlers = createHandlers({
+  const handler = createLarkHandler({
     api,
     dispatch: deps.dispatch,
     act: deps.act,
@@ -61,11 +61,11 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
   // No keys given to the SDK: verifyLarkRequest has already checked and decrypted the raw body.
   const sdkOptions = { loggerLevel: LoggerLevel.warn, logger: sdkLogger(log) };
   const events = new EventDispatcher(sdkOptions).register<Record<string, (d: LarkEventData) => unknown>>({
-    'im.message.receive_v1': (data: LarkEventData) => handlers.onMessage(data),
-    'card.action.trigger': (data: LarkEventData) => handlers.onCardAction(data, 'v2'),
+    'im.message.receive_v1': (data: LarkEventData) => handler.onMessage(data),
+    'card.action.trigger': (data: LarkEventData) => handler.onCardAction(data, 'v2'),
   });
   const cards = new CardActionHandler(sdkOptions, (data: LarkEventData) =>
-    handlers.onCardAction(data, 'classic'),
+    handler.onCardAction(data, 'classic'),
   );
 
   const routes = new Hono();
@@ -131,7 +131,7 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
     },
     stop: async () => {
       ws?.close();
-      await queue.idle();
+      await queue.drain();
     },
   };
 }

@@ -98,7 +98,7 @@ function tenantOf(data: LarkEventData): string {
   return String(data.tenant_key ?? operator?.tenant_key ?? 'default');
 }
 
-/** The button value our renderer puts on every button (card.ts); cards sent before it had no locale. */
+/** The button value our renderer puts on every button (render.ts); cards sent before it had no locale. */
 const buttonValue = z.object({
   actionId: z.string().min(1).max(255),
   value: z.string().max(2000).default(''),

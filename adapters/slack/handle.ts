@@ -2,6 +2,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { CardAction, FormSubmission, Incoming, Outcome } from '../../src/bot/types.js';
 import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
+import { createWorkQueue } from '../work-queue.js';
+import type { SlackApi } from './api.js';
 import { classify } from './payloads.js';
 import { type SlackMessage, toSlackMessage, truncate } from './render.js';
 import { renderForm } from './render-form.js';
@@ -12,19 +14,6 @@ import {
   fromViewSubmission,
   type ReplyPlace,
 } from './to-incoming.js';
-import { createWorkQueue } from './work-queue.js';
-
-/** The Slack Web API calls the adapter makes; index.ts backs it with bolt's WebClient. */
-export type SlackApi = {
-  postMessage(
-    args: SlackMessage & { channel: string; thread_ts?: string },
-  ): Promise<{ channel: string; ts: string }>;
-  postEphemeral(args: SlackMessage & { channel: string; user: string; thread_ts?: string }): Promise<void>;
-  update(args: SlackMessage & { channel: string; ts: string }): Promise<void>;
-  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
-  /** users.info → profile.email; null when Slack has none (guests, bots). */
-  userEmail(userId: string): Promise<string | null>;
-};
 
 export type HandlerDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
@@ -61,18 +50,21 @@ const BACKLOG = 500;
  */
 export function createSlackHandler(deps: HandlerDeps) {
   const { now } = deps;
-  const queue = createWorkQueue({ concurrency: WORKERS, capacity: deps.backlog ?? BACKLOG });
+  const queue = createWorkQueue({
+    concurrency: WORKERS,
+    capacity: deps.backlog ?? BACKLOG,
+    onError: (err) => deps.log.error({ err: { name: (err as Error)?.name } }, 'slack work failed'),
+  });
   const lookup = (userId: string) => deps.api.userEmail(userId);
 
   /** 200 once queued; 503 when the backlog is full, so Slack retries (events) or says it failed. */
   function background(label: string, work: () => Promise<void>): Ack {
-    const queued = queue.offer(() =>
-      work().catch((err: unknown) =>
-        deps.log.error({ err: { name: (err as Error)?.name }, label }, 'slack work failed'),
-      ),
-    );
-    if (!queued) deps.log.warn({ label }, 'slack backlog full');
-    return { status: queued ? 200 : 503 };
+    if (queue.full()) {
+      deps.log.warn({ label }, 'slack backlog full');
+      return { status: 503 };
+    }
+    queue.push(work);
+    return { status: 200 };
   }
 
   async function deliver(outcome: Outcome, place: ReplyPlace, triggerId?: string): Promise<void> {
@@ -150,8 +142,8 @@ export function createSlackHandler(deps: HandlerDeps) {
       const errors = Object.fromEntries(Object.entries(first.errors).map(([k, v]) => [k, truncate(v, 2000)]));
       return { status: 200, body: { response_action: 'errors', errors } };
     }
-    // already running: the queue only bounds work that has not started
-    background('submit', async () => deliver(await pending, place));
+    // already accepted and running: its answer is queued even past the backlog
+    queue.push(async () => deliver(await pending, place));
     return { status: 200 };
   }
 

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { MessageRef, Messenger } from '../../src/bot/types.js';
-import { createSlackHandler, type HandlerDeps, type SlackApi } from './handle.js';
+import { createSlackApi, type SlackApi } from './api.js';
+import { createSlackHandler, type HandlerDeps } from './handle.js';
 import { toSlackMessage } from './render.js';
 import { startSocketMode } from './socket-mode.js';
-import { verifySignature } from './verify-signature.js';
-import { createSlackApi } from './web-api.js';
+import { verifySignature } from './verify.js';
 
 export type SlackOptions = {
   signingSecret: string;

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type {
   CardAction,
@@ -12,6 +12,7 @@ import type {
 import type { Clock } from '../../src/clock.js';
 import { readJson } from '../../src/http/read-json.js';
 import { PAGE_HTML } from './page.js';
+import { toWebResponse } from './render.js';
 import { actionBody, messageBody, toCardAction, toIncoming } from './to-incoming.js';
 
 /** Storage the web chat needs, provided by the app's wiring (the adapter never touches models). */
@@ -48,13 +49,15 @@ export function createWebAdapter(deps: WebAdapterDeps): { routes: Hono; messenge
   routes.post('/api/messages', async (c) => {
     const body = await readJson(c, messageBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    return respond(c, await deps.dispatch(toIncoming(body.data, now())));
+    const answer = toWebResponse(await deps.dispatch(toIncoming(body.data, now())));
+    return c.json(answer.body, answer.status);
   });
 
   routes.post('/api/actions', async (c) => {
     const body = await readJson(c, actionBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    return respond(c, await deps.act(toCardAction(body.data)));
+    const answer = toWebResponse(await deps.act(toCardAction(body.data)));
+    return c.json(answer.body, answer.status);
   });
 
   routes.get('/api/inbox', async (c) => {
@@ -77,20 +80,4 @@ export function createWebAdapter(deps: WebAdapterDeps): { routes: Hono; messenge
   };
 
   return { routes, messenger };
-}
-
-function respond(c: Context, outcome: Outcome) {
-  switch (outcome.kind) {
-    case 'unknown-user':
-      return c.json({ error: 'unknown employee' }, 404);
-    case 'duplicate':
-      return c.json({ replies: [], duplicate: true });
-    case 'replies':
-      return c.json({ replies: outcome.replies });
-    // the web chat does not ask for forms yet; these keep the API total if a flow offers one
-    case 'form':
-      return c.json({ replies: [], form: outcome.form });
-    case 'invalid':
-      return c.json({ error: 'invalid form', fields: outcome.errors }, 400);
-  }
 }

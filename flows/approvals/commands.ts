@@ -1,20 +1,15 @@
 import type { z } from 'zod';
-import { type CommandSpec, defineCommand, type ParseContext } from '../../src/bot/flow.js';
+import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { fileRequest, previewRequest } from './handlers.js';
 import { REQUEST_TYPES } from './requests/index.js';
-import { askFor, describeProblem, isMissing, type RequestType } from './requests/request-type.js';
-
-const fieldLabel = (rt: RequestType, ctx: ParseContext) => (name: string) => {
-  const field = rt.formFields.find((f) => f.name === name);
-  return field ? tr(ctx.locale, field.label) : name;
-};
-
-function question(rt: RequestType, issue: z.core.$ZodIssue, ctx: ParseContext): string {
-  const field = rt.formFields.find((f) => f.name === issue.path[0]);
-  if (field?.ask) return tr(ctx.locale, field.ask);
-  return tr(ctx.locale, askFor, { field: fieldLabel(rt, ctx)(String(issue.path[0])) });
-}
+import {
+  describeProblem,
+  fieldLabel,
+  isMissing,
+  questionFor,
+  type RequestType,
+} from './requests/request-type.js';
 
 /** Empty form inputs mean "not given", so defaults and "missing" messages apply as for text. */
 function given(values: Record<string, string>): Record<string, string> {
@@ -42,8 +37,8 @@ function requestCommand(rt: RequestType): CommandSpec {
       if (!issue) return { problem: tr(ctx.locale, rt.usage) };
       // one missing field is asked for alone, unless nothing at all was said (then: the usage)
       if (rest !== '' && isMissing(issue, read.fields))
-        return { problem: question(rt, issue, ctx), ask: String(issue.path[0]) };
-      return { problem: describeProblem(issue, ctx.locale, fieldLabel(rt, ctx)) };
+        return { problem: questionFor(rt, String(issue.path[0]), ctx.locale), ask: String(issue.path[0]) };
+      return { problem: describeProblem(issue, ctx.locale, fieldLabel(rt, ctx.locale)) };
     },
     handle: (ctx, data) => fileRequest(ctx, rt.type, data),
     writes: true,
@@ -65,7 +60,7 @@ function requestCommand(rt: RequestType): CommandSpec {
         const errors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {
           const name = String(issue.path[0] ?? rt.formFields[0]?.name);
-          errors[name] ??= describeProblem(issue, ctx.locale, fieldLabel(rt, ctx));
+          errors[name] ??= describeProblem(issue, ctx.locale, fieldLabel(rt, ctx.locale));
         }
         return { errors };
       },

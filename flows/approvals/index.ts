@@ -6,12 +6,14 @@ import { approvalJobs } from './jobs.js';
 import { manageCommands } from './manage-commands.js';
 import { approvalMigrations } from './migrations.js';
 import { phrasings } from './phrasings.js';
+import { readers } from './readers/index.js';
 import * as workflow from './workflow.js';
 
 export const approvalsFlow: Flow = {
   name: 'approvals',
   areas: [{ id: 'approvals', label: { 'zh-CN': '审批', en: 'Approvals' }, order: 10 }],
   phrasings,
+  readers,
   commands: [...requestCommands, ...manageCommands],
   actions: [
     {

@@ -1,7 +1,9 @@
-import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
+import { type CommandSpec, defineCommand, type ParseContext, type ParseResult } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
+import { decisionQuestions } from './decision-questions.js';
 import { changeAndTell, showList, showRequest } from './handlers.js';
+import { decisionReaders } from './readers/decisions.js';
 import { findEmployeeId, findVisible } from './service.js';
 
 import * as workflow from './workflow.js';
@@ -10,28 +12,38 @@ type Ref = { no: string; text: string };
 const NO = /^(AP-\d+)\s*(.*)$/i;
 
 const problems = {
-  no: { 'zh-CN': '请写上审批单号，如 AP-1001。', en: 'Give the request number, e.g. AP-1001.' },
-  reason: { 'zh-CN': '拒绝需要写明原因。', en: 'A rejection needs a reason.' },
-  to: { 'zh-CN': '请写上转交给谁（邮箱或姓名）。', en: 'Say who to hand it to (e-mail or name).' },
-  text: { 'zh-CN': '请写上评论内容。', en: 'Write the comment.' },
+  ...decisionQuestions,
   who: { 'zh-CN': '找不到“{who}”。', en: 'No active employee "{who}".' },
   unknown: { 'zh-CN': '没有审批单 {no}。', en: 'There is no request {no}.' },
 };
 
-/** `<AP-no> [text]`, where `needsText` names the problem when the text is required. */
-function refParser(needsText?: Text) {
-  return (rest: string, ctx: { locale: Locale }): ParseResult<Ref> => {
+/**
+ * `<AP-no> [text]`, where `needsText` is the question when the text is required. Anything else
+ * after the keyword ("同意一下 AP-1003 吧") is read as a sentence by the same reader, the keyword
+ * put back in front: it is what says the decision.
+ */
+function refParser(intent: string, keyword: string, needsText?: Text) {
+  return (rest: string, ctx: ParseContext): ParseResult<Ref> => {
     const m = NO.exec(rest);
-    if (!m?.[1]) return { problem: tr(ctx.locale, problems.no) };
+    const sentence = decisionReaders[intent];
+    if (!m?.[1])
+      return sentence
+        ? (sentence(`${keyword} ${rest}`, ctx) as ParseResult<Ref>)
+        : { problem: tr(ctx.locale, problems.no) };
+    const no = m[1].toUpperCase();
     const text = (m[2] ?? '').trim();
-    if (needsText && !text) return { problem: tr(ctx.locale, needsText) };
-    return { args: { no: m[1].toUpperCase(), text: text.slice(0, 1000) } };
+    if (needsText && !text) return { problem: tr(ctx.locale, needsText), ask: 'text', rest: no };
+    return { args: { no, text: text.slice(0, 1000) } };
   };
 }
 
 type Spec = Omit<CommandSpec<Ref>, 'area' | 'parse'> & { needsText?: Text };
 const refCommand = ({ needsText, ...spec }: Spec) =>
-  defineCommand<Ref>({ ...spec, area: 'approvals', parse: refParser(needsText) });
+  defineCommand<Ref>({
+    ...spec,
+    area: 'approvals',
+    parse: refParser(spec.intent, spec.keywords['zh-CN'][0] ?? '', needsText),
+  });
 const noArgs = (ctx: { locale: Locale }, rest: string): ParseResult<Record<string, never>> =>
   rest === ''
     ? { args: {} }
@@ -80,6 +92,8 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.reject',
+    // said with a no ("不能批", "不需要了", "不跟了", "不要打扰")
+    negative: true,
     writes: true,
     needsText: problems.reason,
     keywords: { 'zh-CN': ['拒绝', '驳回'], en: ['reject', 'decline'] },
@@ -95,7 +109,11 @@ export const manageCommands: CommandSpec[] = [
         { name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea' },
       ],
       parse(values, ctx) {
-        const parsed = refParser(problems.reason)(`${values.no ?? ''} ${values.reason ?? ''}`.trim(), ctx);
+        const parsed = refParser(
+          'approvals.reject',
+          '拒绝',
+          problems.reason,
+        )(`${values.no ?? ''} ${values.reason ?? ''}`.trim(), ctx);
         if ('args' in parsed) return parsed;
         return { errors: { [NO.test(values.no ?? '') ? 'reason' : 'no']: parsed.problem } };
       },
@@ -103,6 +121,8 @@ export const manageCommands: CommandSpec[] = [
   }),
   refCommand({
     intent: 'approvals.withdraw',
+    // said with a no ("不能批", "不需要了", "不跟了", "不要打扰")
+    negative: true,
     writes: true,
     keywords: { 'zh-CN': ['撤回'], en: ['withdraw'] },
     summary: { 'zh-CN': '撤回自己还在审批中的申请', en: 'Withdraw your pending request' },

@@ -10,6 +10,7 @@ import { crmGuard } from './messages.js';
 import { parseCustomer } from './parse-customer.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { claimByName, releaseByName } from './pool-handlers.js';
+import { previewCustomer, previewFollowUp, previewResolve, previewText } from './preview.js';
 import { changeTicketAndTell, createTicket } from './ticket-handlers.js';
 
 type L = { locale: Locale };
@@ -61,6 +62,7 @@ export const crmCommands: CommandSpec[] = [
     ...spec,
     intent: 'crm.customer.create',
     writes: true,
+    preview: previewCustomer,
     keywords: { 'zh-CN': ['新客户', '新建客户'], en: ['new customer', 'add customer'] },
     summary: { 'zh-CN': '新建客户（归你负责）', en: 'Create a customer (you own it)' },
     usage: {
@@ -103,6 +105,7 @@ export const crmCommands: CommandSpec[] = [
     ...spec,
     intent: 'crm.followUp',
     writes: true,
+    preview: previewFollowUp,
     keywords: { 'zh-CN': ['跟进'], en: ['follow up', 'follow-up', 'followup'] },
     summary: { 'zh-CN': '记录一次客户跟进', en: 'Log a customer follow-up' },
     usage: {
@@ -140,6 +143,7 @@ export const crmCommands: CommandSpec[] = [
     ...spec,
     intent: 'crm.pool.claim',
     writes: true,
+    preview: previewText('customer'),
     keywords: { 'zh-CN': ['领取'], en: ['claim'] },
     summary: { 'zh-CN': '从公海领取客户', en: 'Claim a customer from the pool' },
     usage: { 'zh-CN': '领取 <客户>', en: 'claim <customer>' },
@@ -150,7 +154,10 @@ export const crmCommands: CommandSpec[] = [
   defineCommand({
     ...spec,
     intent: 'crm.pool.release',
+    // said with a no ("不能批", "不需要了", "不跟了", "不要打扰")
+    negative: true,
     writes: true,
+    preview: previewText('release'),
     keywords: { 'zh-CN': ['放弃', '释放'], en: ['release'] },
     summary: { 'zh-CN': '把客户放回公海（写明原因）', en: 'Release a customer to the pool (with a reason)' },
     usage: { 'zh-CN': '放弃 <客户> <原因>', en: 'release <customer> <reason>' },
@@ -162,6 +169,7 @@ export const crmCommands: CommandSpec[] = [
     ...spec,
     intent: 'crm.ticket.create',
     writes: true,
+    preview: previewText('ticket'),
     keywords: { 'zh-CN': ['工单'], en: ['ticket'] },
     summary: { 'zh-CN': '为客户开服务工单', en: 'Open a service ticket for a customer' },
     usage: { 'zh-CN': '工单 <客户> <问题>', en: 'ticket <customer> <problem>' },
@@ -173,6 +181,7 @@ export const crmCommands: CommandSpec[] = [
     ...spec,
     intent: 'crm.ticket.resolve',
     writes: true,
+    preview: previewResolve,
     keywords: { 'zh-CN': ['解决工单'], en: ['resolve ticket'] },
     summary: { 'zh-CN': '解决工单（写处理说明）', en: 'Resolve a ticket (with a note)' },
     usage: { 'zh-CN': '解决工单 <编号> <说明>', en: 'resolve ticket <no> <note>' },

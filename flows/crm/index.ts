@@ -5,16 +5,23 @@ import { createAndTell, customerFromButton, showCard } from './customer-handlers
 import { followUpPicked } from './follow-up-handlers.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
+import { historyMigration, keysMigration, ticketNumbersMigration } from './migrations.js';
+import { customerNamesCache } from './name-index.js';
 import { phrasings } from './phrasings.js';
 import { claimFromButton } from './pool-handlers.js';
+import { readers } from './readers.js';
 import { changeTicketAndTell } from './ticket-handlers.js';
 
 export const crmFlow: Flow = {
   name: 'crm',
   areas: [{ id: 'crm', label: { 'zh-CN': '客户', en: 'CRM' }, order: 30 }],
   phrasings,
+  readers,
   commands: crmCommands,
   jobs: crmJobs,
+  // history first: the keys' counts read the customers it completes
+  migrations: [historyMigration, keysMigration, ticketNumbersMigration],
+  caches: [customerNamesCache],
   actions: [
     {
       actionId: 'crm.customer.pick',
@@ -39,4 +46,5 @@ export const crmFlow: Flow = {
 };
 
 export { returnIdleCustomers } from './ownership.js';
+export { recountCustomers } from './recount.js';
 export { remindTicketsPastSla, ticketsPastSla } from './tickets.js';

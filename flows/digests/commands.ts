@@ -44,6 +44,7 @@ const muteCommand = (
 ) =>
   defineCommand<{ what: MuteWhat }>({
     ...spec,
+    negative: muted,
     area: 'digests',
     parse: parseWhat,
     async handle(ctx, { what }) {
@@ -85,6 +86,8 @@ export const digestCommands: CommandSpec[] = [
   }),
   defineCommand<QuietArgs>({
     intent: 'digests.quiet',
+    // said with a no ("不能批", "不需要了", "不跟了", "不要打扰")
+    negative: true,
     // bare, it only shows them
     writes: ({ quiet }) => quiet !== 'show',
     area: 'digests',

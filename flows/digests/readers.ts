@@ -2,10 +2,13 @@ import { takeTimes } from '../../src/bot/dates/index.js';
 import type { SentenceReader } from '../../src/bot/flow.js';
 import type { MuteWhat } from './settings.js';
 
-/** Which switch a sentence is about: digests, reminders, or (naming neither) both. */
+/**
+ * Which switch a sentence is about: the digest, the reminders, or (naming neither, or both, or
+ * "all notifications") everything.
+ */
 function whatOf(text: string): MuteWhat {
   const digests = /摘要|简报|日报|digest|summary|briefing/iu.test(text);
-  const reminders = /提醒|通知|催|推送|reminder|nudge|notification|ping/iu.test(text);
+  const reminders = /提醒|催|reminder|nudge|ping/iu.test(text);
   return digests === reminders ? 'all' : digests ? 'digests' : 'reminders';
 }
 

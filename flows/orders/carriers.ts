@@ -26,3 +26,24 @@ export function carrierLabel(carrier: string, locale: Locale): string {
   const known = BY_NAME.get(carrier.trim().toLowerCase());
   return known ? known[locale] : carrier;
 }
+
+/** Written the same in both languages, so not in the table above, but still carriers. */
+const INTERNATIONAL = ['DHL', 'UPS', 'FedEx', 'EMS', 'TNT', 'USPS'];
+const ALL_NAMES = [...BY_NAME.keys(), ...INTERNATIONAL.map((n) => n.toLowerCase())].sort(
+  (a, b) => b.length - a.length,
+);
+
+/** The first carrier a sentence names, as written ("中通", "DHL", "SF Express"), or null. */
+export function findCarrier(text: string): { name: string; index: number } | null {
+  const lower = text.toLowerCase();
+  let best: { name: string; index: number } | null = null;
+  for (const name of ALL_NAMES) {
+    const index = /^[a-z ]+$/.test(name)
+      ? (new RegExp(`(?<![a-z0-9])${name}(?![a-z0-9])`).exec(lower)?.index ?? -1)
+      : lower.indexOf(name);
+    // names are longest first, so at the same place the longer one stays
+    if (index >= 0 && (!best || index < best.index))
+      best = { name: text.slice(index, index + name.length), index };
+  }
+  return best;
+}

@@ -1,9 +1,11 @@
 import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
-import { fail, type Line, problems, splitLines } from '../stock/parse.js';
+import { fail, type Line, labelledWho, problems, splitLines } from '../stock/parse.js';
 import { advanceFromChat, placeFromChat, type StepArgs, showMyOrders, showOrder } from './handlers.js';
 import type { OrderAction } from './pipeline.js';
+import { previewOrder, previewStep } from './preview.js';
+import { CUSTOMER_LABEL } from './read-order.js';
 
 const STEP_WORDS: Record<string, OrderAction> = {
   生产: 'produce',
@@ -37,7 +39,7 @@ const orderProblems = {
   },
 } satisfies Record<string, Text>;
 
-type OrderRef = { no: string; step: StepArgs | null };
+export type OrderRef = { no: string; step: StepArgs | null };
 
 /**
  * `SO-1001 [step [carrier tracking | note]]`. The English keyword is `order so` (so that
@@ -61,6 +63,7 @@ export const orderCommands: CommandSpec[] = [
   defineCommand<{ customer: string; lines: Line[]; note: string }>({
     intent: 'orders.create',
     writes: true,
+    preview: previewOrder,
     area: 'orders',
     keywords: { 'zh-CN': ['下单'], en: ['order', 'new order'] },
     summary: { 'zh-CN': '下销售订单并预留库存', en: 'Place a sales order, reserving its stock' },
@@ -70,7 +73,7 @@ export const orderCommands: CommandSpec[] = [
       en: ['order Contoso SKU-1001x5 SKU-2002x1 deliver by Friday'],
     },
     parse(rest, ctx) {
-      const split = splitLines(rest);
+      const split = labelledWho(splitLines(rest), Object.values(CUSTOMER_LABEL));
       if (split.bad) return fail(ctx.locale, problems.qty);
       if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
       if (!split.who) return fail(ctx.locale, problems.who);
@@ -82,8 +85,9 @@ export const orderCommands: CommandSpec[] = [
   }),
   defineCommand<OrderRef>({
     intent: 'orders.show',
-    // with a step it moves the order on; without, it only shows it
-    writes: (args: { step: unknown }) => args.step !== null,
+    // with a step it moves the order on
+    writes: (args) => args.step !== null,
+    preview: async (ctx, { step }) => (step ? previewStep(ctx, step) : []),
     area: 'orders',
     keywords: { 'zh-CN': ['订单', '查看订单'], en: ['order so', 'show order'] },
     summary: {
@@ -105,6 +109,7 @@ export const orderCommands: CommandSpec[] = [
     // the same step as "订单 SO-… 发货 …", under its own intent for people who name the action
     intent: 'orders.advance',
     writes: true,
+    preview: previewStep,
     area: 'orders',
     keywords: { 'zh-CN': ['推进订单'], en: ['advance order'] },
     summary: { 'zh-CN': '把订单推进到下一步', en: 'Move an order to its next step' },

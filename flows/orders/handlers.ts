@@ -6,6 +6,7 @@ import { alertLow } from '../stock/alerts.js';
 import { productName } from '../stock/cards.js';
 import { tell } from '../stock/messaging.js';
 import { type Line, problems } from '../stock/parse.js';
+import { skusOfLines } from '../stock/pick-product.js';
 import { warehouseManagers } from '../stock/service.js';
 import { ACTION_LABEL, myOrdersCard, orderCard, STATUS_LABEL } from './cards.js';
 import { orderCustomer } from './customer-check.js';
@@ -48,12 +49,14 @@ export async function placeFromChat(
 ): Promise<void> {
   const { locale } = ctx;
   if (!canSell(ctx.person)) return ctx.reply(tr(locale, t.forbidden));
-  const customerName = await orderCustomer(ctx, args);
+  const lines = await skusOfLines(ctx, args.lines, 'orders.create', (l) => ({ ...args, lines: l }));
+  if (!lines) return;
+  const customerName = await orderCustomer(ctx, { ...args, lines });
   if (!customerName) return;
   const placed = await placeOrder({
     owner: ctx.person,
     customerName,
-    lines: args.lines,
+    lines,
     note: args.note,
     at: ctx.now.toJSDate(),
   });

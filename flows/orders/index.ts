@@ -1,9 +1,11 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { orderCommands } from './commands.js';
 import { advanceFromChat, showOrder } from './handlers.js';
+import { purchaseOrderKeysMigration, salesOrderKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
 import { purchaseCommands } from './purchase-commands.js';
+import { readers } from './readers.js';
 import { supplierMigration } from './suppliers.js';
 
 /** Card buttons carry "<SO-no> <action>"; shipping needs a carrier, so that button asks for it. */
@@ -11,8 +13,9 @@ export const ordersFlow: Flow = {
   name: 'orders',
   areas: [{ id: 'orders', label: { 'zh-CN': '订单', en: 'Orders' }, order: 35 }],
   phrasings,
+  readers,
   commands: [...orderCommands, ...purchaseCommands],
-  migrations: [supplierMigration],
+  migrations: [supplierMigration, salesOrderKeysMigration, purchaseOrderKeysMigration],
   actions: [
     { actionId: 'orders.show', handle: (ctx, a) => showOrder(ctx, a.value) },
     {
@@ -31,3 +34,5 @@ export const ordersFlow: Flow = {
     },
   ],
 };
+
+export { relistOrders } from './migrations.js';

@@ -1,7 +1,9 @@
 import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
 import { unread } from '../../src/bot/slots.js';
-import { fail, type Line, problems, splitLines } from '../stock/parse.js';
+import { fail, type Line, labelledWho, problems, splitLines } from '../stock/parse.js';
+import { previewPurchase, previewReceipt } from './preview.js';
 import { purchaseFromChat, receiveFromChat } from './purchase-handlers.js';
+import { SUPPLIER_LABEL } from './read-purchase.js';
 
 const PRICE = /(?:单价|unit price|price|@)\s*[:：]?\s*[¥$]?\s*(\d+(?:\.\d+)?)(?![\d.])/i;
 const PRICE_LABEL = /单价|unit price|price|@/i;
@@ -12,6 +14,7 @@ export const purchaseCommands: CommandSpec[] = [
   defineCommand<{ supplier: string; lines: Line[]; note: string }>({
     intent: 'purchase.create',
     writes: true,
+    preview: previewPurchase,
     area: 'orders',
     keywords: { 'zh-CN': ['采购'], en: ['purchase'] },
     summary: {
@@ -27,7 +30,7 @@ export const purchaseCommands: CommandSpec[] = [
       en: ['purchase Acme Supply SKU-1001x100 price 12.5'],
     },
     parse(rest, ctx) {
-      const split = splitLines(rest);
+      const split = labelledWho(splitLines(rest), Object.values(SUPPLIER_LABEL));
       if (split.bad) return fail(ctx.locale, problems.qty);
       if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
       if (!split.who) return fail(ctx.locale, problems.supplier);
@@ -51,6 +54,7 @@ export const purchaseCommands: CommandSpec[] = [
   defineCommand<{ no: string; lines: Line[] }>({
     intent: 'purchase.receive',
     writes: true,
+    preview: previewReceipt,
     area: 'orders',
     keywords: { 'zh-CN': ['收货'], en: ['receive'] },
     summary: { 'zh-CN': '采购到货入库（可部分收货）', en: 'Receive a purchase into stock (partial allowed)' },

@@ -3,6 +3,7 @@ import { tr } from '../../src/bot/i18n.js';
 import { announceSubmitted } from '../approvals/messaging.js';
 import { alertLow } from '../stock/alerts.js';
 import { type Line, problems } from '../stock/parse.js';
+import { skusOfLines } from '../stock/pick-product.js';
 import { canPurchase, createPurchase, type ReceiveRefusal, receivePurchase } from './purchase.js';
 import { purchaseCard } from './purchase-cards.js';
 import { resolveLines } from './service.js';
@@ -54,9 +55,12 @@ type PurchaseArgs = { supplier: string; lines: Line[]; note: string };
  * Files a purchase. A supplier nobody has bought from is confirmed first, with the known ones
  * whose names look alike offered instead (a typo should not start a second supplier).
  */
-export async function purchaseFromChat(ctx: TurnContext, args: PurchaseArgs): Promise<void> {
+export async function purchaseFromChat(ctx: TurnContext, written: PurchaseArgs): Promise<void> {
   const { locale } = ctx;
   if (!canPurchase(ctx.person)) return ctx.reply(tr(locale, t.forbidden));
+  const lines = await skusOfLines(ctx, written.lines, 'purchase.create', (l) => ({ ...written, lines: l }));
+  if (!lines) return;
+  const args = { ...written, lines };
   const resolved = await resolveLines(args.lines);
   if ('unknown' in resolved) return ctx.reply(tr(locale, problems.unknownSku, { sku: resolved.unknown }));
   const known = await knownSupplier(args.supplier);
@@ -108,8 +112,14 @@ async function proposeNewSupplier(ctx: TurnContext, args: PurchaseArgs): Promise
     ),
   });
 }
-export async function receiveFromChat(ctx: TurnContext, args: { no: string; lines: Line[] }): Promise<void> {
+export async function receiveFromChat(
+  ctx: TurnContext,
+  written: { no: string; lines: Line[] },
+): Promise<void> {
   const { locale } = ctx;
+  const skus = await skusOfLines(ctx, written.lines, 'purchase.receive', (l) => ({ ...written, lines: l }));
+  if (!skus) return;
+  const args = { ...written, lines: skus };
   const result = await receivePurchase({ ...args, by: ctx.person, at: ctx.now.toJSDate() });
   if (!result.ok)
     return ctx.reply(

@@ -1,10 +1,11 @@
 import type mongoose from 'mongoose';
 import { type FeedChange, RELOAD } from '../../db/change-feed.js';
 import { Product, type ProductDoc } from '../../db/models/product.js';
-import { StockLevel, type StockLevelDoc } from '../../db/models/stock-level.js';
+import { StockLevel } from '../../db/models/stock-level.js';
 import { Warehouse, type WarehouseDoc } from '../../db/models/warehouse.js';
 import { createSyncedCache } from '../../db/synced-cache.js';
 import type { CacheSpec } from '../../src/bot/flow.js';
+import { levelsOf } from './levels.js';
 
 type Id = mongoose.Types.ObjectId;
 
@@ -84,7 +85,10 @@ export async function productsBySku(skus: string[]): Promise<ProductDoc[]> {
   return skus.flatMap((sku) => bySku.get(sku.toUpperCase()) ?? []);
 }
 
-/** An exact SKU, else products whose SKU or either name contains the words (at most `limit`). */
+/**
+ * An exact SKU, else the products whose SKU or either name contains every word (at most
+ * `limit`). English plurals read as their singular ("routers", "switches").
+ */
 export async function searchProducts(query: string, limit = 8): Promise<ProductDoc[]> {
   const exact = await findBySku(query);
   if (exact) return [exact];
@@ -92,9 +96,37 @@ export async function searchProducts(query: string, limit = 8): Promise<ProductD
   if (words.length === 0) return [];
   const found = [...(await cache.read()).products.values()].filter((p) => {
     const text = [p.sku, p.name, p.nameEn ?? ''].map((t) => t.toLowerCase());
-    return words.every((w) => text.some((t) => t.includes(w)));
+    return words.every((w) => spellings(w).some((form) => text.some((t) => t.includes(form))));
   });
   return found.sort((a, b) => (a.sku < b.sku ? -1 : 1)).slice(0, limit);
+}
+
+/**
+ * The product a movement or an order line names: as `searchProducts`, except that a product
+ * whose SKU or name is exactly the words wins ("路由器" is the router, not also the 无线路由器).
+ */
+export async function productsNamed(word: string, limit = 8): Promise<ProductDoc[]> {
+  const words = word.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const last = words.pop();
+  if (last === undefined) return [];
+  const whole = new Set(spellings(last).map((w) => [...words, w].join(' ')));
+  const named = [...(await cache.read()).products.values()]
+    .filter((p) => [p.sku, p.name, p.nameEn ?? ''].some((t) => whole.has(t.toLowerCase())))
+    .sort((a, b) => (a.sku < b.sku ? -1 : 1))
+    .slice(0, limit);
+  return named.length > 0 ? named : searchProducts(word, limit);
+}
+
+/** A word and, for an English plural, its singular: "routers" → router, "switches" → switch. */
+function spellings(word: string): string[] {
+  const singular = /ies$/i.test(word)
+    ? `${word.slice(0, -3)}y`
+    : /(s|x|z|ch|sh)es$/i.test(word)
+      ? word.slice(0, -2)
+      : /[^s]s$/i.test(word)
+        ? word.slice(0, -1)
+        : word;
+  return singular === word ? [word] : [word, singular];
 }
 
 /** In their order (the first is the default). */
@@ -119,12 +151,13 @@ export type StockView = {
 
 /** Per-warehouse stock of one product, every warehouse listed (zero where none is kept). */
 export async function stockOf(product: ProductDoc): Promise<StockView> {
-  const [warehouses, levels] = await Promise.all([
-    listWarehouses(),
-    StockLevel.find({ productId: product._id }).lean<StockLevelDoc[]>(),
-  ]);
-  const rows = warehouses.map((warehouse) => {
-    const l = levels.find((x) => x.warehouseId.equals(warehouse._id));
+  const warehouses = await listWarehouses();
+  const levels = await levelsOf(
+    product._id,
+    warehouses.map((w) => w._id),
+  );
+  const rows = warehouses.map((warehouse, i) => {
+    const l = levels[i];
     const onHand = l?.onHand ?? 0;
     const reserved = l?.reserved ?? 0;
     return { warehouse, onHand, reserved, available: onHand - reserved };
@@ -137,7 +170,20 @@ export async function stockOf(product: ProductDoc): Promise<StockView> {
   };
 }
 
-/** Total on hand per product, over every warehouse. */
+/** Total on hand of one product over every warehouse, its levels read by `_id`. */
+export async function onHandOf(productId: Id): Promise<number> {
+  const warehouses = await listWarehouses();
+  const levels = await levelsOf(
+    productId,
+    warehouses.map((w) => w._id),
+  );
+  return levels.reduce((sum, l) => sum + (l?.onHand ?? 0), 0);
+}
+
+/**
+ * Total on hand per product, over every warehouse: one read of all levels, which number the
+ * catalogue times the warehouses (the ledger, which grows, is not read).
+ */
 export async function totalsOnHand(productIds: Id[]): Promise<Map<string, number>> {
   const rows: { _id: Id; total: number }[] = await StockLevel.aggregate([
     { $match: { productId: { $in: productIds } } },

@@ -3,15 +3,30 @@ import { tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
 import { type MoveArgs, moveFromChat, queryStock, showLowStock } from './handlers.js';
 import { fail, isSku, problems, quantity } from './parse.js';
+import { previewMove } from './preview.js';
 import type { ManualKind } from './service.js';
 
+/**
+ * `<product> <qty> [warehouse] [note]`, the product a SKU or a name of one or more words ("网线",
+ * "Cat6 Cable"); `<qty> <product>` reads too, and an `@warehouse` before the quantity is the
+ * warehouse (how a question for one missing piece keeps the warehouse already said: "网线 @主仓"
+ * and the answer "80").
+ */
 function moveParser(kind: ManualKind) {
   return (rest: string, ctx: { locale: Locale }): ParseResult<MoveArgs> => {
-    const [sku = '', qty, ...words] = rest.split(' ').filter(Boolean);
-    if (!isSku(sku)) return fail(ctx.locale, problems.sku);
-    const n = quantity(qty, kind === 'count');
+    const words = rest.split(' ').filter(Boolean);
+    const at = words.findIndex((w) => /^[+-]?\d+(\.\d+)?$/.test(w));
+    const before = at < 0 ? words : words.slice(0, at);
+    const after = at < 0 ? [] : words.slice(at + 1);
+    const places = before.filter((w) => w.startsWith('@'));
+    let product = before.filter((w) => !w.startsWith('@')).join(' ');
+    if (!product && at >= 0 && after[0] && !after[0].startsWith('@')) product = after.shift() ?? '';
+    if (!product) return fail(ctx.locale, problems.sku);
+    const n = quantity(words[at], kind === 'count');
     if (n === null) return fail(ctx.locale, kind === 'count' ? problems.count : problems.qty);
-    return { args: { sku: sku.toUpperCase(), qty: n, words } };
+    return {
+      args: { sku: isSku(product) ? product.toUpperCase() : product, qty: n, words: [...places, ...after] },
+    };
   };
 }
 
@@ -22,6 +37,8 @@ const moveCommand = (
   defineCommand<MoveArgs>({
     ...spec,
     area: 'stock',
+    writes: true,
+    preview: previewMove,
     parse: moveParser(kind),
     handle: (ctx, args) => moveFromChat(ctx, kind, args),
   });

@@ -4,6 +4,7 @@ import { alertLow } from './alerts.js';
 import { lowCard, pickCard, productName, stockCard, warehouseName } from './cards.js';
 import { findWarehouse, lowStock, searchProducts, stockOf } from './catalog.js';
 import { problems } from './parse.js';
+import { skuOf } from './pick-product.js';
 import { type ManualKind, type MoveOutcome, recordMovement } from './service.js';
 
 const t = {
@@ -50,20 +51,32 @@ export async function showLowStock(ctx: TurnContext): Promise<void> {
 export type MoveArgs = { sku: string; qty: number; words: string[] };
 
 /**
- * `入库 SKU qty [仓库] [备注]`: a third word naming a warehouse picks it; `@name` or a word ending
- * in 仓 always means a warehouse (unknown → refused); anything else is the note.
+ * The words after the quantity: a first word naming a warehouse picks it; `@name` or a word
+ * ending in 仓 always means a warehouse (unknown → refused later); anything else is the note.
  */
-export async function moveFromChat(ctx: TurnContext, kind: ManualKind, args: MoveArgs): Promise<void> {
-  const [first = '', ...others] = args.words;
+export async function placeOf(words: string[]): Promise<{ warehouse?: string; note: string }> {
+  const [first = '', ...others] = words;
   // "北仓" is plainly meant as a warehouse even when there is none by that name
   const explicit = first.startsWith('@') || /仓$/.test(first);
   const named = first && (explicit || (await findWarehouse(first)));
+  return named
+    ? { warehouse: first.replace(/^@/, ''), note: others.join(' ').slice(0, 500) }
+    : { note: words.join(' ').slice(0, 500) };
+}
+
+/**
+ * `入库 SKU qty [仓库] [备注]` (see `placeOf`). A product named rather than given by SKU is looked
+ * up first (several → pick one).
+ */
+export async function moveFromChat(ctx: TurnContext, kind: ManualKind, written: MoveArgs): Promise<void> {
+  const sku = await skuOf(ctx, written.sku, `stock.${kind}`, (s) => ({ ...written, sku: s }));
+  if (!sku) return;
+  const args = { ...written, sku };
   const outcome = await recordMovement({
     kind,
     sku: args.sku,
     qty: args.qty,
-    warehouse: named ? first.replace(/^@/, '') : undefined,
-    note: (named ? others : args.words).join(' ').slice(0, 500),
+    ...(await placeOf(args.words)),
     by: ctx.person,
     at: ctx.now.toJSDate(),
   });

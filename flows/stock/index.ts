@@ -2,13 +2,17 @@ import type { Flow } from '../../src/bot/flow.js';
 import { catalogCache } from './catalog.js';
 import { stockCommands } from './commands.js';
 import { queryStock } from './handlers.js';
+import { levelKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
+import { readers } from './readers.js';
 
 export const stockFlow: Flow = {
   name: 'stock',
   areas: [{ id: 'stock', label: { 'zh-CN': '库存', en: 'Stock' }, order: 30 }],
   phrasings,
+  readers,
   commands: stockCommands,
   actions: [{ actionId: 'stock.pick', handle: (ctx, a) => queryStock(ctx, a.value) }],
   caches: [catalogCache],
+  migrations: [levelKeysMigration],
 };

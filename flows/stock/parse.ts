@@ -1,5 +1,6 @@
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
+import { takeItems } from './read-items.js';
 
 /** Pieces of the stock and order grammar shared by several commands. */
 
@@ -47,12 +48,13 @@ export type Line = { sku: string; qty: number; price?: number };
 
 /**
  * `<who> SKU-1001x5 SKU-2002x1 [note]`: the words before the first line name the customer or
- * supplier, the words after the last line are the note. `x0` or `x-1` is refused.
+ * supplier, the words after the last line are the note. `x0` or `x-1` is refused. Lines may
+ * also name products in words ("华信科技 路由器 5台 交换机 2台"), looked up when the command runs.
  */
 export function splitLines(rest: string): { who: string; lines: Line[]; note: string; bad?: string } {
   const words = rest.split(' ').filter(Boolean);
   const first = words.findIndex((w) => LINE.test(w) || /^[A-Za-z]+-[A-Za-z0-9-]*[x×*]-?\d/i.test(w));
-  if (first < 0) return { who: rest, lines: [], note: '' };
+  if (first < 0) return namedLines(rest);
   const lines: Line[] = [];
   let i = first;
   for (; i < words.length; i++) {
@@ -67,4 +69,30 @@ export function splitLines(rest: string): { who: string; lines: Line[]; note: st
     lines.push({ sku: (m[1] ?? '').toUpperCase(), qty, price: m[3] ? Number(m[3]) : undefined });
   }
   return { who: words.slice(0, first).join(' '), lines, note: words.slice(i).join(' ') };
+}
+
+function namedLines(rest: string): { who: string; lines: Line[]; note: string; bad?: string } {
+  const { items, span } = takeItems(rest);
+  if (!span || items.some((i) => !i.product)) return { who: rest, lines: [], note: '' };
+  const bad = items.find((i) => quantity(String(i.qty)) === null);
+  if (bad) return { who: '', lines: [], note: '', bad: `${bad.product}x${bad.qty}` };
+  return {
+    who: rest.slice(0, span[0]).trim(),
+    lines: items.map(({ product, qty, price }) => ({
+      sku: product,
+      qty,
+      ...(price === undefined ? {} : { price }),
+    })),
+    note: rest.slice(span[1]).trim(),
+  };
+}
+
+/**
+ * "SKU-1001x5 周五前送到 客户 华信科技": with nothing before the lines, a name after them under one
+ * of `labels` (how the answer to "which customer?" follows what was already said).
+ */
+export function labelledWho<S extends { who: string; note: string }>(split: S, labels: string[]): S {
+  if (split.who) return split;
+  const m = new RegExp(`(?:^|\\s)(?:${labels.join('|')})[:：]?\\s+(.+)$`, 'iu').exec(split.note);
+  return m?.[1] ? { ...split, who: m[1].trim(), note: split.note.slice(0, m.index).trim() } : split;
 }

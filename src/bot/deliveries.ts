@@ -1,8 +1,24 @@
-import { IN_LIST_MAX } from '../../db/in-list.js';
-import { Delivery, type DeliveryKind, type DeliveryStatus } from '../../db/models/delivery.js';
-import { isDuplicateKey } from '../../db/processed-events.js';
 import { type QuietHours, quietUntil } from './quiet-hours.js';
 import type { Locale, MessageRef, Platform, Reply } from './types.js';
+
+export type DeliveryKind = 'digest' | 'reminder';
+export type DeliveryStatus = 'sent' | 'empty' | 'muted' | 'undeliverable';
+
+/**
+ * Where deliveries are recorded (db/delivery-log.ts): the core keeps no storage of its own.
+ * `record` is a unique insert of the key — true only for the one caller that wins it.
+ */
+export type DeliveryLog = {
+  record(
+    key: string,
+    employeeId: string,
+    kind: DeliveryKind,
+    status: DeliveryStatus,
+    at: Date,
+  ): Promise<boolean>;
+  markUndeliverable(key: string): Promise<void>;
+  recorded(keys: string[], recent?: { kind: DeliveryKind; since: Date }): Promise<Set<string>>;
+};
 
 /** What the company configured (DIGEST_TIME, QUIET_HOURS, APPROVAL_REMINDER_HOURS). */
 export type ReminderConfig = { digestAt: string; quiet: QuietHours; approvalReminderHours: number };
@@ -51,6 +67,7 @@ export type Deliver = (input: DeliveryInput) => Promise<DeliveryResult>;
 type Deps = {
   notify(employeeId: string, reply: Reply, known?: Address): Promise<MessageRef[]>;
   recipients(employeeIds: string[]): Promise<Map<string, Recipient>>;
+  log: DeliveryLog;
 };
 
 /**
@@ -59,17 +76,8 @@ type Deps = {
  * A crash between the insert and the send loses that one message rather than doubling it.
  */
 export function createDeliveries(deps: Deps) {
-  /** True for the one caller whose insert of this key wins. */
-  async function record(input: DeliveryInput, status: DeliveryStatus): Promise<boolean> {
-    try {
-      const { key: _id, employeeId, kind, at } = input;
-      await Delivery.create({ _id, employeeId, kind, status, at });
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
-  }
+  const record = (input: DeliveryInput, status: DeliveryStatus) =>
+    deps.log.record(input.key, input.employeeId, input.kind, status, input.at);
 
   const deliver: Deliver = async (input) => {
     const recipient = input.recipient ?? (await deps.recipients([input.employeeId])).get(input.employeeId);
@@ -86,29 +94,13 @@ export function createDeliveries(deps: Deps) {
     if (!(await record(input, 'sent'))) return { status: 'duplicate' };
     const refs = await deps.notify(input.employeeId, input.reply, recipient);
     // nowhere to send it (no bound platform, no web chat): say so for whoever looks into it
-    if (refs.length === 0)
-      await Delivery.updateOne({ _id: input.key }, { $set: { status: 'undeliverable' } });
+    if (refs.length === 0) await deps.log.markUndeliverable(input.key);
     return { status: 'sent', refs };
   };
 
-  /**
-   * Which of these keys were already delivered (or recorded as empty or muted). `recent` says
-   * where they can be (their kind, recorded since when), so a long list reads that range instead
-   * of a long `$in` (see db/in-list.ts).
-   */
-  async function delivered(
-    keys: string[],
-    recent?: { kind: DeliveryKind; since: Date },
-  ): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
-    const filter =
-      recent && keys.length > IN_LIST_MAX
-        ? { kind: recent.kind, at: { $gte: recent.since } }
-        : { _id: { $in: keys } };
-    const wanted = new Set(keys);
-    const rows = await Delivery.find(filter, { _id: 1 }).lean();
-    return new Set(rows.map((r) => r._id).filter((id) => wanted.has(id)));
-  }
+  /** Which of these keys were already delivered (or recorded as empty or muted). */
+  const delivered = (keys: string[], recent?: { kind: DeliveryKind; since: Date }) =>
+    deps.log.recorded(keys, recent);
 
   return { deliver, delivered, recipients: deps.recipients };
 }

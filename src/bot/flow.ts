@@ -107,6 +107,11 @@ export type CommandSpec<A = unknown> = {
   draft?(rest: string, ctx: ParseContext): Record<string, string>;
   /** Writes something: when recognised from free text rather than typed exactly, it is confirmed first. */
   writes?: boolean | ((args: A) => boolean);
+  /**
+   * Saying no is how this command is asked for ("别再发摘要了", "don't send me reminders"): a
+   * negation does not turn it down as it does other writes.
+   */
+  negative?: boolean;
   /** The confirmation card's lines: everything understood, in the person's language. */
   preview?(ctx: TurnContext, args: A): Promise<[string, string][]>;
 };
@@ -167,7 +172,7 @@ export type CacheSpec = {
 /** Whole sentences by intent, any language or both mixed ("我明天想请一天假", "can I take Friday off?"). */
 export type Phrasings = Record<string, string[]>;
 
-/** A resumable, idempotent batch migration: `step` returns `cursor: null` when done. */
+/** A resumable, idempotent batch migration: `step` returns `cursor: null` when done; `now` is the app's clock. */
 export type MigrationSpec = {
   id: string;
   step(cursor: string | null, now: Date): Promise<{ cursor: string | null; migrated: number }>;

@@ -4,7 +4,7 @@ import { keywordPrefix, normalizeText } from './normalize.js';
 import { closestCommands } from './suggest.js';
 
 export type Parsed =
-  | { ok: true; command: CommandSpec; args: unknown }
+  | { ok: true; command: CommandSpec; args: unknown; rest: string }
   | {
       ok: false;
       command?: CommandSpec;
@@ -57,7 +57,7 @@ export function parseText(raw: string, commands: readonly CommandSpec[], ctx: Pa
 /** The text after a command's keyword → its arguments, a problem, or a question. */
 export function parseRest(command: CommandSpec, rest: string, ctx: ParseContext): Parsed {
   const result = command.parse(rest, ctx);
-  if ('args' in result) return { ok: true, command, args: result.args };
+  if ('args' in result) return { ok: true, command, args: result.args, rest };
   return {
     ok: false,
     command,

@@ -1,3 +1,4 @@
+import { readHanNumber } from './dates/numerals.js';
 import { type Text, tr } from './i18n.js';
 import type { Locale } from './types.js';
 
@@ -47,11 +48,28 @@ export function takeAmount(
     /(?:([¥$€£])\s*)?(-?\d[\d,]*(?:\.\d+)?)\s*(块钱|元钱|元|块|美元|美金|欧元|英镑|港币|dollars?\b|bucks\b|yuan\b|euros?\b|[A-Za-z]{3}\b)?/iu.exec(
       text,
     );
-  if (!match || match[2] === undefined) return null;
+  if (!match || match[2] === undefined) return takeHanAmount(text);
   const amount = Number(match[2].replace(/,/g, ''));
   const currency = currencyOf(match[1] ?? match[3]);
   const consumed = currency || !match[3] ? match[0].length : match[0].length - match[3].length;
   return { amount, currency, index: match.index, rest: cut(text, match.index, consumed) };
+}
+
+/** "三百块", "两千五百元", "一万二": an amount said in Chinese numerals. */
+function takeHanAmount(
+  text: string,
+): { amount: number; currency?: string; index: number; rest: string } | null {
+  const match = /([零〇一二两三四五六七八九十百千万]+)\s*(块钱|元钱|元|块)?/u.exec(text);
+  const amount = match?.[1] ? readHanNumber(match[1]) : null;
+  // a lone 一 or 两 is a word ("一下", "两个"), not an amount: need a unit or a currency
+  if (!match || amount === null || amount === 0 || (!match[2] && !/[十百千万]/u.test(match[1] ?? '')))
+    return null;
+  return {
+    amount,
+    currency: currencyOf(match[2]),
+    index: match.index,
+    rest: cut(text, match.index, match[0].length),
+  };
 }
 
 const CURRENCY_WORDS: Record<string, string> = {
@@ -91,3 +109,19 @@ export function cut(text: string, index: number, length: number): string {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The clauses of a sentence, split at its punctuation: "打了电话，对方要报价；周五再联系" → three. */
+export function clausesOf(text: string): string[] {
+  return text
+    .split(/\s*(?:[,，;；。!！?？]|(?<!\d)[:：]|[:：](?!\d)|\s[-–—]+\s|[–—]+)\s*/u)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** Clauses back into one line: Chinese with "，", anything else with ", ". */
+export function joinClauses(clauses: string[]): string {
+  return clauses.reduce(
+    (out, c) => (out === '' ? c : `${out}${/\p{Script=Han}$/u.test(out) ? '，' : ', '}${c}`),
+    '',
+  );
+}

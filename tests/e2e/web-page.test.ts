@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { useTestApp } from '../helpers/app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -60,6 +61,25 @@ describe('the /web page in a real browser', () => {
     await expect
       .poll(() => page.locator('.card h3').last().textContent())
       .toMatch(/^I didn't get "book a meeting room"/);
+    await page.close();
+  });
+
+  it('a natural sentence becomes a confirmation card; Submit files the request', async () => {
+    const before = await ApprovalRequest.countDocuments({ type: 'expense' });
+    const page = await openAs('alice.chen@demo.example');
+    await send(page, 'I paid 86 dollars for a taxi to the Contoso office, can I get that back?');
+    const card = page.locator('.card').last();
+    await expect.poll(() => card.locator('h3').textContent()).toMatch(/^Please confirm:/);
+    await expect.poll(() => card.locator('dd').allTextContents()).toContain('86.00 USD');
+    expect(await ApprovalRequest.countDocuments({ type: 'expense' })).toBe(before);
+
+    await card.getByRole('button', { name: 'Submit' }).click();
+    await expect
+      .poll(() => page.locator('.card').last().locator('h3').textContent())
+      .toMatch(/^Expense AP-\d+/);
+    const filed = await ApprovalRequest.findOne({ type: 'expense' }).sort({ _id: -1 }).lean();
+    expect(filed?.data).toMatchObject({ amount: 86, currency: 'USD', category: 'taxi' });
+    expect(await ApprovalRequest.countDocuments({ type: 'expense' })).toBe(before + 1);
     await page.close();
   });
 

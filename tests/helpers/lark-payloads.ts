@@ -91,12 +91,13 @@ export function cardTriggerEvent(
   openId: string,
   value: unknown,
   messageId = 'om_card_2',
+  eventId?: string,
 ): Record<string, unknown> {
   seq++;
   return {
     schema: '2.0',
     header: {
-      event_id: `evt_card_${testNow().getTime()}_${seq}`,
+      event_id: eventId ?? `evt_card_${testNow().getTime()}_${seq}`,
       token,
       create_time: String(testNow().getTime()),
       event_type: 'card.action.trigger',

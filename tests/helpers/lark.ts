@@ -15,6 +15,8 @@ export type LarkCall = {
   query: Record<string, string>;
   body: any;
   auth: string | undefined;
+  /** The id the stub gave a sent message (`im/v1/messages` POST). */
+  messageId?: string;
 };
 
 export type LarkStub = {
@@ -48,21 +50,22 @@ export async function startLarkStub(users: Record<string, string> = {}): Promise
     };
     if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal')
       return reply(200, { code: 0, msg: 'ok', tenant_access_token: 't-stub-token', expire: 7200 });
-    calls.push({
+    const call: LarkCall = {
       method: req.method ?? '',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       body,
       auth: req.headers.authorization,
-    });
+    };
+    calls.push(call);
     if (url.pathname === '/open-apis/bot/v3/info')
       return reply(200, { code: 0, msg: 'ok', bot: { open_id: LARK_BOT_OPEN_ID, app_name: 'assistant' } });
     if (req.method === 'POST' && url.pathname === '/open-apis/im/v1/messages') {
-      sent++;
+      call.messageId = `om_stub_${++sent}`;
       return reply(200, {
         code: 0,
         msg: 'success',
-        data: { message_id: `om_stub_${sent}`, chat_id: `oc_stub_${body?.receive_id ?? ''}` },
+        data: { message_id: call.messageId, chat_id: `oc_stub_${body?.receive_id ?? ''}` },
       });
     }
     if (req.method === 'PATCH' && url.pathname.startsWith('/open-apis/im/v1/messages/'))

@@ -1,3 +1,4 @@
+import { deliveryLog } from '../../db/delivery-log.js';
 import { loadRecipients } from '../../flows/digests/settings.js';
 import { createDeliveries } from '../../src/bot/deliveries.js';
 import type { Reminders } from '../../src/bot/flow.js';
@@ -25,6 +26,7 @@ export function recordingReminders(
     return [{ platform: 'web', channelId: employeeId, messageId: String(sent.length) }];
   };
   const deliveries = createDeliveries({
+    log: deliveryLog,
     notify,
     recipients: (ids) => loadRecipients(ids, config.quiet),
   });

@@ -1,5 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { until } from './until.js';
+
+export { until };
 
 // Free of vitest, so the benchmark can run the same stub.
 
@@ -13,7 +16,13 @@ export const SLACK_USERS: Record<string, string> = {
   U_STRANGER: 'stranger@elsewhere.example',
 };
 
-export type StubCall = { method: string; args: Record<string, any>; token?: string };
+export type StubCall = {
+  method: string;
+  args: Record<string, any>;
+  token?: string;
+  /** What the stub answered (a posted message's `ts`, an opened view's id); unset until it has. */
+  result?: Record<string, any>;
+};
 
 /**
  * Slack's Web API as a local server: records every call (form fields, JSON values decoded) and
@@ -34,11 +43,11 @@ export async function startSlackStub(options: { record?: boolean } = {}) {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = decode(raw, req.headers['content-type'] ?? '');
     counts[method] = (counts[method] ?? 0) + 1;
-    if (options.record !== false) {
-      calls.push({ method, args, token: req.headers.authorization?.replace(/^Bearer /, '') });
-    }
+    const call: StubCall = { method, args, token: req.headers.authorization?.replace(/^Bearer /, '') };
+    if (options.record !== false) calls.push(call);
     if (delays[method]) await new Promise((r) => setTimeout(r, delays[method]));
-    res.end(JSON.stringify(answer(method, args, `${++ts}.000100`)));
+    call.result = answer(method, args, `${++ts}.000100`);
+    res.end(JSON.stringify(call.result));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
@@ -93,19 +102,5 @@ function answer(method: string, args: Record<string, any>, ts: string): Record<s
     }
     default:
       return { ok: false, error: 'unknown_method' };
-  }
-}
-
-/** Waits until `probe` holds (background replies arrive after the ack). */
-export async function until<T>(
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  ms = 5000,
-): Promise<NonNullable<T>> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const got = await probe();
-    if (got) return got as NonNullable<T>;
-    if (performance.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { sign } from '../../adapters/slack/verify-signature.js';
+import { sign } from '../../adapters/slack/verify.js';
 import { testNow, testSeconds } from './clock.js';
 import { type SlackStub, startSlackStub } from './slack-stub.js';
 
@@ -134,12 +134,16 @@ export function interact(base: string, payload: Record<string, unknown>, opts?: 
   return signedPost(`${base}/slack/events`, body, 'application/x-www-form-urlencoded', opts);
 }
 
-/** A block_actions payload for a click on `action_id` of a message the bot posted. */
+/**
+ * A block_actions payload for a click on `action_id` of a message the bot posted. `actionTs`
+ * names the click (a redelivery carries the same), `triggerId` the modal it may open.
+ */
 export function click(
   user: string,
   actionId: string,
   value: string,
   message: { channel: string; ts: string },
+  opts: { actionTs?: string; triggerId?: string } = {},
 ) {
   return {
     type: 'block_actions',
@@ -147,7 +151,7 @@ export function click(
     api_app_id: 'A0PNCHHK2',
     token: 'x',
     container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
-    trigger_id: `${testNow().getTime()}.1.click`,
+    trigger_id: opts.triggerId ?? `${testNow().getTime()}.1.click`,
     team: { id: TEAM, domain: 'demo' },
     channel: { id: message.channel, name: 'directmessage' },
     message: { type: 'message', ts: message.ts, text: 'card' },
@@ -157,7 +161,7 @@ export function click(
         block_id: 'b1',
         value,
         type: 'button',
-        action_ts: `${testNow().getTime() / 1000}`,
+        action_ts: opts.actionTs ?? `${testNow().getTime() / 1000}`,
       },
     ],
   };

@@ -178,3 +178,36 @@ describe('what people write', () => {
     expect(dayOf('周六', { now: dec20, direction: 'backward' })).toBe('2026-12-19');
   });
 });
+
+describe('more of what people write', () => {
+  const now = DateTime.fromISO('2026-12-02T10:00', { zone: 'Asia/Shanghai' });
+  const range = (text: string) => takeDateRange(text, { now });
+
+  it.each([
+    ['12月29日到12月底 回老家', '2026-12-29', '2026-12-31'],
+    ['1月初', '2027-01-01', '2027-01-01'],
+    ['12/16-12/18 出差', '2026-12-16', '2026-12-18'],
+    ['next week Monday to Friday', '2026-12-07', '2026-12-11'],
+    ['下周四周五 年假', '2026-12-10', '2026-12-11'],
+    ['Thursday and Friday', '2026-12-03', '2026-12-04'],
+    ['周五和下周一', '2026-12-04', '2026-12-07'],
+    ['从周四开始请三个工作日', '2026-12-03', '2026-12-07'],
+    ['Thursday for 3 business days', '2026-12-03', '2026-12-07'],
+    ['元旦', '2027-01-01', '2027-01-01'],
+    ['明年1月5日', '2027-01-05', '2027-01-05'],
+    ['Christmas Eve', '2026-12-24', '2026-12-24'],
+  ])('%s → %s … %s', (text, from, to) => {
+    expect(range(text)).toMatchObject({ range: { from, to } });
+  });
+
+  it('two days not in a row stay one day and a rest', () => {
+    expect(range('周一和周三')).toMatchObject({ range: { from: '2026-12-07', to: '2026-12-07' } });
+  });
+
+  it('an evening puts its hours after noon', () => {
+    const back = { now, direction: 'backward' as const };
+    expect(takeDateTime('昨晚十点 下班 忘了打卡', back)).toMatchObject({ date: '2026-12-01', time: '22:00' });
+    expect(takeDateTime('last night at 9:30 out', back)).toMatchObject({ date: '2026-12-01', time: '21:30' });
+    expect(takeDateTime('今早8点50 上班', back)).toMatchObject({ date: '2026-12-02', time: '08:50' });
+  });
+});

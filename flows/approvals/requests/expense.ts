@@ -4,7 +4,7 @@ import { takeAmount, takeWord } from '../../../src/bot/slots.js';
 import { currency, money, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
-const CATEGORIES = {
+export const CATEGORIES = {
   travel: { 'zh-CN': '差旅', en: 'travel' },
   meals: { 'zh-CN': '餐费', en: 'meals' },
   taxi: { 'zh-CN': '交通', en: 'taxi' },
@@ -12,13 +12,16 @@ const CATEGORIES = {
   entertainment: { 'zh-CN': '招待', en: 'entertainment' },
   other: { 'zh-CN': '其他', en: 'other' },
 } as const;
-type Category = keyof typeof CATEGORIES;
+export type Category = keyof typeof CATEGORIES;
 const categoryWords: Record<string, Category> = {
   差旅: 'travel',
   出差: 'travel',
   travel: 'travel',
   hotel: 'travel',
   住宿: 'travel',
+  酒店: 'travel',
+  高铁: 'travel',
+  火车票: 'travel',
   flight: 'travel',
   机票: 'travel',
   餐费: 'meals',
@@ -31,6 +34,9 @@ const categoryWords: Record<string, Category> = {
   交通: 'taxi',
   打车: 'taxi',
   出租车: 'taxi',
+  滴滴: 'taxi',
+  的士: 'taxi',
+  cab: 'taxi',
   taxi: 'taxi',
   uber: 'taxi',
   transport: 'taxi',

@@ -24,8 +24,18 @@ export const general: RequestType<GeneralData> = {
   },
   schema: () => z.object({ title: text(120), text: text(2000) }),
   formFields: [
-    { name: 'title', label: { 'zh-CN': '标题', en: 'Title' }, kind: 'text' },
-    { name: 'text', label: { 'zh-CN': '内容', en: 'Details' }, kind: 'textarea' },
+    {
+      name: 'title',
+      label: { 'zh-CN': '标题', en: 'Title' },
+      kind: 'text',
+      ask: { 'zh-CN': '申请什么？', en: 'What is the request?' },
+    },
+    {
+      name: 'text',
+      label: { 'zh-CN': '内容', en: 'Details' },
+      kind: 'textarea',
+      ask: { 'zh-CN': '具体说明一下？', en: 'Any details?' },
+    },
   ],
   describe: (d, locale) => [
     [tr(locale, { 'zh-CN': '标题', en: 'Title' }), d.title],

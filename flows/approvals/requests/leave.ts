@@ -15,7 +15,7 @@ export const LEAVE_KINDS = {
   bereavement: { 'zh-CN': '丧假', en: 'bereavement' },
   compensatory: { 'zh-CN': '调休', en: 'compensatory' },
 } as const;
-type LeaveKind = keyof typeof LEAVE_KINDS;
+export type LeaveKind = keyof typeof LEAVE_KINDS;
 const kindWords = {
   ...Object.fromEntries(
     Object.entries(LEAVE_KINDS).flatMap(([kind, t]) => [

@@ -49,15 +49,31 @@ export const makeup: RequestType<MakeupData> = {
       reason: text(),
     }),
   formFields: [
-    { name: 'date', label: { 'zh-CN': '日期', en: 'Date' }, kind: 'date' },
-    { name: 'time', label: { 'zh-CN': '时间 (HH:mm)', en: 'Time (HH:mm)' }, kind: 'text' },
+    {
+      name: 'date',
+      label: { 'zh-CN': '日期', en: 'Date' },
+      kind: 'date',
+      ask: { 'zh-CN': '补哪天的卡？', en: 'For which day?' },
+    },
+    {
+      name: 'time',
+      label: { 'zh-CN': '时间 (HH:mm)', en: 'Time (HH:mm)' },
+      kind: 'text',
+      ask: { 'zh-CN': '几点？（如 09:05）', en: 'At what time? (e.g. 09:05)' },
+    },
     {
       name: 'direction',
       label: { 'zh-CN': '上班/下班', en: 'In/out' },
       kind: 'select',
+      ask: { 'zh-CN': '补上班卡还是下班卡？', en: 'Punch in or out?' },
       options: Object.entries(DIRECTION_LABEL).map(([value, label]) => ({ value, label })),
     },
-    { name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea' },
+    {
+      name: 'reason',
+      label: { 'zh-CN': '原因', en: 'Reason' },
+      kind: 'textarea',
+      ask: { 'zh-CN': '补卡原因是？', en: 'What is the reason?' },
+    },
   ],
   describe: (d, locale) => [
     [tr(locale, { 'zh-CN': '时间', en: 'When' }), `${d.date} ${d.time}`],

@@ -31,20 +31,24 @@ export const onboarding: RequestType<OnboardingData> = {
   },
   fromText(rest, { now, locale }) {
     const [newHire, manager] = rest.match(EMAIL) ?? [];
-    const beforeEmail = newHire ? rest.slice(0, rest.indexOf(newHire)).trim() : rest;
-    const between =
-      newHire && manager
-        ? rest.slice(rest.indexOf(newHire) + newHire.length, rest.indexOf(manager)).trim()
-        : '';
-    const after = manager ? rest.slice(rest.indexOf(manager) + manager.length) : '';
-    const date = takeDate(after, { now });
+    const at = (email: string | undefined) => (email ? rest.indexOf(email) : rest.length);
+    const beforeEmail = rest.slice(0, at(newHire)).trim();
+    // the department follows the new hire's e-mail, up to the manager's if it is given yet, so
+    // that a manager or date asked for later can be appended
+    const middle = newHire ? rest.slice(at(newHire) + newHire.length, at(manager)) : '';
+    const after = manager ? rest.slice(at(manager) + manager.length) : '';
+    const dateAfter = takeDate(after, { now });
+    const dateBetween = dateAfter ? null : takeDate(middle, { now });
+    const date = dateAfter ?? dateBetween;
     if (date && isDateProblem(date)) return dateRefused(date, locale);
-    if (date?.rest) return { fields: {}, problem: unread(date.rest, locale) };
+    const leftover = dateAfter && !isDateProblem(dateAfter) ? dateAfter.rest : after.trim();
+    if (leftover) return { fields: {}, problem: unread(leftover, locale) };
+    const department = dateBetween && !isDateProblem(dateBetween) ? dateBetween.rest : middle;
     return {
       fields: {
         name: beforeEmail,
         email: newHire,
-        department: between,
+        department: department.trim(),
         managerEmail: manager,
         startDate: date?.date,
       },
@@ -59,11 +63,36 @@ export const onboarding: RequestType<OnboardingData> = {
       startDate: requestDate(now, { pastDays: 0 }),
     }),
   formFields: [
-    { name: 'name', label: { 'zh-CN': '姓名', en: 'Name' }, kind: 'text' },
-    { name: 'email', label: { 'zh-CN': '邮箱', en: 'E-mail' }, kind: 'text' },
-    { name: 'department', label: { 'zh-CN': '部门', en: 'Department' }, kind: 'text' },
-    { name: 'managerEmail', label: { 'zh-CN': '上级邮箱', en: 'Manager e-mail' }, kind: 'text' },
-    { name: 'startDate', label: { 'zh-CN': '入职日期', en: 'Start date' }, kind: 'date' },
+    {
+      name: 'name',
+      label: { 'zh-CN': '姓名', en: 'Name' },
+      kind: 'text',
+      ask: { 'zh-CN': '新同事叫什么名字？', en: "What is the new hire's name?" },
+    },
+    {
+      name: 'email',
+      label: { 'zh-CN': '邮箱', en: 'E-mail' },
+      kind: 'text',
+      ask: { 'zh-CN': '新同事的工作邮箱是？', en: "What is the new hire's work e-mail?" },
+    },
+    {
+      name: 'department',
+      label: { 'zh-CN': '部门', en: 'Department' },
+      kind: 'text',
+      ask: { 'zh-CN': '入职哪个部门？', en: 'Which department?' },
+    },
+    {
+      name: 'managerEmail',
+      label: { 'zh-CN': '上级邮箱', en: 'Manager e-mail' },
+      kind: 'text',
+      ask: { 'zh-CN': '上级的邮箱是？', en: "What is the manager's e-mail?" },
+    },
+    {
+      name: 'startDate',
+      label: { 'zh-CN': '入职日期', en: 'Start date' },
+      kind: 'date',
+      ask: { 'zh-CN': '哪天入职？', en: 'Which day do they start?' },
+    },
   ],
   describe: (d, locale) => [
     [tr(locale, { 'zh-CN': '姓名', en: 'Name' }), d.name],

@@ -49,8 +49,8 @@ export const problems = {
     en: 'the date is too far in the past (at most {days} days ago)',
   },
   tooFarAhead: { 'zh-CN': '日期太远了（一年以内）', en: 'the date is too far ahead (within a year)' },
-  future: { 'zh-CN': '不能是将来的时间', en: 'it cannot be in the future' },
-  past: { 'zh-CN': '不能是过去的日期', en: 'it cannot be in the past' },
+  future: { 'zh-CN': '{field}不能是将来的日期', en: '{field} cannot be in the future' },
+  past: { 'zh-CN': '{field}不能是过去的日期', en: '{field} cannot be in the past' },
   amount: {
     'zh-CN': '金额须大于 0、不超过 1,000,000、最多两位小数',
     en: 'the amount must be over 0, at most 1,000,000, with at most two decimals',
@@ -69,6 +69,21 @@ export const askFor: Text = {
 
 export type ProblemCode = keyof typeof problems;
 
+/** A field's label in the person's language (its name when the form has no such field). */
+export function fieldLabel(rt: RequestType, locale: Locale): (name: string) => string {
+  return (name) => {
+    const field = rt.formFields.find((f) => f.name === name);
+    return field ? tr(locale, field.label) : name;
+  };
+}
+
+/** The question for one missing field: its own, else a generic one naming it. */
+export function questionFor(rt: RequestType, name: string, locale: Locale): string {
+  const field = rt.formFields.find((f) => f.name === name);
+  if (field?.ask) return tr(locale, field.ask);
+  return tr(locale, askFor, { field: fieldLabel(rt, locale)(name) });
+}
+
 /** A zod issue as a sentence: our codes are translated, the field named. */
 export function describeProblem(
   issue: z.core.$ZodIssue,
@@ -84,7 +99,6 @@ export function describeProblem(
 
 /** True when the issue is a field not given at all (asked for), not one given wrong. */
 export const isMissing = (issue: z.core.$ZodIssue, given: Record<string, unknown>) =>
-  issue.message === 'required' &&
   [undefined, ''].includes(given[String(issue.path[0])] as string | undefined);
 
 export const MAX_PAST_DAYS = 30;

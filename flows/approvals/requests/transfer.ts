@@ -33,9 +33,24 @@ export const transfer: RequestType<TransferData> = {
       reason: z.string().trim().max(500).default(''),
     }),
   formFields: [
-    { name: 'department', label: { 'zh-CN': '目标部门', en: 'Department' }, kind: 'text' },
-    { name: 'position', label: { 'zh-CN': '职位', en: 'Position' }, kind: 'text' },
-    { name: 'effectiveDate', label: { 'zh-CN': '生效日期', en: 'Effective date' }, kind: 'date' },
+    {
+      name: 'department',
+      label: { 'zh-CN': '目标部门', en: 'Department' },
+      kind: 'text',
+      ask: { 'zh-CN': '调到哪个部门？', en: 'Which department?' },
+    },
+    {
+      name: 'position',
+      label: { 'zh-CN': '职位', en: 'Position' },
+      kind: 'text',
+      ask: { 'zh-CN': '新职位是？', en: 'Which position?' },
+    },
+    {
+      name: 'effectiveDate',
+      label: { 'zh-CN': '生效日期', en: 'Effective date' },
+      kind: 'date',
+      ask: { 'zh-CN': '哪天生效？', en: 'From which day?' },
+    },
     { name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea', optional: true },
   ],
   describe: (d, locale) => [

@@ -63,10 +63,25 @@ export const trip: RequestType<TripData> = {
       }),
     ),
   formFields: [
-    { name: 'destination', label: { 'zh-CN': '目的地', en: 'Destination' }, kind: 'text' },
-    { name: 'from', label: { 'zh-CN': '出发日期', en: 'From' }, kind: 'date' },
+    {
+      name: 'destination',
+      label: { 'zh-CN': '目的地', en: 'Destination' },
+      kind: 'text',
+      ask: { 'zh-CN': '去哪里出差？', en: 'Where to?' },
+    },
+    {
+      name: 'from',
+      label: { 'zh-CN': '出发日期', en: 'From' },
+      kind: 'date',
+      ask: { 'zh-CN': '哪天去、哪天回？（如 下周一到周三）', en: 'Which days? (e.g. next Mon to Wed)' },
+    },
     { name: 'to', label: { 'zh-CN': '返回日期', en: 'To' }, kind: 'date' },
-    { name: 'purpose', label: { 'zh-CN': '事由', en: 'Purpose' }, kind: 'textarea' },
+    {
+      name: 'purpose',
+      label: { 'zh-CN': '事由', en: 'Purpose' },
+      kind: 'textarea',
+      ask: { 'zh-CN': '出差事由是？', en: 'What is the trip for?' },
+    },
     {
       name: 'estimatedCost',
       label: { 'zh-CN': '预算', en: 'Estimated cost' },

@@ -116,13 +116,22 @@ export function takeDateRange(
       return { problem: 'unreadable', text: fragmentAfter(text, link, end) };
     } else {
       const span = link?.kind === 'join' ? end : link;
+      const also = link?.kind === 'day' ? link : pairedDay(text, tokens, last);
       if (span?.kind === 'span') {
         // "半天" needs its half: written elsewhere ("明天 半天 … 上午") or asked for
         if (span.days === 0.5 && !fromHalf && !tokens.some((t) => t.kind === 'half'))
           return { problem: 'whichHalf', text: span.text };
-        to = from.plus({ days: Math.max(1, Math.ceil(span.days)) - 1 });
+        const days = Math.max(1, Math.ceil(span.days));
+        to = span.workdays ? plusWorkdays(from, days - 1) : from.plus({ days: days - 1 });
         used.add(span);
         if (link !== span) used.add(link as Placed);
+      } else if (also?.kind === 'day') {
+        // "下周四周五", "Thursday and Friday": two days in a row (a weekend between counts as a row)
+        const second = day(also.day, also, ctx, from);
+        if (!isDateProblem(second) && second > from && onlyWeekendBetween(from, second)) {
+          to = second;
+          used.add(also);
+        }
       }
     }
   } else return null;
@@ -147,6 +156,29 @@ export function takeDateRange(
   } else if (fromHalf && range.from === range.to) range.toHalf = fromHalf;
   const rest = cutAll(text, used);
   return strayRange(rest, ctx) ?? { range, rest };
+}
+
+/** The next day token joined to `after` by 和, and, & or a comma. */
+function pairedDay(text: string, tokens: Placed[], after: Placed): Placed | undefined {
+  const t = tokens[tokens.indexOf(after) + 1];
+  if (t?.kind !== 'day') return undefined;
+  const between = text.slice(after.index + after.length, t.index);
+  return /^[\s,，、]*(和|及|与|and|&)?[\s,，、]*$/iu.test(between) ? t : undefined;
+}
+
+function onlyWeekendBetween(from: DateTime, to: DateTime): boolean {
+  for (let d = from.plus({ days: 1 }); d < to; d = d.plus({ days: 1 })) if (d.weekday < 6) return false;
+  return true;
+}
+
+/** `n` working days on (Saturdays and Sundays skipped; holidays are the attendance calendar's). */
+function plusWorkdays(from: DateTime, n: number): DateTime {
+  let d = from;
+  for (let left = n; left > 0; ) {
+    d = d.plus({ days: 1 });
+    if (d.weekday < 6) left--;
+  }
+  return d;
 }
 
 /** One day (the first the text names): "下次 周五", "follow up next Monday". */
@@ -183,9 +215,12 @@ export function takeDateTime(
   const time = near ?? (found ? undefined : tokens.find((t) => t.kind === 'time'));
   if (time?.kind === 'time') used.add(time);
   if (used.size === 0) return vagueIn(tokens);
+  // "昨晚十点", "last night at 10": an evening's hours are after noon
+  const evening = found?.kind === 'day' && found.evening;
+  const hour = time?.kind === 'time' ? time.time.hour + (evening && time.time.hour < 12 ? 12 : 0) : 0;
   return {
     date,
-    ...(time?.kind === 'time' ? { time: hhmm(time.time.hour, time.time.minute) } : {}),
+    ...(time?.kind === 'time' ? { time: hhmm(hour, time.time.minute) } : {}),
     rest: cutAll(text, used),
   };
 }

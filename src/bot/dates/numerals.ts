@@ -61,3 +61,40 @@ export function readNumber(token: string): number | null {
   if (ones.includes('十') || tens.length > 1 || ones.length > 1) return null;
   return (tens === '' ? 1 : (HAN_DIGITS[tens] ?? 0)) * 10 + (ones === '' ? 0 : (HAN_DIGITS[ones] ?? 0));
 }
+
+const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * A whole number written in Chinese with units, as amounts are said: 三百 300, 一千二百五十
+ * 1250, 两千五 2500 (the unit after 千 left unsaid), 三万 30000. Null when not one.
+ * @example readHanNumber('两千五') // 2500
+ */
+export function readHanNumber(token: string): number | null {
+  if (!/^[零〇一二两三四五六七八九十百千万]+$/u.test(token)) return null;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  let lastUnit = 0;
+  let afterUnit = false;
+  for (const ch of token) {
+    if (ch in HAN_DIGITS) {
+      digit = HAN_DIGITS[ch] ?? 0;
+      afterUnit = afterUnit && lastUnit > 0 && ch !== '零' && ch !== '〇';
+      continue;
+    }
+    if (ch === '万') {
+      total += (section + digit) * 10_000;
+      section = 0;
+      lastUnit = 10_000;
+    } else {
+      const unit = HAN_UNITS[ch] ?? 1;
+      section += (digit || 1) * unit;
+      lastUnit = unit;
+    }
+    digit = 0;
+    afterUnit = true;
+  }
+  // "两千五": a digit right after a unit means the next unit down
+  const tail = afterUnit && digit > 0 && lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
+  return total + section + tail;
+}

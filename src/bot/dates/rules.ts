@@ -33,6 +33,23 @@ const ZH_OFFSET: Record<string, number> = {
   前天: -2,
   大前天: -3,
 };
+const ZH_DAY_PREFIX: Record<string, number> = { 今: 0, 昨: -1, 明: 1, 前: -2, 后: 2 };
+/** Days whose date never moves (the lunar ones — 春节, 中秋 — do; they are not read). */
+const ZH_FIXED_HOLIDAYS: Record<string, [number, number]> = {
+  元旦: [1, 1],
+  圣诞: [12, 25],
+  平安夜: [12, 24],
+  国庆: [10, 1],
+  劳动: [5, 1],
+  五一: [5, 1],
+  情人: [2, 14],
+};
+const yearOf = (word: string | undefined, now: DateTime): number | undefined => {
+  if (!word) return undefined;
+  const offset: Record<string, number> = { 今年: 0, 明年: 1, 后年: 2, 去年: -1 };
+  return word in offset ? now.year + (offset[word] ?? 0) : (n(word.replace('年', '')) ?? undefined);
+};
+
 const word = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu');
 const han = (source: string) => new RegExp(source, 'gu');
 
@@ -66,6 +83,36 @@ function clock(hourText: string | undefined, minute: number, shift?: string): To
 }
 
 export const ZH_RULES: Rule[] = [
+  {
+    re: han('(今|昨|明|前|后)(?:天)?(早上|早|晚上|晚|夜里|夜)'),
+    read: (m) => ({
+      kind: 'day',
+      day: { kind: 'offset', days: ZH_DAY_PREFIX[m[1] ?? ''] ?? 0 },
+      evening: (m[2] ?? '').startsWith('晚') || (m[2] ?? '').startsWith('夜'),
+    }),
+  },
+  {
+    re: han(`(?:(明年|今年|去年|后年|\\d{4}年))?${N}月(初|底|末|中)`),
+    read: (m, now) => {
+      const month = n(m[2]);
+      if (month === null || month < 1 || month > 12) return dayOf({ kind: 'none' });
+      const year = yearOf(m[1], now);
+      const first = now.set({ year: year ?? now.year, month, day: 1 });
+      const at = m[3] === '初' ? 1 : m[3] === '中' ? 15 : (first.daysInMonth ?? 28);
+      return date(String(at), String(month), year === undefined ? undefined : String(year));
+    },
+  },
+  {
+    re: han(`(明年|今年|去年|后年)${N}月${N}(?:日|号)?`),
+    read: (m, now) => date(m[3], m[2], String(yearOf(m[1], now))),
+  },
+  {
+    re: han('元旦|圣诞节?|国庆节?|劳动节|五一|情人节|平安夜'),
+    read: (m) => {
+      const [month, day] = ZH_FIXED_HOLIDAYS[m[0].replace(/节$/u, '')] ?? [1, 1];
+      return date(String(day), String(month));
+    },
+  },
   {
     re: han(Object.keys(ZH_OFFSET).join('|')),
     read: (m) => dayOf({ kind: 'offset', days: ZH_OFFSET[m[0]] ?? 0 }),
@@ -140,7 +187,8 @@ export const ZH_RULES: Rule[] = [
       if (m[1] === '半') return m[4] === '天' || m[4] === '日' ? { kind: 'span', days: 0.5 } : null;
       const count = n(m[2]);
       if (count === null || count < 1 || count > 400) return null;
-      return { kind: 'span', days: count * (m[4] === '天' || m[4] === '日' ? 1 : 7) };
+      const days = count * (m[4] === '天' || m[4] === '日' ? 1 : 7);
+      return m[3] ? { kind: 'span', days, workdays: true } : { kind: 'span', days };
     },
   },
   { re: han('到|至|直到|~|～'), read: () => ({ kind: 'to' }) },
@@ -208,9 +256,7 @@ function weekday(name: string): number {
 
 export const EN_RULES: Rule[] = [
   {
-    re: word(
-      'today|tonight|tomorrow|tmrw|tmr|yesterday|(?:the )?day after tomorrow|(?:the )?day before yesterday',
-    ),
+    re: word('today|tomorrow|tmrw|tmr|yesterday|(?:the )?day after tomorrow|(?:the )?day before yesterday'),
     read: (m) => {
       const t = m[0].toLowerCase();
       const days = t.includes('after')
@@ -244,6 +290,27 @@ export const EN_RULES: Rule[] = [
     // abbreviations only with a qualifier: "sat" and "sun" are ordinary words too
     re: word(`(next|this|last|previous|coming|on) (${Object.keys(EN_SHORT).join('|')})\\.?`),
     read: (m) => weekdayToken(m[1], m[2] ?? ''),
+  },
+  {
+    // "next week Monday", "next week on Friday": that weekday of that week
+    re: word(`(next|this|last) week,?(?: on)? (${EN_WEEKDAYS.join('|')})`),
+    read: (m) =>
+      dayOf({ kind: 'weekday', weekday: weekday(m[2] ?? ''), week: EN_WEEK[(m[1] ?? '').toLowerCase()] }),
+  },
+  {
+    re: word('tonight|this evening'),
+    read: () => ({ kind: 'day', day: { kind: 'offset', days: 0 }, evening: true }),
+  },
+  {
+    re: word('last night|yesterday evening'),
+    read: () => ({ kind: 'day', day: { kind: 'offset', days: -1 }, evening: true }),
+  },
+  {
+    re: word("new year'?s day|christmas eve|christmas( day)?"),
+    read: (m) => {
+      const t = m[0].toLowerCase();
+      return t.startsWith('new') ? date('1', '1') : t.endsWith('eve') ? date('24', '12') : date('25', '12');
+    },
   },
   {
     re: word('(next|this|last|the) weekend|weekend'),
@@ -312,13 +379,14 @@ export const EN_RULES: Rule[] = [
   { re: word('(?:in the )?afternoon'), read: () => ({ kind: 'half', half: 'pm' }) },
   {
     re: word(
-      `(half|${N}(?: and a half)?) (?:a )?(?:full |whole |working |work |business )?(days?|weeks?)|half[- ]day`,
+      `(half|${N}(?: and a half)?) (?:a )?(?:full |whole |(working |work |business ))?(days?|weeks?)|half[- ]day`,
     ),
     read: (m) => {
       if (m[0].toLowerCase().startsWith('half')) return { kind: 'span', days: 0.5 };
       const count = n(m[2]);
       if (count === null || count < 1 || count > 400) return null;
-      return { kind: 'span', days: count * ((m[3] ?? '').toLowerCase().startsWith('week') ? 7 : 1) };
+      const days = count * ((m[4] ?? '').toLowerCase().startsWith('week') ? 7 : 1);
+      return m[3] ? { kind: 'span', days, workdays: true } : { kind: 'span', days };
     },
   },
   { re: word('to|until|till|til|through|thru'), read: () => ({ kind: 'to' }) },
@@ -342,7 +410,7 @@ function weekdayToken(qualifier: string | undefined, name: string, suffix?: stri
 /** Written the same in both languages: 2026-12-03, 2026/12/3, 12/3, 09:05, 2026-11. */
 export const SHARED_RULES: Rule[] = [
   { re: /(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.])/g, read: (m) => date(m[3], m[2], m[1]) },
-  { re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g, read: (m) => date(m[2], m[1]) },
+  { re: /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/g, read: (m) => date(m[2], m[1]) },
   { re: /(?<![\d/.-])(\d{4})[-/.](\d{1,2})(?![\d/.-])/g, read: (m) => month(m[2], m[1]) },
   { re: /(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:])/g, read: (m) => clock(m[1], Number(m[2])) },
   { re: /(?<=\S\s?)[-–—](?=\s?\S)/g, read: () => ({ kind: 'to' }) },

@@ -132,3 +132,39 @@ export function isNegated(text: string): boolean {
     text,
   );
 }
+
+/**
+ * The small words at the edges of a left-over clause, once its pieces have been read out: a
+ * dangling "给", "了", "说", "with", "to the" say nothing on their own ("给 打了电话" → "打了电话").
+ */
+const EDGE_HAN = /^[给跟和与了的吧呢啊呀哦嘛说把]+|[给跟和与的吧呢啊呀哦嘛把]+$/u;
+const EDGE_WORDS = 'with|to|at|by|and|so|then|also|just|the|a|an|of|it|is|are|was';
+const EDGE_LATIN = new RegExp(`^(?:(?:${EDGE_WORDS})(?:\\s+|$))+|(?:(?:^|\\s+)(?:${EDGE_WORDS}))+$`, 'iu');
+
+/** A left-over clause tidied: spaces between Chinese characters closed, edge words and punctuation dropped. */
+export function leftover(text: string): string {
+  let out = text;
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out
+      .replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '')
+      .replace(/\s+/g, ' ')
+      .replace(PUNCTUATION, '')
+      .replace(EDGE_HAN, '')
+      .replace(EDGE_LATIN, '')
+      .trim();
+  }
+  return out;
+}
+
+const EMPTY_LATIN = new Set(
+  'the and for are was you they them its that this with from have has had got did done will can now yes not all out off put get'.split(
+    ' ',
+  ),
+);
+
+/** Says something: two Chinese characters, or an English word of three letters that is not a small word. */
+export function hasContent(text: string): boolean {
+  if ((text.match(/\p{Script=Han}/gu) ?? []).length >= 2) return true;
+  return (text.match(/[A-Za-z]{3,}/g) ?? []).some((w) => !EMPTY_LATIN.has(w.toLowerCase()));
+}

@@ -1,5 +1,6 @@
 import type { CommandSpec, ParseContext } from '../flow.js';
 import { type Parsed, parseText } from '../parser.js';
+import { withoutCourtesy } from './fillers.js';
 import type { Understander, Understood } from './understand.js';
 
 export type Interpretation =
@@ -19,16 +20,49 @@ export async function interpret(
   ctx: ParseContext,
 ): Promise<Interpretation> {
   const parsed = parseText(text, commands, ctx);
-  if (parsed.ok || parsed.ask || !understander) return { by: 'grammar', parsed };
-  if (parsed.command && looksLikeSentence(parsed.rest ?? '')) {
-    // a keyword led but the grammar did not fit: it may still be a sentence ("quiet hours from 10pm to 7am")
-    const read = understander.readAs(parsed.command, text, ctx);
-    return read.kind === 'command' || read.kind === 'ask'
-      ? { by: 'understanding', understood: read }
-      : { by: 'grammar', parsed };
+  if (!understander) return { by: 'grammar', parsed };
+  if (!parsed.command) return { by: 'understanding', understood: await understander.understand(text, ctx) };
+  const sentence = looksLikeSentence(parsed.rest ?? '');
+  // "报销流程太麻烦了", "客户今天心情不错": a keyword in passing, asking for nothing
+  if (sentence && saysNothing(understander, text, parsed.command.intent))
+    return { by: 'understanding', understood: await understander.understand(text, ctx) };
+  if (!parsed.ok && !parsed.ask && onlyAsking(parsed.rest ?? '')) {
+    // "待我审批的有哪些", "my orders please": a command that takes nothing, asked as a question
+    const bare = parsed.command.parse('', ctx);
+    if ('args' in bare)
+      return { by: 'grammar', parsed: { ok: true, command: parsed.command, args: bare.args, rest: '' } };
   }
-  if (parsed.command) return { by: 'grammar', parsed };
-  return { by: 'understanding', understood: await understander.understand(text, ctx) };
+  if (parsed.ok || parsed.ask || !sentence || !isSure(understander, text, parsed.command.intent))
+    return { by: 'grammar', parsed };
+  // a keyword led, the grammar did not fit, and the whole sentence clearly asks for this command
+  // ("quiet hours from 10pm to 7am please"): read as a sentence, else the grammar's precise refusal
+  const read = understander.readAs(parsed.command, text, ctx);
+  return read.kind === 'command' ? { by: 'understanding', understood: read } : { by: 'grammar', parsed };
+}
+
+/** Words that only make a request a question or polite: nothing to read as an argument. */
+function onlyAsking(rest: string): boolean {
+  const left = withoutCourtesy(rest)
+    .replace(
+      /的|有哪些|哪些|有什么|什么|有没有|有多少|多少|几个|几条|呢|吗|嘛|啊|吧|了|看看|一下|are there|is there|do i have|what|which|any|now|today|please|pls|[?？!！.。]/giu,
+      '',
+    )
+    .trim();
+  return rest.trim() !== '' && left === '';
+}
+
+/** The classifier's first choice for the whole sentence is this intent, and by far. */
+function isSure(understander: Understander, text: string, intent: string): boolean {
+  const top = understander.classify(text)[0];
+  return top?.intent === intent && top.score >= 0.65;
+}
+
+/** The classifier is sure the sentence asks for nothing, and sees little of the keyword's command in it. */
+function saysNothing(understander: Understander, text: string, intent: string): boolean {
+  const ranked = understander.classify(text);
+  const top = ranked[0];
+  const mine = ranked.find((r) => r.intent === intent)?.score ?? 0;
+  return !!top && (top.intent === 'none' || top.intent === 'greeting') && top.score >= 0.5 && mine < 0.2;
 }
 
 /**

@@ -26,7 +26,7 @@ export type Understander = {
  */
 const READ_THRESHOLD = 0.25;
 const WRITE_THRESHOLD = 0.4;
-const NONE_MARGIN = 0.1;
+const NONE_MARGIN = 0.05;
 
 /**
  * The second stage after the exact grammar: an intent from the whole sentence (a classifier
@@ -66,7 +66,8 @@ export async function createUnderstander(flows: readonly Flow[], cacheDir: strin
     const nothing = ranked.find((r) => r.intent === 'none')?.score ?? 0;
     const unsure =
       top.score < (writes ? WRITE_THRESHOLD : READ_THRESHOLD) || top.score - nothing < NONE_MARGIN;
-    if (unsure || (writes && isNegated(text))) return { kind: 'unknown', candidates: candidatesOf(ranked) };
+    if (unsure || (writes && !command.negative && isNegated(text)))
+      return { kind: 'unknown', candidates: candidatesOf(ranked) };
 
     return readAs(command, text, ctx);
   }

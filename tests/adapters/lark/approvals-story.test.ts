@@ -9,7 +9,7 @@ import {
   postLarkEvent,
   useLarkStub,
 } from '../../helpers/lark.js';
-import { until } from '../../helpers/slack-stub.js';
+import { until } from '../../helpers/until.js';
 
 const TOKEN = 'verification-token-story';
 const env = { LARK_APP_ID: 'cli_story', LARK_APP_SECRET: 'secret-story', LARK_VERIFICATION_TOKEN: TOKEN };

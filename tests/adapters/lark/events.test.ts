@@ -120,16 +120,6 @@ describe('Lark events over HTTP (no encrypt key)', () => {
     expect(stub.current.calls.length).toBe(calls);
     expect(await ProcessedEvent.countDocuments({})).toBe(events);
   });
-
-  it('answers a redelivered event (same event_id) once', async () => {
-    const event = messageEvent({ token: TOKEN, openId: 'ou_bob', text: 'whoami', eventId: 'evt_dup_1' });
-    expect((await post('/lark/events', event)).status).toBe(200);
-    expect((await post('/lark/events', event)).status).toBe(200);
-    await stub.current.waitFor(sentTo('oc_p2p_ou_bob'));
-    await settle();
-    expect(stub.current.calls.filter(sentTo('oc_p2p_ou_bob'))).toHaveLength(1);
-    expect(await ProcessedEvent.countDocuments({ eventId: `${LARK_TENANT}:evt_dup_1` })).toBe(1);
-  });
 });
 
 describe('Lark card callbacks', () => {

@@ -148,19 +148,6 @@ describe('Slack Events API, signed, over HTTP', () => {
     await expectNothingDone(before);
   });
 
-  it('answers a retried or replayed event once', async () => {
-    stub.current.reset();
-    await dm(base(), 'U_LI', 'whoami', 'Ev_retry');
-    await dm(base(), 'U_LI', 'whoami', 'Ev_retry', {
-      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
-    });
-    await dm(base(), 'U_LI', 'whoami', 'Ev_retry');
-    await stub.current.waitFor('chat.postMessage');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(stub.current.of('chat.postMessage')).toHaveLength(1);
-    expect(await ProcessedEvent.countDocuments({ eventId: `${TEAM}:Ev_retry` })).toBe(1);
-  });
-
   it('refuses malformed payloads with 400, writing nothing', async () => {
     stub.current.reset();
     const before = await writes();

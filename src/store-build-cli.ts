@@ -1,6 +1,7 @@
 // `npm run store:build`: builds the embedded store ahead of time (CI, Docker-less dev boxes).
-import { loadConfig } from '../../src/config.js';
-import { ensureFerretdb } from './build-ferretdb.js';
+
+import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
+import { loadConfig } from './config.js';
 
 const started = performance.now();
 const bin = await ensureFerretdb(loadConfig().storeCacheDir, (line) => console.error(line));

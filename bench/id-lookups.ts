@@ -1,14 +1,14 @@
 // Times FerretDB's point operations by `_id` as a collection grows: the evidence behind
 // patches/0001 (see its .md). Compare binaries side by side:
-//   npx tsx db/embedded/measure-id-lookups.ts [ferretdb-binary …]
+//   npx tsx bench/id-lookups.ts [ferretdb-binary …]
 // With no argument it measures the binary the app would use.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Collection, MongoClient } from 'mongodb';
-import { loadConfig } from '../../src/config.js';
-import { ensureFerretdb } from './build-ferretdb.js';
-import { startFerretdb } from './start-ferretdb.js';
+import { ensureFerretdb } from '../db/embedded/build-ferretdb.js';
+import { startFerretdb } from '../db/embedded/start-ferretdb.js';
+import { loadConfig } from '../src/config.js';
 
 const SIZES = [1_000, 20_000, 100_000];
 const SAMPLES = 25;

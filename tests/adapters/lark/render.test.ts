@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_LIMIT_BYTES, encodedSize, replyAsCard, toLarkCard } from '../../../adapters/lark/card.js';
+import { CARD_LIMIT_BYTES, encodedSize, replyAsCard, toLarkCard } from '../../../adapters/lark/render.js';
 
 describe('toLarkCard', () => {
   it('renders header colour, fields, markdown body and buttons carrying {actionId, value}', () => {

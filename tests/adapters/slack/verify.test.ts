@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sign, verifySignature } from '../../../adapters/slack/verify-signature.js';
+import { sign, verifySignature } from '../../../adapters/slack/verify.js';
 
 // Slack's own documented example, copied from ../shared/platforms/slack: secret, timestamp, body, signature.
 const dir = new URL('../../fixtures/slack/', import.meta.url);

@@ -3,7 +3,7 @@ import type { CardAction, Incoming, Outcome, Reply } from '../../src/bot/types.j
 import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 import type { LarkApi } from './api.js';
-import { toLarkCard } from './card.js';
+import { toLarkCard } from './render.js';
 import { type LarkEventData, toCardAction, toIncoming } from './to-incoming.js';
 
 export type HandlerDeps = {
@@ -27,7 +27,7 @@ const LATE = Symbol('late');
  * answered in the callback response when the router is quick, else by PATCH once it is done —
  * never both, so the two updates cannot race (platforms/README.md pitfalls).
  */
-export function createHandlers(deps: HandlerDeps) {
+export function createLarkHandler(deps: HandlerDeps) {
   const { api, log } = deps;
 
   function onMessage(data: LarkEventData): Record<string, never> {

@@ -1,5 +1,17 @@
 import { LogLevel, webApi } from '@slack/bolt';
-import type { SlackApi } from './handle.js';
+import type { SlackMessage } from './render.js';
+
+/** The Slack Web API calls the adapter makes; backed by bolt's WebClient below. */
+export type SlackApi = {
+  postMessage(
+    args: SlackMessage & { channel: string; thread_ts?: string },
+  ): Promise<{ channel: string; ts: string }>;
+  postEphemeral(args: SlackMessage & { channel: string; user: string; thread_ts?: string }): Promise<void>;
+  update(args: SlackMessage & { channel: string; ts: string }): Promise<void>;
+  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
+  /** users.info → profile.email; null when Slack has none (guests, bots). */
+  userEmail(userId: string): Promise<string | null>;
+};
 
 /**
  * The Web API through bolt's own WebClient, so its request code runs for real; `apiUrl` points

@@ -1,0 +1,14 @@
+import type { ParseResult, SentenceReader } from '../../src/bot/flow.js';
+import { readOrder, readOrderRef, readStep } from './read-order.js';
+import { readPurchase, readReceipt } from './read-purchase.js';
+
+/** Free sentences read into this flow's command arguments (the grammar's parse stays the exact path). */
+export const readers: Record<string, SentenceReader> = {
+  'orders.create': readOrder,
+  'orders.show': readOrderRef,
+  'orders.advance': readStep,
+  // "我名下还有几单没交付": the sentence only picks the list; there is nothing to read
+  'orders.mine': (): ParseResult<Record<string, never>> => ({ args: {} }),
+  'purchase.create': readPurchase,
+  'purchase.receive': readReceipt,
+};

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { bulkWriteInSlices } from './bulk-write.js';
 import type { Migration } from './migrations.js';
 
 export type Row = { _id: mongoose.Types.ObjectId | string; [field: string]: unknown };
@@ -37,7 +38,8 @@ export function moveLegacy(spec: {
         return { cursor: null, migrated: 0 };
       }
       await spec.move(rows, now);
-      await source.bulkWrite(
+      await bulkWriteInSlices(
+        source,
         rows.map((r) => ({ deleteOne: { filter: { _id: r._id } } })),
         { ordered: false },
       );

@@ -1,4 +1,5 @@
 import type mongoose from 'mongoose';
+import { bulkWriteInSlices } from './bulk-write.js';
 import { Pointer } from './models/pointer.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -15,14 +16,13 @@ export async function pointAt(key: string, ref: Id, at: Date): Promise<void> {
 
 /** Points each key at its ref, whatever it pointed to before (migrations, repairs, bulk writes). */
 export async function pointAll(pairs: { key: string; ref: Id }[], at: Date): Promise<void> {
-  for (let i = 0; i < pairs.length; i += 1000) {
-    await Pointer.bulkWrite(
-      pairs.slice(i, i + 1000).map(({ key, ref }) => ({
-        updateOne: { filter: { _id: key }, update: { $set: { ref, at } }, upsert: true },
-      })),
-      { ordered: false },
-    );
-  }
+  await bulkWriteInSlices(
+    Pointer,
+    pairs.map(({ key, ref }) => ({
+      updateOne: { filter: { _id: key }, update: { $set: { ref, at } }, upsert: true },
+    })),
+    { ordered: false },
+  );
 }
 
 /** Follows many keys at once: one point read each (a `$in` on `_id` reads the whole collection there). */

@@ -2,6 +2,7 @@
 // `approvalcards` found by a query per request) move to `approvals` with their cards inside, and
 // the per-person lists are built from them.
 import mongoose from 'mongoose';
+import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { insertNew } from '../../db/insert-new.js';
 import { moveLegacy } from '../../db/legacy.js';
 import { ApprovalRequest, type CardCopy } from '../../db/models/approval-request.js';
@@ -32,7 +33,8 @@ const cardsIntoRequests = moveLegacy({
     if (!db) throw new Error('not connected');
     const requests = db.collection<{ _id: mongoose.Types.ObjectId; cards?: CardCopy[] }>('approvalrequests');
     // a batch repeated after a crash pushes some copies twice: the next step keeps one of each
-    await requests.bulkWrite(
+    await bulkWriteInSlices(
+      requests,
       [...byRequest.values()].map(({ requestId, copies }) => ({
         updateOne: { filter: { _id: requestId }, update: { $push: { cards: { $each: copies } } } },
       })),

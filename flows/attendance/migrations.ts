@@ -1,6 +1,8 @@
 // Attendance stored before days were keyed by `<employee>:<date>` (collection `attendancerecords`)
 // and leave by request and date (`leavedays`) moves to the natural keys; then every month rollup
 // is counted from them.
+
+import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { insertNew } from '../../db/insert-new.js';
 import { moveLegacy } from '../../db/legacy.js';
 import { AttendanceDay, dayKey } from '../../db/models/attendance-day.js';
@@ -42,7 +44,8 @@ const leave = moveLegacy({
       byDay.set(key, entry);
     }
     const existing = await findByIds<LeaveDayDoc>(LeaveDay, [...byDay.keys()]);
-    await LeaveDay.bulkWrite(
+    await bulkWriteInSlices(
+      LeaveDay,
       [...byDay.entries()].map(([key, e]) => {
         const parts = new Map((existing.get(key)?.parts ?? []).map((p) => [p.requestId, p]));
         for (const p of e.parts) parts.set(p.requestId, p);

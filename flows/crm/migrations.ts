@@ -1,4 +1,5 @@
 import type mongoose from 'mongoose';
+import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { Customer, type HistoryLine } from '../../db/models/customer.js';
 import { FollowUp } from '../../db/models/follow-up.js';
 import { Ticket } from '../../db/models/ticket.js';
@@ -42,7 +43,8 @@ export const historyMigration: MigrationSpec = {
         lines.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, RECENT_LINES),
       );
     }
-    await Customer.bulkWrite(
+    await bulkWriteInSlices(
+      Customer,
       [...recent].map(([id, lines]) => ({
         updateOne: { filter: { _id: id }, update: { $set: { recent: lines } } },
       })),
@@ -54,7 +56,8 @@ export const historyMigration: MigrationSpec = {
     const tickets = new Map<string, Id[]>();
     for (const t of open)
       tickets.set(String(t.customerId), [...(tickets.get(String(t.customerId)) ?? []), t._id]);
-    await Customer.bulkWrite(
+    await bulkWriteInSlices(
+      Customer,
       [...tickets].map(([id, ids]) => ({
         updateOne: { filter: { _id: id }, update: { $set: { openTickets: ids } } },
       })),

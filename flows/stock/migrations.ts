@@ -1,4 +1,5 @@
 import type mongoose from 'mongoose';
+import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { levelKey, StockLevel } from '../../db/models/stock-level.js';
 import { StockMovement } from '../../db/models/stock-movement.js';
 import type { MigrationSpec } from '../../src/bot/flow.js';
@@ -19,7 +20,8 @@ async function rekey(
   keyOf: (row: OldRow) => Record<string, unknown>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  await model.bulkWrite(
+  await bulkWriteInSlices(
+    model,
     rows.map((row) => {
       const replacement = { ...row, ...keyOf(row) };
       return { replaceOne: { filter: { _id: replacement._id }, replacement, upsert: true } };
@@ -27,7 +29,8 @@ async function rekey(
     { ordered: false },
   );
   // by the driver: the model would cast the old ObjectId `_id`s to the strings its schema wants now
-  await model.collection.bulkWrite(
+  await bulkWriteInSlices(
+    model.collection,
     rows.map((row) => ({ deleteOne: { filter: { _id: row._id } } })),
     { ordered: false },
   );

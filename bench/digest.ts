@@ -14,7 +14,7 @@ import mongoose from 'mongoose';
 import { connectDb, ensureIndexes } from '../db/connect.js';
 import { deliveryLog } from '../db/delivery-log.js';
 import { ApprovalRequest } from '../db/models/approval-request.js';
-import { AttendanceRecord } from '../db/models/attendance-record.js';
+import { AttendanceDay } from '../db/models/attendance-day.js';
 import { Customer } from '../db/models/customer.js';
 import { Delivery } from '../db/models/delivery.js';
 import { Employee } from '../db/models/employee.js';
@@ -230,7 +230,7 @@ async function growTo(size: number, warehouses: Id[]): Promise<void> {
       .map(({ k, p }) => ({ platform: 'slack', teamId: 'T1', userId: `U${k}`, employeeId: p._id })),
   );
   await insertAll(
-    AttendanceRecord as never,
+    AttendanceDay as never,
     people.flatMap((p, i) => attendance(from + i, p.timezone)),
   );
   await insertAll(

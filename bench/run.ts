@@ -3,8 +3,10 @@
 // insert — all measured in the same run and reported as ratios. BENCH_SECONDS (default 10) and
 // BENCH_CONNECTIONS (default 10) tune it; then the morning digest run for a growing company
 // (BENCH_DIGEST_SIZES, default 1000,5000,10000), and "help" and filing a request while the company
-// grows (BENCH_DIRECTORY_SIZES, default 1000,10000). BENCH_ONLY=digest or BENCH_ONLY=directory
-// runs only those rows.
+// grows (BENCH_DIRECTORY_SIZES, default 1000,10000), the CRM, stock and order actions while
+// their collections grow from 1k to 100k (BENCH_CRM_SIZES, BENCH_ERP_SIZES), and the OA chat
+// actions while attendance and approvals grow (bench/oa.ts). BENCH_ONLY=digest, directory, crm,
+// erp or oa runs only those rows.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,11 +16,13 @@ import { startFerretdb } from '../db/embedded/start-ferretdb.js';
 import { loadConfig } from '../src/config.js';
 import { loadApprovals } from './approvals.js';
 import { BENCH_ADMIN_TOKEN, benchCheckIns, benchMonthCsv } from './attendance.js';
-import { benchAnalytics, growthNote, loadFollowUps } from './crm.js';
+import { benchCrmGrowth, loadFollowUps } from './crm.js';
 import { benchDigests } from './digest.js';
 import { benchDirectory } from './directory.js';
+import { benchErpGrowth } from './erp.js';
 import { larkBenchEnv, loadLark, startLarkApiStub } from './lark.js';
 import { measure, type Row } from './measure.js';
+import { benchOa } from './oa.js';
 import { loadSlack } from './slack.js';
 import { loadStockMovements } from './stock.js';
 
@@ -26,8 +30,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const slackSecret = 'bench-signing-secret-0123456789';
 const only = process.env.BENCH_ONLY;
-if (only && only !== 'digest' && only !== 'directory')
-  throw new Error(`BENCH_ONLY=${only}: only "digest" and "directory" are known`);
+const ONLY = ['digest', 'directory', 'crm', 'erp', 'oa'];
+if (only && !ONLY.includes(only)) throw new Error(`BENCH_ONLY=${only}: only ${ONLY.join(', ')} are known`);
 
 async function startTarget(kind: 'app' | 'raw' | 'slack-api', uri = '', env: Record<string, string> = {}) {
   const args = ['--import', 'tsx', 'bench/target.ts', kind, uri, JSON.stringify(env)];
@@ -76,26 +80,62 @@ if (only === 'digest') {
   process.exit(0);
 }
 /**
- * The directory rows against an app of their own, on a database that grows under it; no
- * scheduler, so the jobs' first runs at start-up do not land in the first size's rows.
+ * Rows against an app of their own, on a database that grows under it; no scheduler, so the
+ * jobs' first runs at start-up do not land in the first size's rows.
  */
-async function directoryRows() {
-  const uri = `${store.uri}/bench_directory`;
+async function growthRows(
+  name: string,
+  bench: (uri: string, appUrl: string) => Promise<{ rows: Row[]; report: string }>,
+) {
+  const uri = `${store.uri}/bench_${name}`;
   const app = await startTarget('app', uri, { SCHEDULER: 'off' });
   try {
-    return await benchDirectory(uri, app.url, { seconds, connections });
+    return await bench(uri, app.url);
   } finally {
     app.child.kill('SIGTERM');
   }
 }
-if (only === 'directory') {
+const directoryRows = () =>
+  growthRows('directory', (uri, appUrl) => benchDirectory(uri, appUrl, { seconds, connections }));
+const crmRows = () => growthRows('crm', benchCrmGrowth);
+const erpRows = () => growthRows('erp', benchErpGrowth);
+if (only === 'directory' || only === 'crm' || only === 'erp') {
   try {
-    const directory = await directoryRows();
-    console.log(
-      `\nembedded store start: ${storeStartMs.toFixed(0)} ms; directory rows only, ${seconds} s per row, ${connections} connections\n`,
+    const result = await { directory: directoryRows, crm: crmRows, erp: erpRows }[only]();
+    console.log(`\nembedded store start: ${storeStartMs.toFixed(0)} ms; ${only} rows only\n`);
+    printTable(result.rows);
+    console.log(`\n${result.report}`);
+  } finally {
+    await store.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+/**
+ * The OA rows against two apps of their own (no scheduler): one on a database that grows, one on
+ * a database kept at the smallest size, asked in turn.
+ */
+async function oaRows() {
+  const env = { SCHEDULER: 'off', ADMIN_TOKEN: BENCH_ADMIN_TOKEN };
+  const [baseUri, grownUri] = [`${store.uri}/bench_oa_base`, `${store.uri}/bench_oa`];
+  const base = await startTarget('app', baseUri, env);
+  const grown = await startTarget('app', grownUri, env);
+  try {
+    return await benchOa(
+      { url: base.url, uri: baseUri, token: BENCH_ADMIN_TOKEN },
+      { url: grown.url, uri: grownUri, token: BENCH_ADMIN_TOKEN },
     );
-    printTable(directory.rows);
-    console.log(`\n${directory.report}`);
+  } finally {
+    base.child.kill('SIGTERM');
+    grown.child.kill('SIGTERM');
+  }
+}
+if (only === 'oa') {
+  try {
+    const oa = await oaRows();
+    console.log(`\nembedded store start: ${storeStartMs.toFixed(0)} ms; OA rows only\n`);
+    printTable(oa.rows);
+    console.log(`\n${oa.report}`);
   } finally {
     await store.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -143,23 +183,29 @@ try {
     await loadStockMovements(app.url, 'one', { seconds, connections }),
     await loadStockMovements(app.url, 'many', { seconds, connections }),
     await loadFollowUps(app.url, { seconds, connections }),
-    ...(await benchAnalytics(`${store.uri}/bench_crm`)),
   ];
   const csv = await benchMonthCsv(app.url, `${store.uri}/bench_app`, BENCH_ADMIN_TOKEN);
   rows.push(...csv.rows);
   const directory = await directoryRows();
   rows.push(...directory.rows);
+  const crm = await crmRows();
+  rows.push(...crm.rows);
+  const erp = await erpRows();
+  rows.push(...erp.rows);
   const digest = await benchDigests(`${store.uri}/bench_digest`);
   rows.push(...digest.rows);
+  const oa = await oaRows();
+  rows.push(...oa.rows);
   const base = rows[0]?.rps ?? 1;
   console.log(
     `\nembedded store start: ${storeStartMs.toFixed(0)} ms; ${seconds} s per row, ${connections} connections\n`,
   );
   printTable(rows, base);
   console.log(`\n${csv.report}`);
-  console.log(`\n${growthNote(rows)} (analytics rows: req/s = breakdowns per second, one at a time)`);
   console.log(`\n${directory.report}`);
+  console.log(`\n${crm.report}\n${erp.report} (growth rows: one turn at a time, req/s = 1 / mean)`);
   console.log(`\n${digest.report} (digest rows: req/s = digests per second, p50 = the whole run)`);
+  console.log(`\n${oa.report} (OA rows: one request at a time; the p99 column is their p95)`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await larkApi.close();

@@ -4,13 +4,14 @@ import { MigrationState } from './models/migration.js';
 
 /**
  * A data migration run at start-up, in batches. `step` migrates the batch after `cursor` (null:
- * from the beginning) and returns where it stopped, or `cursor: null` when nothing is left.
- * Steps must be idempotent (upserts keyed by the target's natural `_id`): two app instances
- * starting together may both run a batch, and a crash repeats the batch it was in.
+ * from the beginning) and returns where it stopped, or `cursor: null` when nothing is left;
+ * `now` is the app's clock, for what the batch writes. Steps must be idempotent (upserts keyed
+ * by the target's natural `_id`): two app instances starting together may both run a batch, and
+ * a crash repeats the batch it was in.
  */
 export type Migration = {
   id: string;
-  step(cursor: string | null): Promise<{ cursor: string | null; migrated: number }>;
+  step(cursor: string | null, now: Date): Promise<{ cursor: string | null; migrated: number }>;
 };
 
 /** Most a single start-up migration may run, so a bug cannot loop forever. */
@@ -33,7 +34,7 @@ export async function runMigrations(migrations: readonly Migration[], log: Logge
     if (cursor) log.info({ migration: migration.id, cursor }, 'migration resumes');
     for (let batch = 0; ; batch++) {
       if (batch >= MAX_BATCHES) throw new Error(`migration ${migration.id} did not finish`);
-      const result = await migration.step(cursor);
+      const result = await migration.step(cursor, now());
       migrated += result.migrated;
       cursor = result.cursor;
       await MigrationState.updateOne(

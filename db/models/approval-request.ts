@@ -52,13 +52,31 @@ const historySchema = new Schema(
   { _id: false },
 );
 
+/** Where a card about the request was sent, so every copy can be updated after a decision. */
+const cardSchema = new Schema(
+  {
+    employeeId: { type: Schema.Types.ObjectId, required: true },
+    platform: { type: String, required: true },
+    channelId: { type: String, required: true },
+    messageId: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 /**
- * One request and its whole life. Decisions are guarded single-document updates on `version`;
- * `waitingFor` mirrors the approvers who still have to act on the current step, so "pending for
- * me" is one indexed query.
+ * One request and its whole life, keyed by its number (`AP-1042`): showing or deciding one is a
+ * point read however many requests there are. Every change moves `version` under a claim
+ * (db/versioned.ts) — decisions, and recording where its cards went (`cards`, kept here so
+ * updating every copy needs no query). `waitingFor` mirrors the approvers who still have to act
+ * on the current step; "pending for me" and "my requests" read small per-person lists
+ * (flows/approvals/lists.ts) kept in step with it. (Requests filed before the number became the
+ * key lived in `approvalrequests`, their cards in `approvalcards`; flows/approvals/migrations.ts
+ * moves them here.)
  */
 const approvalRequestSchema = new Schema(
   {
+    _id: { type: String, required: true },
+    /** The same as `_id`, for readers that look a request up by number. */
     no: { type: String, required: true, unique: true },
     type: { type: String, enum: APPROVAL_TYPES, required: true },
     requesterId: { type: Schema.Types.ObjectId, required: true },
@@ -71,14 +89,16 @@ const approvalRequestSchema = new Schema(
     cc: { type: [Schema.Types.ObjectId], default: [] },
     history: [historySchema],
     lastUrgedAt: { type: Date, default: null },
+    cards: { type: [cardSchema], default: [] },
     version: { type: Number, default: 0 },
   },
-  { timestamps: true, minimize: false },
+  { timestamps: true, minimize: false, collection: 'approvals' },
 );
-approvalRequestSchema.index({ requesterId: 1, createdAt: -1 });
 // the digest: requests that changed since the requester's last digest
 approvalRequestSchema.index({ requesterId: 1, updatedAt: -1 });
+// the digest: what waits for each approver; the lists' rebuild
 approvalRequestSchema.index({ waitingFor: 1, status: 1, createdAt: 1 });
+// the reminders job: pending requests
 approvalRequestSchema.index({ status: 1, updatedAt: 1 });
 
 type Id = mongoose.Types.ObjectId;
@@ -98,10 +118,14 @@ export type ApprovalStep = {
   approvers: ApproverSlot[];
 };
 export type HistoryEntry = { at: Date; by: Id | null; action: string; step: number | null; comment: string };
+export type CardCopy = { employeeId: Id; platform: string; channelId: string; messageId: string };
 
 /** A request as read with lean(): plain values, no mongoose document machinery. */
-export type ApprovalRequestDoc = Omit<InferSchemaType<typeof approvalRequestSchema>, 'steps' | 'history'> & {
-  _id: Id;
+export type ApprovalRequestDoc = Omit<
+  InferSchemaType<typeof approvalRequestSchema>,
+  'steps' | 'history' | 'cards'
+> & {
+  _id: string;
   type: ApprovalType;
   status: ApprovalStatus;
   data: Record<string, unknown>;
@@ -109,6 +133,7 @@ export type ApprovalRequestDoc = Omit<InferSchemaType<typeof approvalRequestSche
   history: HistoryEntry[];
   waitingFor: Id[];
   cc: Id[];
+  cards: CardCopy[];
   createdAt: Date;
   updatedAt: Date;
 };

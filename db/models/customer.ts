@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
+import { CHANNELS, type Channel, FOLLOW_UP_KINDS, type FollowUpKind } from './follow-up.js';
 
 export const STAGES = ['lead', 'contacted', 'qualified', 'proposal', 'won', 'lost'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -6,11 +7,26 @@ export type Stage = (typeof STAGES)[number];
 export const AGE_BANDS = ['<25', '25-34', '35-44', '45-54', '55+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
+/** One line of a customer's history, as the profile shows it (the full log is `FollowUp`). */
+const historySchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    by: { type: Schema.Types.ObjectId, default: null },
+    kind: { type: String, enum: FOLLOW_UP_KINDS, required: true },
+    channel: { type: String, enum: CHANNELS, default: 'other' },
+    note: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
 /**
  * A customer is a company asset: `ownerId` null = the shared pool (公海). `nameKey` is the name
  * folded (NFKC, lower case, one space) under a unique index, because the embedded store has no
- * collation indexes. `activeAt` = the later of the last follow-up and when the owner took it, so
- * the idle-return job is one indexed range query.
+ * collation indexes; a pointer `customer-name:<nameKey>` finds it by `_id` (flows/crm/keys.ts).
+ * `activeAt` = the later of the last follow-up and when the owner took it, so the idle-return job
+ * is one indexed range query. `recent` (the last five history lines, newest first) and
+ * `openTickets` are kept on write, so the profile reads nothing but this document and its tickets
+ * by `_id`.
  */
 const customerSchema = new Schema(
   {
@@ -31,6 +47,8 @@ const customerSchema = new Schema(
     nextFollowUpAt: { type: Date, default: null },
     activeAt: { type: Date, required: true },
     createdBy: { type: Schema.Types.ObjectId, default: null },
+    recent: { type: [historySchema], default: [] },
+    openTickets: { type: [Schema.Types.ObjectId], default: [] },
     version: { type: Number, default: 0 },
   },
   { timestamps: true, minimize: false },
@@ -47,9 +65,17 @@ customerSchema.index({ industry: 1 });
 customerSchema.index({ ageBand: 1 });
 customerSchema.index({ stage: 1 });
 
-export type CustomerDoc = InferSchemaType<typeof customerSchema> & {
+export type HistoryLine = {
+  at: Date;
+  by: mongoose.Types.ObjectId | null;
+  kind: FollowUpKind;
+  channel: Channel;
+  note: string;
+};
+export type CustomerDoc = Omit<InferSchemaType<typeof customerSchema>, 'recent'> & {
   _id: mongoose.Types.ObjectId;
   stage: Stage;
+  recent: HistoryLine[];
   createdAt: Date;
   updatedAt: Date;
 };

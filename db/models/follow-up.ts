@@ -2,13 +2,15 @@ import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
 export const CHANNELS = ['call', 'visit', 'wechat', 'email', 'meeting', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
+export const FOLLOW_UP_KINDS = ['note', 'claimed', 'released', 'returned'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 /** One logged contact with a customer; `kind` also records pool moves so the history tells all. */
 const followUpSchema = new Schema({
   customerId: { type: Schema.Types.ObjectId, required: true },
   by: { type: Schema.Types.ObjectId, default: null },
   at: { type: Date, required: true },
-  kind: { type: String, enum: ['note', 'claimed', 'released', 'returned'], default: 'note' },
+  kind: { type: String, enum: FOLLOW_UP_KINDS, default: 'note' },
   channel: { type: String, enum: CHANNELS, default: 'other' },
   note: { type: String, default: '' },
   nextAt: { type: Date, default: null },

@@ -4,14 +4,15 @@ export const MOVEMENT_KINDS = ['in', 'out', 'count', 'reserve', 'release', 'ship
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 /**
- * The append-only stock ledger. `_id` is the level revision it produced (`<levelId>:v<n>`), so a
- * level and its ledger cannot disagree about which change made which version: the sum of
- * `qty` over a level's rows is its `onHand`, the sum of `reservedDelta` its `reserved`.
+ * The append-only stock ledger. `_id` is the level revision it produced (`<levelId>:v<n>`, the
+ * level's `_id` being `<productId>:<warehouseId>`), so a level and its ledger cannot disagree
+ * about which change made which version: the sum of `qty` over a level's rows is its `onHand`,
+ * the sum of `reservedDelta` its `reserved`.
  */
 const stockMovementSchema = new Schema(
   {
     _id: { type: String, required: true },
-    levelId: { type: Schema.Types.ObjectId, required: true },
+    levelId: { type: String, required: true },
     productId: { type: Schema.Types.ObjectId, required: true },
     warehouseId: { type: Schema.Types.ObjectId, required: true },
     kind: { type: String, enum: MOVEMENT_KINDS, required: true },

@@ -7,29 +7,23 @@ import type { OnboardingData } from './requests/onboarding.js';
 
 /**
  * What a final approval does beyond the request itself. Runs once, by whoever made the deciding
- * write; each hook is idempotent per request, so a retry after a crash is safe.
+ * write; each hook is idempotent per request, so a retry after a crash is safe. The hooks write
+ * at the decision's own time (changes stamp it from the injected clock).
  */
 export async function applyApproval(doc: ApprovalRequestDoc, today: string): Promise<void> {
   const employeeId = String(doc.requesterId);
   if (doc.type === 'leave') {
     const d = doc.data as LeaveData;
-    await recordApprovedLeave({
-      employeeId,
-      requestId: doc.no,
-      from: d.from,
-      to: d.to,
-      fromHalf: d.fromHalf,
-      toHalf: d.toHalf,
-    });
+    await recordApprovedLeave(
+      { employeeId, requestId: doc.no, from: d.from, to: d.to, fromHalf: d.fromHalf, toHalf: d.toHalf },
+      doc.updatedAt,
+    );
   } else if (doc.type === 'makeup') {
     const d = doc.data as MakeupData;
-    await applyMakeupPunch({
-      employeeId,
-      requestId: doc.no,
-      date: d.date,
-      time: d.time,
-      direction: d.direction,
-    });
+    await applyMakeupPunch(
+      { employeeId, requestId: doc.no, date: d.date, time: d.time, direction: d.direction },
+      doc.updatedAt,
+    );
   } else if (doc.type === 'onboarding') {
     const d = doc.data as OnboardingData;
     // inactive until the first day, so the new hire cannot be asked to approve before joining

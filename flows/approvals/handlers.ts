@@ -5,18 +5,11 @@ import { type Text, tr } from '../../src/bot/i18n.js';
 import { namesOf } from '../org/service.js';
 import { listCard, requestCard, statusLabel } from './cards.js';
 import { applyApproval } from './effects.js';
+import { listMine, listPending } from './lists.js';
 import { announceChange, announceSubmitted } from './messaging.js';
 import type { Reached } from './reminders.js';
 import { requestType } from './requests/index.js';
-import {
-  changeRequest,
-  findVisible,
-  listMine,
-  listPending,
-  planRequest,
-  type Refused,
-  submitRequest,
-} from './service.js';
+import { changeRequest, findVisible, planRequest, type Refused, submitRequest } from './service.js';
 import type { Change, Refusal } from './workflow.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -182,7 +175,8 @@ export async function showRequest(ctx: TurnContext, no: string): Promise<void> {
 }
 
 export async function showList(ctx: TurnContext, kind: 'mine' | 'pending'): Promise<void> {
-  const docs = kind === 'mine' ? await listMine(ctx.person.id) : await listPending(ctx.person.id);
+  const docs =
+    kind === 'mine' ? await listMine(ctx.person.id) : await listPending(ctx.person.id, ctx.now.toJSDate());
   const names = await namesOf(docs.map((d) => d.requesterId));
   ctx.reply({ card: listCard(kind, docs, names, viewer(ctx)) });
 }

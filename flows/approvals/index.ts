@@ -4,6 +4,7 @@ import { requestCommands } from './commands.js';
 import { changeAndTell } from './handlers.js';
 import { approvalJobs } from './jobs.js';
 import { manageCommands } from './manage-commands.js';
+import { approvalMigrations } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { readers } from './readers/index.js';
 import * as workflow from './workflow.js';
@@ -44,4 +45,7 @@ export const approvalsFlow: Flow = {
     },
   ],
   jobs: approvalJobs,
+  migrations: approvalMigrations,
 };
+
+export { rebuildLists } from './lists.js';

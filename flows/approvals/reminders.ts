@@ -1,11 +1,12 @@
-import { ApprovalRequest, type ApprovalRequestDoc } from '../../db/models/approval-request.js';
+import { ApprovalRequest, type ApprovalRequestDoc, type CardCopy } from '../../db/models/approval-request.js';
+import { findByIds } from '../../db/point-reads.js';
 import type { Recipient } from '../../src/bot/deliveries.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { ageText, tr } from '../../src/bot/i18n.js';
 import { quietUntil } from '../../src/bot/quiet-hours.js';
 import { requestCard, type Viewer } from './cards.js';
 import { type Directory, directoryOf } from './directory.js';
-import { recordCards } from './service.js';
+import { copiesOf, recordCards } from './service.js';
 
 /** An urge that could not go out at once (quiet hours) still goes out within this time. */
 const URGE_KEEPS_MS = 24 * 3_600_000;
@@ -73,6 +74,7 @@ async function remindApprovers(
 ): Promise<Reached> {
   const dir = loaded.dir ?? (await directoryOf(doc));
   const reached: Reached = { sent: 0, quiet: 0, muted: 0 };
+  const sent: CardCopy[] = [];
   for (const id of doc.waitingFor) {
     const viewer = dir.viewers.get(String(id));
     if (!viewer) continue;
@@ -86,10 +88,11 @@ async function remindApprovers(
       recipient: loaded.recipients?.get(String(id)),
     });
     if (result.status === 'sent') {
-      await recordCards(doc._id, String(id), result.refs);
+      sent.push(...copiesOf(id, result.refs));
       reached.sent++;
     } else if (result.status === 'quiet' || result.status === 'muted') reached[result.status]++;
   }
+  await recordCards(doc._id, sent, at);
   return reached;
 }
 
@@ -126,10 +129,10 @@ export async function remindWaitingApprovals(now: Date, reminders: Reminders): P
   };
   const todo = open.filter(({ doc, o }) => doc.waitingFor.some((id) => !done.has(o.keyOf(id)) && awake(id)));
   if (todo.length === 0) return { reminded: 0 };
-  const full = await ApprovalRequest.find({ _id: { $in: todo.map(({ doc }) => doc._id) } }).lean<
-    ApprovalRequestDoc[]
-  >();
-  const byId = new Map(full.map((d) => [String(d._id), d]));
+  const byId = await findByIds<ApprovalRequestDoc>(
+    ApprovalRequest,
+    todo.map(({ doc }) => doc._id),
+  );
   let reminded = 0;
   for (const { doc, o } of todo) {
     const current = byId.get(String(doc._id));

@@ -1,10 +1,10 @@
 import mongoose from 'mongoose';
 import { nextNumber } from '../../db/claims.js';
-import { ApprovalCard } from '../../db/models/approval-card.js';
 import {
   ApprovalRequest,
   type ApprovalRequestDoc,
   type ApprovalType,
+  type CardCopy,
 } from '../../db/models/approval-request.js';
 import { changeVersioned } from '../../db/versioned.js';
 import type { Half } from '../../src/bot/dates/index.js';
@@ -13,6 +13,7 @@ import { AppError } from '../../src/errors.js';
 import { countWorkdays } from '../attendance/hooks.js';
 import { readDirectory } from '../org/index.js';
 import { managesUp } from '../org/service.js';
+import { syncLists } from './lists.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
 import { routeRequest } from './routing.js';
@@ -57,15 +58,20 @@ export async function planRequest(input: Submission) {
   return { requesterId, data, steps, cc };
 }
 
-/** Files a request: routes it by policy and numbers it. No steps left (nobody above) = approved at once. */
+/**
+ * Files a request: routes it by policy and numbers it (the number is its `_id`), and puts it on
+ * its approvers' and requester's lists. No steps left (nobody above) = approved at once.
+ */
 export async function submitRequest(input: Submission & { now: Date }): Promise<ApprovalRequestDoc> {
   const { requesterId, data, steps, cc } = await planRequest(input);
   const me = (await readDirectory()).byId(requesterId);
   const history = [{ at: input.now, by: requesterId, action: 'submitted', step: 0, comment: '' }];
   if (steps.length === 0)
     history.push({ at: input.now, by: null as unknown as Id, action: 'auto-approved', step: 0, comment: '' });
-  const doc = await ApprovalRequest.create({
-    no: `AP-${await nextNumber('approval', 1000, input.now)}`,
+  const no = `AP-${await nextNumber('approval', 1000, input.now)}`;
+  const created = await ApprovalRequest.create({
+    _id: no,
+    no,
     type: input.type,
     requesterId,
     department: me?.department ?? '',
@@ -76,10 +82,12 @@ export async function submitRequest(input: Submission & { now: Date }): Promise<
     waitingFor: steps[0]?.approvers.map((a) => a.employeeId) ?? [],
     cc,
     history,
-    // waiting times and digests read it: the injected clock, not the database driver's
+    // waiting times and digests read it (and updatedAt follows it): the injected clock, not the driver's
     createdAt: input.now,
   });
-  return doc.toObject() as unknown as ApprovalRequestDoc;
+  const doc = created.toObject() as unknown as ApprovalRequestDoc;
+  await syncLists(null, doc, input.now);
+  return doc;
 }
 
 export type Changed = { ok: true; doc: ApprovalRequestDoc; before: ApprovalRequestDoc; change: Change };
@@ -88,20 +96,18 @@ export type Refused = { ok: false; refusal: Refusal | 'not_found'; doc?: Approva
 /**
  * Applies a workflow change with optimistic concurrency (db/versioned.ts): two approvers clicking
  * at once — one moves the request to the next version; the other re-reads and is refused or
- * recorded as the rules say.
+ * recorded as the rules say. The lists of whoever it waited for or waits for now follow.
  */
 export async function changeRequest(
   no: string,
   change: (doc: ApprovalRequestDoc) => Change | Refusal,
   now: Date,
 ): Promise<Changed | Refused> {
-  const found = await ApprovalRequest.findOne({ no }, { _id: 1 }).lean();
-  if (!found) return { ok: false, refusal: 'not_found' };
   let applied: Change | undefined;
   const result = await changeVersioned<ApprovalRequestDoc, Refusal>(
     ApprovalRequest,
     'approval',
-    found._id,
+    no,
     (doc) => {
       const next = change(doc);
       if (typeof next === 'string') return next;
@@ -112,39 +118,39 @@ export async function changeRequest(
     now,
   );
   if (!result.ok) return result;
+  if (waitingChanged(result.before, result.doc)) await syncLists(result.before, result.doc, now);
   return { ok: true, doc: result.doc, before: result.before, change: applied as Change };
 }
 
-/** Remembers where a card about the request was sent, to update every copy later. */
-export async function recordCards(requestId: Id, employeeId: string, refs: MessageRef[]): Promise<void> {
-  if (refs.length === 0) return;
-  await ApprovalCard.insertMany(refs.map((r) => ({ requestId, employeeId: oid(employeeId), ...r })));
+const waitingChanged = (a: ApprovalRequestDoc, b: ApprovalRequestDoc) =>
+  a.status !== b.status || a.waitingFor.map(String).join() !== b.waitingFor.map(String).join();
+
+/**
+ * Remembers where cards about the request were sent, to update every copy later. A change of
+ * the request like any other (under its version claim): on the embedded store two updates of
+ * one document at once can lose one of them, whichever fields they touch.
+ */
+export async function recordCards(no: string, copies: CardCopy[], at: Date): Promise<void> {
+  if (copies.length === 0) return;
+  await changeVersioned<ApprovalRequestDoc, never>(
+    ApprovalRequest,
+    'approval',
+    no,
+    (doc) => ({ cards: [...(doc.cards ?? []), ...copies] }),
+    at,
+  );
 }
 
-export async function cardsOf(requestId: Id) {
-  return ApprovalCard.find({ requestId }, { employeeId: 1, platform: 1, channelId: 1, messageId: 1 }).lean();
-}
-
-export async function listMine(employeeId: string, limit = 10): Promise<ApprovalRequestDoc[]> {
-  return ApprovalRequest.find({ requesterId: oid(employeeId) })
-    .sort({ createdAt: -1 })
-    .limit(limit)
-    .lean<ApprovalRequestDoc[]>();
-}
-
-export async function listPending(employeeId: string, limit = 20): Promise<ApprovalRequestDoc[]> {
-  return ApprovalRequest.find({ waitingFor: oid(employeeId), status: 'pending' })
-    .sort({ createdAt: 1 })
-    .limit(limit)
-    .lean<ApprovalRequestDoc[]>();
-}
+/** Where `refs` went, as a request keeps it. */
+export const copiesOf = (employeeId: Id, refs: MessageRef[]): CardCopy[] =>
+  refs.map((r) => ({ employeeId, platform: r.platform, channelId: r.channelId, messageId: r.messageId }));
 
 /**
  * A request as `viewer` may see it: its requester, anyone asked or copied, HR and admins, and
  * managers up the requester's line.
  */
 export async function findVisible(no: string, viewer: Person): Promise<ApprovalRequestDoc | Refused> {
-  const doc = await ApprovalRequest.findOne({ no: no.toUpperCase() }).lean<ApprovalRequestDoc>();
+  const doc = await ApprovalRequest.findById(no.toUpperCase()).lean<ApprovalRequestDoc>();
   if (!doc) return { ok: false, refusal: 'not_found' };
   const me = oid(viewer.id);
   const involved =

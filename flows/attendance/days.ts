@@ -1,55 +1,30 @@
 import type { DateTime } from 'luxon';
-import type { Types } from 'mongoose';
-import { inList } from '../../db/in-list.js';
-import { AttendanceRecord } from '../../db/models/attendance-record.js';
-import { LeaveDay } from '../../db/models/leave-day.js';
-import { type DayResult, evaluateDay } from './evaluate.js';
-import { datesBetween, type Half, mergeHalves, type Schedule, type ScheduledPerson } from './schedule.js';
-
-export type DayPerson = ScheduledPerson & { _id?: Types.ObjectId };
+import type { DayResult } from './evaluate.js';
+import { daysOf, entryOf, judge, readMonths, readTruth } from './rollup.js';
+import { loadSchedules, type Schedule, type ScheduledPerson } from './schedule.js';
 
 /**
- * Day results for many people over a date range with two queries (records, leave), whatever the
- * number of people — the month report and team views build on this.
+ * Day results for many people over a date range, from their month rollups: one point read per
+ * person and month, however long the history — the month report, team views and the digest
+ * build on this.
  */
 export async function loadDays(
-  people: DayPerson[],
+  people: ScheduledPerson[],
   from: string,
   to: string,
   scheduleOf: (p: ScheduledPerson) => Schedule,
   now: DateTime,
 ): Promise<Map<string, DayResult[]>> {
-  const ids = people.map((p) => p.id);
-  const range = { $gte: from, $lte: to };
-  const [records, leaves] = await Promise.all([
-    AttendanceRecord.find({ ...inList('employeeId', ids), date: range }).lean(),
-    LeaveDay.find({ ...inList('employeeId', ids), date: range }, { employeeId: 1, date: 1, half: 1 }).lean(),
-  ]);
-  const recordOf = new Map(records.map((r) => [`${r.employeeId}|${r.date}`, r]));
-  const halvesOf = new Map<string, Half[]>();
-  for (const l of leaves) {
-    const key = `${l.employeeId}|${l.date}`;
-    halvesOf.set(key, [...(halvesOf.get(key) ?? []), l.half as Half]);
-  }
-  const dates = datesBetween(from, to);
-  const out = new Map<string, DayResult[]>();
-  for (const p of people) {
-    const schedule = scheduleOf(p);
-    out.set(
-      p.id,
-      dates.map((date) => {
-        const key = `${p.id}|${date}`;
-        const record = recordOf.get(key);
-        return evaluateDay({
-          date,
-          tz: p.timezone,
-          schedule,
-          record: record && { ...record, status: record.status as 'present' | 'absent' | 'leave' },
-          leave: mergeHalves(halvesOf.get(key) ?? []),
-          now,
-        });
-      }),
-    );
-  }
-  return out;
+  const months = await readMonths(
+    people.map((p) => p.id),
+    from,
+    to,
+  );
+  return new Map(people.map((p) => [p.id, daysOf(p, months, from, to, scheduleOf(p), now)]));
+}
+
+/** One day from its own documents (two point reads), not from the rollup. */
+export async function dayOf(p: ScheduledPerson, date: string, now: DateTime): Promise<DayResult> {
+  const truth = (await readTruth(p.id, [date])).get(date) ?? {};
+  return judge(entryOf(date, truth), date, p, (await loadSchedules())(p), now);
 }

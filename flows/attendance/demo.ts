@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import { AttendanceRecord } from '../../db/models/attendance-record.js';
+import { AttendanceDay } from '../../db/models/attendance-day.js';
 import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
 import { recordApprovedLeave } from './hooks.js';
+import { recountMonths } from './rollup.js';
 import { datesBetween, isWorkday, loadSchedules } from './schedule.js';
 
 const DAYS = 30;
@@ -59,23 +60,28 @@ export async function seedDemoAttendance(now: Date): Promise<void> {
       });
     }
   }
-  if (docs.length > 0) await AttendanceRecord.insertMany(docs, { ordered: false });
+  if (docs.length > 0) await AttendanceDay.insertMany(docs, { ordered: false });
+  // the month rollups of what was just inserted (a small company: one pass over it)
+  await recountMonths(now);
   const alice = byEmail.get('alice.chen@demo.example');
   const [first, last] = [[...leaveDates][0], [...leaveDates].at(-1)];
   if (alice && first && last) {
-    await recordApprovedLeave({ employeeId: alice, requestId: 'demo-leave-1', from: first, to: last });
+    await recordApprovedLeave({ employeeId: alice, requestId: 'demo-leave-1', from: first, to: last }, now);
   }
   const zhao = byEmail.get('zhao.lei@demo.example');
   const yesterday = DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' }).minus({ days: 1 });
   const halfDay = (yesterday.weekday > 5 ? yesterday.minus({ days: 3 }) : yesterday).toISODate() as string;
   if (zhao) {
     // a half-day off in the afternoon: the seeded 17:xx/18:xx check-out is not early for them
-    await recordApprovedLeave({
-      employeeId: zhao,
-      requestId: 'demo-leave-2',
-      from: halfDay,
-      to: halfDay,
-      fromHalf: 'pm',
-    });
+    await recordApprovedLeave(
+      {
+        employeeId: zhao,
+        requestId: 'demo-leave-2',
+        from: halfDay,
+        to: halfDay,
+        fromHalf: 'pm',
+      },
+      now,
+    );
   }
 }

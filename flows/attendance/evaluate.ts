@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import { expectedHours, type Half, isWorkday, type Schedule } from './schedule.js';
+import { zoneOf } from './zones.js';
 
 export type DayRecord = {
   status: 'present' | 'absent' | 'leave';
   checkInAt?: Date | null;
   checkOutAt?: Date | null;
-  madeUpBy?: string[];
+  /** A make-up punch (补卡) was applied to the day. */
+  madeUp?: boolean;
 };
 
 export type DayStatus = 'present' | 'absent' | 'leave' | 'rest' | 'pending' | 'none';
@@ -39,24 +41,36 @@ export function evaluateDay(input: {
   const { date, tz, schedule, record, leave, now } = input;
   const workday = isWorkday(schedule, date);
   const expected = expectedHours(schedule, date, tz, leave);
-  const checkIn = record?.checkInAt ? DateTime.fromJSDate(record.checkInAt, { zone: tz }) : undefined;
-  const checkOut = record?.checkOutAt ? DateTime.fromJSDate(record.checkOutAt, { zone: tz }) : undefined;
-  const base = { date, workday, leave, checkIn, checkOut, madeUp: (record?.madeUpBy?.length ?? 0) > 0 };
-  if (checkIn) {
+  // compared as milliseconds, and built without spreading: a report judges tens of thousands of
+  // days, and luxon's arithmetic and the copies would dominate it
+  const inMs = record?.checkInAt?.getTime();
+  const outMs = record?.checkOutAt?.getTime();
+  const zone = zoneOf(tz);
+  const day = (status: DayStatus, late: boolean, earlyLeave: boolean, minutesWorked: number): DayResult => ({
+    date,
+    workday,
+    status,
+    leave,
+    checkIn: inMs === undefined ? undefined : DateTime.fromMillis(inMs, { zone }),
+    checkOut: outMs === undefined ? undefined : DateTime.fromMillis(outMs, { zone }),
+    late,
+    earlyLeave,
+    minutesWorked,
+    madeUp: record?.madeUp ?? false,
+  });
+  if (inMs !== undefined) {
     const judged = workday && leave !== 'full';
-    return {
-      ...base,
-      status: 'present',
-      late: judged && checkIn > expected.start.plus({ minutes: schedule.graceMinutes }),
-      earlyLeave: judged && checkOut !== undefined && checkOut < expected.end,
-      minutesWorked: checkOut && checkOut > checkIn ? Math.round(checkOut.diff(checkIn).as('minutes')) : 0,
-    };
+    return day(
+      'present',
+      judged && inMs > expected.start.toMillis() + schedule.graceMinutes * 60_000,
+      judged && outMs !== undefined && outMs < expected.end.toMillis(),
+      outMs !== undefined && outMs > inMs ? Math.round((outMs - inMs) / 60_000) : 0,
+    );
   }
-  const none = { ...base, late: false, earlyLeave: false, minutesWorked: 0 };
-  if (!workday) return { ...none, status: 'rest' };
-  if (leave === 'full') return { ...none, status: 'leave' };
-  if (record?.status === 'absent') return { ...none, status: 'absent' };
-  return { ...none, status: now < expected.end ? 'pending' : 'none' };
+  if (!workday) return day('rest', false, false, 0);
+  if (leave === 'full') return day('leave', false, false, 0);
+  if (record?.status === 'absent') return day('absent', false, false, 0);
+  return day(now < expected.end ? 'pending' : 'none', false, false, 0);
 }
 
 export type MonthTotals = {
@@ -69,26 +83,28 @@ export type MonthTotals = {
   hours: number;
 };
 
-/** Month figures from day results; half-day leave counts 0.5. */
-export function totalsOf(days: DayResult[]): MonthTotals {
-  const t: MonthTotals = {
-    workdays: 0,
-    present: 0,
-    late: 0,
-    earlyLeave: 0,
-    absent: 0,
-    leaveDays: 0,
-    hours: 0,
-  };
+/** What a month's rollup stores (db/models/attendance-month.ts): the days' counts, in minutes. */
+export type DayCounts = Omit<MonthTotals, 'workdays' | 'hours'> & { minutes: number };
+
+/** Counts of judged days; half-day leave on a workday counts 0.5. */
+export function countsOf(days: DayResult[]): DayCounts {
+  const c: DayCounts = { present: 0, late: 0, earlyLeave: 0, absent: 0, leaveDays: 0, minutes: 0 };
   for (const d of days) {
-    if (d.workday) t.workdays++;
-    if (d.status === 'present') t.present++;
-    if (d.late) t.late++;
-    if (d.earlyLeave) t.earlyLeave++;
-    if (d.status === 'absent') t.absent++;
-    if (d.workday && d.leave) t.leaveDays += d.leave === 'full' ? 1 : 0.5;
-    t.hours += d.minutesWorked / 60;
+    if (d.status === 'present') c.present++;
+    if (d.late) c.late++;
+    if (d.earlyLeave) c.earlyLeave++;
+    if (d.status === 'absent') c.absent++;
+    if (d.workday && d.leave) c.leaveDays += d.leave === 'full' ? 1 : 0.5;
+    c.minutes += d.minutesWorked;
   }
-  t.hours = Math.round(t.hours * 10) / 10;
-  return t;
+  return c;
+}
+
+/** Hours to one decimal, from whole minutes (summing fractions of hours would round unevenly). */
+export const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
+
+/** Month figures from day results. */
+export function totalsOf(days: DayResult[]): MonthTotals {
+  const { minutes, ...counts } = countsOf(days);
+  return { workdays: days.filter((d) => d.workday).length, ...counts, hours: hoursOf(minutes) };
 }

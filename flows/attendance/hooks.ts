@@ -1,13 +1,16 @@
 // The seam the approvals flow calls: approved leave and make-up punches (补卡) land here.
 import { DateTime } from 'luxon';
+import mongoose from 'mongoose';
 import { z } from 'zod';
-import { inList } from '../../db/in-list.js';
-import { AttendanceRecord } from '../../db/models/attendance-record.js';
-import { LeaveDay } from '../../db/models/leave-day.js';
+import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
+import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
+import { findByIds } from '../../db/point-reads.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
+import { changeVersioned } from '../../db/versioned.js';
 import { AppError } from '../../src/errors.js';
+import { scheduledPerson } from './person.js';
+import { refreshMonths } from './rollup.js';
 import { datesBetween, type Half, isWorkday, loadSchedules } from './schedule.js';
-import { scheduledPerson } from './service.js';
 
 const isoDate = z.iso.date();
 const half = z.enum(['am', 'pm']).optional();
@@ -20,6 +23,9 @@ const leaveInput = z
     fromHalf: half,
     toHalf: half,
   })
+  .refine((v) => v.from <= v.to, { message: 'from is after to' });
+const cancelInput = z
+  .object({ employeeId: z.string().min(1), requestId: z.string().min(1), from: isoDate, to: isoDate })
   .refine((v) => v.from <= v.to, { message: 'from is after to' });
 const punchInput = z.object({
   employeeId: z.string().min(1),
@@ -49,44 +55,109 @@ function leaveHalves(from: string, to: string, fromHalf?: 'am' | 'pm', toHalf?: 
   });
 }
 
-/**
- * Stores approved leave, one row per (request, date) — re-applying is a no-op — and turns days the
- * absence job already marked into leave.
- * @example await recordApprovedLeave({ employeeId, requestId: 'r1', from: '2026-12-03', to: '2026-12-04', toHalf: 'am' })
- */
-export async function recordApprovedLeave(input: {
-  employeeId: string;
-  requestId: string;
-  from: string;
-  to: string;
-  fromHalf?: 'am' | 'pm';
-  toHalf?: 'am' | 'pm';
-}): Promise<void> {
-  const v = parse(leaveInput, input);
-  const days = leaveHalves(v.from, v.to, v.fromHalf, v.toHalf);
-  await LeaveDay.bulkWrite(
-    days.map((d) => ({
-      updateOne: {
-        filter: { requestId: v.requestId, date: d.date },
-        update: { $set: { employeeId: v.employeeId, half: d.half } },
-        upsert: true,
-      },
-    })),
-  );
-  const full = days.filter((d) => d.half === 'full').map((d) => d.date);
-  await AttendanceRecord.updateMany(
-    { employeeId: v.employeeId, date: { $in: full }, status: 'absent' },
-    { $set: { status: 'leave', leaveRequestId: v.requestId } },
+/** Sets (or, with `half: null`, removes) one request's part of an employee's leave on a date. */
+function setLeavePart(employeeId: string, date: string, requestId: string, half: Half | null, at: Date) {
+  return changeVersioned<LeaveDayDoc, 'unchanged'>(
+    LeaveDay,
+    'leave-day',
+    dayKey(employeeId, date),
+    (doc) => {
+      const others = doc.parts.filter((p) => p.requestId !== requestId);
+      const parts = half ? [...others, { requestId, half }] : others;
+      const same = doc.parts.find((p) => p.requestId === requestId)?.half === (half ?? undefined);
+      return same ? 'unchanged' : { parts };
+    },
+    at,
+    {
+      initial: () => ({
+        _id: dayKey(employeeId, date),
+        employeeId: new mongoose.Types.ObjectId(employeeId),
+        date,
+        parts: [],
+        version: 0,
+        updatedAt: null,
+      }),
+    },
   );
 }
 
-/** Removes a leave (withdrawn or revoked); days it had turned from absent back to absent again. */
-export async function cancelLeave(requestId: string): Promise<void> {
-  await LeaveDay.deleteMany({ requestId });
-  await AttendanceRecord.updateMany(
-    { leaveRequestId: requestId, status: 'leave', checkInAt: null },
-    { $set: { status: 'absent', leaveRequestId: null } },
+/** Moves an existing day from one status to another, when `applies` says so. */
+function restatus(
+  employeeId: string,
+  date: string,
+  applies: (day: AttendanceDayDoc) => boolean,
+  set: Record<string, unknown>,
+  at: Date,
+) {
+  return changeVersioned<AttendanceDayDoc, 'unchanged'>(
+    AttendanceDay,
+    'attendance-day',
+    dayKey(employeeId, date),
+    (day) => (applies(day) ? set : 'unchanged'),
+    at,
   );
+}
+
+/**
+ * Stores approved leave on each date (`<employee>:<date>`, one part per request — re-applying is a
+ * no-op), turns days the absence job already marked into leave, and updates the month rollups.
+ * @example await recordApprovedLeave({ employeeId, requestId: 'r1', from: '2026-12-03', to: '2026-12-04', toHalf: 'am' }, now)
+ */
+export async function recordApprovedLeave(
+  input: {
+    employeeId: string;
+    requestId: string;
+    from: string;
+    to: string;
+    fromHalf?: 'am' | 'pm';
+    toHalf?: 'am' | 'pm';
+  },
+  at: Date,
+): Promise<void> {
+  const v = parse(leaveInput, input);
+  const p = await scheduledPerson(v.employeeId);
+  const days = leaveHalves(v.from, v.to, v.fromHalf, v.toHalf);
+  for (const d of days) {
+    await setLeavePart(v.employeeId, d.date, v.requestId, d.half, at);
+    if (d.half === 'full') {
+      await restatus(
+        v.employeeId,
+        d.date,
+        (day) => day.status === 'absent',
+        { status: 'leave', leaveRequestId: v.requestId },
+        at,
+      );
+    }
+  }
+  await refreshMonths(
+    p,
+    days.map((d) => d.date),
+    at,
+  );
+}
+
+/**
+ * Removes a leave (withdrawn or revoked) from its dates; days it had turned from absent are
+ * absent again, and the month rollups follow.
+ */
+export async function cancelLeave(
+  input: { employeeId: string; requestId: string; from: string; to: string },
+  at: Date,
+): Promise<void> {
+  const v = parse(cancelInput, input);
+  const p = await scheduledPerson(v.employeeId);
+  const dates = datesBetween(v.from, v.to);
+  for (const date of dates) {
+    await setLeavePart(v.employeeId, date, v.requestId, null, at);
+    await restatus(
+      v.employeeId,
+      date,
+      (day) => day.leaveRequestId === v.requestId && day.status === 'leave' && !day.checkInAt,
+      { status: 'absent', leaveRequestId: null },
+      at,
+    );
+  }
+  await refreshMonths(p, dates, at);
 }
 
 /**
@@ -109,41 +180,51 @@ export async function countWorkdays(
 
 /**
  * Writes or corrects one punch from an approved make-up request (补卡), at a local time in the
- * employee's zone, and tags the day with the request id. Applying it again changes nothing.
+ * employee's zone, and tags the day with the request number. Applying it again changes nothing
+ * (and brings the month rollup up to date, should a crash have left it behind).
  */
-export async function applyMakeupPunch(input: {
-  employeeId: string;
-  requestId: string;
-  date: string;
-  time: string;
-  direction: 'in' | 'out';
-}): Promise<void> {
+export async function applyMakeupPunch(
+  input: {
+    employeeId: string;
+    requestId: string;
+    date: string;
+    time: string;
+    direction: 'in' | 'out';
+  },
+  now: Date,
+): Promise<void> {
   const v = parse(punchInput, input);
   const p = await scheduledPerson(v.employeeId);
   const at = DateTime.fromISO(`${v.date}T${v.time}`, { zone: p.timezone }).toJSDate();
-  const field = v.direction === 'in' ? 'checkInAt' : 'checkOutAt';
-  const write = () =>
-    AttendanceRecord.updateOne(
-      { employeeId: v.employeeId, date: v.date },
-      {
-        $set: { status: 'present', [field]: at, leaveRequestId: null },
-        $addToSet: { madeUpBy: v.requestId },
-      },
-      { upsert: true },
-    );
+  const punch = {
+    status: 'present' as const,
+    [v.direction === 'in' ? 'checkInAt' : 'checkOutAt']: at,
+    leaveRequestId: null,
+  };
   try {
-    await write();
+    await AttendanceDay.create({ employeeId: v.employeeId, date: v.date, ...punch, madeUpBy: [v.requestId] });
   } catch (err) {
-    // a check-in racing the upsert inserted the day first: it exists now, so update it
+    // the day exists (a check-in, an absence, an earlier punch): correct it
     if (!isDuplicateKey(err)) throw err;
-    await write();
+    await changeVersioned<AttendanceDayDoc, 'applied'>(
+      AttendanceDay,
+      'attendance-day',
+      dayKey(v.employeeId, v.date),
+      (day) =>
+        day.madeUpBy.includes(v.requestId)
+          ? 'applied'
+          : { ...punch, madeUpBy: [...day.madeUpBy, v.requestId] },
+      now,
+    );
   }
+  await refreshMonths(p, [v.date], now);
 }
 
 /** Who of `employeeIds` has approved leave (any part of) `date`; approvals route around them. */
 export async function employeesOnLeave(employeeIds: string[], date: string): Promise<Set<string>> {
-  if (employeeIds.length === 0) return new Set();
-  const rows = await LeaveDay.find({ ...inList('employeeId', employeeIds), date }, { employeeId: 1 }).lean();
-  const asked = new Set(employeeIds);
-  return new Set(rows.map((r) => String(r.employeeId)).filter((id) => asked.has(id)));
+  const leaves = await findByIds<LeaveDayDoc>(
+    LeaveDay,
+    employeeIds.map((id) => dayKey(id, date)),
+  );
+  return new Set(employeeIds.filter((id) => (leaves.get(dayKey(id, date))?.parts.length ?? 0) > 0));
 }

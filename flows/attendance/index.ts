@@ -2,6 +2,7 @@ import type { Flow } from '../../src/bot/flow.js';
 import { punchReply } from './cards.js';
 import { attendanceCommands } from './commands.js';
 import { attendanceJobs } from './jobs.js';
+import { attendanceMigrations } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { readers } from './readers.js';
 import { schedulesCache } from './schedule.js';
@@ -15,6 +16,7 @@ export {
   recordApprovedLeave,
 } from './hooks.js';
 export { markAbsences } from './jobs.js';
+export { recountMonths } from './rollup.js';
 
 export const attendanceFlow: Flow = {
   name: 'attendance',
@@ -23,6 +25,7 @@ export const attendanceFlow: Flow = {
   readers,
   commands: attendanceCommands,
   jobs: attendanceJobs,
+  migrations: attendanceMigrations,
   caches: [schedulesCache],
   actions: [
     {

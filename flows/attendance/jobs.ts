@@ -1,12 +1,16 @@
 import { DateTime } from 'luxon';
-import { AttendanceRecord } from '../../db/models/attendance-record.js';
-import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
+import { insertNew } from '../../db/insert-new.js';
+import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
+import type { EmployeeDoc } from '../../db/models/employee.js';
 import { JobCursor } from '../../db/models/job-cursor.js';
-import { LeaveDay } from '../../db/models/leave-day.js';
+import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
+import { findByIds, inParallel } from '../../db/point-reads.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import type { JobSpec } from '../../src/bot/flow.js';
+import { readDirectory } from '../org/index.js';
 import { remindCheckIns } from './nudges.js';
-import { datesBetween, expectedHours, isWorkday, loadSchedules } from './schedule.js';
+import { refreshMonths } from './rollup.js';
+import { datesBetween, expectedHours, type Half, isWorkday, loadSchedules, mergeHalves } from './schedule.js';
 
 const CURSOR_ID = 'attendance.absences';
 /** A first run, or one after a long outage, looks back at most this far. */
@@ -16,8 +20,10 @@ const FIRST_RUN_DAYS = 1;
 /**
  * Marks as absent every workday that ended (schedule end, in the employee's zone) since the last run
  * with no check-in and no full-day leave. Run it as often as you like: existing days are never
- * touched (insert-only, the unique (employeeId, date) index drops repeats), and the cursor makes a
+ * touched (insert-only, the day's `<employee>:<date>` key drops repeats), and the cursor makes a
  * run after downtime catch up on every day it missed. A half-day leave with no check-in is absent.
+ * Bounded by the people whose day ended since the last run: their day and leave are point reads
+ * (usually none at all, the window being a few minutes), whatever the size of the history.
  * @example await markAbsences(now) // { marked: 3 }
  */
 export async function markAbsences(now: Date): Promise<{ marked: number }> {
@@ -32,16 +38,10 @@ export async function markAbsences(now: Date): Promise<{ marked: number }> {
   const from = since.minus({ days: 1 }).toISODate() as string;
   const to = nowDt.plus({ days: 1 }).toISODate() as string;
 
-  const [people, scheduleOf, records, leaves] = await Promise.all([
-    Employee.find({ active: true }, { department: 1, timezone: 1, createdAt: 1 }).lean<EmployeeDoc[]>(),
-    loadSchedules(),
-    AttendanceRecord.find({ date: { $gte: from, $lte: to } }, { employeeId: 1, date: 1 }).lean(),
-    LeaveDay.find({ date: { $gte: from, $lte: to }, half: 'full' }, { employeeId: 1, date: 1 }).lean(),
-  ]);
-  const taken = new Set([...records, ...leaves].map((r) => `${r.employeeId}|${r.date}`));
+  const [org, scheduleOf] = await Promise.all([readDirectory(), loadSchedules()]);
   const dates = datesBetween(from, to);
-  const absent: { employeeId: unknown; date: string; status: 'absent' }[] = [];
-  for (const e of people) {
+  const ended: { e: EmployeeDoc; date: string }[] = [];
+  for (const e of org.everyone()) {
     const p = { id: String(e._id), department: e.department, timezone: e.timezone };
     const schedule = scheduleOf(p);
     // days before someone joined are not theirs to miss
@@ -49,12 +49,35 @@ export async function markAbsences(now: Date): Promise<{ marked: number }> {
       zone: e.timezone,
     }).toISODate() as string;
     for (const date of dates) {
-      if (date < joined || taken.has(`${p.id}|${date}`) || !isWorkday(schedule, date)) continue;
+      if (date < joined || !isWorkday(schedule, date)) continue;
       const end = expectedHours(schedule, date, p.timezone).end;
-      if (end <= nowDt && end > since) absent.push({ employeeId: e._id, date, status: 'absent' });
+      if (end <= nowDt && end > since) ended.push({ e, date });
     }
   }
-  const marked = await insertIgnoringDuplicates(absent);
+  const keys = ended.map(({ e, date }) => dayKey(e._id, date));
+  const [days, leaves] = await Promise.all([
+    findByIds<AttendanceDayDoc>(AttendanceDay, keys, { _id: 1 }),
+    findByIds<LeaveDayDoc>(LeaveDay, keys, { parts: 1 }),
+  ]);
+  const absent = ended.filter(({ e, date }) => {
+    const key = dayKey(e._id, date);
+    const halves = (leaves.get(key)?.parts ?? []).map((p) => p.half as Half);
+    return !days.has(key) && mergeHalves(halves) !== 'full';
+  });
+  // another instance (or a check-in) may have written a day in between: those are skipped
+  const inserted = await insertNew(
+    AttendanceDay,
+    absent.map(({ e, date }) => ({ employeeId: e._id, date, status: 'absent' })),
+  );
+  await inParallel(inserted, async (day) => {
+    const e = org.byId(day.employeeId);
+    if (e)
+      await refreshMonths(
+        { id: String(e._id), department: e.department, timezone: e.timezone },
+        [day.date],
+        now,
+      );
+  });
   if (!cursor || cursor.through < now) {
     // two instances may run this at once; the first upsert wins and the other's is the same news
     await JobCursor.updateOne({ _id: CURSOR_ID }, { $max: { through: now } }, { upsert: true }).catch(
@@ -63,23 +86,7 @@ export async function markAbsences(now: Date): Promise<{ marked: number }> {
       },
     );
   }
-  return { marked };
-}
-
-/** Another instance (or a check-in) may have written a day in between: those rows are skipped. */
-async function insertIgnoringDuplicates(docs: object[]): Promise<number> {
-  if (docs.length === 0) return 0;
-  try {
-    return (await AttendanceRecord.insertMany(docs, { ordered: false })).length;
-  } catch (err) {
-    if (!isDuplicateKey(err) && !hasOnlyDuplicates(err)) throw err;
-    return (err as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
-  }
-}
-
-function hasOnlyDuplicates(err: unknown): boolean {
-  const errors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-  return Array.isArray(errors) && errors.every((e) => (e.code ?? e.err?.code) === 11000);
+  return { marked: inserted.length };
 }
 
 /** Scheduled jobs of this flow. */

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { inList } from '../../db/in-list.js';
-import { AttendanceRecord } from '../../db/models/attendance-record.js';
-import { Employee } from '../../db/models/employee.js';
-import { LeaveDay } from '../../db/models/leave-day.js';
+import { AttendanceDay, dayKey } from '../../db/models/attendance-day.js';
+import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
+import { findByIds } from '../../db/point-reads.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
+import { readDirectory } from '../org/index.js';
 import { checkInButton } from './cards.js';
 import { expectedHours, type Half, isWorkday, loadSchedules, mergeHalves } from './schedule.js';
 import { t } from './text.js';
@@ -15,13 +15,13 @@ const NUDGE_AFTER_MINUTES = 10;
 /**
  * "You haven't checked in": once per local workday, at the expected start + 10 minutes (a morning
  * off moves the start to mid-day), unless there is a check-in or a full day of leave. Quiet hours
- * hold it back; it goes out when they end if the working day has not.
+ * hold it back; it goes out when they end if the working day has not. Bounded by the head count:
+ * whoever is in their reminder window and not yet reminded costs a point read (and one for leave
+ * when there is no check-in).
  */
 export async function remindCheckIns(now: Date, reminders: Reminders): Promise<{ reminded: number }> {
-  const [people, scheduleOf] = await Promise.all([
-    Employee.find({ active: true }, { department: 1, timezone: 1 }).lean(),
-    loadSchedules(),
-  ]);
+  const [org, scheduleOf] = await Promise.all([readDirectory(), loadSchedules()]);
+  const people = org.everyone();
   const at = DateTime.fromJSDate(now);
   const candidates = people.flatMap((p) => {
     const person = { id: String(p._id), department: p.department, timezone: p.timezone };
@@ -35,33 +35,26 @@ export async function remindCheckIns(now: Date, reminders: Reminders): Promise<{
   });
   if (candidates.length === 0) return { reminded: 0 };
 
-  const ids = candidates.map((c) => c.id);
-  const dates = [...new Set(candidates.map((c) => c.date))];
-  const [records, leaves, done] = await Promise.all([
-    AttendanceRecord.find(
-      { ...inList('employeeId', ids), date: { $in: dates } },
-      { employeeId: 1, date: 1 },
-    ).lean(),
-    LeaveDay.find(
-      { ...inList('employeeId', ids), date: { $in: dates } },
-      { employeeId: 1, date: 1, half: 1 },
-    ).lean(),
-    // today's keys: sent, if at all, since the local day began (at most 38 h ago)
-    reminders.delivered(
-      candidates.map((c) => c.key),
-      { kind: 'reminder', since: new Date(now.getTime() - 2 * 86_400_000) },
-    ),
-  ]);
-  const punched = new Set(records.map((r) => `${r.employeeId}|${r.date}`));
-  const halvesOf = new Map<string, Half[]>();
-  for (const l of leaves) {
-    const key = `${l.employeeId}|${l.date}`;
-    halvesOf.set(key, [...(halvesOf.get(key) ?? []), l.half as Half]);
-  }
-  const due = candidates.filter((c) => {
-    const key = `${c.id}|${c.date}`;
-    if (done.has(c.key) || punched.has(key)) return false;
-    const leave = mergeHalves(halvesOf.get(key) ?? []);
+  // today's keys: sent, if at all, since the local day began (at most 38 h ago)
+  const done = await reminders.delivered(
+    candidates.map((c) => c.key),
+    { kind: 'reminder', since: new Date(now.getTime() - 2 * 86_400_000) },
+  );
+  const open = candidates.filter((c) => !done.has(c.key));
+  const punched = await findByIds(
+    AttendanceDay,
+    open.map((c) => dayKey(c.id, c.date)),
+    { _id: 1 },
+  );
+  const missing = open.filter((c) => !punched.has(dayKey(c.id, c.date)));
+  const leaves = await findByIds<LeaveDayDoc>(
+    LeaveDay,
+    missing.map((c) => dayKey(c.id, c.date)),
+    { parts: 1 },
+  );
+  const due = missing.filter((c) => {
+    const key = dayKey(c.id, c.date);
+    const leave = mergeHalves((leaves.get(key)?.parts ?? []).map((p) => p.half as Half));
     if (leave === 'full') return false;
     const { start, end } = c.hours(leave);
     return at >= start.plus({ minutes: NUDGE_AFTER_MINUTES }) && at < end;

@@ -5,6 +5,7 @@ import { WorkSchedule, type WorkScheduleDoc } from '../../db/models/work-schedul
 import { createSyncedCache } from '../../db/synced-cache.js';
 import type { CacheSpec } from '../../src/bot/flow.js';
 import { dayKind } from './calendar.js';
+import { zoneOf } from './zones.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const scheduleSchema = z.object({
@@ -111,7 +112,7 @@ export function expectedHours(
 ): { start: DateTime; end: DateTime } {
   // DateTime is immutable, so sharing one instance between callers is safe
   return remember(`h|${schedule.start}|${schedule.end}|${date}|${tz}|${leave ?? ''}`, () => {
-    const at = (hm: string) => DateTime.fromISO(`${date}T${hm}`, { zone: tz });
+    const at = (hm: string) => DateTime.fromISO(`${date}T${hm}`, { zone: zoneOf(tz) });
     const start = at(schedule.start);
     const end = at(schedule.end);
     const mid = start.plus({ milliseconds: end.diff(start).toMillis() / 2 });
@@ -127,12 +128,21 @@ export function mergeHalves(halves: Half[]): Half | undefined {
   return set.size === 2 ? 'full' : halves[0];
 }
 
-/** Every 'YYYY-MM-DD' from `from` to `to` inclusive. */
-export function datesBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = DateTime.fromISO(from); ; d = d.plus({ days: 1 })) {
-    const date = d.toISODate();
-    if (date === null || date > to) return out;
-    out.push(date);
-  }
+const DAY_MS = 86_400_000;
+
+/**
+ * Every 'YYYY-MM-DD' from `from` to `to` inclusive (calendar arithmetic: no zone involved). A
+ * report asks for the same month once per person, so the list is shared: never change it.
+ */
+export function datesBetween(from: string, to: string): readonly string[] {
+  return remember(`d|${from}|${to}`, () => {
+    const out: string[] = [];
+    const first = Date.parse(`${from}T00:00:00Z`);
+    if (Number.isNaN(first)) return out;
+    for (let t = first; ; t += DAY_MS) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      if (date > to) return Object.freeze(out);
+      out.push(date);
+    }
+  });
 }

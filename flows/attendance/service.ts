@@ -1,69 +1,50 @@
 import type { DateTime } from 'luxon';
-import { AttendanceRecord } from '../../db/models/attendance-record.js';
-import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
-import { LeaveDay } from '../../db/models/leave-day.js';
+import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
+import { type AttendanceMonthDoc, monthKey, monthRollups } from '../../db/models/attendance-month.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
-import { AppError } from '../../src/errors.js';
-import { loadDays } from './days.js';
-import { type DayRecord, type DayResult, evaluateDay, type MonthTotals, totalsOf } from './evaluate.js';
-import { expectedHours, type Half, loadSchedules, mergeHalves, type ScheduledPerson } from './schedule.js';
+import { changeVersioned } from '../../db/versioned.js';
+import { dayOf } from './days.js';
+import type { DayResult, MonthTotals } from './evaluate.js';
+import { scheduledPerson } from './person.js';
+import { daysOf, entryOf, judge, monthTotals, refreshMonths } from './rollup.js';
+import { expectedHours, loadSchedules, type ScheduledPerson } from './schedule.js';
 
 export type Punch =
   | { kind: 'checked-in' | 'checked-out'; day: DayResult }
   | { kind: 'already'; day: DayResult }
   | { kind: 'no-check-in'; date: string };
 
-/** The employee with what schedules need (department, timezone). */
-export async function scheduledPerson(employeeId: string): Promise<ScheduledPerson & { name: string }> {
-  const doc = await Employee.findById(employeeId, {
-    name: 1,
-    department: 1,
-    timezone: 1,
-  }).lean<EmployeeDoc>();
-  if (!doc) throw new AppError('attendance.no_employee', `no employee ${employeeId}`);
-  return { id: String(doc._id), name: doc.name, department: doc.department, timezone: doc.timezone };
+/** After a write to a day: its month's rollup follows, and the day is judged as now stored. */
+async function written(p: ScheduledPerson, date: string, now: DateTime): Promise<DayResult> {
+  const truth = (await refreshMonths(p, [date], now.toJSDate())).get(date) ?? {};
+  return judge(entryOf(date, truth), date, p, (await loadSchedules())(p), now);
 }
 
 /**
- * One day's result. With the record already in hand (just written) only the day's leave is read:
- * on the embedded store every non-_id query scans its collection, so a check-in saves one.
- */
-async function dayOf(
-  p: ScheduledPerson,
-  date: string,
-  now: DateTime,
-  record?: DayRecord,
-): Promise<DayResult> {
-  if (!record)
-    return (await loadDays([p], date, date, await loadSchedules(), now)).get(p.id)?.[0] as DayResult;
-  const [scheduleOf, leaves] = await Promise.all([
-    loadSchedules(),
-    LeaveDay.find({ employeeId: p.id, date }, { half: 1 }).lean(),
-  ]);
-  const leave = mergeHalves(leaves.map((l) => l.half as Half));
-  return evaluateDay({ date, tz: p.timezone, schedule: scheduleOf(p), record, leave, now });
-}
-
-/**
- * Checks in for the employee's local day. The unique (employeeId, date) index decides races: the
- * guarded upsert either claims the day's check-in or hits a duplicate key and reports the existing
- * one, writing nothing. A day the job marked absent (a very late arrival) becomes present.
+ * Checks in for the employee's local day. Inserting the day (`<employee>:<date>`) is the check-in:
+ * of racing check-ins one inserts, the others hit the duplicate key. A day that exists without a
+ * check-in (marked absent — a very late arrival —, on leave, or made up with only a check-out)
+ * gets it under a version claim; one that has one is reported as it is, nothing written.
  */
 export async function checkIn(employeeId: string, now: DateTime, note = ''): Promise<Punch> {
   const p = await scheduledPerson(employeeId);
   const date = now.setZone(p.timezone).toISODate() as string;
-  let written: DayRecord | null;
+  const at = now.toJSDate();
+  const punch = { status: 'present' as const, checkInAt: at, checkInNote: note, leaveRequestId: null };
   try {
-    written = await AttendanceRecord.findOneAndUpdate(
-      { employeeId, date, checkInAt: null },
-      { $set: { status: 'present', checkInAt: now.toJSDate(), checkInNote: note, leaveRequestId: null } },
-      { upsert: true, returnDocument: 'after' },
-    ).lean<DayRecord>();
+    await AttendanceDay.create({ employeeId, date, ...punch });
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    return { kind: 'already', day: await dayOf(p, date, now) };
+    const late = await changeVersioned<AttendanceDayDoc, 'already'>(
+      AttendanceDay,
+      'attendance-day',
+      dayKey(employeeId, date),
+      (day) => (day.checkInAt ? 'already' : punch),
+      at,
+    );
+    if (!late.ok) return { kind: 'already', day: await dayOf(p, date, now) };
   }
-  return { kind: 'checked-in', day: await dayOf(p, date, now, written ?? undefined) };
+  return { kind: 'checked-in', day: await written(p, date, now) };
 }
 
 /**
@@ -81,34 +62,43 @@ export async function checkOut(employeeId: string, now: DateTime, note = ''): Pr
     candidates.push(local.minus({ days: 1 }).toISODate() as string);
   }
   for (const date of candidates) {
-    const open = date === today ? {} : { checkOutAt: null };
-    const updated = await AttendanceRecord.findOneAndUpdate(
-      { employeeId, date, checkInAt: { $ne: null }, ...open },
-      { $set: { checkOutAt: now.toJSDate(), checkOutNote: note } },
-      { returnDocument: 'after' },
-    ).lean<DayRecord>();
-    if (updated) return { kind: 'checked-out', day: await dayOf(p, date, now, updated) };
+    const closed = await changeVersioned<AttendanceDayDoc, 'not-open'>(
+      AttendanceDay,
+      'attendance-day',
+      dayKey(employeeId, date),
+      (day) =>
+        !day.checkInAt || (date !== today && day.checkOutAt)
+          ? 'not-open'
+          : { checkOutAt: now.toJSDate(), checkOutNote: note },
+      now.toJSDate(),
+    );
+    if (closed.ok) return { kind: 'checked-out', day: await written(p, date, now) };
   }
   return { kind: 'no-check-in', date: today };
 }
 
 export type MonthView = { month: string; today?: DayResult; days: DayResult[]; totals: MonthTotals };
 
-/** Today and a month (the current one by default), each day judged in the employee's zone. */
+/**
+ * Today and a month (the current one by default), each day judged in the employee's zone: one
+ * point read of the month's rollup (and two for today when another month is shown).
+ */
 export async function monthOf(employeeId: string, now: DateTime, month?: string): Promise<MonthView> {
   const p = await scheduledPerson(employeeId);
   const local = now.setZone(p.timezone);
   const first = month ? local.set({ year: +month.slice(0, 4), month: +month.slice(5, 7), day: 1 }) : local;
   const from = first.startOf('month').toISODate() as string;
   const to = first.endOf('month').toISODate() as string;
-  const days = (await loadDays([p], from, to, await loadSchedules(), now)).get(p.id) ?? [];
+  const shown = from.slice(0, 7);
+  const doc = await monthRollups(shown).findById(monthKey(p.id, shown)).lean<AttendanceMonthDoc>();
+  const schedule = (await loadSchedules())(p);
+  const days = daysOf(p, new Map(doc ? [[doc._id, doc]] : []), from, to, schedule, now);
   const today = local.toISODate() as string;
-  // future days say nothing yet: the totals stop at today
-  const upToToday = days.filter((d) => d.date <= today);
   return {
-    month: from.slice(0, 7),
+    month: shown,
     today: days.find((d) => d.date === today) ?? (await dayOf(p, today, now)),
-    days: upToToday,
-    totals: totalsOf(upToToday),
+    // future days say nothing yet: the list and the totals stop at today
+    days: days.filter((d) => d.date <= today),
+    totals: monthTotals(doc ?? undefined, shown, schedule, today),
   };
 }

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CustomerDoc } from '../../db/models/customer.js';
-import type { Channel, FollowUpDoc } from '../../db/models/follow-up.js';
+import type { CustomerDoc, HistoryLine } from '../../db/models/customer.js';
 import type { TicketDoc } from '../../db/models/ticket.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, Locale } from '../../src/bot/types.js';
@@ -65,7 +64,7 @@ export const stageLabel = (c: Pick<CustomerDoc, 'stage'>, locale: Locale) => tr(
 /** The profile: fields, the last five follow-ups and the open tickets; pool customers get Claim. */
 export function customerCard(
   c: CustomerDoc,
-  p: { followUps: FollowUpDoc[]; tickets: TicketDoc[] },
+  p: { followUps: HistoryLine[]; tickets: TicketDoc[] },
   names: Names,
   v: Viewer,
 ): Card {
@@ -102,14 +101,14 @@ export function customerCard(
   };
 }
 
-function followUpLine(f: FollowUpDoc, names: Names, v: Viewer): string {
+function followUpLine(f: HistoryLine, names: Names, v: Viewer): string {
   const when = DateTime.fromJSDate(f.at, { zone: v.timezone }).toFormat('yyyy-MM-dd');
   const who = f.by ? (names.get(String(f.by)) ?? '?') : '';
   // a return to the pool is the system's doing: its label says it all, its stored note is for exports
   const note = f.kind === 'returned' ? '' : f.note;
   if (f.kind !== 'note')
     return `${when} ${who} ${tr(v.locale, t.kind[f.kind] ?? { 'zh-CN': f.kind, en: f.kind })} ${note}`.trim();
-  const channel = tr(v.locale, CHANNEL_LABEL[f.channel as Channel]);
+  const channel = tr(v.locale, CHANNEL_LABEL[f.channel]);
   return `${when} ${who} [${channel}] ${f.note}`;
 }
 

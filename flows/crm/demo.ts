@@ -2,6 +2,8 @@ import mongoose from 'mongoose';
 import { Customer, STAGES } from '../../db/models/customer.js';
 import { Employee } from '../../db/models/employee.js';
 import { CHANNELS, FollowUp } from '../../db/models/follow-up.js';
+import { recordAdded } from './bulk-added.js';
+import { RECENT_LINES } from './history.js';
 import { type CustomerInput, newCustomer } from './service.js';
 
 const DAY = 86_400_000;
@@ -102,12 +104,20 @@ export async function seedDemoCustomers(now: Date): Promise<void> {
     const mine = followUps.filter((f) => f.customerId === c._id);
     const last = mine.at(-1)?.at ?? null;
     Object.assign(c, {
+      recent: mine
+        .map((f) => ({ at: f.at, by: f.by, kind: 'note', channel: f.channel, note: f.note }))
+        .reverse()
+        .slice(0, RECENT_LINES),
       lastFollowUpAt: last,
       activeAt: last ?? c.activeAt,
       // next follow-ups from two days overdue to a week ahead
       nextFollowUpAt: c.ownerId ? new Date(now.getTime() + ((customers.indexOf(c) % 10) - 2) * DAY) : null,
     });
   }
-  await Customer.insertMany(customers);
+  const inserted = await Customer.insertMany(customers);
   await FollowUp.insertMany(followUps);
+  await recordAdded(
+    inserted.map((d) => d.toObject()),
+    now,
+  );
 }

@@ -1,6 +1,9 @@
 import mongoose from 'mongoose';
-import { Customer, type CustomerDoc, type Stage } from '../../db/models/customer.js';
+import type { CustomerDoc, HistoryLine, Stage } from '../../db/models/customer.js';
 import { type Channel, FollowUp, type FollowUpDoc } from '../../db/models/follow-up.js';
+import { countChange, recordCounts } from './counts.js';
+import { withLine } from './history.js';
+import { changeCustomer } from './ownership.js';
 
 export type FollowUpInput = {
   customer: CustomerDoc;
@@ -16,32 +19,44 @@ export type FollowUpInput = {
 
 /**
  * Logs a contact and moves the customer's dates: last = now; next = the date said, else a plan
- * that fell due today or earlier is cleared (this contact was it) and a later one is kept.
- * A plain update, not a versioned change: these fields never decide ownership.
+ * that fell due today or earlier is cleared (this contact was it) and a later one is kept. A
+ * versioned change like a claim's, so neither write loses the other's fields on the embedded
+ * store, and a new stage moves the analytics counts by exactly what changed.
  */
 export async function logFollowUp(
   input: FollowUpInput,
 ): Promise<{ entry: FollowUpDoc; customer: CustomerDoc }> {
   const { customer, now } = input;
+  const by = new mongoose.Types.ObjectId(input.byId);
   const entry = await FollowUp.create({
     customerId: customer._id,
-    by: new mongoose.Types.ObjectId(input.byId),
+    by,
     at: now,
     channel: input.channel,
     note: input.note,
     nextAt: input.nextAt ?? null,
     stage: input.stage ?? null,
   });
-  const set: Record<string, unknown> = {};
-  if (input.nextAt) set.nextFollowUpAt = input.nextAt;
-  else if (customer.nextFollowUpAt && customer.nextFollowUpAt <= input.endOfToday) set.nextFollowUpAt = null;
-  if (input.stage) set.stage = input.stage;
-  const updated = await Customer.findOneAndUpdate(
-    { _id: customer._id },
-    { $set: set, $max: { lastFollowUpAt: now, activeAt: now } },
-    { returnDocument: 'after' },
-  ).lean<CustomerDoc>();
-  return { entry: entry.toObject() as FollowUpDoc, customer: updated ?? customer };
+  const line: HistoryLine = { at: now, by, kind: 'note', channel: input.channel, note: input.note };
+  const later = (d: Date | null | undefined) => (d && d > now ? d : now);
+  const result = await changeCustomer(
+    customer._id,
+    (doc) => {
+      const set: Record<string, unknown> = {
+        lastFollowUpAt: later(doc.lastFollowUpAt),
+        activeAt: later(doc.activeAt),
+        recent: withLine(doc.recent, line),
+      };
+      if (input.nextAt) set.nextFollowUpAt = input.nextAt;
+      else if (doc.nextFollowUpAt && doc.nextFollowUpAt <= input.endOfToday) set.nextFollowUpAt = null;
+      if (input.stage) set.stage = input.stage;
+      return set;
+    },
+    now,
+  );
+  if (!result.ok) return { entry: entry.toObject() as FollowUpDoc, customer };
+  if (input.stage) await recordCounts(countChange(result.before, result.doc), now);
+  return { entry: entry.toObject() as FollowUpDoc, customer: result.doc };
 }
 
 /** Follow-up log entries in [from, to), oldest first, for the CSV export. */

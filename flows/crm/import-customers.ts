@@ -1,8 +1,11 @@
 import mongoose from 'mongoose';
 import { z } from 'zod';
-import { AGE_BANDS, Customer, nameKeyOf, STAGES } from '../../db/models/customer.js';
-import { Employee } from '../../db/models/employee.js';
+import { AGE_BANDS, Customer, type CustomerDoc, nameKeyOf, STAGES } from '../../db/models/customer.js';
+import { followAll } from '../../db/pointers.js';
 import { parseCsv } from '../org/csv.js';
+import { readDirectory } from '../org/index.js';
+import { recordAdded } from './bulk-added.js';
+import { customerNameRef } from './keys.js';
 import { newCustomer } from './service.js';
 
 export const CUSTOMER_COLUMNS = [
@@ -78,36 +81,41 @@ export async function importCustomersCsv(csv: string, now: Date): Promise<Custom
       });
   }
 
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; name: string }>();
   for (const { line, input } of parsed) {
     const key = nameKeyOf(input.name);
     const first = seen.get(key);
     if (first !== undefined)
-      errors.push({ line, message: `name ${input.name} already appears on line ${first}` });
-    else seen.set(key, line);
+      errors.push({ line, message: `name ${input.name} already appears on line ${first.line}` });
+    else seen.set(key, { line, name: input.name });
   }
-  const taken = await Customer.find({ nameKey: { $in: [...seen.keys()] } }, { name: 1, nameKey: 1 }).lean();
-  for (const t of taken)
-    errors.push({ line: seen.get(t.nameKey) ?? 0, message: `customer ${t.name} already exists` });
-  const emails = [...new Set(parsed.flatMap((p) => (p.input.ownerEmail ? [p.input.ownerEmail] : [])))];
-  const owners = await Employee.find({ email: { $in: emails }, active: true }, { email: 1 }).lean();
-  const ownerId = new Map(owners.map((o) => [o.email, o._id]));
-  for (const { line, input } of parsed)
-    if (input.ownerEmail && !ownerId.has(input.ownerEmail))
-      errors.push({ line, message: `owner_email ${input.ownerEmail} is not an active employee` });
+  // by each name's pointer: a `$in` over the names would compare every customer with every name
+  const taken = await followAll([...seen.values()].map((s) => customerNameRef(s.name)));
+  for (const { line, name } of seen.values())
+    if (taken.has(customerNameRef(name))) errors.push({ line, message: `customer ${name} already exists` });
+  const directory = await readDirectory();
+  const ownerId = new Map<string, mongoose.Types.ObjectId>();
+  for (const { line, input } of parsed) {
+    if (!input.ownerEmail) continue;
+    const owner = directory.activeByEmail(input.ownerEmail);
+    if (owner) ownerId.set(input.ownerEmail, owner._id);
+    else errors.push({ line, message: `owner_email ${input.ownerEmail} is not an active employee` });
+  }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
 
   const docs = parsed.map(({ input: { ownerEmail, ...fields } }) => ({
     _id: new mongoose.Types.ObjectId(),
     ...newCustomer(fields, ownerEmail ? (ownerId.get(ownerEmail) ?? null) : null, null, now),
   }));
+  let inserted: CustomerDoc[];
   try {
-    await Customer.insertMany(docs, { ordered: true });
+    inserted = (await Customer.insertMany(docs, { ordered: true })).map((d) => d.toObject() as CustomerDoc);
   } catch (err) {
     // a name created meanwhile: undo this batch's rows so the import stays all-or-nothing
     await Customer.deleteMany({ _id: { $in: docs.map((d) => d._id) } });
     return fail(0, `nothing imported: ${(err as Error).message.slice(0, 200)}`);
   }
+  await recordAdded(inserted, now);
   return { ok: true, created: docs.length };
 }
 

@@ -5,6 +5,8 @@ import { createAndTell, customerFromButton, showCard } from './customer-handlers
 import { followUpPicked } from './follow-up-handlers.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
+import { historyMigration, keysMigration, ticketNumbersMigration } from './migrations.js';
+import { customerNamesCache } from './name-index.js';
 import { phrasings } from './phrasings.js';
 import { claimFromButton } from './pool-handlers.js';
 import { readers } from './readers.js';
@@ -17,6 +19,9 @@ export const crmFlow: Flow = {
   readers,
   commands: crmCommands,
   jobs: crmJobs,
+  // history first: the keys' counts read the customers it completes
+  migrations: [historyMigration, keysMigration, ticketNumbersMigration],
+  caches: [customerNamesCache],
   actions: [
     {
       actionId: 'crm.customer.pick',
@@ -41,4 +46,5 @@ export const crmFlow: Flow = {
 };
 
 export { returnIdleCustomers } from './ownership.js';
+export { recountCustomers } from './recount.js';
 export { remindTicketsPastSla, ticketsPastSla } from './tickets.js';

@@ -1,8 +1,8 @@
-import { Customer, type CustomerDoc, nameKeyOf } from '../../db/models/customer.js';
+import { Customer, type CustomerDoc } from '../../db/models/customer.js';
 import type { Person } from '../../src/bot/types.js';
 import { canSee } from './access.js';
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { type NameEntry, namesContaining } from './name-index.js';
+import { findByName } from './service.js';
 
 export type Resolved =
   | { kind: 'one'; customer: CustomerDoc; rest: string }
@@ -13,7 +13,9 @@ export type Resolved =
 /**
  * Finds the customer a text starts with. Names may hold spaces ("Acme Corp"), so the longest
  * leading run of words that is an exact (folded) name wins; otherwise the first word is matched
- * fuzzily (contained in a name) among the customers this person may see.
+ * fuzzily (contained in a name) among the customers this person may see. Exact names are point
+ * reads (the name pointer); the fuzzy match runs over the in-memory name index, and only the few
+ * candidates shown are read, by `_id`.
  * `wholeText`: the whole text is the name (show, claim), nothing follows it. `anyOwner`: match
  * every customer, not only those the viewer may see (an order names who it is for).
  */
@@ -23,12 +25,12 @@ export async function resolveCustomer(
   wholeText = false,
   anyOwner = false,
 ): Promise<Resolved> {
-  const sees = (c: CustomerDoc) => anyOwner || canSee(c, viewer);
+  const sees = (c: Pick<CustomerDoc, 'ownerId'>) => anyOwner || canSee(c, viewer);
   const words = text.split(/\s+/).filter(Boolean);
   const longest = wholeText ? words.length : Math.min(words.length, 5);
   for (let n = longest; n >= 1; n--) {
     const name = words.slice(0, n).join(' ');
-    const exact = await Customer.findOne({ nameKey: nameKeyOf(name) }).lean<CustomerDoc>();
+    const exact = await findByName(name);
     const rest = words.slice(n).join(' ');
     if (exact)
       return (await sees(exact))
@@ -38,11 +40,13 @@ export async function resolveCustomer(
   }
   const name = wholeText ? words.join(' ') : (words[0] ?? '');
   const rest = wholeText ? '' : words.slice(1).join(' ');
-  const found = await Customer.find({ nameKey: { $regex: escapeRegExp(nameKeyOf(name)) } })
-    .limit(40)
-    .lean<CustomerDoc[]>();
+  const chosen: NameEntry[] = [];
+  for (const entry of await namesContaining(name, 40))
+    if (chosen.length < 8 && (await sees({ ownerId: entry.ownerId }))) chosen.push(entry);
+  const read = await Promise.all(chosen.map((e) => Customer.findById(e.id).lean<CustomerDoc>()));
+  // the index may be a moment behind another instance: who may see it is decided on the document
   const visible: CustomerDoc[] = [];
-  for (const c of found) if (visible.length < 8 && (await sees(c))) visible.push(c);
+  for (const c of read) if (c && (await sees(c))) visible.push(c);
   if (visible.length === 1 && visible[0]) return { kind: 'one', customer: visible[0], rest };
   if (visible.length > 1) return { kind: 'many', candidates: visible, name, rest };
   return { kind: 'none', name, rest };

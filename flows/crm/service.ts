@@ -1,10 +1,20 @@
 import mongoose from 'mongoose';
-import { ageBandOf, Customer, type CustomerDoc, nameKeyOf, type Stage } from '../../db/models/customer.js';
-import { FollowUp, type FollowUpDoc } from '../../db/models/follow-up.js';
+import {
+  ageBandOf,
+  Customer,
+  type CustomerDoc,
+  type HistoryLine,
+  nameKeyOf,
+  type Stage,
+} from '../../db/models/customer.js';
 import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
+import { follow, pointAt } from '../../db/pointers.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import type { Person } from '../../src/bot/types.js';
-import { type Full, withOwnerSlot } from './ownership.js';
+import { countChange, recordCounts } from './counts.js';
+import { customerNameRef } from './keys.js';
+import { customerNameWrites, poolNames } from './name-index.js';
+import { type Full, ownedBy, ownedLists, withOwnerSlot } from './ownership.js';
 
 type Id = mongoose.Types.ObjectId;
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
@@ -48,18 +58,40 @@ export async function createCustomer(input: CustomerInput, creator: Person, now:
   const me = oid(creator.id);
   const result = await withOwnerSlot(me, now, async () => {
     try {
-      const doc = await Customer.create(newCustomer(input, me, me, now));
-      return { ok: true as const, customer: doc.toObject() as CustomerDoc };
+      const doc = (await Customer.create(newCustomer(input, me, me, now))).toObject() as CustomerDoc;
+      await pointAt(customerNameRef(doc.name), doc._id, now);
+      await ownedLists.add(me, [doc._id]);
+      return { ok: true as const, customer: doc };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      return { ok: false as const, existing: (await findByName(input.name)) as CustomerDoc };
+      return { ok: false as const, existing: await takenName(input.name, now) };
     }
   });
+  if (result.ok) {
+    await recordCounts(countChange(null, result.customer), now);
+    await customerNameWrites.saved(result.customer, now);
+  }
   return result;
 }
 
+/**
+ * The customer holding a name the unique index refused. Its pointer is written right after it, so
+ * it may lag behind a racing create, or be missing after a crash: then it is found by `nameKey`
+ * (the one read by name that goes through the whole collection, on this rare path) and repaired.
+ */
+async function takenName(name: string, now: Date): Promise<CustomerDoc> {
+  const pointed = await findByName(name);
+  if (pointed) return pointed;
+  const doc = (await Customer.findOne({ nameKey: nameKeyOf(name) }).lean<CustomerDoc>()) as CustomerDoc;
+  await pointAt(customerNameRef(name), doc._id, now);
+  return doc;
+}
+
+/** The customer of that name, in any case or width: its name pointer, then the customer, by `_id`. */
 export async function findByName(name: string): Promise<CustomerDoc | null> {
-  return Customer.findOne({ nameKey: nameKeyOf(name) }).lean<CustomerDoc>();
+  const id = await follow(customerNameRef(name));
+  const doc = id ? await Customer.findById(id).lean<CustomerDoc>() : null;
+  return doc?.nameKey === nameKeyOf(name) ? doc : null;
 }
 
 export async function getCustomer(id: string | Id): Promise<CustomerDoc | null> {
@@ -67,37 +99,43 @@ export async function getCustomer(id: string | Id): Promise<CustomerDoc | null> 
   return Customer.findById(id).lean<CustomerDoc>();
 }
 
-/** The profile card's data: the last five follow-ups and the tickets still open. */
+/** The profile card's data: the last five history lines (kept on the customer) and its open tickets. */
 export async function profileOf(
   customer: CustomerDoc,
-): Promise<{ followUps: FollowUpDoc[]; tickets: TicketDoc[] }> {
-  const [followUps, tickets] = await Promise.all([
-    FollowUp.find({ customerId: customer._id }).sort({ at: -1 }).limit(5).lean<FollowUpDoc[]>(),
-    Ticket.find({ customerId: customer._id, status: { $in: ['open', 'taken'] } })
-      .sort({ createdAt: 1 })
-      .lean<TicketDoc[]>(),
-  ]);
-  return { followUps, tickets };
+): Promise<{ followUps: HistoryLine[]; tickets: TicketDoc[] }> {
+  const tickets = await Promise.all(customer.openTickets.map((id) => Ticket.findById(id).lean<TicketDoc>()));
+  return {
+    followUps: customer.recent,
+    tickets: tickets.filter((t): t is TicketDoc => t !== null && t.status !== 'resolved'),
+  };
 }
+
+const byNext = (a: CustomerDoc, b: CustomerDoc) =>
+  (a.nextFollowUpAt?.getTime() ?? 0) - (b.nextFollowUpAt?.getTime() ?? 0);
 
 /** My customers, soonest next follow-up first (none planned last). */
 export async function listMine(owner: Person, limit = 30): Promise<CustomerDoc[]> {
-  const rows = await Customer.find({ ownerId: oid(owner.id) })
-    .sort({ nextFollowUpAt: 1 })
-    .limit(200)
-    .lean<CustomerDoc[]>();
-  const planned = rows.filter((r) => r.nextFollowUpAt);
+  const rows = await ownedBy(oid(owner.id));
+  const planned = rows.filter((r) => r.nextFollowUpAt).sort(byNext);
   return [...planned, ...rows.filter((r) => !r.nextFollowUpAt)].slice(0, limit);
 }
 
 /** Follow-ups planned up to the end of `endOfToday`, overdue ones included. */
 export async function listDue(owner: Person, endOfToday: Date, limit = 30): Promise<CustomerDoc[]> {
-  return Customer.find({ ownerId: oid(owner.id), nextFollowUpAt: { $ne: null, $lte: endOfToday } })
-    .sort({ nextFollowUpAt: 1 })
-    .limit(limit)
-    .lean<CustomerDoc[]>();
+  const rows = await ownedBy(oid(owner.id));
+  return rows
+    .filter((r) => r.nextFollowUpAt && r.nextFollowUpAt <= endOfToday)
+    .sort(byNext)
+    .slice(0, limit);
 }
 
+/** Pool customers from the name index, each read by `_id` and kept only if still in the pool. */
 export async function listPool(limit = 30): Promise<CustomerDoc[]> {
-  return Customer.find({ ownerId: null }).sort({ nextFollowUpAt: 1 }).limit(limit).lean<CustomerDoc[]>();
+  // twice as many as shown: an entry a moment stale (claimed on another instance) drops out
+  const entries = await poolNames(limit * 2);
+  const docs = await Promise.all(entries.map((e) => Customer.findById(e.id).lean<CustomerDoc>()));
+  return docs
+    .filter((d): d is CustomerDoc => d !== null && !d.ownerId)
+    .sort(byNext)
+    .slice(0, limit);
 }

@@ -2,18 +2,25 @@ import mongoose from 'mongoose';
 import { nextNumber } from '../../db/claims.js';
 import type { CustomerDoc } from '../../db/models/customer.js';
 import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
+import { follow, pointAt } from '../../db/pointers.js';
 import { type Changed, changeVersioned, type Refused } from '../../db/versioned.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import type { Person } from '../../src/bot/types.js';
 import { readDirectory } from '../org/index.js';
 import { CRM_CONFIG } from './config.js';
+import { ticketNoRef } from './keys.js';
+import { changeCustomer } from './ownership.js';
 
 type Id = mongoose.Types.ObjectId;
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
 export type TicketRefusal = 'resolved' | 'not_assignee';
 
-/** Opens a ticket for the customer's owner; a pool customer's goes to the support role. */
+/**
+ * Opens a ticket for the customer's owner; a pool customer's goes to the support role. Its
+ * number points at it (db/pointers.ts) before it exists — a pointer left by a crash names no
+ * ticket, which reads as "no such ticket" — and the customer lists it among its open ones.
+ */
 export async function openTicket(
   customer: CustomerDoc,
   by: Person,
@@ -21,8 +28,12 @@ export async function openTicket(
   now: Date,
 ): Promise<TicketDoc> {
   const assigneeId = customer.ownerId ?? (await supportPerson());
+  const _id = new mongoose.Types.ObjectId();
+  const no = `TK-${await nextNumber('ticket', 1000, now)}`;
+  await pointAt(ticketNoRef(no), _id, now);
   const doc = await Ticket.create({
-    no: `TK-${await nextNumber('ticket', 1000, now)}`,
+    _id,
+    no,
     customerId: customer._id,
     problem,
     openedBy: oid(by.id),
@@ -30,6 +41,7 @@ export async function openTicket(
     // the SLA counts from here: the injected clock, not the driver's
     createdAt: now,
   });
+  await changeCustomer(customer._id, (c) => ({ openTickets: [...c.openTickets, _id] }), now);
   return doc.toObject() as TicketDoc;
 }
 
@@ -42,20 +54,23 @@ async function supportPerson(): Promise<Id | null> {
   return first?._id ?? null;
 }
 
-/** Take: the clicker becomes the assignee. Resolve: the assignee (or an admin) closes it with a note. */
+/**
+ * Take: the clicker becomes the assignee. Resolve: the assignee (or an admin) closes it with a
+ * note, and its customer no longer lists it as open.
+ */
 export async function changeTicket(
   no: string,
   person: Person,
   action: { take: true } | { resolve: string },
   now: Date,
 ): Promise<Changed<TicketDoc> | Refused<TicketDoc, TicketRefusal>> {
-  const found = await Ticket.findOne({ no: no.toUpperCase() }, { _id: 1 }).lean();
-  if (!found) return { ok: false, refusal: 'not_found' };
+  const id = await follow(ticketNoRef(no));
+  if (!id) return { ok: false, refusal: 'not_found' };
   const me = oid(person.id);
-  return changeVersioned<TicketDoc, TicketRefusal>(
+  const result = await changeVersioned<TicketDoc, TicketRefusal>(
     Ticket,
     'ticket',
-    found._id,
+    id,
     (doc) => {
       if (doc.status === 'resolved') return 'resolved';
       if ('take' in action) return { assigneeId: me, status: 'taken' };
@@ -64,6 +79,13 @@ export async function changeTicket(
     },
     now,
   );
+  if (result.ok && result.doc.status === 'resolved')
+    await changeCustomer(
+      result.doc.customerId,
+      (c) => ({ openTickets: c.openTickets.filter((t) => !t.equals(id)) }),
+      now,
+    );
+  return result;
 }
 
 /** Open or taken tickets older than the SLA, oldest first: what a reminder job sends out. */

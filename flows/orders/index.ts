@@ -1,6 +1,7 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { orderCommands } from './commands.js';
 import { advanceFromChat, showOrder } from './handlers.js';
+import { purchaseOrderKeysMigration, salesOrderKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
 import { purchaseCommands } from './purchase-commands.js';
@@ -14,7 +15,7 @@ export const ordersFlow: Flow = {
   phrasings,
   readers,
   commands: [...orderCommands, ...purchaseCommands],
-  migrations: [supplierMigration],
+  migrations: [supplierMigration, salesOrderKeysMigration, purchaseOrderKeysMigration],
   actions: [
     { actionId: 'orders.show', handle: (ctx, a) => showOrder(ctx, a.value) },
     {
@@ -33,3 +34,5 @@ export const ordersFlow: Flow = {
     },
   ],
 };
+
+export { relistOrders } from './migrations.js';

@@ -1,15 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
+import { updateAtVersion } from '../../db/at-version.js';
 import { claim, nextNumber, releaseIfStale } from '../../db/claims.js';
 import { ApprovalRequest, type ApprovalRequestDoc } from '../../db/models/approval-request.js';
 import type { ProductDoc } from '../../db/models/product.js';
 import { type PurchaseLine, PurchaseOrder, type PurchaseOrderDoc } from '../../db/models/purchase-order.js';
+import { pointAt } from '../../db/pointers.js';
 import type { Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
 import { submitRequest } from '../approvals/service.js';
 import { listWarehouses } from '../stock/catalog.js';
 import { moveStock, rules } from '../stock/levels.js';
 import type { Line } from '../stock/parse.js';
+import { purchaseIdOf, purchaseNoRef } from './keys.js';
 import { mergeLines, resolveLines } from './service.js';
 import { rememberSupplier } from './suppliers.js';
 
@@ -76,7 +79,11 @@ export async function createPurchase(input: {
     });
   }
   await rememberSupplier(input.supplierName, input.at);
+  // the number points at the order before it exists, like a sales order's
+  const _id = new mongoose.Types.ObjectId();
+  await pointAt(purchaseNoRef(no), _id, input.at);
   const po = await PurchaseOrder.create({
+    _id,
     no,
     supplierName: input.supplierName,
     requesterId: new mongoose.Types.ObjectId(input.requester.id),
@@ -111,8 +118,10 @@ export async function receivePurchase(input: {
 }): Promise<Received> {
   if (!(input.by.roles.includes('warehouse') || input.by.roles.includes('admin')))
     return { ok: false, refusal: 'forbidden' };
+  const id = await purchaseIdOf(input.no);
+  if (!id) return { ok: false, refusal: 'not_found' };
   for (let attempt = 0; attempt < 40; attempt++) {
-    const po = await PurchaseOrder.findOne({ no: input.no.toUpperCase() }).lean<PurchaseOrderDoc>();
+    const po = await PurchaseOrder.findById(id).lean<PurchaseOrderDoc>();
     if (!po) return { ok: false, refusal: 'not_found' };
     if (po.approvalNo) {
       const status = (await ApprovalRequest.findOne({ no: po.approvalNo }, { status: 1 }).lean())?.status;
@@ -155,11 +164,10 @@ export async function receivePurchase(input: {
       });
     }
     const status = lines.every((l) => l.received >= l.qty) ? 'received' : 'partial';
-    const done = await PurchaseOrder.findOneAndUpdate(
-      { _id: po._id, version: po.version },
-      { $set: { lines, status }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    ).lean<PurchaseOrderDoc>();
+    const done = await updateAtVersion<PurchaseOrderDoc>(PurchaseOrder, po._id, po.version, {
+      $set: { lines, status },
+      $inc: { version: 1 },
+    });
     if (done) return { ok: true, po: done, got };
   }
   throw new AppError('purchase.contention', `purchase ${input.no} kept changing under us`);

@@ -1,17 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
-import { claim, nextNumber, releaseIfStale } from '../../db/claims.js';
+import { updateAtVersion } from '../../db/at-version.js';
+import { claim, nextNumber, releaseIfStale, withLock } from '../../db/claims.js';
 import type { ProductDoc } from '../../db/models/product.js';
 import { type OrderLine, SalesOrder, type SalesOrderDoc } from '../../db/models/sales-order.js';
-import { StockLevel } from '../../db/models/stock-level.js';
+import { pointAt } from '../../db/pointers.js';
 import type { Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
 import { listWarehouses, productsBySku } from '../stock/catalog.js';
-import { moveStock, rules } from '../stock/levels.js';
+import { levelsOf, moveStock, rules } from '../stock/levels.js';
 import type { Line } from '../stock/parse.js';
+import { openOrders, orderIdOf, orderNoRef } from './keys.js';
 import { check, OPEN, type OrderAction, type OrderRefusal, PIPELINE } from './pipeline.js';
 
-type Id = mongoose.Types.ObjectId;
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
 export const canSell = (p: Pick<Person, 'roles'>) =>
@@ -49,6 +50,8 @@ export async function resolveLines(
  * Places an order and reserves its stock, each line from the first warehouse (in their order)
  * that can cover it whole. No transactions: lines are reserved one by one and, if a racing order
  * took the stock in between, the lines already reserved are released again (both in the ledger).
+ * Its number points at it before it exists (a pointer left by a crash names no order, which
+ * reads as "no such order"); then it goes on its owner's open orders.
  */
 export async function placeOrder(input: {
   owner: Pick<Person, 'id' | 'roles'>;
@@ -68,14 +71,14 @@ export async function placeOrder(input: {
   const shortfalls: Shortfall[] = [];
   for (const l of wanted) {
     const product = products.find((p) => p.sku === l.sku) as ProductDoc;
-    const levels = await StockLevel.find({ productId: product._id }).lean();
-    const free = (wid: Id) => {
-      const lv = levels.find((x) => x.warehouseId.equals(wid));
-      return lv ? lv.onHand - lv.reserved : 0;
-    };
-    const from = warehouses.find((w) => free(w._id) >= l.qty);
+    const levels = await levelsOf(
+      product._id,
+      warehouses.map((w) => w._id),
+    );
+    const free = levels.map((lv) => (lv ? lv.onHand - lv.reserved : 0));
+    const from = warehouses.find((_, i) => (free[i] ?? 0) >= l.qty);
     if (!from) {
-      const available = warehouses.reduce((s, w) => Math.max(s, free(w._id)), 0);
+      const available = Math.max(0, ...free);
       shortfalls.push({ sku: l.sku, product, wanted: l.qty, available });
       continue;
     }
@@ -113,7 +116,10 @@ export async function placeOrder(input: {
     };
   }
   const ownerId = oid(input.owner.id);
+  const _id = new mongoose.Types.ObjectId();
+  await pointAt(orderNoRef(no), _id, input.at);
   const order = await SalesOrder.create({
+    _id,
     no,
     customerName: input.customerName,
     ownerId,
@@ -122,6 +128,7 @@ export async function placeOrder(input: {
     history: [{ at: input.at, by: ownerId, action: 'placed', note: input.note }],
     createdAt: input.at,
   });
+  await withLock(openOrders.lockOf(ownerId), input.at, () => openOrders.add(ownerId, [_id]));
   return { ok: true, order: order.toObject() as unknown as SalesOrderDoc };
 }
 
@@ -144,8 +151,10 @@ export async function advanceOrder(input: {
   at: Date;
 }): Promise<Advanced | NotAdvanced> {
   const { action, at } = input;
+  const id = await orderIdOf(input.no);
+  if (!id) return { ok: false, refusal: 'not_found' };
   for (let attempt = 0; attempt < 40; attempt++) {
-    const order = await SalesOrder.findOne({ no: input.no.toUpperCase() }).lean<SalesOrderDoc>();
+    const order = await SalesOrder.findById(id).lean<SalesOrderDoc>();
     if (!order) return { ok: false, refusal: 'not_found' };
     const refusal = check(order, input.actor, action, input.carrier ?? '');
     if (refusal) return { ok: false, refusal, order };
@@ -159,12 +168,15 @@ export async function advanceOrder(input: {
     const note = action === 'ship' ? `${input.carrier} ${input.tracking ?? ''}`.trim() : (input.note ?? '');
     const set: Record<string, unknown> = { status: PIPELINE[action].to };
     if (action === 'ship') Object.assign(set, { carrier: input.carrier, tracking: input.tracking ?? '' });
-    const done = await SalesOrder.findOneAndUpdate(
-      { _id: order._id, version: order.version },
-      { $set: set, $push: { history: { at, by: oid(input.actor.id), action, note } }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    ).lean<SalesOrderDoc>();
-    if (done) return { ok: true, order: done, action };
+    const done = await updateAtVersion<SalesOrderDoc>(SalesOrder, order._id, order.version, {
+      $set: set,
+      $push: { history: { at, by: oid(input.actor.id), action, note } },
+      $inc: { version: 1 },
+    });
+    if (!done) continue;
+    if (!OPEN.includes(done.status))
+      await withLock(openOrders.lockOf(done.ownerId), at, () => openOrders.remove(done.ownerId, [done._id]));
+    return { ok: true, order: done, action };
   }
   throw new AppError('orders.contention', `order ${input.no} kept changing under us`);
 }
@@ -185,11 +197,24 @@ async function settleStock(order: SalesOrderDoc, action: 'ship' | 'cancel', by: 
   }
 }
 
-export const findOrder = (no: string) => SalesOrder.findOne({ no: no.toUpperCase() }).lean<SalesOrderDoc>();
+/** The order of that number: its pointer, then the order, by `_id`. */
+export async function findOrder(no: string): Promise<SalesOrderDoc | null> {
+  const id = await orderIdOf(no);
+  return id ? SalesOrder.findById(id).lean<SalesOrderDoc>() : null;
+}
 
+/**
+ * Newest first: the owner's open orders, from their list, each order read by `_id` and kept only
+ * if still open and theirs. The list is in the order orders were placed, so only its newest end is
+ * read (twice `limit`, for entries a moment stale): a turn's reads stay bounded however many
+ * orders the person has open.
+ */
 export async function listMyOpenOrders(employeeId: string, limit = 20): Promise<SalesOrderDoc[]> {
-  return SalesOrder.find({ ownerId: oid(employeeId), status: { $in: OPEN } })
-    .sort({ createdAt: -1 })
-    .limit(limit)
-    .lean<SalesOrderDoc[]>();
+  const me = oid(employeeId);
+  const ids = (await openOrders.read(me)).slice(-2 * limit);
+  const orders = await Promise.all(ids.map((id) => SalesOrder.findById(id).lean<SalesOrderDoc>()));
+  return orders
+    .filter((o): o is SalesOrderDoc => o?.ownerId.equals(me) === true && OPEN.includes(o.status))
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .slice(0, limit);
 }

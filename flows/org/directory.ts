@@ -48,6 +48,8 @@ export type Directory = {
   withRole(role: string): EmployeeDoc[];
   inDepartment(department: string): EmployeeDoc[];
   everyone(): EmployeeDoc[];
+  /** Everyone ever employed, active or not (reports of past months). */
+  all(): EmployeeDoc[];
 };
 
 const EMPLOYEE = 'employee';
@@ -160,6 +162,7 @@ function viewOf(state: State): Directory {
     withRole: (role) => groupsOf(state).roles.get(role) ?? [],
     inDepartment: (department) => groupsOf(state).departments.get(department) ?? [],
     everyone: () => groupsOf(state).active,
+    all: () => [...state.employees.values()],
   };
 }
 

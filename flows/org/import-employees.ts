@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { Employee } from '../../db/models/employee.js';
 import { parseCsv } from './csv.js';
 import { directoryWrites } from './directory.js';
@@ -101,7 +102,8 @@ export async function upsertEmployees(rows: Row[], now: Date): Promise<ImportRep
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
 
-  const result = await Employee.bulkWrite(
+  const result = await bulkWriteInSlices(
+    Employee,
     rows.map(({ input }) => {
       const { managerEmail, ...fields } = input;
       return {

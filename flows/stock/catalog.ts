@@ -1,10 +1,11 @@
 import type mongoose from 'mongoose';
 import { type FeedChange, RELOAD } from '../../db/change-feed.js';
 import { Product, type ProductDoc } from '../../db/models/product.js';
-import { StockLevel, type StockLevelDoc } from '../../db/models/stock-level.js';
+import { StockLevel } from '../../db/models/stock-level.js';
 import { Warehouse, type WarehouseDoc } from '../../db/models/warehouse.js';
 import { createSyncedCache } from '../../db/synced-cache.js';
 import type { CacheSpec } from '../../src/bot/flow.js';
+import { levelsOf } from './levels.js';
 
 type Id = mongoose.Types.ObjectId;
 
@@ -150,12 +151,13 @@ export type StockView = {
 
 /** Per-warehouse stock of one product, every warehouse listed (zero where none is kept). */
 export async function stockOf(product: ProductDoc): Promise<StockView> {
-  const [warehouses, levels] = await Promise.all([
-    listWarehouses(),
-    StockLevel.find({ productId: product._id }).lean<StockLevelDoc[]>(),
-  ]);
-  const rows = warehouses.map((warehouse) => {
-    const l = levels.find((x) => x.warehouseId.equals(warehouse._id));
+  const warehouses = await listWarehouses();
+  const levels = await levelsOf(
+    product._id,
+    warehouses.map((w) => w._id),
+  );
+  const rows = warehouses.map((warehouse, i) => {
+    const l = levels[i];
     const onHand = l?.onHand ?? 0;
     const reserved = l?.reserved ?? 0;
     return { warehouse, onHand, reserved, available: onHand - reserved };
@@ -168,7 +170,20 @@ export async function stockOf(product: ProductDoc): Promise<StockView> {
   };
 }
 
-/** Total on hand per product, over every warehouse. */
+/** Total on hand of one product over every warehouse, its levels read by `_id`. */
+export async function onHandOf(productId: Id): Promise<number> {
+  const warehouses = await listWarehouses();
+  const levels = await levelsOf(
+    productId,
+    warehouses.map((w) => w._id),
+  );
+  return levels.reduce((sum, l) => sum + (l?.onHand ?? 0), 0);
+}
+
+/**
+ * Total on hand per product, over every warehouse: one read of all levels, which number the
+ * catalogue times the warehouses (the ledger, which grows, is not read).
+ */
 export async function totalsOnHand(productIds: Id[]): Promise<Map<string, number>> {
   const rows: { _id: Id; total: number }[] = await StockLevel.aggregate([
     { $match: { productId: { $in: productIds } } },

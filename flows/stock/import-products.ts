@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { Product } from '../../db/models/product.js';
 import { parseCsv } from '../org/csv.js';
 import { describeIssue } from '../org/schemas.js';
@@ -65,7 +66,8 @@ export async function importProductsCsv(csv: string, at: Date): Promise<ProductI
     rows.push({ ...parsed.data, sku });
   }
   if (errors.length > 0) return { ok: false, errors };
-  const result = await Product.bulkWrite(
+  const result = await bulkWriteInSlices(
+    Product,
     rows.map((r) => ({ updateOne: { filter: { sku: r.sku }, update: { $set: r }, upsert: true } })),
     { ordered: true },
   );

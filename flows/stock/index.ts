@@ -2,6 +2,7 @@ import type { Flow } from '../../src/bot/flow.js';
 import { catalogCache } from './catalog.js';
 import { stockCommands } from './commands.js';
 import { queryStock } from './handlers.js';
+import { levelKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { readers } from './readers.js';
 
@@ -13,4 +14,5 @@ export const stockFlow: Flow = {
   commands: stockCommands,
   actions: [{ actionId: 'stock.pick', handle: (ctx, a) => queryStock(ctx, a.value) }],
   caches: [catalogCache],
+  migrations: [levelKeysMigration],
 };

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
+import { updateAtVersion } from '../../db/at-version.js';
 import { claim, releaseIfStale } from '../../db/claims.js';
-import { StockLevel, type StockLevelDoc } from '../../db/models/stock-level.js';
+import { levelKey, StockLevel, type StockLevelDoc } from '../../db/models/stock-level.js';
 import { type MovementKind, StockMovement } from '../../db/models/stock-movement.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import { AppError } from '../../src/errors.js';
@@ -26,14 +27,22 @@ export type Short = { ok: false; level: Amounts; available: number };
 
 /** The level of one product in one warehouse, created at zero on first use. */
 export async function ensureLevel(productId: Id, warehouseId: Id): Promise<StockLevelDoc> {
-  const found = await StockLevel.findOne({ productId, warehouseId }).lean<StockLevelDoc>();
+  const _id = levelKey(productId, warehouseId);
+  const found = await StockLevel.findById(_id).lean<StockLevelDoc>();
   if (found) return found;
   try {
-    return (await StockLevel.create({ productId, warehouseId })).toObject() as StockLevelDoc;
+    return (await StockLevel.create({ _id, productId, warehouseId })).toObject() as StockLevelDoc;
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    return (await StockLevel.findOne({ productId, warehouseId }).lean<StockLevelDoc>()) as StockLevelDoc;
+    return (await StockLevel.findById(_id).lean<StockLevelDoc>()) as StockLevelDoc;
   }
+}
+
+/** A product's levels in these warehouses, in their order (null where none is kept), each by `_id`. */
+export function levelsOf(productId: Id, warehouseIds: Id[]): Promise<(StockLevelDoc | null)[]> {
+  return Promise.all(
+    warehouseIds.map((w) => StockLevel.findById(levelKey(productId, w)).lean<StockLevelDoc>()),
+  );
 }
 
 const valid = (a: Amounts) => a.onHand >= 0 && a.reserved >= 0 && a.reserved <= a.onHand;
@@ -80,11 +89,10 @@ export async function moveStock(m: Movement): Promise<Moved | Short> {
       },
       { upsert: true },
     );
-    const moved = await StockLevel.findOneAndUpdate(
-      { _id: level._id, version: level.version },
-      { $set: { onHand: after.onHand, reserved: after.reserved }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    ).lean<StockLevelDoc>();
+    const moved = await updateAtVersion<StockLevelDoc>(StockLevel, level._id, level.version, {
+      $set: { onHand: after.onHand, reserved: after.reserved },
+      $inc: { version: 1 },
+    });
     if (moved) return { ok: true, level: moved, before };
   }
   throw new AppError('stock.contention', 'stock level kept changing under us', {

@@ -6,7 +6,7 @@ import type { StockLevelDoc } from '../../db/models/stock-level.js';
 import type { WarehouseDoc } from '../../db/models/warehouse.js';
 import type { Person } from '../../src/bot/types.js';
 import { readDirectory } from '../org/index.js';
-import { findBySku, findWarehouse, listWarehouses, totalsOnHand } from './catalog.js';
+import { findBySku, findWarehouse, listWarehouses, onHandOf } from './catalog.js';
 import { type Amounts, moveStock, rules } from './levels.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -95,7 +95,7 @@ export async function recordMovement(req: MoveRequest): Promise<MoveOutcome> {
 export async function lowAlert(productId: Id, at: Date): Promise<Id[]> {
   const product = await Product.findById(productId, { reorderLevel: 1, lowEpoch: 1 }).lean();
   if (!product || product.reorderLevel <= 0) return [];
-  const total = (await totalsOnHand([productId])).get(String(productId)) ?? 0;
+  const total = await onHandOf(productId);
   const key = `lowstock:${productId}:e${product.lowEpoch}`;
   if (total > product.reorderLevel) {
     if (await Claim.exists({ _id: key }))

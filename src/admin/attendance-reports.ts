@@ -2,17 +2,17 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { recountMonths } from '../../flows/attendance/index.js';
 import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from '../../flows/attendance/report.js';
 import type { Clock } from '../clock.js';
 
-const query = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM'),
-  department: z.string().trim().min(1).max(100).optional(),
-});
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
+const query = z.object({ month, department: z.string().trim().min(1).max(100).optional() });
 
 /**
  * Attendance exports for HR, under the admin API's bearer token: the month as CSV (one row per
- * employee-day, streamed batch by batch) and a JSON summary per employee.
+ * employee-day, streamed batch by batch) and a JSON summary per employee, both from the month
+ * rollups; and the repair that recounts those rollups (one month, or all of them).
  */
 export function attendanceReportRoutes(now: Clock): Hono {
   const api = new Hono();
@@ -36,6 +36,12 @@ export function attendanceReportRoutes(now: Clock): Hono {
     const q = query.safeParse(c.req.query());
     if (!q.success) return c.json({ error: describe(q.error) }, 400);
     return c.json(await monthSummary(q.data.month, q.data.department, DateTime.fromJSDate(now())));
+  });
+
+  api.post('/attendance/recount', async (c) => {
+    const q = z.object({ month: month.optional() }).safeParse(c.req.query());
+    if (!q.success) return c.json({ error: describe(q.error) }, 400);
+    return c.json(await recountMonths(now(), q.data.month));
   });
 
   return api;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { customerBreakdown, DIMENSIONS } from '../../flows/crm/analytics.js';
 import { exportFollowUpsCsv } from '../../flows/crm/export-follow-ups.js';
 import { importCustomersCsv } from '../../flows/crm/import-customers.js';
+import { recountCustomers } from '../../flows/crm/index.js';
 import type { Clock } from '../clock.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
@@ -16,6 +17,9 @@ export function crmRoutes(now: Clock): Hono {
     if (!query.success) return c.json({ error: `by must be one of ${DIMENSIONS.join(', ')}` }, 400);
     return c.json(await customerBreakdown(query.data.by));
   });
+
+  // the repair of what is kept on write: name pointers, owners' lists, the analytics counts
+  api.post('/crm/recount', async (c) => c.json(await recountCustomers(now())));
 
   api.post('/import/customers', async (c) => {
     const report = await importCustomersCsv(await c.req.text(), now());

@@ -16,6 +16,7 @@ import type { Reminders } from '../bot/flow.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { readJson } from '../http/read-json.js';
+import { approvalRoutes } from './approval-routes.js';
 import { attendanceReportRoutes } from './attendance-reports.js';
 import { crmRoutes } from './crm-routes.js';
 import { digestRoutes } from './digest-routes.js';
@@ -109,6 +110,7 @@ export function adminRoutes(adminToken: string | undefined, reminders: Reminders
 
   api.route('/reports', attendanceReportRoutes(now));
 
+  api.route('/', approvalRoutes(now));
   api.route('/', stockAdminRoutes(now));
   api.route('/', crmRoutes(now));
   api.route('/', digestRoutes(reminders, now));

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { relistOrders } from '../../flows/orders/index.js';
 import { importProductsCsv } from '../../flows/stock/import-products.js';
 import type { Clock } from '../clock.js';
 
@@ -9,5 +10,7 @@ export function stockAdminRoutes(now: Clock): Hono {
     const report = await importProductsCsv(await c.req.text(), now());
     return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
   });
+  // the repair of what orders keep on write: number pointers, owners' open orders
+  api.post('/orders/relist', async (c) => c.json(await relistOrders(now())));
   return api;
 }

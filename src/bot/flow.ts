@@ -172,10 +172,10 @@ export type CacheSpec = {
 /** Whole sentences by intent, any language or both mixed ("我明天想请一天假", "can I take Friday off?"). */
 export type Phrasings = Record<string, string[]>;
 
-/** A resumable, idempotent batch migration: `step` returns `cursor: null` when done. */
+/** A resumable, idempotent batch migration: `step` returns `cursor: null` when done; `now` is the app's clock. */
 export type MigrationSpec = {
   id: string;
-  step(cursor: string | null): Promise<{ cursor: string | null; migrated: number }>;
+  step(cursor: string | null, now: Date): Promise<{ cursor: string | null; migrated: number }>;
 };
 
 /** Helper so a command's `A` is checked against its own parse and handle. */

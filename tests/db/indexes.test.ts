@@ -1,8 +1,7 @@
 import type mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { ApprovalCard } from '../../db/models/approval-card.js';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
-import { AttendanceRecord } from '../../db/models/attendance-record.js';
+import { AttendanceDay } from '../../db/models/attendance-day.js';
 import { Customer } from '../../db/models/customer.js';
 import { Delivery } from '../../db/models/delivery.js';
 import { Employee } from '../../db/models/employee.js';
@@ -19,18 +18,16 @@ import { WebMessage } from '../../db/models/web-message.js';
  * index whose leading keys are the filter fields (any order) followed by the sort keys.
  */
 const QUERIES: [mongoose.Model<any>, string[], string[]][] = [
-  [ApprovalRequest, ['waitingFor', 'status'], ['createdAt']], // pending for me
-  [ApprovalRequest, ['requesterId'], ['createdAt']], // my requests
-  [ApprovalRequest, ['no'], []], // show one
+  [ApprovalRequest, ['waitingFor', 'status'], ['createdAt']], // digest: waiting for me
+  [ApprovalRequest, ['no'], []], // purchases look their approval up by number
   [ApprovalRequest, ['requesterId', 'updatedAt'], []], // digest: my requests changed
   [ApprovalRequest, ['status'], ['updatedAt']], // waiting-too-long reminders
   [Delivery, ['kind', 'at'], []], // last digests, pruning
   [Customer, ['ownerId', 'nextFollowUpAt'], []], // due follow-ups (digest, reminders)
   [Customer, ['ownerId', 'activeAt'], []], // going back to the pool
-  [AttendanceRecord, ['employeeId', 'date'], []], // check-in reminders
-  [LeaveDay, ['employeeId', 'date'], []],
+  [AttendanceDay, ['date'], []], // recount of a month
+  [LeaveDay, ['date'], []],
   [SalesOrder, ['status'], ['updatedAt']], // orders to ship
-  [ApprovalCard, ['requestId'], []], // card copies to update
   [Employee, ['email'], []],
   [Employee, ['department', 'active'], []],
   [Identity, ['platform', 'teamId', 'userId'], []],

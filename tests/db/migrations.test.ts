@@ -46,9 +46,9 @@ describe('start-up migrations', () => {
     const second = copyMigration('m1');
     const seen: (string | null)[] = [];
     const step = second.migration.step;
-    second.migration.step = (cursor) => {
+    second.migration.step = (cursor, now) => {
       seen.push(cursor);
-      return step(cursor);
+      return step(cursor, now);
     };
     await runMigrations([second.migration], log, at);
     expect(seen[0]).toBe('r5');

@@ -18,9 +18,9 @@ describe('npm run indexes', () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'db/print-indexes.ts', '--json']);
     const listed = JSON.parse(stdout) as Listed[];
     expect(listed).toContainEqual({
-      collection: 'attendancerecords',
-      model: 'AttendanceRecord',
-      keys: { employeeId: 1, date: 1 },
+      collection: 'approvals',
+      model: 'ApprovalRequest',
+      keys: { no: 1 },
       options: { unique: true },
     });
     // a field-level `index: true` is listed too
@@ -39,6 +39,6 @@ describe('npm run indexes', () => {
 
   it('prints one aligned line per index by default', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'db/print-indexes.ts']);
-    expect(stdout).toMatch(/^attendancerecords +\{ employeeId: 1, date: 1 \} +unique: true$/m);
+    expect(stdout).toMatch(/^approvals +\{ no: 1 \} +unique: true$/m);
   });
 });

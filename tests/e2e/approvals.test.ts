@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
-import { AttendanceRecord } from '../../db/models/attendance-record.js';
+import { AttendanceDay } from '../../db/models/attendance-day.js';
 import { Employee } from '../../db/models/employee.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
@@ -28,7 +28,7 @@ describe('approvals through the web chat', () => {
     expect((await lastCard('zhang.min', no))?.subtitle).toBe('已通过');
     expect((await lastCard('sun.li', no))?.subtitle).toBe('已通过'); // HR is copied on leave
     expect((await doc(no))?.history.map((h) => h.action)).toEqual(['submitted', 'approved']);
-    expect(await LeaveDay.countDocuments({ requestId: no })).toBe(1); // written into attendance
+    expect(await LeaveDay.countDocuments({ 'parts.requestId': no })).toBe(1); // written into attendance
   });
 
   it('expense over 1000 goes to the manager and then finance', async () => {
@@ -119,7 +119,7 @@ describe('approvals through the web chat', () => {
     expect((await cards('wang.fang')).filter((c) => c.title.includes(no)).length).toBe(before + 1);
     expect(textOf(await say('zhang.min', `催办 ${no}`))).toBe('一小时内只能催办一次。');
     await click('wang.fang', 'approvals.approve', no);
-    const record = await AttendanceRecord.findOne({ madeUpBy: no }).lean();
+    const record = await AttendanceDay.findOne({ madeUpBy: no }).lean();
     expect(record).not.toBeNull(); // the approved make-up punch is the check-in
   });
 

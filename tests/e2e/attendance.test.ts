@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { AttendanceRecord } from '../../db/models/attendance-record.js';
+import { AttendanceDay } from '../../db/models/attendance-day.js';
 import { Employee } from '../../db/models/employee.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { testNow } from '../helpers/clock.js';
@@ -11,7 +11,7 @@ const say = (who: string, text: string) =>
 const idOf = async (who: string) => String((await Employee.findOne({ email: `${who}@demo.example` }))?._id);
 const todayIn = (zone: string) => DateTime.fromJSDate(testNow(), { zone }).toISODate() as string;
 const todaysRecords = async (who: string, zone = 'Asia/Shanghai') =>
-  AttendanceRecord.countDocuments({ employeeId: await idOf(who), date: todayIn(zone) });
+  AttendanceDay.countDocuments({ employeeId: await idOf(who), date: todayIn(zone) });
 
 describe('attendance through the web chat API', () => {
   it('two simultaneous check-ins: one record, one "already checked in" reply', async () => {
@@ -27,7 +27,7 @@ describe('attendance through the web chat API', () => {
     expect(first.json.replies[0].card.title).toMatch(/^已签到 \d\d:\d\d$/);
     const second = await say('zhang.min', '打卡');
     expect(second.json.replies[0].text).toMatch(/已在 \d\d:\d\d 签到，无需重复打卡/);
-    const record = await AttendanceRecord.findOne({
+    const record = await AttendanceDay.findOne({
       employeeId: await idOf('zhang.min'),
       date: todayIn('Asia/Shanghai'),
     }).lean();
@@ -69,7 +69,7 @@ describe('attendance through the web chat API', () => {
     ]);
     const en = await say('bob.smith', 'attendance 2026-10');
     expect(en.json.replies[0].card.title).toBe("Bob Smith's attendance 2026-10");
-    const before = await AttendanceRecord.countDocuments({});
+    const before = await AttendanceDay.countDocuments({});
     const bad = await say('bob.smith', 'attendance 2026-13');
     expect(bad.json.replies[0].text).toBe(
       '"2026-13" is not a valid month (e.g. 2026-11).\nUsage: attendance [month]',
@@ -81,7 +81,7 @@ describe('attendance through the web chat API', () => {
     expect(last.json.replies[0].card.title).toMatch(/ 2026-11$/);
     const named = await say('bob.smith', 'attendance October');
     expect(named.json.replies[0].card.title).toBe("Bob Smith's attendance 2026-10");
-    expect(await AttendanceRecord.countDocuments({})).toBe(before);
+    expect(await AttendanceDay.countDocuments({})).toBe(before);
   });
 
   it('团队考勤: managers see direct reports, HR any department, others are refused', async () => {
@@ -130,7 +130,7 @@ describe('attendance export over HTTP', () => {
   });
 
   it('summarises per employee, with the demo absence, late days and leave', async () => {
-    const absence = await AttendanceRecord.findOne({ status: 'absent' }).lean();
+    const absence = await AttendanceDay.findOne({ status: 'absent' }).lean();
     expect(absence).toBeTruthy();
     const { status, json } = await app.current.get(
       `/api/reports/attendance/summary?month=${absence?.date.slice(0, 7)}`,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ApprovalCard } from '../../db/models/approval-card.js';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { Delivery } from '../../db/models/delivery.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
@@ -43,7 +42,7 @@ describe('a leave request across Slack, Lark and the web inbox', () => {
       }).lean(),
     );
     const copies = await until(async () => {
-      const rows = await ApprovalCard.find({ requestId: request._id }).lean();
+      const rows = (await ApprovalRequest.findById(request._id).lean())?.cards ?? [];
       return rows.length >= 3 && rows;
     });
     expect(copies.map((c) => c.platform).sort()).toEqual(['lark', 'slack', 'web']);
@@ -80,7 +79,7 @@ describe('a leave request across Slack, Lark and the web inbox', () => {
     );
     expect(JSON.stringify(told.args.blocks)).toContain(request.no);
     // the approved leave is in the attendance calendar
-    expect(await LeaveDay.countDocuments({ requestId: request.no })).toBe(1);
+    expect(await LeaveDay.countDocuments({ 'parts.requestId': request.no })).toBe(1);
   });
 
   it('the morning digest reaches every platform the person is bound to, web inbox included', async () => {

@@ -25,9 +25,25 @@ async function callsDuring(work: () => Promise<unknown>): Promise<Call[]> {
 const on = (calls: Call[], ...collections: string[]) =>
   calls.filter((c) => collections.includes(c.collection));
 
+/** Calls that look documents up (not inserts) by anything but exactly one `_id`. */
+const notByKey = (calls: Call[]) =>
+  calls.filter(
+    (c) =>
+      !c.method.startsWith('insert') &&
+      !(
+        typeof c.query === 'object' &&
+        c.query !== null &&
+        Object.keys(c.query).join() === '_id' &&
+        typeof (c.query as { _id: unknown })._id !== 'object'
+      ),
+  );
+
 afterEach(() => {
   mongoose.set('debug', false);
 });
+
+/** Where approvals and attendance keep what chat turns read (everything keyed by `_id`). */
+const OA = ['approvals', 'approvallists', 'attendancedays', 'leavedates', 'attendancemonths'];
 
 describe('chat turns read people from the in-memory directory', () => {
   it('"help" and "whoami" never query employees or identities', async () => {
@@ -40,7 +56,7 @@ describe('chat turns read people from the in-memory directory', () => {
     expect(calls.length).toBeGreaterThan(0);
   });
 
-  it('filing, routing and deciding a request never query employees; leave is asked of a few people', async () => {
+  it('filing, routing, deciding and listing requests read by key only; leave is asked of a few people', async () => {
     let no = '';
     const calls = await callsDuring(async () => {
       // over 1000: manager, then finance (a role, found in memory)
@@ -50,9 +66,22 @@ describe('chat turns read people from the in-memory directory', () => {
     });
     expect(no).toMatch(/^AP-/);
     expect(on(calls, 'employees', 'identities')).toEqual([]);
-    const leave = on(calls, 'leavedays').map((c) => c.query as { employeeId?: { $in: unknown[] } });
-    expect(leave).toHaveLength(1);
-    // the approvers the rule reaches and the lines above them, not the whole company
-    expect(leave[0]?.employeeId?.$in.length).toBeLessThanOrEqual(4);
+    // point reads by `<employee>:<date>`: the approvers the rule reaches and the lines above them
+    const leave = on(calls, 'leavedates');
+    expect(leave.length).toBeGreaterThan(0);
+    expect(leave.length).toBeLessThanOrEqual(4);
+    expect(on(calls, ...OA).length).toBeGreaterThan(leave.length);
+    expect(notByKey(on(calls, ...OA))).toEqual([]);
+  });
+
+  it('checking in and out and the month view read by key only', async () => {
+    const calls = await callsDuring(async () => {
+      expect(cardOf(await say('li.wei', 'check in')).title).toBeTruthy();
+      expect(cardOf(await say('li.wei', '考勤')).title).toBeTruthy();
+      expect(cardOf(await say('li.wei', 'check out')).title).toBeTruthy();
+      expect(textOf(await say('li.wei', 'check in'))).toMatch(/already|已在/);
+    });
+    expect(on(calls, 'attendancedays', 'attendancemonths').length).toBeGreaterThan(0);
+    expect(notByKey(on(calls, ...OA))).toEqual([]);
   });
 });

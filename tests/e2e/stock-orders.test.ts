@@ -7,7 +7,7 @@ import { SalesOrder } from '../../db/models/sales-order.js';
 import { StockLevel } from '../../db/models/stock-level.js';
 import { StockMovement } from '../../db/models/stock-movement.js';
 import { Warehouse } from '../../db/models/warehouse.js';
-import { useTestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { cardOf, chatAs, textOf } from '../helpers/chat.js';
 
 const app = useTestApp();
@@ -135,6 +135,20 @@ describe('sales orders through the web chat', () => {
     expect(card.title).toMatch(/^我的未完成订单/);
     expect(card.fields.every(([, status]) => !['已完成', '已取消'].includes(status))).toBe(true);
     expect(card.fields.length).toBeGreaterThan(0);
+  });
+
+  it('the admin relist rebuilds what orders keep on write, and changes nothing that was right', async () => {
+    const before = cardOf(await say('zhang.min', '我的订单'));
+    const res = await fetch(`${app.current.url}/api/orders/relist`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(await res.json()).toEqual({
+      orders: await SalesOrder.countDocuments({}),
+      owners: expect.any(Number),
+    });
+    expect(cardOf(await say('zhang.min', '我的订单'))).toEqual(before);
+    expect((await fetch(`${app.current.url}/api/orders/relist`, { method: 'POST' })).status).toBe(401);
   });
 });
 

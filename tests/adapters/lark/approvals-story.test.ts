@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ApprovalCard } from '../../../db/models/approval-card.js';
 import { ApprovalRequest } from '../../../db/models/approval-request.js';
 import { ADMIN_TOKEN, useTestApp } from '../../helpers/app.js';
 import {
@@ -45,7 +44,7 @@ describe('approvals through Lark', () => {
 
     // the copy is recorded once the send returns, a moment after Lark saw the message
     const larkCopy = await until(async () =>
-      (await ApprovalCard.find({ requestId: request?._id }).lean()).find((c) => c.platform === 'lark'),
+      (await ApprovalRequest.findById(request?._id).lean())?.cards.find((c) => c.platform === 'lark'),
     );
     const click = await postLarkEvent(
       app.current.url,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttendanceRecord } from '../../../db/models/attendance-record.js';
+import { AttendanceDay } from '../../../db/models/attendance-day.js';
 import { useTestApp } from '../../helpers/app.js';
 import { click, dm, interact, slackEnv, until, useSlackStub } from '../../helpers/slack.js';
 
@@ -10,25 +10,25 @@ type Block = { type: string; elements?: { action_id: string; value: string; text
 
 describe('natural sentences on Slack', () => {
   it('"just got to the office" → a confirmation card → Submit → a check-in, once', async () => {
-    const before = await AttendanceRecord.countDocuments({ checkInAt: { $ne: null } });
+    const before = await AttendanceDay.countDocuments({ checkInAt: { $ne: null } });
     await dm(app.current.url, 'U_ALICE', 'just got to the office', 'Ev_nat_1');
     const [post] = await stub.current.waitFor('chat.postMessage');
     const blocks = post?.args.blocks as Block[];
     expect(JSON.stringify(blocks)).toContain('Please confirm: Check in');
     const submit = blocks.find((b) => b.type === 'actions')?.elements?.find((e) => e.text.text === 'Submit');
     if (!submit) throw new Error('no Submit button');
-    expect(await AttendanceRecord.countDocuments({ checkInAt: { $ne: null } })).toBe(before);
+    expect(await AttendanceDay.countDocuments({ checkInAt: { $ne: null } })).toBe(before);
 
     const where = { channel: String(post?.args.channel), ts: '1.1' };
     const said = (words: string) =>
       until(() => stub.current.calls.some((c) => JSON.stringify(c.args).includes(words)));
     await interact(app.current.url, click('U_ALICE', submit.action_id, submit.value, where));
     await said('Checked in at');
-    expect(await AttendanceRecord.countDocuments({ checkInAt: { $ne: null } })).toBe(before + 1);
+    expect(await AttendanceDay.countDocuments({ checkInAt: { $ne: null } })).toBe(before + 1);
 
     // the same Submit again (a double click, a retry with a new id) changes nothing
     await interact(app.current.url, click('U_ALICE', submit.action_id, submit.value, where));
     await said('already handled');
-    expect(await AttendanceRecord.countDocuments({ checkInAt: { $ne: null } })).toBe(before + 1);
+    expect(await AttendanceDay.countDocuments({ checkInAt: { $ne: null } })).toBe(before + 1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AttendanceRecord } from '../../../db/models/attendance-record.js';
-import { LeaveDay } from '../../../db/models/leave-day.js';
+import { AttendanceDay } from '../../../db/models/attendance-day.js';
+import { LeaveDay, type LeaveDayDoc } from '../../../db/models/leave-day.js';
 import {
   applyMakeupPunch,
   cancelLeave,
@@ -36,7 +36,7 @@ describe('hooks for approvals', () => {
 
   it('recordApprovedLeave is idempotent and turns a marked absence into leave; cancel undoes it', async () => {
     const a = await makeEmployee(SH);
-    await AttendanceRecord.create({ employeeId: a, date: '2026-11-16', status: 'absent' });
+    await AttendanceDay.create({ employeeId: a, date: '2026-11-16', status: 'absent' });
     const leave = {
       employeeId: a,
       requestId: 'req-1',
@@ -44,15 +44,15 @@ describe('hooks for approvals', () => {
       to: '2026-11-18',
       toHalf: 'am' as const,
     };
-    await recordApprovedLeave(leave);
-    await recordApprovedLeave(leave);
-    const rows = await LeaveDay.find({ requestId: 'req-1' }).sort({ date: 1 }).lean();
-    expect(rows.map((r) => [r.date, r.half])).toEqual([
-      ['2026-11-16', 'full'],
-      ['2026-11-17', 'full'],
-      ['2026-11-18', 'am'],
+    await recordApprovedLeave(leave, TEST_START);
+    await recordApprovedLeave(leave, TEST_START);
+    const rows = await LeaveDay.find({ employeeId: a }).sort({ date: 1 }).lean<LeaveDayDoc[]>();
+    expect(rows.map((r) => [r._id, r.date, r.parts.map((p) => [p.requestId, p.half])])).toEqual([
+      [`${a}:2026-11-16`, '2026-11-16', [['req-1', 'full']]],
+      [`${a}:2026-11-17`, '2026-11-17', [['req-1', 'full']]],
+      [`${a}:2026-11-18`, '2026-11-18', [['req-1', 'am']]],
     ]);
-    const marked = await AttendanceRecord.findOne({ employeeId: a, date: '2026-11-16' }).lean();
+    const marked = await AttendanceDay.findOne({ employeeId: a, date: '2026-11-16' }).lean();
     expect(marked).toMatchObject({ status: 'leave', leaveRequestId: 'req-1' });
 
     // half-day morning leave moves the expected start to 13:30: a 13:35 arrival is on time
@@ -63,22 +63,22 @@ describe('hooks for approvals', () => {
     expect(view.days.find((d) => d.date === '2026-11-17')?.status).toBe('leave');
     expect(view.totals.leaveDays).toBe(2.5);
 
-    await cancelLeave('req-1');
-    expect(await LeaveDay.countDocuments({ requestId: 'req-1' })).toBe(0);
-    expect(await AttendanceRecord.findOne({ employeeId: a, date: '2026-11-16' }).lean()).toMatchObject({
+    await cancelLeave(
+      { employeeId: a, requestId: 'req-1', from: '2026-11-16', to: '2026-11-18' },
+      TEST_START,
+    );
+    expect(await LeaveDay.countDocuments({ 'parts.requestId': 'req-1' })).toBe(0);
+    expect(await AttendanceDay.findOne({ employeeId: a, date: '2026-11-16' }).lean()).toMatchObject({
       status: 'absent',
     });
   });
 
   it('afternoon leave moves the expected end: leaving at 13:40 is not early', async () => {
     const a = await makeEmployee(SH);
-    await recordApprovedLeave({
-      employeeId: a,
-      requestId: 'req-pm',
-      from: '2026-11-19',
-      to: '2026-11-19',
-      fromHalf: 'pm',
-    });
+    await recordApprovedLeave(
+      { employeeId: a, requestId: 'req-pm', from: '2026-11-19', to: '2026-11-19', fromHalf: 'pm' },
+      TEST_START,
+    );
     await checkIn(a, at('2026-11-19 09:00', SH));
     expect(await checkOut(a, at('2026-11-19 13:40', SH))).toMatchObject({ day: { earlyLeave: false } });
   });
@@ -86,19 +86,19 @@ describe('hooks for approvals', () => {
   it('rejects bad input without writing', async () => {
     const a = await makeEmployee(SH);
     await expect(
-      recordApprovedLeave({ employeeId: a, requestId: 'bad', from: '2026-11-20', to: '2026-11-19' }),
+      recordApprovedLeave(
+        { employeeId: a, requestId: 'bad', from: '2026-11-20', to: '2026-11-19' },
+        TEST_START,
+      ),
     ).rejects.toThrow();
     await expect(
-      applyMakeupPunch({
-        employeeId: a,
-        requestId: 'bad',
-        date: '2026-11-20',
-        time: '25:00',
-        direction: 'in',
-      }),
+      applyMakeupPunch(
+        { employeeId: a, requestId: 'bad', date: '2026-11-20', time: '25:00', direction: 'in' },
+        TEST_START,
+      ),
     ).rejects.toThrow();
-    expect(await LeaveDay.countDocuments({ requestId: 'bad' })).toBe(0);
-    expect(await AttendanceRecord.countDocuments({ employeeId: a })).toBe(0);
+    expect(await LeaveDay.countDocuments({ employeeId: a })).toBe(0);
+    expect(await AttendanceDay.countDocuments({ employeeId: a })).toBe(0);
   });
 
   it('applyMakeupPunch writes or corrects a punch, marked made-up, idempotently, in local time', async () => {
@@ -110,10 +110,10 @@ describe('hooks for approvals', () => {
       time: '08:58',
       direction: 'in' as const,
     };
-    await applyMakeupPunch(punch);
-    await applyMakeupPunch(punch);
-    await applyMakeupPunch({ ...punch, requestId: 'mk-2', time: '17:30', direction: 'out' });
-    const rows = await AttendanceRecord.find({ employeeId: la }).lean();
+    await applyMakeupPunch(punch, TEST_START);
+    await applyMakeupPunch(punch, TEST_START);
+    await applyMakeupPunch({ ...punch, requestId: 'mk-2', time: '17:30', direction: 'out' }, TEST_START);
+    const rows = await AttendanceDay.find({ employeeId: la }).lean();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ date: '2026-11-02', status: 'present', madeUpBy: ['mk-1', 'mk-2'] });
     expect(rows[0]?.checkInAt?.toISOString()).toBe('2026-11-02T16:58:00.000Z'); // PST, UTC-8
@@ -122,15 +122,12 @@ describe('hooks for approvals', () => {
 
     // correcting a marked absence
     const b = await makeEmployee(SH);
-    await AttendanceRecord.create({ employeeId: b, date: '2026-11-20', status: 'absent' });
-    await applyMakeupPunch({
-      employeeId: b,
-      requestId: 'mk-3',
-      date: '2026-11-20',
-      time: '09:00',
-      direction: 'in',
-    });
-    expect(await AttendanceRecord.findOne({ employeeId: b }).lean()).toMatchObject({ status: 'present' });
+    await AttendanceDay.create({ employeeId: b, date: '2026-11-20', status: 'absent' });
+    await applyMakeupPunch(
+      { employeeId: b, requestId: 'mk-3', date: '2026-11-20', time: '09:00', direction: 'in' },
+      TEST_START,
+    );
+    expect(await AttendanceDay.findOne({ employeeId: b }).lean()).toMatchObject({ status: 'present' });
   });
 });
 
@@ -142,19 +139,17 @@ describe('markAbsences', () => {
     const la = await makeEmployee(LA);
     // Monday 2026-11-09 in Shanghai
     await checkIn(present, at('2026-11-09 09:00', SH));
-    await recordApprovedLeave({
-      employeeId: onLeave,
-      requestId: 'lv-9',
-      from: '2026-11-09',
-      to: '2026-11-10',
-    });
+    await recordApprovedLeave(
+      { employeeId: onLeave, requestId: 'lv-9', from: '2026-11-09', to: '2026-11-10' },
+      TEST_START,
+    );
 
     // first run at Shanghai 17:00: nobody's day has ended
     expect((await markAbsences(at('2026-11-09 17:00', SH).toJSDate())).marked).toBe(0);
     // Shanghai 18:30: Shanghai's day ended; LA's Monday has not even started
     await markAbsences(at('2026-11-09 18:30', SH).toJSDate());
     const absent = async (id: string) =>
-      (await AttendanceRecord.find({ employeeId: id, status: 'absent' }).lean()).map((r) => r.date).sort();
+      (await AttendanceDay.find({ employeeId: id, status: 'absent' }).lean()).map((r) => r.date).sort();
     expect(await absent(missing)).toEqual(['2026-11-09']);
     expect(await absent(present)).toEqual([]);
     expect(await absent(onLeave)).toEqual([]);
@@ -171,6 +166,6 @@ describe('markAbsences', () => {
     expect(await absent(present)).toEqual(['2026-11-10', '2026-11-11']);
     const again = await markAbsences(at('2026-11-12 08:00', SH).toJSDate());
     expect(again.marked).toBe(0);
-    expect(await AttendanceRecord.countDocuments({ employeeId: missing })).toBe(3);
+    expect(await AttendanceDay.countDocuments({ employeeId: missing })).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttendanceRecord } from '../../../db/models/attendance-record.js';
+import { AttendanceDay } from '../../../db/models/attendance-day.js';
 import { setSchedule } from '../../../flows/attendance/schedule.js';
 import { checkIn, checkOut, monthOf } from '../../../flows/attendance/service.js';
 import { TEST_START } from '../../helpers/clock.js';
@@ -20,7 +20,7 @@ describe('check in and out (service, controlled clock)', () => {
     expect(late).toMatchObject({ kind: 'checked-in', day: { late: true } });
     const out = await checkOut(b, at('2026-11-23 17:11', SH));
     expect(out).toMatchObject({ kind: 'checked-out', day: { earlyLeave: true, minutesWorked: 480 } });
-    const record = await AttendanceRecord.findOne({ employeeId: a }).lean();
+    const record = await AttendanceDay.findOne({ employeeId: a }).lean();
     expect(record?.checkInNote).toBe('浦东办公室');
   });
 
@@ -31,7 +31,7 @@ describe('check in and out (service, controlled clock)', () => {
     expect(again.kind).toBe('already');
     if (again.kind !== 'already') return;
     expect(again.day.checkIn?.toFormat('HH:mm')).toBe('08:55');
-    const rows = await AttendanceRecord.find({ employeeId: a }).lean();
+    const rows = await AttendanceDay.find({ employeeId: a }).lean();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.checkInNote).toBe('');
   });
@@ -43,7 +43,7 @@ describe('check in and out (service, controlled clock)', () => {
     );
     expect(results.filter((r) => r.kind === 'checked-in')).toHaveLength(1);
     expect(results.filter((r) => r.kind === 'already')).toHaveLength(4);
-    expect(await AttendanceRecord.countDocuments({ employeeId: a })).toBe(1);
+    expect(await AttendanceDay.countDocuments({ employeeId: a })).toBe(1);
   });
 
   it('check-out without a check-in writes nothing', async () => {
@@ -52,7 +52,7 @@ describe('check in and out (service, controlled clock)', () => {
       kind: 'no-check-in',
       date: '2026-11-25',
     });
-    expect(await AttendanceRecord.countDocuments({ employeeId: a })).toBe(0);
+    expect(await AttendanceDay.countDocuments({ employeeId: a })).toBe(0);
   });
 
   it('the local day is the employee’s: a Los Angeles evening is the same LA day, another Shanghai day', async () => {

@@ -1,6 +1,7 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { AttendanceRecord } from '../../../db/models/attendance-record.js';
 import { Delivery } from '../../../db/models/delivery.js';
+import { checkIn, checkOut } from '../../../flows/attendance/service.js';
 import { digestKey, runDigests } from '../../../flows/digests/index.js';
 import { setMuted, setQuietHours } from '../../../flows/digests/settings.js';
 import { useTestDb } from '../../helpers/db.js';
@@ -125,16 +126,10 @@ describe('morning digest', () => {
     await makeEmployee(SH, { name: '缺', managerId: boss });
     await makeEmployee(SH, { name: '新', managerId: boss, createdAt: z('2026-12-07T01:00:00Z') });
     // Friday 2026-12-04: 迟 in at 09:40 and out at 18:05, 忘 in on time and never out
-    await AttendanceRecord.create([
-      {
-        employeeId: late,
-        date: '2026-12-04',
-        status: 'present',
-        checkInAt: z('2026-12-04T01:40:00Z'),
-        checkOutAt: z('2026-12-04T10:05:00Z'),
-      },
-      { employeeId: forgot, date: '2026-12-04', status: 'present', checkInAt: z('2026-12-04T00:55:00Z') },
-    ]);
+    const at = (iso: string) => DateTime.fromISO(iso, { zone: SH });
+    await checkIn(late, at('2026-12-04T01:40:00Z'));
+    await checkOut(late, at('2026-12-04T10:05:00Z'));
+    await checkIn(forgot, at('2026-12-04T00:55:00Z'));
     const reminders = recordingReminders();
     // Monday's digest covers Friday
     await runDigests(reminders, z('2026-12-07T01:05:00Z'), { only: [boss] });

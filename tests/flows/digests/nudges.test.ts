@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { ApprovalCard } from '../../../db/models/approval-card.js';
+import { ApprovalRequest } from '../../../db/models/approval-request.js';
 import { Delivery } from '../../../db/models/delivery.js';
 import { Employee, type EmployeeDoc } from '../../../db/models/employee.js';
 import { directoryOf } from '../../../flows/approvals/directory.js';
@@ -82,14 +82,15 @@ describe('check-in reminder', () => {
     const away = await makeEmployee(SH);
     const morningOff = await makeEmployee(SH);
     await checkIn(punctual, DateTime.fromJSDate(local('2026-12-01 08:55')).setZone(SH));
-    await recordApprovedLeave({ employeeId: away, requestId: 'r1', from: '2026-12-01', to: '2026-12-01' });
-    await recordApprovedLeave({
-      employeeId: morningOff,
-      requestId: 'r2',
-      from: '2026-12-01',
-      to: '2026-12-01',
-      toHalf: 'am',
-    });
+    const approved = local('2026-11-30 09:00');
+    await recordApprovedLeave(
+      { employeeId: away, requestId: 'r1', from: '2026-12-01', to: '2026-12-01' },
+      approved,
+    );
+    await recordApprovedLeave(
+      { employeeId: morningOff, requestId: 'r2', from: '2026-12-01', to: '2026-12-01', toHalf: 'am' },
+      approved,
+    );
     const reminders = recordingReminders();
     const mine = () => who(reminders.sent).filter((id) => [late, punctual, away, morningOff].includes(id));
 
@@ -198,7 +199,8 @@ describe('approval waiting too long', () => {
     expect(await remindWaitingApprovals(local('2026-12-02 08:05'), reminders)).toEqual({ reminded: 0 });
     expect(cardSent(reminders.sent[0]).subtitle).toBe('⏰ 催 催办 · 审批中');
     // recorded like any card of the request, so deciding it updates this copy too
-    expect(await ApprovalCard.countDocuments({ requestId: doc._id, employeeId: boss })).toBe(1);
+    const cards = (await ApprovalRequest.findById(doc._id).lean())?.cards ?? [];
+    expect(cards.filter((c) => String(c.employeeId) === String(boss))).toHaveLength(1);
   });
 });
 

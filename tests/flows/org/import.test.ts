@@ -45,6 +45,14 @@ describe('importEmployeesCsv', () => {
     });
   });
 
+  it('imports a department of 180 in one file, and again as updates', async () => {
+    const rows = Array.from({ length: 180 }, (_, i) => `Clerk ${i},clerk${i}@x.example,Shop,,,,`);
+    const csv = [HEADER, ...rows].join('\n');
+    expect(await importEmployeesCsv(csv, joined)).toEqual({ ok: true, created: 180, updated: 0 });
+    expect(await importEmployeesCsv(csv, later)).toEqual({ ok: true, created: 0, updated: 180 });
+    expect(await Employee.countDocuments({ department: 'Shop' })).toBe(180);
+  }, 30_000);
+
   it('writes nothing when one row is bad, and says which rows and why', async () => {
     const csv = [
       HEADER,

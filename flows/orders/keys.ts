@@ -1,0 +1,16 @@
+import type mongoose from 'mongoose';
+import { ownerList } from '../../db/owner-lists.js';
+import { follow } from '../../db/pointers.js';
+
+type Id = mongoose.Types.ObjectId;
+
+/** Pointer keys (db/pointers.ts): orders and purchase orders are named by their numbers. */
+export const orderNoRef = (no: string) => `order-no:${no.toUpperCase()}`;
+export const purchaseNoRef = (no: string) => `purchase-no:${no.toUpperCase()}`;
+
+/** Each salesperson's open orders (`open-orders:<ownerId>`): "my orders". */
+export const openOrders = ownerList('open-orders');
+
+/** The `_id` a number names, or null; the document is then read by `_id`. */
+export const orderIdOf = (no: string): Promise<Id | null> => follow(orderNoRef(no));
+export const purchaseIdOf = (no: string): Promise<Id | null> => follow(purchaseNoRef(no));

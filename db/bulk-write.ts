@@ -1,9 +1,9 @@
 /**
- * FerretDB 1.24 never answers an `update` command that carries 100 or more statements: 99
- * updates by `_id` come back in ~90 ms, 100 leave the client waiting until it gives up (seen
- * with the driver's bulkWrite and with a raw `update` command, ordered or not, patched build or
- * not; inserts and deletes are unaffected). So bulk writes go in slices well below that — on
- * MongoDB a slice costs one more round trip, nothing else.
+ * FerretDB 1.24 never answers an `update` command that carries 100 or more statements: each
+ * statement's iterator keeps one of its 100 SQLite connections until the command ends (write-up:
+ * db/embedded/patches/0002-…). Our build is patched; bulk writes still go in slices well below
+ * that so a `FERRETDB_BIN` naming an unpatched FerretDB 1.x works too — on MongoDB a slice costs
+ * one more round trip, nothing else.
  */
 const SLICE = 50;
 

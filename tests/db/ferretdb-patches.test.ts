@@ -82,9 +82,12 @@ describe('applyPatch', () => {
 describe('the cached FerretDB build', () => {
   it('is named by its patches, so adding or editing one makes every machine rebuild', async () => {
     const patches = await readPatches();
-    expect(patches.map((p) => p.name)).toEqual(['0001-sqlite-filter-id-with-the-indexed-expression.patch']);
+    expect(patches.map((p) => p.name)).toEqual([
+      '0001-sqlite-filter-id-with-the-indexed-expression.patch',
+      '0002-update-close-each-statement-iterator.patch',
+    ]);
     const path = cachedBinaryPath('/cache', patches);
-    expect(path).toMatch(/^\/cache\/ferretdb-v1\.24\.0-p1-[0-9a-f]{8}\/ferretdb$/);
+    expect(path).toMatch(/^\/cache\/ferretdb-v1\.24\.0-p2-[0-9a-f]{8}\/ferretdb$/);
     const edited = patches.map((p) => ({ ...p, diff: `${p.diff}\n` }));
     expect(cachedBinaryPath('/cache', edited)).not.toBe(path);
     expect(cachedBinaryPath('/cache', [])).toMatch(/ferretdb-v1\.24\.0-p0-/);

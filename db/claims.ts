@@ -60,15 +60,17 @@ export async function takeNextNumber(
 }
 
 /**
- * Forgets revision claims (`<kind>:<id>:v<n>`, db/versioned.ts and its kin) older than a day, at
- * most `max`. Once the document has moved past version n nobody can claim v<n> usefully: a
- * writer that read v<n-1> is refused by the version guard. Every other claim stays, as it is what
+ * Forgets revision claims (`<kind>:<id>:v<n>`, db/versioned.ts and its kin) and taken
+ * confirmations (`pending:<id>:<expiry>`, db/pending.ts) older than a day, at most `max`. Once the
+ * document has moved past version n nobody can claim v<n> usefully: a writer that read v<n-1> is
+ * refused by the version guard; a confirmation is gone a day after it expired at the latest.
+ * Every other claim stays, as it is what
  * keeps its effect once-only for ever: sequence numbers (`approval#1042`, the counter may lag),
  * a line's stock effect (`order:SO-1:ship:0`), a low-stock alert per epoch.
  */
 export function pruneRevisionClaims(now: Date, max: number): Promise<number> {
   const before = new Date(now.getTime() - REVISION_KEEP_MS);
-  return pruneOldest(Claim, { _id: { $regex: /:v\d+$/ } }, 'at', before, max);
+  return pruneOldest(Claim, { _id: { $regex: /:v\d+$|^pending:/ } }, 'at', before, max);
 }
 
 /**

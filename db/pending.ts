@@ -1,5 +1,6 @@
 import { claim } from './claims.js';
 import { PendingAction } from './models/pending-action.js';
+import { pruneOldest } from './prune.js';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -74,13 +75,8 @@ export const pendingStore = {
     await PendingAction.deleteOne({ _id: id });
   },
 
-  /** Removes up to `limit` expired rows; returns how many. */
-  async prune(now: Date, limit: number): Promise<number> {
-    const old = await PendingAction.find({ expiresAt: { $lte: now } }, { _id: 1 })
-      .limit(limit)
-      .lean();
-    if (old.length === 0) return 0;
-    const result = await PendingAction.deleteMany({ _id: { $in: old.map((o) => o._id) } });
-    return result.deletedCount;
+  /** Removes up to `limit` expired rows, oldest first; returns how many. */
+  prune(now: Date, limit: number): Promise<number> {
+    return pruneOldest(PendingAction, {}, 'expiresAt', now, limit);
   },
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CacheChange } from '../../../db/models/cache-change.js';
 import { Claim } from '../../../db/models/claim.js';
 import { Delivery } from '../../../db/models/delivery.js';
+import { PendingAction } from '../../../db/models/pending-action.js';
 import { ProcessedEvent } from '../../../db/models/processed-event.js';
 import { pruneOldest } from '../../../db/prune.js';
 import { digestJobs } from '../../../flows/digests/jobs.js';
@@ -24,7 +25,7 @@ const ids = async (model: mongoose.Model<never>) =>
   (await model.find({}, { _id: 1 }).lean<{ _id: unknown }[]>()).map((r) => String(r._id)).sort();
 
 describe('housekeeping.prune', () => {
-  it('drops handled events, revision claims and cache changes past a day, keeping the rest', async () => {
+  it('drops handled events, revision and confirmation claims, cache changes past a day and expired confirmations, keeping the rest', async () => {
     await ProcessedEvent.insertMany([
       { _id: 'slack:old', platform: 'slack', eventId: 'old', at: hoursAgo(25), state: 'done' },
       { _id: 'slack:new', platform: 'slack', eventId: 'new', at: hoursAgo(23), state: 'done' },
@@ -33,6 +34,8 @@ describe('housekeeping.prune', () => {
       { _id: 'approval:a1:v3', at: hoursAgo(30) },
       { _id: 'stock:l1:v9', at: hoursAgo(30) },
       { _id: 'approval:a1:v4', at: hoursAgo(2) },
+      { _id: 'pending:c1:1764547200000', at: hoursAgo(26) },
+      { _id: 'pending:c2:1764633600000', at: hoursAgo(3) },
       // once-only for ever: a sequence number, a line's stock effect, a low-stock alert, a receipt line
       { _id: 'approval#1042', at: hoursAgo(900) },
       { _id: 'order:SO-1001:ship:0', at: hoursAgo(900) },
@@ -44,20 +47,41 @@ describe('housekeeping.prune', () => {
       { _id: 'directory:2', kind: 'employee', key: 'y', at: hoursAgo(1) },
     ]);
 
-    expect(await run(housekeepingJobs, 'housekeeping.prune')).toEqual({ events: 1, claims: 2, changes: 1 });
+    const pending = (id: string, expiresAt: Date) => ({
+      _id: id,
+      employeeId: 'e1',
+      intent: 'x',
+      locale: 'en',
+      expiresAt,
+    });
+    await PendingAction.insertMany([pending('c-expired', hoursAgo(1)), pending('c-open', hoursAgo(-20))]);
+
+    expect(await run(housekeepingJobs, 'housekeeping.prune')).toEqual({
+      events: 1,
+      claims: 3,
+      changes: 1,
+      pending: 1,
+    });
     expect((await ProcessedEvent.find({}).lean()).map((e) => e.eventId)).toEqual(['new']);
     expect(await ids(Claim as never)).toEqual(
       [
         'approval#1042',
         'approval:a1:v4',
         'lowstock:p1:e2',
+        'pending:c2:1764633600000',
         'order:SO-1001:ship:0',
         'purchase:po1:v2:SKU-1',
       ].sort(),
     );
     expect(await ids(CacheChange as never)).toEqual(['directory:2']);
+    expect(await ids(PendingAction as never)).toEqual(['c-open']);
     // nothing left to do: a second run (or another instance's) deletes nothing
-    expect(await run(housekeepingJobs, 'housekeeping.prune')).toEqual({ events: 0, claims: 0, changes: 0 });
+    expect(await run(housekeepingJobs, 'housekeeping.prune')).toEqual({
+      events: 0,
+      claims: 0,
+      changes: 0,
+      pending: 0,
+    });
   });
 });
 

@@ -27,7 +27,7 @@ import { Warehouse } from '../db/models/warehouse.js';
 import { WebMessage } from '../db/models/web-message.js';
 import { webInboxOf } from '../db/web-inbox.js';
 import { newCustomer } from '../flows/crm/service.js';
-import { runDigests } from '../flows/digests/index.js';
+import { runDigests } from '../flows/digests/api.js';
 import { loadRecipients } from '../flows/digests/settings.js';
 import { directoryWrites } from '../flows/org/directory.js';
 import { catalogWrites } from '../flows/stock/catalog.js';

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
 import { runMigrations } from '../db/migrations.js';
 import { seedDemo } from '../flows/demo.js';
-import { runDigests } from '../flows/digests/index.js';
+import { runDigests } from '../flows/digests/api.js';
 import { flows } from '../flows/index.js';
 import { createAssistant } from './app.js';
 import type { Flow } from './bot/flow.js';

@@ -1,6 +1,6 @@
 import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
-import { applyMakeupPunch, recordApprovedLeave } from '../attendance/hooks.js';
-import { createEmployee } from '../org/service.js';
+import { applyMakeupPunch, recordApprovedLeave } from '../attendance/api.js';
+import { createEmployee } from '../org/api.js';
 import type { LeaveData } from './requests/leave.js';
 import type { MakeupData } from './requests/makeup.js';
 import type { OnboardingData } from './requests/onboarding.js';

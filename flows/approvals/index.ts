@@ -47,5 +47,3 @@ export const approvalsFlow: Flow = {
   jobs: approvalJobs,
   migrations: approvalMigrations,
 };
-
-export { rebuildLists } from './lists.js';

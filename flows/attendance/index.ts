@@ -8,16 +8,6 @@ import { readers } from './readers.js';
 import { schedulesCache } from './schedule.js';
 import { checkIn } from './service.js';
 
-export {
-  applyMakeupPunch,
-  cancelLeave,
-  countWorkdays,
-  employeesOnLeave,
-  recordApprovedLeave,
-} from './hooks.js';
-export { markAbsences } from './jobs.js';
-export { recountMonths } from './rollup.js';
-
 export const attendanceFlow: Flow = {
   name: 'attendance',
   areas: [{ id: 'attendance', label: { 'zh-CN': '考勤', en: 'Attendance' }, order: 20 }],

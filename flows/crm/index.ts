@@ -44,7 +44,3 @@ export const crmFlow: Flow = {
     },
   ],
 };
-
-export { returnIdleCustomers } from './ownership.js';
-export { recountCustomers } from './recount.js';
-export { remindTicketsPastSla, ticketsPastSla } from './tickets.js';

@@ -3,7 +3,7 @@ import type { TicketDoc } from '../../db/models/ticket.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
-import { namesOf } from '../org/service.js';
+import { namesOf } from '../org/api.js';
 import { createOfferCard, ticketCard } from './cards.js';
 import { crmGuard, m } from './messages.js';
 import { resolveCustomer } from './resolve.js';

@@ -17,5 +17,3 @@ export const digestsFlow: Flow = {
   actions: [],
   jobs: digestJobs,
 };
-
-export { digestKey, runDigests } from './run.js';

@@ -4,7 +4,7 @@ import type { Recipient } from '../../src/bot/deliveries.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { quietUntil } from '../../src/bot/quiet-hours.js';
 import type { Card } from '../../src/bot/types.js';
-import { isWorkday, loadSchedules } from '../attendance/schedule.js';
+import { isWorkday, loadSchedules } from '../attendance/api.js';
 import { composeDigests, type ReaderSource, readerOf, STAFF_FIELDS, type StaffRow } from './compose.js';
 import { digestHistory } from './history.js';
 import { isDone, markZonesDone, zonesDone } from './zone-marks.js';

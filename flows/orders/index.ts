@@ -34,5 +34,3 @@ export const ordersFlow: Flow = {
     },
   ],
 };
-
-export { relistOrders } from './migrations.js';

@@ -11,6 +11,3 @@ export const orgFlow: Flow = {
   actions: [],
   caches: [directoryCache],
 };
-
-/** What other flows read of the organisation: the in-memory directory (see directory.ts). */
-export { type Account, type Directory, readDirectory } from './directory.js';

@@ -1,7 +1,7 @@
 import type mongoose from 'mongoose';
 import type { TurnContext } from '../../src/bot/flow.js';
 import type { Locale, Reply } from '../../src/bot/types.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 
 type Id = mongoose.Types.ObjectId;
 export type Reader = { locale: Locale; timezone: string };

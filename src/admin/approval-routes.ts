@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { rebuildLists } from '../../flows/approvals/index.js';
+import { rebuildLists } from '../../flows/approvals/api.js';
 import type { Clock } from '../clock.js';
 
 /**

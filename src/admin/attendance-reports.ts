@@ -2,8 +2,14 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { recountMonths } from '../../flows/attendance/index.js';
-import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from '../../flows/attendance/report.js';
+import {
+  CSV_HEADER,
+  csvLine,
+  csvRow,
+  monthDays,
+  monthSummary,
+  recountMonths,
+} from '../../flows/attendance/api.js';
 import type { Clock } from '../clock.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');

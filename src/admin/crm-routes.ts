@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { customerBreakdown, DIMENSIONS } from '../../flows/crm/analytics.js';
-import { exportFollowUpsCsv } from '../../flows/crm/export-follow-ups.js';
-import { importCustomersCsv } from '../../flows/crm/import-customers.js';
-import { recountCustomers } from '../../flows/crm/index.js';
+import {
+  customerBreakdown,
+  DIMENSIONS,
+  exportFollowUpsCsv,
+  importCustomersCsv,
+  recountCustomers,
+} from '../../flows/crm/api.js';
 import type { Clock } from '../clock.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');

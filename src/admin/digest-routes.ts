@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Employee } from '../../db/models/employee.js';
-import { runDigests } from '../../flows/digests/index.js';
+import { runDigests } from '../../flows/digests/api.js';
 import type { Reminders } from '../bot/flow.js';
 import type { Clock } from '../clock.js';
 import { readJson } from '../http/read-json.js';

@@ -3,18 +3,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { EmployeeDoc } from '../../db/models/employee.js';
-import { importEmployeesCsv } from '../../flows/org/import-employees.js';
-import {
-  describeIssue,
-  employeeInput,
-  employeePatch,
-  identityInput,
-  identityKey,
-} from '../../flows/org/schemas.js';
-import * as org from '../../flows/org/service.js';
+import * as org from '../../flows/org/api.js';
 import type { Reminders } from '../bot/flow.js';
 import type { Clock } from '../clock.js';
-import { AppError } from '../errors.js';
+import { AppError, describeIssue } from '../errors.js';
 import { readJson } from '../http/read-json.js';
 import { approvalRoutes } from './approval-routes.js';
 import { attendanceReportRoutes } from './attendance-reports.js';
@@ -71,13 +63,13 @@ export function adminRoutes(adminToken: string | undefined, reminders: Reminders
   });
 
   api.post('/employees', async (c) => {
-    const body = await readJson(c, employeeInput);
+    const body = await readJson(c, org.employeeInput);
     if ('error' in body) return c.json({ error: body.error }, 400);
     return c.json({ employee: view(await org.createEmployee(body.data, now())) }, 201);
   });
 
   api.patch('/employees/:email', async (c) => {
-    const body = await readJson(c, employeePatch);
+    const body = await readJson(c, org.employeePatch);
     if ('error' in body) return c.json({ error: body.error }, 400);
     return c.json({ employee: view(await org.updateEmployee(c.req.param('email'), body.data, now())) });
   });
@@ -89,13 +81,13 @@ export function adminRoutes(adminToken: string | undefined, reminders: Reminders
   });
 
   api.post('/identities', async (c) => {
-    const body = await readJson(c, identityInput);
+    const body = await readJson(c, org.identityInput);
     if ('error' in body) return c.json({ error: body.error }, 400);
     return c.json({ identity: await org.bindIdentity(body.data, now()) }, 201);
   });
 
   api.delete('/identities', async (c) => {
-    const body = await readJson(c, identityKey);
+    const body = await readJson(c, org.identityKey);
     if ('error' in body) return c.json({ error: body.error }, 400);
     return (await org.unbindIdentity(body.data, now()))
       ? c.body(null, 204)
@@ -104,7 +96,7 @@ export function adminRoutes(adminToken: string | undefined, reminders: Reminders
 
   api.post('/import/employees', async (c) => {
     const csv = await c.req.text();
-    const report = await importEmployeesCsv(csv, now());
+    const report = await org.importEmployeesCsv(csv, now());
     return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
   });
 

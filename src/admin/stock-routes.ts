@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { relistOrders } from '../../flows/orders/index.js';
-import { importProductsCsv } from '../../flows/stock/import-products.js';
+import { relistOrders } from '../../flows/orders/api.js';
+import { importProductsCsv } from '../../flows/stock/api.js';
 import type { Clock } from '../clock.js';
 
 /** Stock admin endpoints, mounted under /api behind the admin token (see routes.ts). */

@@ -3,7 +3,7 @@ import { IN_LIST_MAX } from '../../../db/in-list.js';
 import { Customer, nameKeyOf } from '../../../db/models/customer.js';
 import { Employee } from '../../../db/models/employee.js';
 import { JobCursor } from '../../../db/models/job-cursor.js';
-import { runDigests } from '../../../flows/digests/index.js';
+import { runDigests } from '../../../flows/digests/api.js';
 import { setQuietHours } from '../../../flows/digests/settings.js';
 import { directoryWrites } from '../../../flows/org/directory.js';
 import { useTestDb } from '../../helpers/db.js';

@@ -11,6 +11,7 @@ import { loadRecipients } from '../flows/digests/api.js';
 import { flows } from '../flows/index.js';
 import { addressOf, bindByEmail, readDirectory, resolvePerson } from '../flows/org/api.js';
 import { createDeliveries } from './bot/deliveries.js';
+import { digestSectionsOf } from './bot/digest.js';
 import type { Flow, Reminders } from './bot/flow.js';
 import type { Understander } from './bot/nlu/understand.js';
 
@@ -42,6 +43,7 @@ export function createAssistant(
     recipients: (ids) => loadRecipients(ids, config.reminders.quiet),
   });
   const reminders: Reminders = { ...deliveries, config: config.reminders };
+  const digests = { reminders, sections: digestSectionsOf(options.flows ?? flows) };
   const router = createRouter({
     flows: options.flows ?? flows,
     resolvePerson,
@@ -117,7 +119,7 @@ export function createAssistant(
     log,
     adminToken: config.adminToken,
     adapters,
-    reminders,
+    digests,
     now: options.now,
     ready: () => pingDb(1000),
   });
@@ -126,6 +128,8 @@ export function createAssistant(
     router,
     notifier,
     reminders,
+    /** What "send everyone's digest now" needs (the demo start-up). */
+    digests,
     /** Long connections (Lark ws, Slack Socket Mode) open after the HTTP server. */
     start: async () => {
       for (const a of lifecycle) await a.start();

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import type { DigestDeps } from '../flows/digests/api.js';
 import { adminRoutes } from './admin/routes.js';
-import type { Reminders } from './bot/flow.js';
 import type { Clock } from './clock.js';
 import { isStoreUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
@@ -14,7 +14,7 @@ export type ServerDeps = {
   /** Sub-apps of the chat adapters, by mount path (`/web`, `/slack`, `/lark`). */
   adapters: Record<string, Hono>;
   /** For the admin API's "send the digest now". */
-  reminders: Reminders;
+  digests: DigestDeps;
   now: Clock;
 };
 
@@ -44,7 +44,7 @@ export function createHttpApp(deps: ServerDeps): Hono {
   );
   app.get('/', (c) => c.redirect(deps.adapters['/web'] ? '/web' : '/healthz'));
   for (const [path, routes] of Object.entries(deps.adapters)) app.route(path, routes);
-  app.route('/api', adminRoutes(deps.adminToken, deps.reminders, deps.now));
+  app.route('/api', adminRoutes(deps.adminToken, deps.digests, deps.now));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {

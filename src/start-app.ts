@@ -66,7 +66,7 @@ export async function startApp(
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     await assistant.start();
     // so the demo shows one at once: every demo person's digest in their web inbox
-    if (seeded) await runDigests(assistant.reminders, now(), { force: true });
+    if (seeded) await runDigests(assistant.digests, now(), { force: true });
 
     const stop = async () => {
       await new Promise<void>((res) => {

@@ -1,6 +1,7 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { requestCommands } from './commands.js';
+import { approvalDigestSections } from './digest.js';
 import { changeAndTell } from './handlers.js';
 import { approvalJobs } from './jobs.js';
 import { manageCommands } from './manage-commands.js';
@@ -46,4 +47,5 @@ export const approvalsFlow: Flow = {
   ],
   jobs: approvalJobs,
   migrations: approvalMigrations,
+  digestSections: approvalDigestSections,
 };

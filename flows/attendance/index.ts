@@ -1,6 +1,7 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { punchReply } from './cards.js';
 import { attendanceCommands } from './commands.js';
+import { attendanceDigestSections } from './digest.js';
 import { attendanceJobs } from './jobs.js';
 import { attendanceMigrations } from './migrations.js';
 import { phrasings } from './phrasings.js';
@@ -24,4 +25,5 @@ export const attendanceFlow: Flow = {
       handle: async (ctx) => ctx.reply(punchReply(ctx.locale, await checkIn(ctx.person.id, ctx.now))),
     },
   ],
+  digestSections: attendanceDigestSections,
 };

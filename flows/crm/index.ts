@@ -2,6 +2,8 @@ import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { crmCommands } from './commands.js';
 import { createAndTell, customerFromButton, showCard } from './customer-handlers.js';
+import { salesDigestSections } from './digest-sales.js';
+import { ticketDigestSections } from './digest-tickets.js';
 import { followUpPicked } from './follow-up-handlers.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
@@ -43,4 +45,5 @@ export const crmFlow: Flow = {
       handle: async (ctx, a) => ctx.reply(tr(ctx.locale, m.resolveHow, { no: a.value })),
     },
   ],
+  digestSections: [...salesDigestSections, ...ticketDigestSections],
 };

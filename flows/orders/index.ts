@@ -1,5 +1,6 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { orderCommands } from './commands.js';
+import { orderDigestSections } from './digest.js';
 import { advanceFromChat, showOrder } from './handlers.js';
 import { purchaseOrderKeysMigration, salesOrderKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
@@ -33,4 +34,5 @@ export const ordersFlow: Flow = {
       },
     },
   ],
+  digestSections: orderDigestSections,
 };

@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Employee } from '../../db/models/employee.js';
-import { runDigests } from '../../flows/digests/api.js';
-import type { Reminders } from '../bot/flow.js';
+import { type DigestDeps, runDigests } from '../../flows/digests/api.js';
 import type { Clock } from '../clock.js';
 import { readJson } from '../http/read-json.js';
 
@@ -12,7 +11,7 @@ const body = z.object({ email: z.email().optional() }).strict();
  * POST /api/digests/send: today's morning digest now, for everyone or one person, whatever the
  * time and day. Still once per person per local day: whoever already had today's is skipped.
  */
-export function digestRoutes(reminders: Reminders, now: Clock): Hono {
+export function digestRoutes(digests: DigestDeps, now: Clock): Hono {
   const api = new Hono();
   api.post('/digests/send', async (c) => {
     const parsed = await readJson(c, body);
@@ -24,7 +23,7 @@ export function digestRoutes(reminders: Reminders, now: Clock): Hono {
       if (!employee) return c.json({ error: `no employee with e-mail ${email}` }, 404);
       only = [String(employee._id)];
     }
-    return c.json(await runDigests(reminders, now(), { force: true, only }));
+    return c.json(await runDigests(digests, now(), { force: true, only }));
   });
   return api;
 }

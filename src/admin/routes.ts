@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { EmployeeDoc } from '../../db/models/employee.js';
+import type { DigestDeps } from '../../flows/digests/api.js';
 import * as org from '../../flows/org/api.js';
-import type { Reminders } from '../bot/flow.js';
 import type { Clock } from '../clock.js';
 import { AppError, describeIssue } from '../errors.js';
 import { readJson } from '../http/read-json.js';
@@ -23,7 +23,7 @@ const STATUS: Record<string, 400 | 404 | 409> = {
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Admin REST under /api: bearer ADMIN_TOKEN; unset token = the API is off (503), never open. */
-export function adminRoutes(adminToken: string | undefined, reminders: Reminders, now: Clock): Hono {
+export function adminRoutes(adminToken: string | undefined, digests: DigestDeps, now: Clock): Hono {
   const api = new Hono();
 
   api.use('*', async (c, next) => {
@@ -105,7 +105,7 @@ export function adminRoutes(adminToken: string | undefined, reminders: Reminders
   api.route('/', approvalRoutes(now));
   api.route('/', stockAdminRoutes(now));
   api.route('/', crmRoutes(now));
-  api.route('/', digestRoutes(reminders, now));
+  api.route('/', digestRoutes(digests, now));
   return api;
 }
 

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Logger } from '../logger.js';
 import type { Deliveries, ReminderConfig } from './deliveries.js';
+import type { DigestSectionSpec } from './digest.js';
 import type { Text } from './i18n.js';
 import type {
   Button,
@@ -157,6 +158,8 @@ export type Flow = {
   migrations?: MigrationSpec[];
   /** Data this flow keeps in memory for every turn (the directory, the catalogue). */
   caches?: CacheSpec[];
+  /** What this flow adds to everyone's morning digest; the digests flow loops over them. */
+  digestSections?: DigestSectionSpec[];
 };
 
 /**

@@ -20,7 +20,11 @@ const call = async (method: string, path: string, body?: unknown, headers: Recor
 
 describe('admin API', () => {
   it('is off rather than open when no token is configured', async () => {
-    const res = await adminRoutes(undefined, recordingReminders(), testNow).request('/employees', {
+    const res = await adminRoutes(
+      undefined,
+      { reminders: recordingReminders(), sections: [] },
+      testNow,
+    ).request('/employees', {
       headers: { authorization: 'Bearer x' },
     });
     expect(res.status).toBe(503);

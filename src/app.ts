@@ -119,7 +119,8 @@ export function createAssistant(
     log,
     adminToken: config.adminToken,
     adapters,
-    digests,
+    flows: options.flows ?? flows,
+    reminders,
     now: options.now,
     ready: () => pingDb(1000),
   });

@@ -1,5 +1,6 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
+import { approvalAdminRoutes } from './admin-routes.js';
 import { requestCommands } from './commands.js';
 import { approvalDigestSections } from './digest.js';
 import { changeAndTell } from './handlers.js';
@@ -48,4 +49,5 @@ export const approvalsFlow: Flow = {
   jobs: approvalJobs,
   migrations: approvalMigrations,
   digestSections: approvalDigestSections,
+  adminRoutes: approvalAdminRoutes,
 };

@@ -1,4 +1,5 @@
 import type { Flow } from '../../src/bot/flow.js';
+import { attendanceAdminRoutes } from './admin-routes.js';
 import { punchReply } from './cards.js';
 import { attendanceCommands } from './commands.js';
 import { attendanceDigestSections } from './digest.js';
@@ -26,4 +27,5 @@ export const attendanceFlow: Flow = {
     },
   ],
   digestSections: attendanceDigestSections,
+  adminRoutes: attendanceAdminRoutes,
 };

@@ -1,5 +1,6 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
+import { crmAdminRoutes } from './admin-routes.js';
 import { crmCommands } from './commands.js';
 import { createAndTell, customerFromButton, showCard } from './customer-handlers.js';
 import { salesDigestSections } from './digest-sales.js';
@@ -46,4 +47,5 @@ export const crmFlow: Flow = {
     },
   ],
   digestSections: [...salesDigestSections, ...ticketDigestSections],
+  adminRoutes: crmAdminRoutes,
 };

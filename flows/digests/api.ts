@@ -1,6 +1,6 @@
 /**
- * Digests' public face: the scheduler and the admin API run them; the wiring reads everyone's
- * delivery settings (mute, quiet hours) through `loadRecipients`.
+ * Digests' public face: the wiring runs the morning digest at once for the demo, and reads
+ * everyone's delivery settings (mute, quiet hours) through `loadRecipients`.
  */
-export { type DigestDeps, digestKey, runDigests } from './run.js';
+export { runDigests } from './run.js';
 export { loadRecipients } from './settings.js';

@@ -1,5 +1,6 @@
 import type { DigestSectionSpec } from '../../src/bot/digest.js';
 import type { Flow } from '../../src/bot/flow.js';
+import { digestAdminRoutes } from './admin-routes.js';
 import { digestCommands } from './commands.js';
 import { digestJobs } from './jobs.js';
 import { phrasings } from './phrasings.js';
@@ -18,4 +19,5 @@ export const digestsFlow = (sections: readonly DigestSectionSpec[]): Flow => ({
   commands: digestCommands(sections),
   actions: [],
   jobs: digestJobs(sections),
+  adminRoutes: (deps) => digestAdminRoutes(sections, deps),
 });

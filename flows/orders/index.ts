@@ -1,4 +1,5 @@
 import type { Flow } from '../../src/bot/flow.js';
+import { orderAdminRoutes } from './admin-routes.js';
 import { orderCommands } from './commands.js';
 import { orderDigestSections } from './digest.js';
 import { advanceFromChat, showOrder } from './handlers.js';
@@ -35,4 +36,5 @@ export const ordersFlow: Flow = {
     },
   ],
   digestSections: orderDigestSections,
+  adminRoutes: orderAdminRoutes,
 };

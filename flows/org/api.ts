@@ -1,20 +1,15 @@
 /**
- * The organisation's public face: everything other flows and the wiring may use of it. People
- * are read from the in-memory directory on chat turns; the rest are writes and admin work.
+ * The organisation's public face: what other flows and the wiring may use of it. People are
+ * read from the in-memory directory on chat turns; the rest binds platform accounts and files
+ * the new hires that approved onboarding requests bring.
  */
-export { type Account, type Directory, readDirectory } from './directory.js';
-export { importEmployeesCsv } from './import-employees.js';
-export { employeeInput, employeePatch, identityInput, identityKey } from './schemas.js';
+export { type Directory, readDirectory } from './directory.js';
 export {
   addressOf,
   bindByEmail,
-  bindIdentity,
   createEmployee,
   findActiveByEmail,
-  listEmployees,
   managesUp,
   namesOf,
   resolvePerson,
-  unbindIdentity,
-  updateEmployee,
 } from './service.js';

@@ -5,7 +5,6 @@
 export { alertLow } from './alerts.js';
 export { productName } from './cards.js';
 export { listWarehouses, productsBySku } from './catalog.js';
-export { importProductsCsv } from './import-products.js';
 export { levelsOf, moveStock, rules } from './levels.js';
 export { tell } from './messaging.js';
 // the grammar of item lines ("SKU-1 x3 @12.5"), shared by orders and purchases

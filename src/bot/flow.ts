@@ -1,4 +1,6 @@
+import type { Hono } from 'hono';
 import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliveries, ReminderConfig } from './deliveries.js';
 import type { DigestSectionSpec } from './digest.js';
@@ -160,7 +162,15 @@ export type Flow = {
   caches?: CacheSpec[];
   /** What this flow adds to everyone's morning digest; the digests flow loops over them. */
   digestSections?: DigestSectionSpec[];
+  /**
+   * The flow's admin REST endpoints (imports, exports, repairs), with their full paths under
+   * /api (`/import/customers`); src/admin mounts every flow's behind the bearer token.
+   */
+  adminRoutes?(deps: AdminDeps): Hono;
 };
+
+/** What admin endpoints get from the wiring: the app's clock, and reminders to send through. */
+export type AdminDeps = { now: Clock; reminders: Reminders };
 
 /**
  * An in-process copy that chat turns read instead of the database. `src/` starts it (a full

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { Delivery } from '../../../db/models/delivery.js';
 import { checkIn, checkOut } from '../../../flows/attendance/service.js';
-import { digestKey, runDigests } from '../../../flows/digests/api.js';
+import { digestKey, runDigests } from '../../../flows/digests/run.js';
 import { setMuted, setQuietHours } from '../../../flows/digests/settings.js';
 import { flows } from '../../../flows/index.js';
 import { digestSectionsOf } from '../../../src/bot/digest.js';

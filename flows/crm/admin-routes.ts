@@ -1,18 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  customerBreakdown,
-  DIMENSIONS,
-  exportFollowUpsCsv,
-  importCustomersCsv,
-  recountCustomers,
-} from '../../flows/crm/api.js';
-import type { Clock } from '../clock.js';
+import type { AdminDeps } from '../../src/bot/flow.js';
+import { customerBreakdown, DIMENSIONS } from './analytics.js';
+import { exportFollowUpsCsv } from './export-follow-ups.js';
+import { importCustomersCsv } from './import-customers.js';
+import { recountCustomers } from './recount.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
 /** CRM admin REST, mounted under /api by adminRoutes (which checks the bearer token first). */
-export function crmRoutes(now: Clock): Hono {
+export function crmAdminRoutes({ now }: AdminDeps): Hono {
   const api = new Hono();
 
   api.get('/crm/analytics', async (c) => {

@@ -11,6 +11,7 @@ import type {
   CardAction,
   FormFieldKind,
   Locale,
+  Message,
   MessageRef,
   Person,
   Reply,
@@ -42,8 +43,11 @@ export type TurnContext = {
   companyCurrency: string;
   log: Logger;
   reply(reply: Reply | string): void;
-  /** Sends to every platform the employee is bound to; the refs let a flow update the copies later. */
-  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
+  /**
+   * Sends to every platform the employee is bound to; the refs let a flow update the copies later.
+   * Pass `(to) => reply` to have it written in their language and zone.
+   */
+  notify(employeeId: string, message: Message): Promise<MessageRef[]>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
   /** Reminders go through here: sent once per key, held in quiet hours, dropped when muted. */
   reminders: Reminders;
@@ -142,7 +146,7 @@ export type JobSpec = {
 
 export type JobDeps = {
   now: Date;
-  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
+  notify(employeeId: string, message: Message): Promise<MessageRef[]>;
   reminders: Reminders;
 };
 

@@ -128,7 +128,6 @@ export function createAssistant(
     http,
     router,
     notifier,
-    reminders,
     /** What "send everyone's digest now" needs (the demo start-up). */
     digests,
     /** Long connections (Lark ws, Slack Socket Mode) open after the HTTP server. */

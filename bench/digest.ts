@@ -27,11 +27,13 @@ import { Warehouse } from '../db/models/warehouse.js';
 import { WebMessage } from '../db/models/web-message.js';
 import { webInboxOf } from '../db/web-inbox.js';
 import { newCustomer } from '../flows/crm/service.js';
-import { runDigests } from '../flows/digests/index.js';
+import { runDigests } from '../flows/digests/api.js';
 import { loadRecipients } from '../flows/digests/settings.js';
+import { flows } from '../flows/index.js';
 import { directoryWrites } from '../flows/org/directory.js';
 import { catalogWrites } from '../flows/stock/catalog.js';
 import { createDeliveries } from '../src/bot/deliveries.js';
+import { digestSectionsOf } from '../src/bot/digest.js';
 import type { Reminders } from '../src/bot/flow.js';
 import type { MessageRef, Reply } from '../src/bot/types.js';
 import type { Row } from './measure.js';
@@ -414,7 +416,7 @@ async function timedRun(size: number): Promise<DigestResult> {
   };
   const memory = memorySampler();
   const started = performance.now();
-  const run = await runDigests(reminders, NOW, { force: true });
+  const run = await runDigests({ reminders, sections: digestSectionsOf(flows) }, NOW, { force: true });
   const ended = performance.now();
   const mem = memory();
   const at = (name: string) => marks[name] ?? ended;
@@ -427,7 +429,7 @@ async function timedRun(size: number): Promise<DigestResult> {
   const messages = await WebMessage.find({}, { reply: 1 }).lean();
   const lengths = messages.map((m) => Buffer.byteLength(m.reply));
   const idleStarted = performance.now();
-  const idle = await runDigests(base, NOW);
+  const idle = await runDigests({ reminders: base, sections: digestSectionsOf(flows) }, NOW);
   const idleMs = performance.now() - idleStarted;
   if (idle.due !== 0) throw new Error(`digest bench: the repeat run found ${idle.due} due`);
   return {

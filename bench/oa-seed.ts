@@ -8,8 +8,8 @@ import { appendChange, RELOAD } from '../db/change-feed.js';
 import { connectDb } from '../db/connect.js';
 import { dayKey } from '../db/models/attendance-day.js';
 import { Employee } from '../db/models/employee.js';
-import { rebuildLists } from '../flows/approvals/index.js';
-import { recountMonths } from '../flows/attendance/index.js';
+import { rebuildLists } from '../flows/approvals/lists.js';
+import { recountMonths } from '../flows/attendance/rollup.js';
 
 const BATCH = 2000;
 /** People with a history: attendance for every day back from yesterday, requests to their lead. */

@@ -1,3 +1,4 @@
+import { digestSectionsOf } from '../src/bot/digest.js';
 import type { Flow } from '../src/bot/flow.js';
 import { approvalsFlow } from './approvals/index.js';
 import { attendanceFlow } from './attendance/index.js';
@@ -9,15 +10,19 @@ import { ordersFlow } from './orders/index.js';
 import { orgFlow } from './org/index.js';
 import { stockFlow } from './stock/index.js';
 
-/** Every capability, registered explicitly. Order decides nothing; keywords must not collide. */
-export const flows: Flow[] = [
+const capabilities: Flow[] = [
   approvalsFlow,
   attendanceFlow,
   crmFlow,
-  digestsFlow,
   helpFlow,
   housekeepingFlow,
   orgFlow,
   stockFlow,
   ordersFlow,
 ];
+
+/**
+ * Every capability, registered explicitly. Order decides nothing; keywords must not collide. The
+ * digests flow is built last from the sections the others declare (`Flow.digestSections`).
+ */
+export const flows: Flow[] = [...capabilities, digestsFlow(digestSectionsOf(capabilities))];

@@ -7,11 +7,11 @@ import { deliveryLog } from '../db/delivery-log.js';
 import { pendingStore } from '../db/pending.js';
 import { claimEvent } from '../db/processed-events.js';
 import { webInboxOf } from '../db/web-inbox.js';
-import { loadRecipients } from '../flows/digests/settings.js';
+import { loadRecipients } from '../flows/digests/api.js';
 import { flows } from '../flows/index.js';
-import { readDirectory } from '../flows/org/index.js';
-import { addressOf, bindByEmail, resolvePerson } from '../flows/org/service.js';
+import { addressOf, bindByEmail, readDirectory, resolvePerson } from '../flows/org/api.js';
 import { createDeliveries } from './bot/deliveries.js';
+import { digestSectionsOf } from './bot/digest.js';
 import type { Flow, Reminders } from './bot/flow.js';
 import type { Understander } from './bot/nlu/understand.js';
 
@@ -43,6 +43,7 @@ export function createAssistant(
     recipients: (ids) => loadRecipients(ids, config.reminders.quiet),
   });
   const reminders: Reminders = { ...deliveries, config: config.reminders };
+  const digests = { reminders, sections: digestSectionsOf(options.flows ?? flows) };
   const router = createRouter({
     flows: options.flows ?? flows,
     resolvePerson,
@@ -118,6 +119,7 @@ export function createAssistant(
     log,
     adminToken: config.adminToken,
     adapters,
+    flows: options.flows ?? flows,
     reminders,
     now: options.now,
     ready: () => pingDb(1000),
@@ -126,7 +128,8 @@ export function createAssistant(
     http,
     router,
     notifier,
-    reminders,
+    /** What "send everyone's digest now" needs (the demo start-up). */
+    digests,
     /** Long connections (Lark ws, Slack Socket Mode) open after the HTTP server. */
     start: async () => {
       for (const a of lifecycle) await a.start();

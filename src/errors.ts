@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * One error type for everything the app decides to refuse. Branch on `code`, never on message text.
  * `userMessage` is safe to show to the person who caused it; everything else stays in logs.
@@ -28,4 +30,11 @@ export function isStoreUnavailable(err: unknown): boolean {
   return (
     err.name === 'MongooseError' && /buffering timed out|not connected|client was closed/i.test(err.message)
   );
+}
+
+/** The first zod issue as "field message", for one-line replies. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid input';
+  return issue.path.length > 0 ? `${issue.path.join('.')} ${issue.message}` : issue.message;
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { adminRoutes } from './admin/routes.js';
-import type { Reminders } from './bot/flow.js';
+import type { Flow, Reminders } from './bot/flow.js';
 import type { Clock } from './clock.js';
 import { isStoreUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
@@ -13,7 +13,9 @@ export type ServerDeps = {
   ready(): Promise<boolean>;
   /** Sub-apps of the chat adapters, by mount path (`/web`, `/slack`, `/lark`). */
   adapters: Record<string, Hono>;
-  /** For the admin API's "send the digest now". */
+  /** Whose admin endpoints the admin API mounts (`Flow.adminRoutes`). */
+  flows: readonly Flow[];
+  /** For admin endpoints that message people ("send the digest now"). */
   reminders: Reminders;
   now: Clock;
 };
@@ -44,7 +46,7 @@ export function createHttpApp(deps: ServerDeps): Hono {
   );
   app.get('/', (c) => c.redirect(deps.adapters['/web'] ? '/web' : '/healthz'));
   for (const [path, routes] of Object.entries(deps.adapters)) app.route(path, routes);
-  app.route('/api', adminRoutes(deps.adminToken, deps.reminders, deps.now));
+  app.route('/api', adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {

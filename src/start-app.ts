@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { connectDb, disconnectDb, ensureIndexes } from '../db/connect.js';
 import { runMigrations } from '../db/migrations.js';
 import { seedDemo } from '../flows/demo.js';
-import { runDigests } from '../flows/digests/index.js';
+import { runDigests } from '../flows/digests/api.js';
 import { flows } from '../flows/index.js';
 import { createAssistant } from './app.js';
 import type { Flow } from './bot/flow.js';
@@ -66,7 +66,7 @@ export async function startApp(
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     await assistant.start();
     // so the demo shows one at once: every demo person's digest in their web inbox
-    if (seeded) await runDigests(assistant.reminders, now(), { force: true });
+    if (seeded) await runDigests(assistant.digests, now(), { force: true });
 
     const stop = async () => {
       await new Promise<void>((res) => {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import mongoose from 'mongoose';
 import type { ApprovalType } from '../../db/models/approval-request.js';
-import { findActiveByEmail } from '../org/service.js';
+import { findActiveByEmail } from '../org/api.js';
 import { changeRequest, submitRequest } from './service.js';
 import * as workflow from './workflow.js';
 

@@ -1,7 +1,7 @@
 import type mongoose from 'mongoose';
 import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
 import type { Locale } from '../../src/bot/types.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 import type { Viewer } from './cards.js';
 
 type Id = mongoose.Types.ObjectId;

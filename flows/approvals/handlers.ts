@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import type { ApprovalType } from '../../db/models/approval-request.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
-import { namesOf } from '../org/service.js';
+import { namesOf } from '../org/api.js';
 import { listCard, requestCard, statusLabel } from './cards.js';
 import { applyApproval } from './effects.js';
 import { listMine, listPending } from './lists.js';

@@ -1,6 +1,8 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
+import { approvalAdminRoutes } from './admin-routes.js';
 import { requestCommands } from './commands.js';
+import { approvalDigestSections } from './digest.js';
 import { changeAndTell } from './handlers.js';
 import { approvalJobs } from './jobs.js';
 import { manageCommands } from './manage-commands.js';
@@ -46,6 +48,6 @@ export const approvalsFlow: Flow = {
   ],
   jobs: approvalJobs,
   migrations: approvalMigrations,
+  digestSections: approvalDigestSections,
+  adminRoutes: approvalAdminRoutes,
 };
-
-export { rebuildLists } from './lists.js';

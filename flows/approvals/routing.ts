@@ -1,6 +1,6 @@
 import type mongoose from 'mongoose';
-import { employeesOnLeave } from '../attendance/hooks.js';
-import { type Directory, readDirectory } from '../org/index.js';
+import { employeesOnLeave } from '../attendance/api.js';
+import { type Directory, readDirectory } from '../org/api.js';
 import type { ApproverRef, PolicyRule } from './policy.js';
 
 type Id = mongoose.Types.ObjectId;

@@ -7,12 +7,8 @@ import {
   type CardCopy,
 } from '../../db/models/approval-request.js';
 import { changeVersioned } from '../../db/versioned.js';
-import type { Half } from '../../src/bot/dates/index.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
-import { AppError } from '../../src/errors.js';
-import { countWorkdays } from '../attendance/hooks.js';
-import { readDirectory } from '../org/index.js';
-import { managesUp } from '../org/service.js';
+import { managesUp, readDirectory } from '../org/api.js';
 import { syncLists } from './lists.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
@@ -36,24 +32,9 @@ type Submission = {
  */
 export async function planRequest(input: Submission) {
   const requesterId = oid(input.requester.id);
-  const data = { ...input.data };
-  if (input.type === 'leave') {
-    // counted with the requester's own calendar: holidays and make-up workdays (调休) included
-    data.days = await countWorkdays(
-      input.requester.id,
-      String(data.from),
-      String(data.to),
-      data.fromHalf as Half,
-      data.toHalf as Half,
-    );
-    if (data.days === 0) {
-      throw new AppError('approvals.no_workdays', 'leave covers no workday', {
-        'zh-CN': '这段时间没有工作日，无需请假。',
-        en: 'Those dates have no working day; no leave is needed.',
-      });
-    }
-  }
-  const rule = ruleFor(input.policy ?? POLICY, input.type, requestType(input.type).measure(data));
+  const type = requestType(input.type);
+  const data = (await type.complete?.({ ...input.data }, input.requester.id)) ?? { ...input.data };
+  const rule = ruleFor(input.policy ?? POLICY, input.type, type.measure(data));
   const { steps, cc } = await routeRequest({ requesterId, rule, data, today: input.today });
   return { requesterId, data, steps, cc };
 }

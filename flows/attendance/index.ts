@@ -1,22 +1,14 @@
 import type { Flow } from '../../src/bot/flow.js';
+import { attendanceAdminRoutes } from './admin-routes.js';
 import { punchReply } from './cards.js';
 import { attendanceCommands } from './commands.js';
+import { attendanceDigestSections } from './digest.js';
 import { attendanceJobs } from './jobs.js';
 import { attendanceMigrations } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { readers } from './readers.js';
 import { schedulesCache } from './schedule.js';
 import { checkIn } from './service.js';
-
-export {
-  applyMakeupPunch,
-  cancelLeave,
-  countWorkdays,
-  employeesOnLeave,
-  recordApprovedLeave,
-} from './hooks.js';
-export { markAbsences } from './jobs.js';
-export { recountMonths } from './rollup.js';
 
 export const attendanceFlow: Flow = {
   name: 'attendance',
@@ -34,4 +26,6 @@ export const attendanceFlow: Flow = {
       handle: async (ctx) => ctx.reply(punchReply(ctx.locale, await checkIn(ctx.person.id, ctx.now))),
     },
   ],
+  digestSections: attendanceDigestSections,
+  adminRoutes: attendanceAdminRoutes,
 };

@@ -7,7 +7,7 @@ import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
 import { findByIds, inParallel } from '../../db/point-reads.js';
 import { isDuplicateKey } from '../../db/processed-events.js';
 import type { JobSpec } from '../../src/bot/flow.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 import { remindCheckIns } from './nudges.js';
 import { refreshMonths } from './rollup.js';
 import { datesBetween, expectedHours, type Half, isWorkday, loadSchedules, mergeHalves } from './schedule.js';

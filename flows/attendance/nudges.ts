@@ -4,7 +4,7 @@ import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
 import { findByIds } from '../../db/point-reads.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 import { checkInButton } from './cards.js';
 import { expectedHours, type Half, isWorkday, loadSchedules, mergeHalves } from './schedule.js';
 import { t } from './text.js';

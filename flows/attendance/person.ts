@@ -1,5 +1,5 @@
 import { AppError } from '../../src/errors.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 import type { ScheduledPerson } from './schedule.js';
 
 export type AttendancePerson = ScheduledPerson & { name: string };

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { monthKey } from '../../db/models/attendance-month.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 import type { DayResult, MonthTotals } from './evaluate.js';
 import { daysOf, monthTotals, readMonths } from './rollup.js';
 import { loadSchedules } from './schedule.js';

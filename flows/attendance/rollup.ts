@@ -16,7 +16,7 @@ import {
 import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
 import { findByIds, inParallel } from '../../db/point-reads.js';
 import { changeVersioned } from '../../db/versioned.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 import {
   countsOf,
   type DayCounts,

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 import { loadDays } from './days.js';
 import type { DayResult } from './evaluate.js';
 import { loadSchedules } from './schedule.js';

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import type { CustomerDoc } from '../../db/models/customer.js';
 import type { Person } from '../../src/bot/types.js';
-import { managesUp } from '../org/service.js';
+import { managesUp } from '../org/api.js';
 
 const has = (p: Person, role: string) => p.roles.includes(role);
 

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import type { Person } from '../../src/bot/types.js';
-import { namesOf } from '../org/service.js';
+import { namesOf } from '../org/api.js';
 import { countAll, type Dimension, readCounts } from './counts.js';
 import { ownedBy } from './ownership.js';
 

@@ -1,7 +1,7 @@
 import type { CustomerDoc } from '../../db/models/customer.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
-import { namesOf } from '../org/service.js';
+import { namesOf } from '../org/api.js';
 import { canSee } from './access.js';
 import { createOfferCard, customerCard, customerListCard, ownerName, pickCard } from './cards.js';
 import { CRM_CONFIG } from './config.js';

@@ -1,5 +1,5 @@
 import { Customer } from '../../db/models/customer.js';
-import { namesOf } from '../org/service.js';
+import { namesOf } from '../org/api.js';
 import { followUpsBetween } from './follow-ups.js';
 
 const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

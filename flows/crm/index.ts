@@ -1,7 +1,10 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
+import { crmAdminRoutes } from './admin-routes.js';
 import { crmCommands } from './commands.js';
 import { createAndTell, customerFromButton, showCard } from './customer-handlers.js';
+import { salesDigestSections } from './digest-sales.js';
+import { ticketDigestSections } from './digest-tickets.js';
 import { followUpPicked } from './follow-up-handlers.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
@@ -43,8 +46,6 @@ export const crmFlow: Flow = {
       handle: async (ctx, a) => ctx.reply(tr(ctx.locale, m.resolveHow, { no: a.value })),
     },
   ],
+  digestSections: [...salesDigestSections, ...ticketDigestSections],
+  adminRoutes: crmAdminRoutes,
 };
-
-export { returnIdleCustomers } from './ownership.js';
-export { recountCustomers } from './recount.js';
-export { remindTicketsPastSla, ticketsPastSla } from './tickets.js';

@@ -1,17 +1,10 @@
-import { Employee } from '../../db/models/employee.js';
 import type { JobSpec } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import type { Locale } from '../../src/bot/types.js';
 import { CRM_CONFIG } from './config.js';
 import { m } from './messages.js';
 import { remindDueFollowUps } from './nudges.js';
 import { returnIdleCustomers } from './ownership.js';
 import { remindTicketsPastSla } from './tickets.js';
-
-async function localeOf(employeeId: string): Promise<Locale> {
-  const row = await Employee.findById(employeeId, { locale: 1 }).lean();
-  return (row?.locale as Locale | undefined) ?? 'zh-CN';
-}
 
 /** Each is idempotent by its own claims or delivery keys: a second instance running it at once sends nothing twice. */
 export const crmJobs: JobSpec[] = [
@@ -20,11 +13,9 @@ export const crmJobs: JobSpec[] = [
     every: '1 hour',
     run: ({ now, notify }) =>
       returnIdleCustomers(now, async (ownerId, customer) => {
-        const text = tr(await localeOf(ownerId), m.returned, {
-          name: customer.name,
-          days: CRM_CONFIG.idleDays,
-        });
-        await notify(ownerId, { text });
+        await notify(ownerId, (to) => ({
+          text: tr(to.locale, m.returned, { name: customer.name, days: CRM_CONFIG.idleDays }),
+        }));
       }),
   },
   {

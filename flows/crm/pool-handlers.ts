@@ -2,7 +2,7 @@ import type mongoose from 'mongoose';
 import type { CustomerDoc } from '../../db/models/customer.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import { namesOf } from '../org/service.js';
+import { namesOf } from '../org/api.js';
 import { pickCard } from './cards.js';
 import { CRM_CONFIG } from './config.js';
 import { customerFromButton } from './customer-handlers.js';

@@ -1,25 +1,25 @@
-import { Employee } from '../../db/models/employee.js';
 import type { TicketDoc } from '../../db/models/ticket.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
-import { namesOf } from '../org/service.js';
+import { namesOf } from '../org/api.js';
 import { createOfferCard, ticketCard } from './cards.js';
 import { crmGuard, m } from './messages.js';
 import { resolveCustomer } from './resolve.js';
 import { getCustomer } from './service.js';
 import { changeTicket, openTicket } from './tickets.js';
 
-async function cardFor(ticket: TicketDoc, locale: Locale) {
+/** The ticket's card, in whichever language it is read in (the names are looked up once). */
+async function cardFor(ticket: TicketDoc) {
   const customer = await getCustomer(ticket.customerId);
   const names = await namesOf([ticket.assigneeId]);
-  return ticketCard(ticket, customer?.name ?? '?', names, locale);
+  return (locale: Locale) => ticketCard(ticket, customer?.name ?? '?', names, locale);
 }
 
 /** Someone told proactively reads the card in their own language. */
 async function tell(ctx: TurnContext, employeeId: string, ticket: TicketDoc): Promise<void> {
-  const row = await Employee.findById(employeeId, { locale: 1 }).lean();
-  await ctx.notify(employeeId, { card: await cardFor(ticket, (row?.locale ?? 'zh-CN') as Locale) });
+  const card = await cardFor(ticket);
+  await ctx.notify(employeeId, (to) => ({ card: card(to.locale) }));
 }
 
 /** "工单 <customer> <problem>": assigned to the owner (or support), who gets the card too. */
@@ -43,7 +43,7 @@ export async function createTicket(ctx: TurnContext, text: string): Promise<void
   const ticket = await openTicket(r.customer, ctx.person, r.rest.slice(0, 2000), ctx.now.toJSDate());
   const assignee = ticket.assigneeId ? String(ticket.assigneeId) : null;
   if (assignee && assignee !== ctx.person.id) await tell(ctx, assignee, ticket);
-  ctx.reply({ card: await cardFor(ticket, ctx.locale) });
+  ctx.reply({ card: (await cardFor(ticket))(ctx.locale) });
 }
 
 /** Take or resolve; on resolve the customer's owner and the opener are told. */
@@ -69,5 +69,5 @@ export async function changeTicketAndTell(
     for (const id of told) await tell(ctx, id, result.doc);
   }
   ctx.reply(tr(ctx.locale, 'take' in action ? m.ticketTaken : m.ticketResolved, vars));
-  ctx.reply({ card: await cardFor(result.doc, ctx.locale) });
+  ctx.reply({ card: (await cardFor(result.doc))(ctx.locale) });
 }

@@ -7,7 +7,7 @@ import { type Changed, changeVersioned, type Refused } from '../../db/versioned.
 import type { Reminders } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import type { Person } from '../../src/bot/types.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 import { CRM_CONFIG } from './config.js';
 import { ticketNoRef } from './keys.js';
 import { changeCustomer } from './ownership.js';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
+import type { DigestSection, Reader } from '../../src/bot/digest.js';
 import { tr } from '../../src/bot/i18n.js';
 import type { Card } from '../../src/bot/types.js';
-import type { DigestSection, Reader } from './section.js';
 import { t } from './text.js';
 
 /** Lines per section and buttons per card: a digest is read on a phone, the rest is a command away. */

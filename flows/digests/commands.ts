@@ -1,3 +1,4 @@
+import type { DigestSectionSpec } from '../../src/bot/digest.js';
 import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { parseQuietHours, type QuietHours } from '../../src/bot/quiet-hours.js';
@@ -53,7 +54,8 @@ const muteCommand = (
     },
   });
 
-export const digestCommands: CommandSpec[] = [
+/** The digest commands; "digest" shows the sections the flows declare. */
+export const digestCommands = (sections: readonly DigestSectionSpec[]): CommandSpec[] => [
   defineCommand<Record<string, never>>({
     intent: 'digests.now',
     area: 'digests',
@@ -64,7 +66,7 @@ export const digestCommands: CommandSpec[] = [
     parse: (rest, ctx) => (rest === '' ? { args: {} } : { problem: tr(ctx.locale, m.noArgs) }),
     async handle(ctx) {
       // in the language asked in, not the one the morning digest is written in
-      const card = await digestFor({ ...ctx.person, locale: ctx.locale }, ctx.now.toJSDate());
+      const card = await digestFor(sections, { ...ctx.person, locale: ctx.locale }, ctx.now.toJSDate());
       ctx.reply(card ? { card } : tr(ctx.locale, m.nothing));
     },
   }),

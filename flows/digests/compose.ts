@@ -1,26 +1,10 @@
 import { DateTime } from 'luxon';
 import { Employee } from '../../db/models/employee.js';
+import type { DigestSection, DigestSectionSpec, Reader, RunContext, Staff } from '../../src/bot/digest.js';
 import type { Card, Locale } from '../../src/bot/types.js';
 import { digestCard } from './card.js';
 import { MAX_SINCE_MS } from './history.js';
-import type { DigestSection, Reader, RunContext, SectionLoader, Staff } from './section.js';
-import { myRequests, pendingApprovals } from './sections/approvals.js';
-import { dueFollowUps, returningToPool } from './sections/sales.js';
-import { teamAttendance } from './sections/team-attendance.js';
-import { overdueTickets } from './sections/tickets.js';
-import { lowStockSection, ordersToShip } from './sections/warehouse.js';
 
-/** In digest order; each is one batch for everyone (see SectionLoader). */
-const SECTIONS: SectionLoader[] = [
-  myRequests,
-  pendingApprovals,
-  teamAttendance,
-  dueFollowUps,
-  returningToPool,
-  lowStockSection,
-  ordersToShip,
-  overdueTickets,
-];
 export type ReaderSource = {
   name: string;
   locale: string;
@@ -47,8 +31,12 @@ export function readerOf(
   };
 }
 
-/** Every reader's card (null = nothing to say) with one batch of queries per section. */
+/**
+ * Every reader's card (null = nothing to say) with one batch of queries per section: the
+ * sections are the ones flows declare (`Flow.digestSections`), in their order.
+ */
 export async function composeDigests(
+  sections: readonly DigestSectionSpec[],
   readers: Reader[],
   now: Date,
   everyone?: StaffRow[],
@@ -58,13 +46,13 @@ export async function composeDigests(
     now,
     everyone ?? (await Employee.find({ active: true }, STAFF_FIELDS).lean()),
   );
-  const sections = await Promise.all(SECTIONS.map((load) => load(ctx)));
+  const loaded = await Promise.all(sections.map((section) => section.load(ctx)));
   return new Map(
     readers.map((r) => [
       r.id,
       digestCard(
         r,
-        sections.map((m) => m.get(r.id)).filter((s): s is DigestSection => !!s),
+        loaded.map((m) => m.get(r.id)).filter((s): s is DigestSection => !!s),
       ),
     ]),
   );

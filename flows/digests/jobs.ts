@@ -1,5 +1,6 @@
 import { DELIVERY_KINDS, Delivery } from '../../db/models/delivery.js';
 import { PRUNE_MAX, pruneOldest } from '../../db/prune.js';
+import type { DigestSectionSpec } from '../../src/bot/digest.js';
 import type { JobSpec } from '../../src/bot/flow.js';
 import { runDigests } from './run.js';
 import { pruneZoneMarks } from './zone-marks.js';
@@ -12,9 +13,13 @@ import { pruneZoneMarks } from './zone-marks.js';
 const KEEP_DAYS = 8;
 
 /** Both are safe to run twice at once: every send is claimed by its delivery key first. */
-export const digestJobs: JobSpec[] = [
+export const digestJobs = (sections: readonly DigestSectionSpec[]): JobSpec[] => [
   // every few minutes, so each zone's digest time is met within minutes and a restart catches up
-  { name: 'digests.morning', every: '5 minutes', run: ({ now, reminders }) => runDigests(reminders, now) },
+  {
+    name: 'digests.morning',
+    every: '5 minutes',
+    run: ({ now, reminders }) => runDigests({ reminders, sections }, now),
+  },
   {
     name: 'reminders.prune',
     // hourly and bounded per run (120,000 rows a day): a company adds a few per person a day

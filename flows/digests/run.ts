@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import { Employee } from '../../db/models/employee.js';
 import type { Recipient } from '../../src/bot/deliveries.js';
+import type { DigestSectionSpec } from '../../src/bot/digest.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { quietUntil } from '../../src/bot/quiet-hours.js';
 import type { Card } from '../../src/bot/types.js';
-import { isWorkday, loadSchedules } from '../attendance/schedule.js';
+import { isWorkday, loadSchedules } from '../attendance/api.js';
 import { composeDigests, type ReaderSource, readerOf, STAFF_FIELDS, type StaffRow } from './compose.js';
 import { digestHistory } from './history.js';
 import { isDone, markZonesDone, zonesDone } from './zone-marks.js';
@@ -13,6 +14,9 @@ import { isDone, markZonesDone, zonesDone } from './zone-marks.js';
 const CONCURRENCY = 8;
 
 export type DigestRun = { due: number; sent: number; empty: number; skipped: number };
+
+/** What a run needs from the wiring: where to send, and the sections the flows declare. */
+export type DigestDeps = { reminders: Reminders; sections: readonly DigestSectionSpec[] };
 
 export const digestKey = (employeeId: string, date: string) => `digest:${employeeId}:${date}`;
 
@@ -24,10 +28,11 @@ export const digestKey = (employeeId: string, date: string) => `digest:${employe
  * time, the workday and quiet hours; `only` limits it to some people.
  */
 export async function runDigests(
-  reminders: Reminders,
+  deps: DigestDeps,
   now: Date,
   options: { force?: boolean; only?: string[] } = {},
 ): Promise<DigestRun> {
+  const { reminders } = deps;
   const filter = options.only ? { active: true, _id: { $in: options.only } } : { active: true };
   const [people, scheduleOf] = await Promise.all([
     Employee.find(filter, STAFF_FIELDS).lean(),
@@ -63,9 +68,7 @@ export async function runDigests(
   );
   const everyone = options.only ? undefined : people;
   const counts =
-    due.length > 0
-      ? await send(reminders, now, { due, recipients, last: history.last, everyone })
-      : NOTHING_SENT;
+    due.length > 0 ? await send(deps, now, { due, recipients, last: history.last, everyone }) : NOTHING_SENT;
   if (scheduled) {
     const unfinished = new Set([...quiet].map((c) => `${c.zone}|${c.date}`));
     const finished = days.filter(
@@ -79,7 +82,7 @@ export async function runDigests(
 const NOTHING_SENT = { sent: 0, empty: 0, skipped: 0 };
 
 async function send(
-  reminders: Reminders,
+  { reminders, sections }: DigestDeps,
   now: Date,
   run: {
     due: { p: StaffRow & ReaderSource; id: string; date: string }[];
@@ -90,7 +93,7 @@ async function send(
 ): Promise<Omit<DigestRun, 'due'>> {
   const { recipients, everyone } = run;
   const readers = run.due.map(({ p, id, date }) => readerOf({ ...p, id }, date, run.last.get(id), now));
-  const cards = await composeDigests(readers, now, everyone);
+  const cards = await composeDigests(sections, readers, now, everyone);
   const counts = { ...NOTHING_SENT };
   await inBatches(readers, CONCURRENCY, async (reader) => {
     const card = cards.get(reader.id) ?? null;
@@ -110,13 +113,17 @@ async function send(
 }
 
 /** What the "digest" command shows: the same card, now, not counted as the day's digest. */
-export async function digestFor(person: ReaderSource & { id: string }, now: Date): Promise<Card | null> {
+export async function digestFor(
+  sections: readonly DigestSectionSpec[],
+  person: ReaderSource & { id: string },
+  now: Date,
+): Promise<Card | null> {
   const local = DateTime.fromJSDate(now, { zone: person.timezone });
   const date = local.toISODate() as string;
   // today's own digest does not count: asked for again, it shows the same things
   const since = (await digestHistory([person.id], now, local.startOf('day').toJSDate())).last.get(person.id);
   const reader = readerOf(person, date, since, now);
-  return (await composeDigests([reader], now)).get(reader.id) ?? null;
+  return (await composeDigests(sections, [reader], now)).get(reader.id) ?? null;
 }
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -3,7 +3,7 @@ import { ReminderSetting, type ReminderSettingDoc } from '../../db/models/remind
 import type { Recipient } from '../../src/bot/deliveries.js';
 import type { QuietHours } from '../../src/bot/quiet-hours.js';
 import type { Locale } from '../../src/bot/types.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 
 export type MuteWhat = 'digests' | 'reminders' | 'all';
 

@@ -1,24 +1,5 @@
-/** Bot copy of the digests and reminders flow. */
+/** Bot copy of the digest card itself; each section's lines live with the flow that adds it. */
 export const t = {
   title: { 'zh-CN': '早安，{name} · 今日摘要', en: 'Good morning, {name} · your day' },
   more: { 'zh-CN': '……还有 {n} 条', en: '…and {n} more' },
-  myRequests: { 'zh-CN': '我的申请有更新', en: 'Your requests changed' },
-  pending: { 'zh-CN': '待我审批（最早的在前）', en: 'Waiting for your approval (oldest first)' },
-  team: { 'zh-CN': '团队考勤异常 {date}', en: 'Team attendance issues {date}' },
-  late: { 'zh-CN': '迟到 {time}', en: 'late {time}' },
-  absent: { 'zh-CN': '缺勤', en: 'absent' },
-  noCheckOut: { 'zh-CN': '未签退', en: 'no check-out' },
-  followUps: { 'zh-CN': '今日跟进', en: 'Follow-ups due' },
-  dueToday: { 'zh-CN': '今天', en: 'today' },
-  overdue: { 'zh-CN': '逾期 {days} 天', en: 'overdue {days}d' },
-  returning: { 'zh-CN': '即将回公海（请尽快跟进）', en: 'Going back to the pool soon (follow up)' },
-  returnsOn: { 'zh-CN': '{date} 回公海', en: 'back to the pool on {date}' },
-  lowStock: { 'zh-CN': '低库存', en: 'Low stock' },
-  onHand: { 'zh-CN': '现有 {n}（安全库存 {min}）', en: '{n} on hand (reorder at {min})' },
-  toShip: { 'zh-CN': '待生产 / 待发货订单', en: 'Orders to produce or ship' },
-  produce: { 'zh-CN': '开始生产', en: 'Start production' },
-  ship: { 'zh-CN': '发货', en: 'Ship' },
-  resolve: { 'zh-CN': '解决', en: 'Resolve' },
-  tickets: { 'zh-CN': '超时未解决的工单', en: 'Tickets past their SLA' },
-  openFor: { 'zh-CN': '已开 {age}', en: 'open {age}' },
 };

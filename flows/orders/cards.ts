@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { OrderStatus, SalesOrderDoc } from '../../db/models/sales-order.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, CardStatus, Locale } from '../../src/bot/types.js';
-import { productName } from '../stock/cards.js';
+import { productName } from '../stock/api.js';
 import { carrierLabel } from './carriers.js';
 import { nextAction, type OrderAction, PIPELINE } from './pipeline.js';
 

@@ -1,8 +1,15 @@
 import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
-import { fail, type Line, labelledWho, problems, splitLines } from '../stock/parse.js';
-import { advanceFromChat, placeFromChat, type StepArgs, showMyOrders, showOrder } from './handlers.js';
+import { fail, type Line, labelledWho, problems, splitLines } from '../stock/api.js';
+import {
+  advanceFromChat,
+  type OrderRef,
+  placeFromChat,
+  type StepArgs,
+  showMyOrders,
+  showOrder,
+} from './handlers.js';
 import type { OrderAction } from './pipeline.js';
 import { previewOrder, previewStep } from './preview.js';
 import { CUSTOMER_LABEL } from './read-order.js';
@@ -38,8 +45,6 @@ const orderProblems = {
     en: 'Unknown step "{word}"; use produce, ship, transit, deliver, install, complete or cancel.',
   },
 } satisfies Record<string, Text>;
-
-export type OrderRef = { no: string; step: StepArgs | null };
 
 /**
  * `SO-1001 [step [carrier tracking | note]]`. The English keyword is `order so` (so that

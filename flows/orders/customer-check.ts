@@ -1,8 +1,7 @@
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import type { Card } from '../../src/bot/types.js';
-import { resolveCustomer } from '../crm/resolve.js';
-import { createCustomer } from '../crm/service.js';
+import { createCustomer, resolveCustomer } from '../crm/api.js';
 
 const t = {
   none: {

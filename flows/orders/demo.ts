@@ -1,4 +1,4 @@
-import { findActiveByEmail } from '../org/service.js';
+import { findActiveByEmail } from '../org/api.js';
 import { type OrderAction, PIPELINE } from './pipeline.js';
 import { createPurchase } from './purchase.js';
 import { advanceOrder, placeOrder } from './service.js';

@@ -1,13 +1,16 @@
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import { findByName } from '../crm/service.js';
-import { namesOf } from '../org/service.js';
-import { alertLow } from '../stock/alerts.js';
-import { productName } from '../stock/cards.js';
-import { tell } from '../stock/messaging.js';
-import { type Line, problems } from '../stock/parse.js';
-import { skusOfLines } from '../stock/pick-product.js';
-import { warehouseManagers } from '../stock/service.js';
+import { findByName } from '../crm/api.js';
+import { namesOf } from '../org/api.js';
+import {
+  alertLow,
+  type Line,
+  problems,
+  productName,
+  skusOfLines,
+  tell,
+  warehouseManagers,
+} from '../stock/api.js';
 import { ACTION_LABEL, myOrdersCard, orderCard, STATUS_LABEL } from './cards.js';
 import { orderCustomer } from './customer-check.js';
 import { nextAction, type OrderAction } from './pipeline.js';
@@ -98,6 +101,9 @@ export type StepArgs = {
   tracking: string;
   note: string;
 };
+
+/** An order named in chat, with the step to take when one was written (`SO-1001 ship`). */
+export type OrderRef = { no: string; step: StepArgs | null };
 
 /** One pipeline step from text or a button; the owner hears about every step someone else takes. */
 export async function advanceFromChat(ctx: TurnContext, step: StepArgs): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Flow } from '../../src/bot/flow.js';
+import { orderAdminRoutes } from './admin-routes.js';
 import { orderCommands } from './commands.js';
+import { orderDigestSections } from './digest.js';
 import { advanceFromChat, showOrder } from './handlers.js';
 import { purchaseOrderKeysMigration, salesOrderKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
@@ -33,6 +35,6 @@ export const ordersFlow: Flow = {
       },
     },
   ],
+  digestSections: orderDigestSections,
+  adminRoutes: orderAdminRoutes,
 };
-
-export { relistOrders } from './migrations.js';

@@ -1,7 +1,6 @@
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import type { Line } from '../stock/parse.js';
-import { linesLabel } from '../stock/preview.js';
+import { type Line, linesLabel } from '../stock/api.js';
 import { ACTION_LABEL } from './cards.js';
 import { carrierLabel } from './carriers.js';
 import type { StepArgs } from './handlers.js';

@@ -1,7 +1,7 @@
 import type { PurchaseOrderDoc } from '../../db/models/purchase-order.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Card, Locale } from '../../src/bot/types.js';
-import { productName } from '../stock/cards.js';
+import { productName } from '../stock/api.js';
 
 const t = {
   status: {

@@ -1,6 +1,6 @@
 import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
 import { unread } from '../../src/bot/slots.js';
-import { fail, type Line, labelledWho, problems, splitLines } from '../stock/parse.js';
+import { fail, type Line, labelledWho, problems, splitLines } from '../stock/api.js';
 import { previewPurchase, previewReceipt } from './preview.js';
 import { purchaseFromChat, receiveFromChat } from './purchase-handlers.js';
 import { SUPPLIER_LABEL } from './read-purchase.js';

@@ -1,9 +1,7 @@
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import { announceSubmitted } from '../approvals/messaging.js';
-import { alertLow } from '../stock/alerts.js';
-import { type Line, problems } from '../stock/parse.js';
-import { skusOfLines } from '../stock/pick-product.js';
+import { announceSubmitted } from '../approvals/api.js';
+import { alertLow, type Line, problems, skusOfLines } from '../stock/api.js';
 import { canPurchase, createPurchase, type ReceiveRefusal, receivePurchase } from './purchase.js';
 import { purchaseCard } from './purchase-cards.js';
 import { resolveLines } from './service.js';

@@ -8,10 +8,8 @@ import { type PurchaseLine, PurchaseOrder, type PurchaseOrderDoc } from '../../d
 import { pointAt } from '../../db/pointers.js';
 import type { Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
-import { submitRequest } from '../approvals/service.js';
-import { listWarehouses } from '../stock/catalog.js';
-import { moveStock, rules } from '../stock/levels.js';
-import type { Line } from '../stock/parse.js';
+import { submitRequest } from '../approvals/api.js';
+import { type Line, listWarehouses, moveStock, rules } from '../stock/api.js';
 import { purchaseIdOf, purchaseNoRef } from './keys.js';
 import { mergeLines, resolveLines } from './service.js';
 import { rememberSupplier } from './suppliers.js';

@@ -1,7 +1,6 @@
 import { hasContent, leftover, withoutCourtesy } from '../../src/bot/nlu/fillers.js';
 import { clausesOf, joinClauses } from '../../src/bot/slots.js';
-import { type Line, quantity } from '../stock/parse.js';
-import { isSkuWord, takeItems } from '../stock/read-items.js';
+import { isSkuWord, type Line, quantity, takeItems } from '../stock/api.js';
 
 /**
  * The lines of an order or purchase from a sentence, and what else it says (the note): products

@@ -2,11 +2,10 @@ import type { ParseContext, ParseResult } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import { hasContent, leftover, withoutCourtesy } from '../../src/bot/nlu/fillers.js';
 import { clausesOf, cut, joinClauses } from '../../src/bot/slots.js';
-import { findCustomerName } from '../crm/read-customer-name.js';
-import { fail, type Line, problems } from '../stock/parse.js';
+import { findCustomerName } from '../crm/api.js';
+import { fail, type Line, problems } from '../stock/api.js';
 import { findCarrier } from './carriers.js';
-import type { OrderRef } from './commands.js';
-import type { StepArgs } from './handlers.js';
+import type { OrderRef, StepArgs } from './handlers.js';
 import type { OrderAction } from './pipeline.js';
 import { linesText, readLines } from './read-lines.js';
 

@@ -2,9 +2,8 @@ import type { ParseContext, ParseResult } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import { withoutCourtesy } from '../../src/bot/nlu/fillers.js';
 import { cut } from '../../src/bot/slots.js';
-import { findCustomerName } from '../crm/read-customer-name.js';
-import { fail, type Line, problems } from '../stock/parse.js';
-import { takeItems } from '../stock/read-items.js';
+import { findCustomerName } from '../crm/api.js';
+import { fail, type Line, problems, takeItems } from '../stock/api.js';
 import { linesText, readLines } from './read-lines.js';
 
 const asks = {

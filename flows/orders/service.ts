@@ -7,9 +7,7 @@ import { type OrderLine, SalesOrder, type SalesOrderDoc } from '../../db/models/
 import { pointAt } from '../../db/pointers.js';
 import type { Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
-import { listWarehouses, productsBySku } from '../stock/catalog.js';
-import { levelsOf, moveStock, rules } from '../stock/levels.js';
-import type { Line } from '../stock/parse.js';
+import { type Line, levelsOf, listWarehouses, moveStock, productsBySku, rules } from '../stock/api.js';
 import { openOrders, orderIdOf, orderNoRef } from './keys.js';
 import { check, OPEN, type OrderAction, type OrderRefusal, PIPELINE } from './pipeline.js';
 

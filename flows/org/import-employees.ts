@@ -1,9 +1,10 @@
 import mongoose from 'mongoose';
 import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { Employee } from '../../db/models/employee.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../../src/csv.js';
+import { describeIssue } from '../../src/errors.js';
 import { directoryWrites } from './directory.js';
-import { describeIssue, type EmployeeInput, employeeInput } from './schemas.js';
+import { type EmployeeInput, employeeInput } from './schemas.js';
 
 export const CSV_COLUMNS = [
   'name',

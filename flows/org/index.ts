@@ -1,4 +1,5 @@
 import type { Flow } from '../../src/bot/flow.js';
+import { orgAdminRoutes } from './admin-routes.js';
 import { whoamiCommand } from './commands.js';
 import { directoryCache } from './directory.js';
 import { phrasings } from './phrasings.js';
@@ -10,7 +11,5 @@ export const orgFlow: Flow = {
   commands: [whoamiCommand],
   actions: [],
   caches: [directoryCache],
+  adminRoutes: orgAdminRoutes,
 };
-
-/** What other flows read of the organisation: the in-memory directory (see directory.ts). */
-export { type Account, type Directory, readDirectory } from './directory.js';

@@ -44,10 +44,3 @@ export const identityInput = z.object({
   email,
 });
 export const identityKey = identityInput.omit({ email: true });
-
-/** The first zod issue as "field message", for one-line replies. */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid input';
-  return issue.path.length > 0 ? `${issue.path.join('.')} ${issue.message}` : issue.message;
-}

@@ -75,8 +75,11 @@ export async function accountsOf(employeeId: string): Promise<Account[]> {
 /** Where proactive messages to an employee go, and the language to write them in. */
 export async function addressOf(employeeId: string): Promise<Address> {
   const org = await readDirectory();
-  const locale = org.byId(employeeId)?.locale as Locale | undefined;
-  return { accounts: org.accountsOf(employeeId), ...(locale ? { locale } : {}) };
+  const row = org.byId(employeeId);
+  return {
+    accounts: org.accountsOf(employeeId),
+    ...(row ? { locale: row.locale as Locale, timezone: row.timezone } : {}),
+  };
 }
 
 export async function listEmployees(filter: {

@@ -1,6 +1,6 @@
 import { Product } from '../../db/models/product.js';
 import { Warehouse } from '../../db/models/warehouse.js';
-import { findActiveByEmail } from '../org/service.js';
+import { findActiveByEmail } from '../org/api.js';
 import { catalogWrites } from './catalog.js';
 import { moveStock, rules } from './levels.js';
 

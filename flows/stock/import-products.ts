@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { Product } from '../../db/models/product.js';
-import { parseCsv } from '../org/csv.js';
-import { describeIssue } from '../org/schemas.js';
+import { parseCsv } from '../../src/csv.js';
+import { describeIssue } from '../../src/errors.js';
 import { catalogWrites } from './catalog.js';
 
 export const PRODUCT_COLUMNS = ['sku', 'name', 'name_en', 'spec', 'unit', 'price', 'reorder_level'] as const;

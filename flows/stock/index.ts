@@ -1,6 +1,8 @@
 import type { Flow } from '../../src/bot/flow.js';
+import { stockAdminRoutes } from './admin-routes.js';
 import { catalogCache } from './catalog.js';
 import { stockCommands } from './commands.js';
+import { stockDigestSections } from './digest.js';
 import { queryStock } from './handlers.js';
 import { levelKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
@@ -15,4 +17,6 @@ export const stockFlow: Flow = {
   actions: [{ actionId: 'stock.pick', handle: (ctx, a) => queryStock(ctx, a.value) }],
   caches: [catalogCache],
   migrations: [levelKeysMigration],
+  digestSections: stockDigestSections,
+  adminRoutes: stockAdminRoutes,
 };

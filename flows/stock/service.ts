@@ -5,7 +5,7 @@ import { Product, type ProductDoc } from '../../db/models/product.js';
 import type { StockLevelDoc } from '../../db/models/stock-level.js';
 import type { WarehouseDoc } from '../../db/models/warehouse.js';
 import type { Person } from '../../src/bot/types.js';
-import { readDirectory } from '../org/index.js';
+import { readDirectory } from '../org/api.js';
 import { findBySku, findWarehouse, listWarehouses, onHandOf } from './catalog.js';
 import { type Amounts, moveStock, rules } from './levels.js';
 

@@ -26,7 +26,7 @@ export type ReminderConfig = { digestAt: string; quiet: QuietHours; approvalRemi
 export type Account = { platform: Platform; teamId: string; userId: string };
 
 /** Where proactive messages to someone go, and the language they read (unset: no such employee). */
-export type Address = { accounts: Account[]; locale?: Locale };
+export type Address = { accounts: Account[]; locale?: Locale; timezone?: string };
 
 /** Who a proactive message goes to and what they chose about such messages. */
 export type Recipient = {

@@ -1,6 +1,9 @@
+import type { Hono } from 'hono';
 import type { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliveries, ReminderConfig } from './deliveries.js';
+import type { DigestSectionSpec } from './digest.js';
 import type { Text } from './i18n.js';
 import type {
   Button,
@@ -8,6 +11,7 @@ import type {
   CardAction,
   FormFieldKind,
   Locale,
+  Message,
   MessageRef,
   Person,
   Reply,
@@ -39,8 +43,11 @@ export type TurnContext = {
   companyCurrency: string;
   log: Logger;
   reply(reply: Reply | string): void;
-  /** Sends to every platform the employee is bound to; the refs let a flow update the copies later. */
-  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
+  /**
+   * Sends to every platform the employee is bound to; the refs let a flow update the copies later.
+   * Pass `(to) => reply` to have it written in their language and zone.
+   */
+  notify(employeeId: string, message: Message): Promise<MessageRef[]>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
   /** Reminders go through here: sent once per key, held in quiet hours, dropped when muted. */
   reminders: Reminders;
@@ -139,7 +146,7 @@ export type JobSpec = {
 
 export type JobDeps = {
   now: Date;
-  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
+  notify(employeeId: string, message: Message): Promise<MessageRef[]>;
   reminders: Reminders;
 };
 
@@ -157,7 +164,17 @@ export type Flow = {
   migrations?: MigrationSpec[];
   /** Data this flow keeps in memory for every turn (the directory, the catalogue). */
   caches?: CacheSpec[];
+  /** What this flow adds to everyone's morning digest; the digests flow loops over them. */
+  digestSections?: DigestSectionSpec[];
+  /**
+   * The flow's admin REST endpoints (imports, exports, repairs), with their full paths under
+   * /api (`/import/customers`); src/admin mounts every flow's behind the bearer token.
+   */
+  adminRoutes?(deps: AdminDeps): Hono;
 };
+
+/** What admin endpoints get from the wiring: the app's clock, and reminders to send through. */
+export type AdminDeps = { now: Clock; reminders: Reminders };
 
 /**
  * An in-process copy that chat turns read instead of the database. `src/` starts it (a full

@@ -1,7 +1,10 @@
 import type { Logger } from '../logger.js';
 import { stampLocale } from './button-locale.js';
 import type { Address } from './deliveries.js';
-import type { MessageRef, Messenger, Platform, Reply, Target } from './types.js';
+import type { Message, MessageRef, Messenger, Platform, Reply, Target } from './types.js';
+
+/** For someone the directory does not know (their language unset): the company's defaults. */
+const FALLBACK = { locale: 'zh-CN', timezone: 'Asia/Shanghai' } as const;
 
 export type NotifierDeps = {
   messengers: Messenger[];
@@ -18,11 +21,16 @@ export function createNotifier(deps: NotifierDeps) {
   const messenger = (platform: Platform) => deps.messengers.find((m) => m.platform === platform);
 
   /**
-   * `known` when the caller already loaded addresses for many people at once (a digest run). The
-   * reply is built in the recipient's language, so its buttons are answered in it.
+   * `known` when the caller already loaded addresses for many people at once (a digest run). A
+   * message given as a function is built here, in the recipient's language and zone; either way
+   * its buttons are answered in that language.
    */
-  async function notify(employeeId: string, reply: Reply, known?: Address): Promise<MessageRef[]> {
-    const { accounts, locale } = known ?? (await deps.addressOf(employeeId));
+  async function notify(employeeId: string, message: Message, known?: Address): Promise<MessageRef[]> {
+    const { accounts, locale, timezone } = known ?? (await deps.addressOf(employeeId));
+    const reply =
+      typeof message === 'function'
+        ? message({ locale: locale ?? FALLBACK.locale, timezone: timezone ?? FALLBACK.timezone })
+        : message;
     const stamped = locale ? stampLocale(reply, locale) : reply;
     const targets: Target[] = accounts
       .filter((a) => messenger(a.platform))

@@ -18,6 +18,7 @@ import {
   type FormSubmission,
   type Incoming,
   type Locale,
+  type Message,
   type MessageRef,
   OPEN_FORM_ACTION,
   type Outcome,
@@ -39,7 +40,7 @@ export type RouterDeps = {
   ): Promise<Person | null>;
   /** Claims a platform event for one handling; null when it was handled or is being handled. */
   claimEvent(platform: Platform, eventId: string, at: Date): Promise<EventClaim | null>;
-  notify(employeeId: string, reply: Reply): Promise<MessageRef[]>;
+  notify(employeeId: string, message: Message): Promise<MessageRef[]>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
   reminders: Reminders;
   /** Confirmations and open questions (db/pending.ts). */

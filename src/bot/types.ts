@@ -113,6 +113,15 @@ export type Card = {
 
 export type Reply = { text: string } | { card: Card };
 
+/** Who a proactive message is for, as far as writing it goes: their language and zone. */
+export type Addressee = { locale: Locale; timezone: string };
+
+/**
+ * A proactive message: finished, or built for its addressee (`(to) => …`), so a flow never looks
+ * up someone's language before telling them something.
+ */
+export type Message = Reply | ((to: Addressee) => Reply);
+
 /** Button action id that opens a command's form; its value is the intent. */
 export const OPEN_FORM_ACTION = 'form.open';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Employee } from '../../db/models/employee.js';
 import { Identity } from '../../db/models/identity.js';
+import { flows } from '../../flows/index.js';
 import { adminRoutes } from '../../src/admin/routes.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { testNow } from '../helpers/clock.js';
@@ -20,7 +21,10 @@ const call = async (method: string, path: string, body?: unknown, headers: Recor
 
 describe('admin API', () => {
   it('is off rather than open when no token is configured', async () => {
-    const res = await adminRoutes(undefined, recordingReminders(), testNow).request('/employees', {
+    const res = await adminRoutes(undefined, flows, {
+      now: testNow,
+      reminders: recordingReminders(),
+    }).request('/employees', {
       headers: { authorization: 'Bearer x' },
     });
     expect(res.status).toBe(503);

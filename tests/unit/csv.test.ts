@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../flows/org/csv.js';
+import { parseCsv } from '../../src/csv.js';
 
 describe('parseCsv', () => {
   it('reads quotes, commas, CRLF, a BOM and blank lines, keeping line numbers', () => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isDateProblem, takeDateRange } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
 import { takeWord } from '../../../src/bot/slots.js';
+import { AppError } from '../../../src/errors.js';
+import { countWorkdays, recordApprovedLeave } from '../../attendance/api.js';
 import { dateOrder, dateRefused, half, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
@@ -137,4 +139,27 @@ export const leave: RequestType<LeaveData> = {
     ];
   },
   measure: (d) => ({ days: d.days }),
+  // counted with the requester's own calendar: holidays and make-up workdays (调休) included
+  async complete(d, requesterId) {
+    const days = await countWorkdays(requesterId, d.from, d.to, d.fromHalf, d.toHalf);
+    if (days === 0) {
+      throw new AppError('approvals.no_workdays', 'leave covers no workday', {
+        'zh-CN': '这段时间没有工作日，无需请假。',
+        en: 'Those dates have no working day; no leave is needed.',
+      });
+    }
+    return { ...d, days };
+  },
+  onApproved: ({ no, requesterId, data: d, at }) =>
+    recordApprovedLeave(
+      {
+        employeeId: requesterId,
+        requestId: no,
+        from: d.from,
+        to: d.to,
+        fromHalf: d.fromHalf,
+        toHalf: d.toHalf,
+      },
+      at,
+    ),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isDateProblem, takeDateTime } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
 import { takeWord } from '../../../src/bot/slots.js';
+import { applyMakeupPunch } from '../../attendance/api.js';
 import { dateRefused, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
@@ -81,4 +82,9 @@ export const makeup: RequestType<MakeupData> = {
     [tr(locale, { 'zh-CN': '原因', en: 'Reason' }), d.reason],
   ],
   measure: () => ({}),
+  onApproved: ({ no, requesterId, data: d, at }) =>
+    applyMakeupPunch(
+      { employeeId: requesterId, requestId: no, date: d.date, time: d.time, direction: d.direction },
+      at,
+    ),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isDateProblem, takeDate } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
 import { unread } from '../../../src/bot/slots.js';
+import { createEmployee } from '../../org/api.js';
 import { dateRefused, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
@@ -102,4 +103,22 @@ export const onboarding: RequestType<OnboardingData> = {
     [tr(locale, { 'zh-CN': '入职日期', en: 'Start date' }), d.startDate],
   ],
   measure: (d) => ({ department: d.department }),
+  async onApproved({ data: d, at, today }) {
+    // inactive until the first day, so the new hire cannot be asked to approve before joining
+    await createEmployee(
+      {
+        name: d.name,
+        email: d.email,
+        department: d.department,
+        managerEmail: d.managerEmail,
+        roles: ['employee'],
+        locale: 'zh-CN',
+        timezone: 'Asia/Shanghai',
+      },
+      at,
+      { active: d.startDate <= today },
+    ).catch((err: { code?: string }) => {
+      if (err.code !== 'org.duplicate') throw err;
+    });
+  },
 };

@@ -14,6 +14,17 @@ export type TextContext = { locale: Locale; now: DateTime };
  */
 export type TextRead = { fields: Record<string, unknown>; problem?: string; ask?: string };
 
+/** A request just approved, as its type's `onApproved` sees it. */
+export type Approved<D> = {
+  no: string;
+  requesterId: string;
+  data: D;
+  /** When it was decided (written from the injected clock): the hook's writes carry this time. */
+  at: Date;
+  /** The decider's local date. */
+  today: string;
+};
+
 /**
  * One kind of request: how it is written as text, the form with the same fields, the schema both
  * are checked by, and how it reads on a card.
@@ -38,6 +49,17 @@ export type RequestType<D = Record<string, unknown>> = {
   describe(data: D, locale: Locale): [string, string][];
   /** What the routing policy looks at. */
   measure(data: D): { days?: number; amount?: number; department?: string };
+  /**
+   * What the type works out from elsewhere before it is filed (and for the preview): leave counts
+   * its working days in the requester's calendar. Refuses with an `AppError`.
+   */
+  complete?(data: D, requesterId: string): Promise<D>;
+  /**
+   * What a final approval does beyond the request itself (leave → attendance, onboarding → org).
+   * Runs once, by whoever made the deciding write; must be idempotent per request, so that a
+   * retry after a crash is safe.
+   */
+  onApproved?(approved: Approved<D>): Promise<void>;
 };
 
 /** Problem codes used in schemas, shown in the person's language. */

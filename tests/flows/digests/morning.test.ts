@@ -2,14 +2,17 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { Delivery } from '../../../db/models/delivery.js';
 import { checkIn, checkOut } from '../../../flows/attendance/service.js';
-import { digestKey, runDigests } from '../../../flows/digests/index.js';
+import { digestKey, runDigests } from '../../../flows/digests/run.js';
 import { setMuted, setQuietHours } from '../../../flows/digests/settings.js';
+import { flows } from '../../../flows/index.js';
+import { digestSectionsOf } from '../../../src/bot/digest.js';
 import { useTestDb } from '../../helpers/db.js';
 import { recordingReminders } from '../../helpers/reminders.js';
 import { makeEmployee } from '../attendance/helpers.js';
 import { cardSent, customerDue, titleOf, who } from './helpers.js';
 
 useTestDb();
+const sections = digestSectionsOf(flows);
 const SH = 'Asia/Shanghai';
 const LA = 'America/Los_Angeles';
 const z = (iso: string) => new Date(iso);
@@ -21,7 +24,7 @@ describe('morning digest', () => {
     await customerDue(la, z('2026-11-30T08:00:00Z'));
     await customerDue(sh, z('2026-11-30T16:00:00Z'));
     const reminders = recordingReminders();
-    const run = (iso: string) => runDigests(reminders, z(iso), { only: [la, sh] });
+    const run = (iso: string) => runDigests({ reminders, sections }, z(iso), { only: [la, sh] });
 
     await run('2026-11-30T16:59:00Z'); // LA Mon 08:59; Shanghai Tue 00:59
     expect(reminders.sent).toEqual([]);
@@ -53,13 +56,15 @@ describe('morning digest', () => {
     await customerDue(busy, z('2026-12-01T16:00:00Z'), '华为');
     await customerDue(busy, z('2026-11-28T16:00:00Z'), '中兴');
     const reminders = recordingReminders();
-    const run = await runDigests(reminders, z('2026-12-02T01:05:00Z'), { only: [busy, idle] });
+    const run = await runDigests({ reminders, sections }, z('2026-12-02T01:05:00Z'), { only: [busy, idle] });
     expect(run).toEqual({ due: 2, sent: 1, empty: 1, skipped: 0 });
     const card = cardSent(reminders.sent[0]);
     expect(card.fields).toEqual([['今日跟进', '中兴 · 逾期 3 天\n华为 · 今天']]);
     // the empty one is recorded, so the next runs today do not build it again
     expect(await Delivery.findById(digestKey(idle, '2026-12-02')).lean()).toMatchObject({ status: 'empty' });
-    expect((await runDigests(reminders, z('2026-12-02T01:10:00Z'), { only: [busy, idle] })).due).toBe(0);
+    expect(
+      (await runDigests({ reminders, sections }, z('2026-12-02T01:10:00Z'), { only: [busy, idle] })).due,
+    ).toBe(0);
   });
 
   it('skips people who muted digests, and comes back when they unmute', async () => {
@@ -67,14 +72,18 @@ describe('morning digest', () => {
     await customerDue(me, z('2026-11-30T16:00:00Z'));
     const reminders = recordingReminders();
     await setMuted(me, 'digests', true);
-    expect(await runDigests(reminders, z('2026-12-01T01:00:00Z'), { only: [me] })).toMatchObject({
+    expect(
+      await runDigests({ reminders, sections }, z('2026-12-01T01:00:00Z'), { only: [me] }),
+    ).toMatchObject({
       due: 0,
       sent: 0,
     });
     // muting reminders only leaves the digest alone
     await setMuted(me, 'all', false);
     await setMuted(me, 'reminders', true);
-    expect(await runDigests(reminders, z('2026-12-01T01:05:00Z'), { only: [me] })).toMatchObject({ sent: 1 });
+    expect(
+      await runDigests({ reminders, sections }, z('2026-12-01T01:05:00Z'), { only: [me] }),
+    ).toMatchObject({ sent: 1 });
   });
 
   it('does not send a day-old digest once the quiet hours have begun', async () => {
@@ -82,9 +91,13 @@ describe('morning digest', () => {
     await customerDue(me, z('2026-11-30T16:00:00Z'));
     const reminders = recordingReminders();
     // the app was down all day: at 20:30 local it is too late for the morning digest
-    expect(await runDigests(reminders, z('2026-12-01T12:30:00Z'), { only: [me] })).toMatchObject({ due: 0 });
+    expect(
+      await runDigests({ reminders, sections }, z('2026-12-01T12:30:00Z'), { only: [me] }),
+    ).toMatchObject({ due: 0 });
     // but a run at 11:00 catches up on a missed 09:00
-    expect(await runDigests(reminders, z('2026-12-01T03:00:00Z'), { only: [me] })).toMatchObject({ sent: 1 });
+    expect(
+      await runDigests({ reminders, sections }, z('2026-12-01T03:00:00Z'), { only: [me] }),
+    ).toMatchObject({ sent: 1 });
   });
 
   it('waits for quiet hours that cover the digest time to end', async () => {
@@ -92,8 +105,12 @@ describe('morning digest', () => {
     await customerDue(me, z('2026-11-30T16:00:00Z'));
     await setQuietHours(me, { start: '08:00', end: '12:00' });
     const reminders = recordingReminders();
-    expect(await runDigests(reminders, z('2026-12-01T01:00:00Z'), { only: [me] })).toMatchObject({ due: 0 });
-    expect(await runDigests(reminders, z('2026-12-01T04:00:00Z'), { only: [me] })).toMatchObject({ sent: 1 });
+    expect(
+      await runDigests({ reminders, sections }, z('2026-12-01T01:00:00Z'), { only: [me] }),
+    ).toMatchObject({ due: 0 });
+    expect(
+      await runDigests({ reminders, sections }, z('2026-12-01T04:00:00Z'), { only: [me] }),
+    ).toMatchObject({ sent: 1 });
   });
 
   it('a forced run counts as the day’s digest, even for a run at the same instant', async () => {
@@ -101,8 +118,10 @@ describe('morning digest', () => {
     await customerDue(me, z('2026-11-30T16:00:00Z'));
     const reminders = recordingReminders();
     const now = z('2026-12-01T02:00:00Z');
-    expect(await runDigests(reminders, now, { only: [me], force: true })).toMatchObject({ sent: 1 });
-    expect(await runDigests(reminders, now, { only: [me] })).toMatchObject({ due: 0 });
+    expect(await runDigests({ reminders, sections }, now, { only: [me], force: true })).toMatchObject({
+      sent: 1,
+    });
+    expect(await runDigests({ reminders, sections }, now, { only: [me] })).toMatchObject({ due: 0 });
   });
 
   it('two runs at once, and a run resumed after a crash, send each digest once', async () => {
@@ -111,10 +130,10 @@ describe('morning digest', () => {
     const reminders = recordingReminders();
     const now = z('2026-12-01T01:00:00Z');
     // a first run that got through half of them before the process died
-    await runDigests(reminders, now, { only: people.slice(0, 6) });
+    await runDigests({ reminders, sections }, now, { only: people.slice(0, 6) });
     await Promise.all([
-      runDigests(reminders, now, { only: people }),
-      runDigests(reminders, now, { only: people }),
+      runDigests({ reminders, sections }, now, { only: people }),
+      runDigests({ reminders, sections }, now, { only: people }),
     ]);
     expect(who(reminders.sent).sort()).toEqual([...people].sort());
   });
@@ -132,7 +151,7 @@ describe('morning digest', () => {
     await checkIn(forgot, at('2026-12-04T00:55:00Z'));
     const reminders = recordingReminders();
     // Monday's digest covers Friday
-    await runDigests(reminders, z('2026-12-07T01:05:00Z'), { only: [boss] });
+    await runDigests({ reminders, sections }, z('2026-12-07T01:05:00Z'), { only: [boss] });
     expect(cardSent(reminders.sent[0]).fields).toEqual([
       ['团队考勤异常 2026-12-04', '迟 · 迟到 09:40\n忘 · 未签退\n缺 · 缺勤'],
     ]);

@@ -3,15 +3,18 @@ import { IN_LIST_MAX } from '../../../db/in-list.js';
 import { Customer, nameKeyOf } from '../../../db/models/customer.js';
 import { Employee } from '../../../db/models/employee.js';
 import { JobCursor } from '../../../db/models/job-cursor.js';
-import { runDigests } from '../../../flows/digests/index.js';
+import { runDigests } from '../../../flows/digests/api.js';
 import { setQuietHours } from '../../../flows/digests/settings.js';
+import { flows } from '../../../flows/index.js';
 import { directoryWrites } from '../../../flows/org/directory.js';
+import { digestSectionsOf } from '../../../src/bot/digest.js';
 import { useTestDb } from '../../helpers/db.js';
 import { recordingReminders } from '../../helpers/reminders.js';
 import { makeEmployee } from '../attendance/helpers.js';
 import { customerDue, who } from './helpers.js';
 
 useTestDb();
+const sections = digestSectionsOf(flows);
 const z = (iso: string) => new Date(iso);
 const DUE = z('2026-11-30T16:00:00Z');
 
@@ -23,16 +26,16 @@ describe('the scheduled run for the whole company', () => {
     for (const id of [sh, late]) await customerDue(id, DUE);
     const reminders = recordingReminders();
 
-    expect(await runDigests(reminders, z('2026-12-01T01:00:00Z'))).toMatchObject({ sent: 1 });
+    expect(await runDigests({ reminders, sections }, z('2026-12-01T01:00:00Z'))).toMatchObject({ sent: 1 });
     // someone there is in quiet hours until 12:00: the day is not done yet
     expect(await JobCursor.findById('digests:Asia/Shanghai:2026-12-01').lean()).toBeNull();
-    expect(await runDigests(reminders, z('2026-12-01T04:00:00Z'))).toMatchObject({ sent: 1 });
+    expect(await runDigests({ reminders, sections }, z('2026-12-01T04:00:00Z'))).toMatchObject({ sent: 1 });
     expect(await JobCursor.findById('digests:Asia/Shanghai:2026-12-01').lean()).not.toBeNull();
 
     const newcomer = await makeEmployee('Asia/Shanghai');
     await customerDue(newcomer, DUE);
-    expect(await runDigests(reminders, z('2026-12-01T04:05:00Z'))).toMatchObject({ due: 0 });
-    await runDigests(reminders, z('2026-12-02T01:00:00Z'));
+    expect(await runDigests({ reminders, sections }, z('2026-12-01T04:05:00Z'))).toMatchObject({ due: 0 });
+    await runDigests({ reminders, sections }, z('2026-12-02T01:00:00Z'));
     // the next morning: the newcomer too (the other one's quiet hours run until 12:00)
     expect(who(reminders.sent).slice(0, 2)).toEqual([sh, late]);
     expect(who(reminders.sent).slice(2).sort()).toEqual([sh, newcomer].sort());
@@ -61,7 +64,7 @@ describe('the scheduled run for the whole company', () => {
     );
     const reminders = recordingReminders();
     // 09:00 in Berlin; Shanghai (16:00) had its day marked done in the test above, for the 3rd
-    await runDigests(reminders, z('2026-12-03T08:00:00Z'));
+    await runDigests({ reminders, sections }, z('2026-12-03T08:00:00Z'));
     const berlin = new Set(rows.map((r) => String(r._id)));
     const sentToBerlin = reminders.sent.filter((s) => berlin.has(s.employeeId));
     expect(sentToBerlin).toHaveLength(IN_LIST_MAX + 50);

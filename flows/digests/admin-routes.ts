@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Employee } from '../../db/models/employee.js';
-import { runDigests } from '../../flows/digests/index.js';
-import type { Reminders } from '../bot/flow.js';
-import type { Clock } from '../clock.js';
-import { readJson } from '../http/read-json.js';
+import type { DigestSectionSpec } from '../../src/bot/digest.js';
+import type { AdminDeps } from '../../src/bot/flow.js';
+import { readJson } from '../../src/http/read-json.js';
+import { runDigests } from './run.js';
 
 const body = z.object({ email: z.email().optional() }).strict();
 
@@ -12,7 +12,10 @@ const body = z.object({ email: z.email().optional() }).strict();
  * POST /api/digests/send: today's morning digest now, for everyone or one person, whatever the
  * time and day. Still once per person per local day: whoever already had today's is skipped.
  */
-export function digestRoutes(reminders: Reminders, now: Clock): Hono {
+export function digestAdminRoutes(
+  sections: readonly DigestSectionSpec[],
+  { now, reminders }: AdminDeps,
+): Hono {
   const api = new Hono();
   api.post('/digests/send', async (c) => {
     const parsed = await readJson(c, body);
@@ -24,7 +27,7 @@ export function digestRoutes(reminders: Reminders, now: Clock): Hono {
       if (!employee) return c.json({ error: `no employee with e-mail ${email}` }, 404);
       only = [String(employee._id)];
     }
-    return c.json(await runDigests(reminders, now(), { force: true, only }));
+    return c.json(await runDigests({ reminders, sections }, now(), { force: true, only }));
   });
   return api;
 }

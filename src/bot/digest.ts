@@ -60,3 +60,14 @@ export function byReader<T>(
   }
   return out;
 }
+
+/**
+ * A flow's contribution to the morning digest (`Flow.digestSections`). The digest shows the
+ * sections of every flow by `order`, lowest first.
+ */
+export type DigestSectionSpec = { name: string; order: number; load: SectionLoader };
+
+/** Every section the flows declare, in digest order. */
+export function digestSectionsOf(flows: { digestSections?: DigestSectionSpec[] }[]): DigestSectionSpec[] {
+  return flows.flatMap((f) => f.digestSections ?? []).sort((a, b) => a.order - b.order);
+}

@@ -1,17 +1,30 @@
 import { DateTime } from 'luxon';
-import { inList } from '../../../db/in-list.js';
-import { Customer, type CustomerDoc } from '../../../db/models/customer.js';
-import { tr } from '../../../src/bot/i18n.js';
-import { CRM_CONFIG } from '../../crm/config.js';
-import { byReader, type DigestSection, type RunContext } from '../section.js';
-import { t } from '../text.js';
+import { inList } from '../../db/in-list.js';
+import { Customer, type CustomerDoc } from '../../db/models/customer.js';
+import {
+  byReader,
+  type DigestSection,
+  type DigestSectionSpec,
+  type RunContext,
+} from '../../src/bot/digest.js';
+import { tr } from '../../src/bot/i18n.js';
+import { CRM_CONFIG } from './config.js';
+
+/** This flow's lines in the morning digest. */
+const t = {
+  followUps: { 'zh-CN': '今日跟进', en: 'Follow-ups due' },
+  dueToday: { 'zh-CN': '今天', en: 'today' },
+  overdue: { 'zh-CN': '逾期 {days} 天', en: 'overdue {days}d' },
+  returning: { 'zh-CN': '即将回公海（请尽快跟进）', en: 'Going back to the pool soon (follow up)' },
+  returnsOn: { 'zh-CN': '{date} 回公海', en: 'back to the pool on {date}' },
+};
 
 /** Customers this close to going back to the pool are named in their owner's digest. */
 const WARN_DAYS = 3;
 const DAY_MS = 86_400_000;
 
 /** Sales: follow-ups due today or overdue (by the reader's local day). */
-export async function dueFollowUps(ctx: RunContext): Promise<Map<string, DigestSection>> {
+async function dueFollowUps(ctx: RunContext): Promise<Map<string, DigestSection>> {
   // the latest "end of today" over every zone; each reader's own day is applied below
   const latest = new Date(ctx.now.getTime() + 2 * DAY_MS);
   const docs = await Customer.find(
@@ -47,7 +60,7 @@ export async function dueFollowUps(ctx: RunContext): Promise<Map<string, DigestS
 }
 
 /** Sales: customers with no follow-up for nearly `idleDays`, before the idle job returns them. */
-export async function returningToPool(ctx: RunContext): Promise<Map<string, DigestSection>> {
+async function returningToPool(ctx: RunContext): Promise<Map<string, DigestSection>> {
   const cutoff = new Date(ctx.now.getTime() - (CRM_CONFIG.idleDays - WARN_DAYS) * DAY_MS);
   const docs = await Customer.find(
     {
@@ -75,3 +88,9 @@ export async function returningToPool(ctx: RunContext): Promise<Map<string, Dige
   }
   return out;
 }
+
+/** What sales adds to the morning digest. */
+export const salesDigestSections: DigestSectionSpec[] = [
+  { name: 'crm.followUps', order: 40, load: dueFollowUps },
+  { name: 'crm.returning', order: 50, load: returningToPool },
+];

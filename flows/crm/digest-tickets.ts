@@ -1,12 +1,24 @@
-import { inList } from '../../../db/in-list.js';
-import { Ticket, type TicketDoc } from '../../../db/models/ticket.js';
-import { ageText, tr } from '../../../src/bot/i18n.js';
-import { CRM_CONFIG } from '../../crm/config.js';
-import { byReader, type DigestSection, type RunContext, WITH_BUTTONS } from '../section.js';
-import { t } from '../text.js';
+import { inList } from '../../db/in-list.js';
+import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
+import {
+  byReader,
+  type DigestSection,
+  type DigestSectionSpec,
+  type RunContext,
+  WITH_BUTTONS,
+} from '../../src/bot/digest.js';
+import { ageText, tr } from '../../src/bot/i18n.js';
+import { CRM_CONFIG } from './config.js';
+
+/** This flow's lines in the morning digest. */
+const t = {
+  resolve: { 'zh-CN': '解决', en: 'Resolve' },
+  tickets: { 'zh-CN': '超时未解决的工单', en: 'Tickets past their SLA' },
+  openFor: { 'zh-CN': '已开 {age}', en: 'open {age}' },
+};
 
 /** Ticket owners: their open tickets past the SLA, oldest first. */
-export async function overdueTickets(ctx: RunContext): Promise<Map<string, DigestSection>> {
+async function overdueTickets(ctx: RunContext): Promise<Map<string, DigestSection>> {
   const cutoff = new Date(ctx.now.getTime() - CRM_CONFIG.ticketSlaHours * 3_600_000);
   const tickets = await Ticket.find({
     status: { $in: ['open', 'taken'] },
@@ -37,3 +49,8 @@ export async function overdueTickets(ctx: RunContext): Promise<Map<string, Diges
   }
   return out;
 }
+
+/** What service tickets add to the morning digest. */
+export const ticketDigestSections: DigestSectionSpec[] = [
+  { name: 'crm.tickets', order: 80, load: overdueTickets },
+];

@@ -1,12 +1,23 @@
-import { inList } from '../../../db/in-list.js';
-import { ApprovalRequest, type ApprovalRequestDoc } from '../../../db/models/approval-request.js';
-import { ageText, tr } from '../../../src/bot/i18n.js';
-import { actionLine, decisionButtons, statusLabel, typeLabel } from '../../approvals/cards.js';
-import { byReader, type DigestSection, type RunContext, WITH_BUTTONS } from '../section.js';
-import { t } from '../text.js';
+import { inList } from '../../db/in-list.js';
+import { ApprovalRequest, type ApprovalRequestDoc } from '../../db/models/approval-request.js';
+import {
+  byReader,
+  type DigestSection,
+  type DigestSectionSpec,
+  type RunContext,
+  WITH_BUTTONS,
+} from '../../src/bot/digest.js';
+import { ageText, tr } from '../../src/bot/i18n.js';
+import { actionLine, decisionButtons, statusLabel, typeLabel } from './cards.js';
+
+/** This flow's lines in the morning digest. */
+const t = {
+  myRequests: { 'zh-CN': '我的申请有更新', en: 'Your requests changed' },
+  pending: { 'zh-CN': '待我审批（最早的在前）', en: 'Waiting for your approval (oldest first)' },
+};
 
 /** Everyone: their own requests someone else acted on since their last digest. */
-export async function myRequests(ctx: RunContext): Promise<Map<string, DigestSection>> {
+async function myRequests(ctx: RunContext): Promise<Map<string, DigestSection>> {
   const oldest = new Date(Math.min(...ctx.readers.map((r) => r.since.getTime())));
   const docs = await ApprovalRequest.find(
     {
@@ -41,7 +52,7 @@ export async function myRequests(ctx: RunContext): Promise<Map<string, DigestSec
 }
 
 /** Approvers: what waits for them, oldest first, the first few with Approve/Reject. */
-export async function pendingApprovals(ctx: RunContext): Promise<Map<string, DigestSection>> {
+async function pendingApprovals(ctx: RunContext): Promise<Map<string, DigestSection>> {
   const docs = await ApprovalRequest.find(
     {
       ...inList(
@@ -69,3 +80,9 @@ export async function pendingApprovals(ctx: RunContext): Promise<Map<string, Dig
   }
   return out;
 }
+
+/** What approvals adds to the morning digest, in digest order. */
+export const approvalDigestSections: DigestSectionSpec[] = [
+  { name: 'approvals.mine', order: 10, load: myRequests },
+  { name: 'approvals.pending', order: 20, load: pendingApprovals },
+];

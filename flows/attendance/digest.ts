@@ -1,10 +1,17 @@
 import { DateTime } from 'luxon';
-import { tr } from '../../../src/bot/i18n.js';
-import { loadDays } from '../../attendance/days.js';
-import type { DayResult } from '../../attendance/evaluate.js';
-import { isWorkday, loadSchedules, type Schedule } from '../../attendance/schedule.js';
-import type { DigestSection, Reader, RunContext, Staff } from '../section.js';
-import { t } from '../text.js';
+import type { DigestSection, DigestSectionSpec, Reader, RunContext, Staff } from '../../src/bot/digest.js';
+import { tr } from '../../src/bot/i18n.js';
+import { loadDays } from './days.js';
+import type { DayResult } from './evaluate.js';
+import { isWorkday, loadSchedules, type Schedule } from './schedule.js';
+
+/** This flow's lines in the morning digest. */
+const t = {
+  team: { 'zh-CN': '团队考勤异常 {date}', en: 'Team attendance issues {date}' },
+  late: { 'zh-CN': '迟到 {time}', en: 'late {time}' },
+  absent: { 'zh-CN': '缺勤', en: 'absent' },
+  noCheckOut: { 'zh-CN': '未签退', en: 'no check-out' },
+};
 
 /** A manager looks back at most this far for their previous workday (a long holiday). */
 const LOOK_BACK_DAYS = 10;
@@ -13,7 +20,7 @@ const LOOK_BACK_DAYS = 10;
  * Managers: their direct reports' previous workday (Monday's digest covers Friday) — late,
  * absent, or checked in without checking out. Two queries for the whole company (loadDays).
  */
-export async function teamAttendance(ctx: RunContext): Promise<Map<string, DigestSection>> {
+async function teamAttendance(ctx: RunContext): Promise<Map<string, DigestSection>> {
   const reportsOf = new Map<string, Staff[]>();
   for (const s of ctx.staff) {
     if (s.managerId) reportsOf.set(s.managerId, [...(reportsOf.get(s.managerId) ?? []), s]);
@@ -65,3 +72,8 @@ function anomaly(day: DayResult, reader: Reader, employed: boolean): string | nu
   if (day.status === 'present' && !day.checkOut) issues.push(tr(reader.locale, t.noCheckOut));
   return issues.length > 0 ? issues.join(', ') : null;
 }
+
+/** What attendance adds to the morning digest: managers see their team's previous workday. */
+export const attendanceDigestSections: DigestSectionSpec[] = [
+  { name: 'attendance.team', order: 30, load: teamAttendance },
+];

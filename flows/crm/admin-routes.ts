@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { customerBreakdown, DIMENSIONS } from '../../flows/crm/analytics.js';
-import { exportFollowUpsCsv } from '../../flows/crm/export-follow-ups.js';
-import { importCustomersCsv } from '../../flows/crm/import-customers.js';
-import { recountCustomers } from '../../flows/crm/index.js';
-import type { Clock } from '../clock.js';
+import type { AdminDeps } from '../../src/bot/flow.js';
+import { customerBreakdown, DIMENSIONS } from './analytics.js';
+import { exportFollowUpsCsv } from './export-follow-ups.js';
+import { importCustomersCsv } from './import-customers.js';
+import { recountCustomers } from './recount.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
 /** CRM admin REST, mounted under /api by adminRoutes (which checks the bearer token first). */
-export function crmRoutes(now: Clock): Hono {
+export function crmAdminRoutes({ now }: AdminDeps): Hono {
   const api = new Hono();
 
   api.get('/crm/analytics', async (c) => {

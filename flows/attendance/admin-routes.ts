@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { recountMonths } from '../../flows/attendance/index.js';
-import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from '../../flows/attendance/report.js';
-import type { Clock } from '../clock.js';
+import type { AdminDeps } from '../../src/bot/flow.js';
+import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from './report.js';
+import { recountMonths } from './rollup.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
 const query = z.object({ month, department: z.string().trim().min(1).max(100).optional() });
@@ -14,10 +14,10 @@ const query = z.object({ month, department: z.string().trim().min(1).max(100).op
  * employee-day, streamed batch by batch) and a JSON summary per employee, both from the month
  * rollups; and the repair that recounts those rollups (one month, or all of them).
  */
-export function attendanceReportRoutes(now: Clock): Hono {
+export function attendanceAdminRoutes({ now }: AdminDeps): Hono {
   const api = new Hono();
 
-  api.get('/attendance', async (c) => {
+  api.get('/reports/attendance', async (c) => {
     const q = query.safeParse(c.req.query());
     if (!q.success) return c.json({ error: describe(q.error) }, 400);
     const { month, department } = q.data;
@@ -32,13 +32,13 @@ export function attendanceReportRoutes(now: Clock): Hono {
     });
   });
 
-  api.get('/attendance/summary', async (c) => {
+  api.get('/reports/attendance/summary', async (c) => {
     const q = query.safeParse(c.req.query());
     if (!q.success) return c.json({ error: describe(q.error) }, 400);
     return c.json(await monthSummary(q.data.month, q.data.department, DateTime.fromJSDate(now())));
   });
 
-  api.post('/attendance/recount', async (c) => {
+  api.post('/reports/attendance/recount', async (c) => {
     const q = z.object({ month: month.optional() }).safeParse(c.req.query());
     if (!q.success) return c.json({ error: describe(q.error) }, 400);
     return c.json(await recountMonths(now(), q.data.month));

@@ -1,0 +1,7 @@
+/**
+ * The CRM's public face: orders names its customer through it (found in a sentence, resolved
+ * against the customers, or created).
+ */
+export { findCustomerName } from './read-customer-name.js';
+export { resolveCustomer } from './resolve.js';
+export { createCustomer, findByName } from './service.js';

@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { z } from 'zod';
 import { AGE_BANDS, Customer, type CustomerDoc, nameKeyOf, STAGES } from '../../db/models/customer.js';
 import { followAll } from '../../db/pointers.js';
-import { parseCsv } from '../../src/csv.js';
+import { byLine, type LineProblem, readCsvRows } from '../../src/csv-import.js';
 import { readDirectory } from '../org/api.js';
 import { recordAdded } from './bulk-added.js';
 import { customerNameRef } from './keys.js';
@@ -38,8 +38,7 @@ const row = z.object({
   tags: z.array(z.string()).optional(),
 });
 
-type Problem = { line: number; message: string };
-export type CustomerImport = { ok: true; created: number } | { ok: false; errors: Problem[] };
+export type CustomerImport = { ok: true; created: number } | { ok: false; errors: LineProblem[] };
 
 /**
  * CSV with a header of any of CUSTOMER_COLUMNS (name required; tags separated by `;`; empty
@@ -48,18 +47,13 @@ export type CustomerImport = { ok: true; created: number } | { ok: false; errors
  * applied to imports (an admin's decision).
  */
 export async function importCustomersCsv(csv: string, now: Date): Promise<CustomerImport> {
-  const [header, ...data] = parseCsv(csv);
-  const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
-  const unknown = columns.filter((c) => !(CUSTOMER_COLUMNS as readonly string[]).includes(c));
-  if (!header || unknown.length > 0 || !columns.includes('name'))
-    return fail(header?.line ?? 1, `header must use ${CUSTOMER_COLUMNS.join(',')} (name required)`);
-  if (data.length === 0) return fail(header.line, 'no customer rows after the header');
-
-  const errors: Problem[] = [];
-  const parsed: { line: number; input: z.infer<typeof row> }[] = [];
-  for (const { line, fields } of data) {
-    const cell = (name: string) => fields[columns.indexOf(name)]?.trim() || undefined;
-    const result = row.safeParse({
+  const read = readCsvRows(csv, {
+    noun: 'customer',
+    columns: CUSTOMER_COLUMNS,
+    required: ['name'],
+    schema: row,
+    columnOf: { ageBand: 'age_band', ownerEmail: 'owner_email' },
+    toInput: (cell) => ({
       ...Object.fromEntries(
         ['name', 'city', 'industry', 'contact', 'phone', 'email', 'age', 'source', 'stage'].map((k) => [
           k,
@@ -72,15 +66,10 @@ export async function importCustomersCsv(csv: string, now: Date): Promise<Custom
         ?.split(';')
         .map((t) => t.trim())
         .filter(Boolean),
-    });
-    if (result.success) parsed.push({ line, input: result.data });
-    else
-      errors.push({
-        line,
-        message: `${result.error.issues[0]?.path.join('.')}: ${result.error.issues[0]?.message}`,
-      });
-  }
-
+    }),
+  });
+  const parsed = read.rows.map(({ line, value }) => ({ line, input: value }));
+  const errors = [...read.errors];
   const seen = new Map<string, { line: number; name: string }>();
   for (const { line, input } of parsed) {
     const key = nameKeyOf(input.name);
@@ -101,7 +90,7 @@ export async function importCustomersCsv(csv: string, now: Date): Promise<Custom
     if (owner) ownerId.set(input.ownerEmail, owner._id);
     else errors.push({ line, message: `owner_email ${input.ownerEmail} is not an active employee` });
   }
-  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  if (errors.length > 0) return { ok: false, errors: byLine(errors) };
 
   const docs = parsed.map(({ input: { ownerEmail, ...fields } }) => ({
     _id: new mongoose.Types.ObjectId(),

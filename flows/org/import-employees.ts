@@ -1,8 +1,7 @@
 import mongoose from 'mongoose';
 import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { Employee } from '../../db/models/employee.js';
-import { parseCsv } from '../../src/csv.js';
-import { describeIssue } from '../../src/errors.js';
+import { byLine, type LineProblem, readCsvRows } from '../../src/csv-import.js';
 import { directoryWrites } from './directory.js';
 import { type EmployeeInput, employeeInput } from './schemas.js';
 
@@ -19,7 +18,7 @@ export const CSV_COLUMNS = [
 
 export type ImportReport =
   | { ok: true; created: number; updated: number }
-  | { ok: false; errors: { line: number; message: string }[] };
+  | { ok: false; errors: LineProblem[] };
 
 type Row = { line: number; input: EmployeeInput };
 
@@ -28,20 +27,13 @@ type Row = { line: number; input: EmployeeInput };
  * separated by `;`; an empty currency = the company's). All or nothing: every row is checked first, and one bad row means nothing is written.
  */
 export async function importEmployeesCsv(csv: string, now: Date): Promise<ImportReport> {
-  const [header, ...data] = parseCsv(csv);
-  if (!header) return fail(1, `empty file; expected the header ${CSV_COLUMNS.join(',')}`);
-  const columns = header.fields.map((f) => f.trim().toLowerCase());
-  const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length > 0 || !columns.includes('name') || !columns.includes('email')) {
-    return fail(header.line, `header must be ${CSV_COLUMNS.join(',')} (name and email required)`);
-  }
-  if (data.length === 0) return fail(header.line, 'no employee rows after the header');
-
-  const rows: Row[] = [];
-  const errors: { line: number; message: string }[] = [];
-  for (const { line, fields } of data) {
-    const cell = (name: string) => fields[columns.indexOf(name)]?.trim() || undefined;
-    const parsed = employeeInput.safeParse({
+  const read = readCsvRows(csv, {
+    noun: 'employee',
+    columns: CSV_COLUMNS,
+    required: ['name', 'email'],
+    schema: employeeInput,
+    columnOf: { managerEmail: 'manager_email' },
+    toInput: (cell) => ({
       name: cell('name') ?? '',
       email: cell('email') ?? '',
       department: cell('department'),
@@ -53,12 +45,13 @@ export async function importEmployeesCsv(csv: string, now: Date): Promise<Import
       locale: cell('locale'),
       timezone: cell('timezone'),
       currency: cell('currency') ?? null,
-    });
-    if (parsed.success) rows.push({ line, input: parsed.data });
-    else errors.push({ line, message: columnName(describeIssue(parsed.error)) });
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  return upsertEmployees(rows, now);
+    }),
+  });
+  if (read.errors.length > 0) return { ok: false, errors: read.errors };
+  return upsertEmployees(
+    read.rows.map(({ line, value }) => ({ line, input: value })),
+    now,
+  );
 }
 
 /**
@@ -67,7 +60,7 @@ export async function importEmployeesCsv(csv: string, now: Date): Promise<Import
  * keyed by e-mail, so re-running a batch that was interrupted finishes it without duplicates.
  */
 export async function upsertEmployees(rows: Row[], now: Date): Promise<ImportReport> {
-  const errors: { line: number; message: string }[] = [];
+  const errors: LineProblem[] = [];
   const seen = new Map<string, number>();
   for (const { line, input } of rows) {
     const first = seen.get(input.email);
@@ -101,7 +94,7 @@ export async function upsertEmployees(rows: Row[], now: Date): Promise<ImportRep
       errors.push({ line, message: `manager_email ${input.managerEmail} makes a reporting loop` });
     }
   }
-  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  if (errors.length > 0) return { ok: false, errors: byLine(errors) };
 
   const result = await bulkWriteInSlices(
     Employee,
@@ -141,12 +134,4 @@ function hasLoop(start: string, managerOf: Map<string, string | null>): boolean 
     visited.add(cursor);
   }
   return false;
-}
-
-function columnName(issue: string): string {
-  return issue.replace(/^managerEmail/, 'manager_email');
-}
-
-function fail(line: number, message: string): ImportReport {
-  return { ok: false, errors: [{ line, message }] };
 }

@@ -108,7 +108,7 @@ describe('importEmployeesCsv', () => {
     expect(await importEmployeesCsv('', joined)).toMatchObject({ ok: false, errors: [{ line: 1 }] });
     expect(await importEmployeesCsv('nom,courriel\nA,a@x.example', joined)).toMatchObject({
       ok: false,
-      errors: [{ line: 1, message: expect.stringContaining('header must be') }],
+      errors: [{ line: 1, message: expect.stringContaining('header must use') }],
     });
     expect(await importEmployeesCsv(HEADER, joined)).toMatchObject({ ok: false });
   });

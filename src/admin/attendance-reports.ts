@@ -5,9 +5,7 @@ import { z } from 'zod';
 import { recountMonths } from '../../flows/attendance/index.js';
 import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from '../../flows/attendance/report.js';
 import type { Clock } from '../clock.js';
-
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
-const query = z.object({ month, department: z.string().trim().min(1).max(100).optional() });
+import { monthParam } from './query-dates.js';
 
 /**
  * Attendance exports for HR, under the admin API's bearer token: the month as CSV (one row per
@@ -16,6 +14,8 @@ const query = z.object({ month, department: z.string().trim().min(1).max(100).op
  */
 export function attendanceReportRoutes(now: Clock): Hono {
   const api = new Hono();
+  const month = monthParam(now);
+  const query = z.object({ month, department: z.string().trim().min(1).max(100).optional() });
 
   api.get('/attendance', async (c) => {
     const q = query.safeParse(c.req.query());

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isDuplicateKey } from './duplicate-key.js';
 import { Claim } from './models/claim.js';
 import { Counter } from './models/counter.js';
-import { isDuplicateKey } from './duplicate-key.js';
 import { pruneOldest } from './prune.js';
 
 const STALE_MS = 10_000;

@@ -86,7 +86,10 @@ describe('an event is claimed, worked, then recorded as done', () => {
     });
     expect(await router.dispatch(message('save a', 'm-a'))).toEqual({ kind: 'duplicate' });
     expect(saved).toEqual(['a']);
-    expect(await ProcessedEvent.findById('web:local:m-a').lean()).toMatchObject({ state: 'done', attempt: 2 });
+    expect(await ProcessedEvent.findById('web:local:m-a').lean()).toMatchObject({
+      state: 'done',
+      attempt: 2,
+    });
   });
 
   it('leaves a running attempt alone, and runs the event again once that attempt has gone stale', async () => {

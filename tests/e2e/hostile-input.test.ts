@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AttendanceDay } from '../../db/models/attendance-day.js';
+import { Customer } from '../../db/models/customer.js';
+import { FollowUp } from '../../db/models/follow-up.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { chatAs, textOf } from '../helpers/chat.js';
 
@@ -7,6 +9,10 @@ import { chatAs, textOf } from '../helpers/chat.js';
 const app = useTestApp();
 const { say } = chatAs(app);
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+const download = async (path: string) => {
+  const res = await fetch(app.current.url + path, { headers: auth });
+  return { status: res.status, text: await res.text() };
+};
 
 describe('months and dates from input are bounded', () => {
   it('the attendance report refuses a month beyond ten years instead of freezing', async () => {
@@ -32,5 +38,36 @@ describe('months and dates from input are bounded', () => {
       '“9999-12”不是有效的月份（例如 2026-11）。\n用法：考勤 [月份]',
     );
     expect(await AttendanceDay.countDocuments({})).toBe(before);
+  });
+});
+
+describe('exports never hand a spreadsheet a formula', () => {
+  it('a follow-up note or customer name starting with = + - @ tab or CR is exported as text', async () => {
+    const csv = 'name,city\n"=HYPERLINK(""http://x.example"")",杭州';
+    const imported = await fetch(`${app.current.url}/api/import/customers`, {
+      method: 'POST',
+      headers: auth,
+      body: csv,
+    });
+    expect(imported.status).toBe(200);
+    const customer = await Customer.findOne({ name: '=HYPERLINK("http://x.example")' }).orFail();
+    const at = new Date('2026-06-15T03:00:00Z');
+    const notes = ["=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '平常的备注'];
+    await FollowUp.insertMany(
+      notes.map((note, i) => ({ customerId: customer._id, at: new Date(+at + i), note })),
+    );
+    const res = await download('/api/export/followups?from=2026-06-15&to=2026-06-15');
+    expect(res.status).toBe(200);
+    const rows = res.text.split('\r\n').filter((l) => l.includes('HYPERLINK'));
+    expect(rows.map((l) => l.split(',').slice(5).join(','))).toEqual([
+      "'=cmd|' /C calc'!A0,,",
+      "'+1+1,,",
+      "'-2+3,,",
+      "'@SUM(A1),,",
+      "'\t=1+1,,",
+      `"'\r=1+1",,`,
+      '平常的备注,,',
+    ]);
+    expect(rows.every((l) => l.includes(`"'=HYPERLINK(""http://x.example"")"`))).toBe(true);
   });
 });

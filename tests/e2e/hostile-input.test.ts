@@ -7,7 +7,7 @@ import { chatAs, textOf } from '../helpers/chat.js';
 
 /** Input a hostile tester sent (issue 20): each gets a short refusal, never a hang or a 500. */
 const app = useTestApp();
-const { say } = chatAs(app);
+const { say, click } = chatAs(app);
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const download = async (path: string) => {
   const res = await fetch(app.current.url + path, { headers: auth });
@@ -69,5 +69,23 @@ describe('exports never hand a spreadsheet a formula', () => {
       '平常的备注,,',
     ]);
     expect(rows.every((l) => l.includes(`"'=HYPERLINK(""http://x.example"")"`))).toBe(true);
+  });
+});
+
+describe('the pool is for sales, by text as by button', () => {
+  it('a manager outside sales cannot take a pool customer by name; a salesperson can', async () => {
+    await say('zhang.min', '新客户 公海测试乙 北京');
+    expect(textOf(await say('zhang.min', '放弃 公海测试乙 测试'))).toBe('已放弃 公海测试乙，客户回到公海。');
+    const pooled = await Customer.findOne({ name: '公海测试乙' }).orFail();
+    expect(pooled.ownerId).toBeNull();
+
+    expect(textOf(await say('chen.jie', '领取 公海测试乙'))).toBe('客户“公海测试乙”不归你管，无权查看。');
+    expect(textOf(await click('chen.jie', 'crm.pool.claim', String(pooled._id)))).toBe(
+      '客户“公海测试乙”不归你管，无权查看。',
+    );
+    expect((await Customer.findById(pooled._id).lean())?.ownerId).toBeNull();
+
+    expect(textOf(await say('alice.chen', 'claim 公海测试乙'))).toBe('已领取 公海测试乙，现在由你负责。');
+    expect((await Customer.findById(pooled._id).lean())?.ownerId).not.toBeNull();
   });
 });

@@ -89,3 +89,30 @@ describe('the pool is for sales, by text as by button', () => {
     expect((await Customer.findById(pooled._id).lean())?.ownerId).not.toBeNull();
   });
 });
+
+describe('web ids are deduplicated per sender', () => {
+  const send = (user: string, messageId: string, text: string) =>
+    app.current.post('/web/api/messages', { employee: `${user}@demo.example`, text, messageId });
+  const press = (user: string, eventId: string) =>
+    app.current.post('/web/api/actions', {
+      employee: `${user}@demo.example`,
+      actionId: 'attendance.checkIn',
+      eventId,
+    });
+
+  it('the same messageId from two employees is two messages; from one, a duplicate', async () => {
+    const a = await send('zhang.min', 'client-1', '签到');
+    const b = await send('wang.fang', 'client-1', '签到');
+    expect(a.json.replies[0].card.title).toMatch(/^已签到/);
+    expect(b.json.replies[0].card.title).toMatch(/^已签到/);
+    expect((await send('zhang.min', 'client-1', '签到')).json).toEqual({ replies: [], duplicate: true });
+  });
+
+  it('the same card-click eventId from two employees is two clicks', async () => {
+    const a = await press('sun.li', 'click-1');
+    const b = await press('zhou.qiang', 'click-1');
+    expect(a.json.replies[0].card.title).toMatch(/^已签到/);
+    expect(b.json.replies[0].card.title).toMatch(/^已签到/);
+    expect((await press('sun.li', 'click-1')).json).toEqual({ replies: [], duplicate: true });
+  });
+});

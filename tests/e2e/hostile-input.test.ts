@@ -41,6 +41,24 @@ describe('months and dates from input are bounded', () => {
   });
 });
 
+describe('the follow-up export takes real days in a bounded range', () => {
+  it('refuses a day that does not exist, one too far off, or a range over a year, naming the problem', async () => {
+    const cases: [string, string][] = [
+      ['from=2026-99-99&to=2026-12-01', 'from: no such day'],
+      ['from=2026-02-01&to=2026-02-30', 'to: no such day'],
+      ['from=9999-12-31&to=9999-12-31', 'from: the date must be within 10 years of today'],
+      ['from=2025-01-01&to=2026-12-01', 'at most 366 days per export'],
+      ['from=2026-12-01&to=2026-11-01', 'to is before from'],
+      ['from=2026-1-1&to=2026-12-01', 'from and to are required, as YYYY-MM-DD'],
+    ];
+    for (const [query, error] of cases) {
+      const res = await app.current.get(`/api/export/followups?${query}`, auth);
+      expect([query, res.status, res.json]).toEqual([query, 400, { error }]);
+    }
+    expect((await download('/api/export/followups?from=2025-12-02&to=2026-12-02')).status).toBe(200);
+  });
+});
+
 describe('exports never hand a spreadsheet a formula', () => {
   it('a follow-up note or customer name starting with = + - @ tab or CR is exported as text', async () => {
     const csv = 'name,city\n"=HYPERLINK(""http://x.example"")",杭州';

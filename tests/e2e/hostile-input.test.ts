@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { AttendanceDay } from '../../db/models/attendance-day.js';
 import { Customer } from '../../db/models/customer.js';
 import { FollowUp } from '../../db/models/follow-up.js';
+import { SalesOrder } from '../../db/models/sales-order.js';
+import { StockLevel } from '../../db/models/stock-level.js';
+import { StockMovement } from '../../db/models/stock-movement.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { chatAs, textOf } from '../helpers/chat.js';
 
@@ -132,5 +136,44 @@ describe('web ids are deduplicated per sender', () => {
     expect(a.json.replies[0].card.title).toMatch(/^已签到/);
     expect(b.json.replies[0].card.title).toMatch(/^已签到/);
     expect((await press('sun.li', 'click-1')).json).toEqual({ replies: [], duplicate: true });
+  });
+});
+
+describe('numbers that run on, or past the maxima, are refused by name', () => {
+  it('an amount like 1e3 or 1500.5.5 is not filed as 1.00 or 1500.50', async () => {
+    const before = await ApprovalRequest.countDocuments({});
+    expect(textOf(await say('bob.smith', 'expense 1e3 USD meals lunch'))).toBe(
+      'I could not read "1e3"; nothing was recorded.\nUsage: expense <amount> [currency] <travel|meals|taxi|office…> <reason> [receipt link]',
+    );
+    expect(textOf(await say('bob.smith', 'expense 1500.5.5 CNY meals lunch'))).toMatch(
+      /^I could not read "1500\.5\.5"; nothing was recorded\./,
+    );
+    expect(textOf(await say('zhang.min', '报销 1e3 元 餐费 午饭'))).toMatch(/^看不懂“1e3”，什么也没有记录。/);
+    expect(textOf(await say('bob.smith', 'trip Shanghai Dec 3 to Dec 5 visit budget 1e3'))).toMatch(
+      /^I could not read "budget 1e3"/,
+    );
+    expect(await ApprovalRequest.countDocuments({})).toBe(before);
+  });
+
+  it('a quantity past 1,000,000 or written 1e17 is refused, naming the maximum; nothing moves', async () => {
+    const levels = await StockLevel.find({}).lean();
+    const movements = await StockMovement.countDocuments({});
+    const orders = await SalesOrder.countDocuments({});
+    const qtyProblem = 'The quantity must be a whole number from 1 to 1,000,000.';
+    expect(textOf(await say('bob.smith', 'stock in SKU-1001 99999999999999999999'))).toMatch(
+      new RegExp(`^${qtyProblem.replace(/[.]/g, '\\.')}`),
+    );
+    expect(textOf(await say('bob.smith', 'stock in SKU-1001 1e3'))).toMatch(
+      /^The quantity must be a whole number/,
+    );
+    for (const order of [
+      '下单 星河电子 SKU-1001x1e17',
+      '下单 星河电子 SKU-1001 x 1e17',
+      '下单 星河电子 SKU-1001x100000000000000000',
+    ])
+      expect(textOf(await say('zhang.min', order)), order).toMatch(/^数量须为正整数（最多 1,000,000）。/);
+    expect(await StockLevel.find({}).lean()).toEqual(levels);
+    expect(await StockMovement.countDocuments({})).toBe(movements);
+    expect(await SalesOrder.countDocuments({})).toBe(orders);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { Product } from '../../db/models/product.js';
+import { isPlainText, PLAIN_TEXT_PROBLEM, plainName } from '../../src/plain-text.js';
 import { parseCsv } from '../org/csv.js';
 import { describeIssue } from '../org/schemas.js';
 import { catalogWrites } from './catalog.js';
@@ -16,8 +17,8 @@ const number = () =>
 
 const productRow = z.object({
   sku: z.string().regex(/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/, 'must look like SKU-1001'),
-  name: z.string().min(1, 'is required').max(120),
-  nameEn: z.string().max(120).default(''),
+  name: plainName(120),
+  nameEn: z.string().max(120).refine(isPlainText, PLAIN_TEXT_PROBLEM).default(''),
   spec: z.string().max(500).default(''),
   unit: z.string().max(20).default('pcs'),
   price: number(),

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { AttendanceDay } from '../../db/models/attendance-day.js';
 import { Customer } from '../../db/models/customer.js';
+import { Employee } from '../../db/models/employee.js';
 import { FollowUp } from '../../db/models/follow-up.js';
+import { Product } from '../../db/models/product.js';
 import { SalesOrder } from '../../db/models/sales-order.js';
 import { StockLevel } from '../../db/models/stock-level.js';
 import { StockMovement } from '../../db/models/stock-movement.js';
@@ -175,5 +177,59 @@ describe('numbers that run on, or past the maxima, are refused by name', () => {
     expect(await StockLevel.find({}).lean()).toEqual(levels);
     expect(await StockMovement.countDocuments({})).toBe(movements);
     expect(await SalesOrder.countDocuments({})).toBe(orders);
+  });
+});
+
+describe('names with NUL or text-direction characters are refused', () => {
+  const hidden = ['\u0000', '\u202A', '\u202D', '\u202E', '\u2066', '\u2069'];
+  const csv = (path: string, body: string) =>
+    fetch(`${app.current.url}/api${path}`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      body,
+    }).then(async (r) => ({ status: r.status, json: await r.json() }));
+
+  it('in employees created or imported by the admin API', async () => {
+    const before = await Employee.countDocuments({});
+    for (const ch of hidden) {
+      const res = await app.current.post(
+        '/api/employees',
+        { name: `Mallory${ch}gpj.exe`, email: 'mallory@demo.example' },
+        auth,
+      );
+      expect([JSON.stringify(ch), res.status, res.json.error]).toEqual([
+        JSON.stringify(ch),
+        400,
+        'name: must not contain control or text-direction characters',
+      ]);
+    }
+    const imported = await csv('/import/employees', `name,email\nEve\u202Eevil,eve2@demo.example`);
+    expect(imported).toEqual({
+      status: 400,
+      json: {
+        error: 'nothing imported',
+        rows: [{ line: 2, message: 'name must not contain control or text-direction characters' }],
+      },
+    });
+    expect(await Employee.countDocuments({})).toBe(before);
+  });
+
+  it('in customers imported or created in chat, and products imported', async () => {
+    const customers = await Customer.countDocuments({});
+    const imported = await csv('/import/customers', 'name,city\n坏\u2066名字,杭州');
+    expect(imported.status).toBe(400);
+    expect(imported.json.rows[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/text-direction/),
+    });
+    expect(textOf(await say('zhang.min', '新客户 坏\u202E名字 北京'))).toMatch(/text-direction/);
+    expect(await Customer.countDocuments({})).toBe(customers);
+
+    const products = await Product.countDocuments({});
+    const refused = await csv('/import/products', 'sku,name,name_en\nSKU-7100,电源\u202D,Power');
+    expect(refused.status).toBe(400);
+    const english = await csv('/import/products', 'sku,name,name_en\nSKU-7101,电源,Pow\u0000er');
+    expect(english.status).toBe(400);
+    expect(await Product.countDocuments({})).toBe(products);
   });
 });

@@ -11,7 +11,8 @@ import { httpClient } from '../helpers/app.js';
 import { testNow } from '../helpers/clock.js';
 import { until } from '../helpers/until.js';
 
-// This file kills its own embedded store, started by the app as in `npm start`.
+// This file kills its own embedded store, started by the app as in `npm start` in production
+// with the two unsafe settings on, so that their warnings are seen too.
 const bin = inject('ferretdbBin');
 let dataDir: string;
 let app: RunningApp;
@@ -22,6 +23,9 @@ beforeAll(async () => {
   if (!bin) return;
   dataDir = await mkdtemp(join(tmpdir(), 'assistant-supervised-'));
   const config = loadConfig({
+    NODE_ENV: 'production',
+    WEB_CHAT: 'on',
+    SEED_DEMO: 'force',
     FERRETDB_BIN: bin,
     DATA_DIR: dataDir,
     PORT: '0',
@@ -61,6 +65,13 @@ const say = (who: string, text: string) =>
 const checkIns = () => AttendanceDay.countDocuments({ checkInAt: { $ne: null } });
 
 describe.skipIf(!bin)('the embedded store is supervised', () => {
+  it('production logs each unsafe setting loudly at start', () => {
+    expect(logs.filter((l) => l.msg.startsWith('UNSAFE SETTING')).map((l) => l.msg)).toEqual([
+      'UNSAFE SETTING: WEB_CHAT=on in production: anyone who reaches /web can act as any employee, the admin too',
+      'UNSAFE SETTING: SEED_DEMO=force in production: the demo company and its admin are seeded',
+    ]);
+  });
+
   it('killed, it is logged, restarted, ready again within 10 s, with what it had acknowledged', async () => {
     const before = await checkIns();
     expect((await say('zhang.min', '签到')).json.replies[0].card.title).toMatch(/^已签到/);

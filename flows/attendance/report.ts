@@ -90,8 +90,8 @@ export function csvRow(person: ReportPerson, d: DayResult): string[] {
   ];
 }
 
-// the exports' one CSV writer, guarded against formulas (src/csv.ts)
-export { csvLine } from '../../src/csv.js';
+// the exports' one CSV writer, guarded against formulas (src/csv-export.ts)
+export { csvLine } from '../../src/csv-export.js';
 
 export type SummaryRow = Omit<ReportPerson, 'id' | 'timezone'> & MonthTotals;
 

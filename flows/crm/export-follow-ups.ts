@@ -1,5 +1,5 @@
 import { Customer } from '../../db/models/customer.js';
-import { csvLine } from '../../src/csv.js';
+import { csvLine } from '../../src/csv-export.js';
 import { namesOf } from '../org/service.js';
 import { followUpsBetween } from './follow-ups.js';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { recountMonths } from '../../flows/attendance/index.js';
 import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from '../../flows/attendance/report.js';
 import type { Clock } from '../clock.js';
-import { monthParam } from './query-dates.js';
+import { monthParam } from '../http/query-dates.js';
 
 /**
  * Attendance exports for HR, under the admin API's bearer token: the month as CSV (one row per

@@ -5,7 +5,7 @@ import { exportFollowUpsCsv } from '../../flows/crm/export-follow-ups.js';
 import { importCustomersCsv } from '../../flows/crm/import-customers.js';
 import { recountCustomers } from '../../flows/crm/index.js';
 import type { Clock } from '../clock.js';
-import { dayParam } from './query-dates.js';
+import { dayParam } from '../http/query-dates.js';
 
 /** The longest export one request may ask for: a year, read and built in memory at once. */
 const MAX_EXPORT_DAYS = 366;

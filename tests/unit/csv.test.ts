@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../flows/org/csv.js';
-import { csvLine } from '../../src/csv.js';
 
 describe('parseCsv', () => {
   it('reads quotes, commas, CRLF, a BOM and blank lines, keeping line numbers', () => {
@@ -15,14 +14,5 @@ describe('parseCsv', () => {
 
   it('returns nothing for an empty file', () => {
     expect(parseCsv('')).toEqual([]);
-  });
-});
-
-describe('csvLine', () => {
-  it('quotes per RFC 4180 and prefixes a cell that would start a formula', () => {
-    expect(csvLine(['a,b', 'say "hi"', 'x\ny', 'plain'])).toBe('"a,b","say ""hi""","x\ny",plain\r\n');
-    expect(csvLine(['=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', 'a=1'])).toBe(
-      `'=1+1,'+1,'-1,'@A1,'\t=1,"'\r=1",a=1\r\n`,
-    );
   });
 });

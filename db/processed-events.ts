@@ -7,8 +7,9 @@ import { pruneOldest } from './prune.js';
 /**
  * How long a handled event id is remembered. It must outlast every way the same event can come
  * back: Lark pushes a failed delivery again after 15 s, 5 min, 1 h and 6 h, and its adapter
- * accepts an event up to its own age limit (adapters/lark/verify.ts); a replay older than that is
- * refused there, a younger one is answered "duplicate" here.
+ * accepts an event up to 7 h old (LARK_MAX_EVENT_AGE_MS), a signed request within 5 min of its
+ * stamp (Slack's window too); a replay older than that is refused there, a younger one is
+ * answered "duplicate" here (tests/adapters/lark/verify.test.ts checks the order).
  */
 export const EVENT_KEEP_MS = 24 * 60 * 60 * 1000;
 

@@ -26,8 +26,11 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The local web chat at /web. */
   WEB_CHAT: onOff.optional(),
-  /** Seed the demo company into an empty store. */
-  SEED_DEMO: onOff.default('on'),
+  /**
+   * Seed the demo company (with its admin) into an empty store. Off in production unless
+   * `force`d: `on` there is refused, so a stray value never hands a live install a demo admin.
+   */
+  SEED_DEMO: z.enum(['on', 'off', 'force']).optional(),
   /** Run the flows' scheduled jobs (absences, idle customers, ticket reminders). */
   SCHEDULER: onOff.default('on'),
   /** Local time (each person's own zone) of the morning digest, on their workdays. */
@@ -117,6 +120,8 @@ export type Config = {
   adminToken?: string;
   webChat: boolean;
   seedDemo: boolean;
+  /** Settings that are allowed but unsafe, to be logged loudly at start-up. */
+  warnings: string[];
   scheduler: boolean;
   reminders: ReminderConfig;
   currency: string;
@@ -163,9 +168,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`${key} is required when ${slackKeys.join(', ')} is set`);
     }
   }
+  if (present.NODE_ENV === 'production' && present.SEED_DEMO === 'on')
+    problems.push(
+      'SEED_DEMO=on is refused in production (it creates a demo admin); set SEED_DEMO=force to seed anyway',
+    );
   if (!parsed.success || problems.length > 0)
     throw new AppError('config.invalid', `Invalid configuration: ${problems.join('; ')}`);
   const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  const webChat = c.WEB_CHAT ? c.WEB_CHAT === 'on' : !production;
+  const seedDemo = c.SEED_DEMO ? c.SEED_DEMO !== 'off' : !production;
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -173,8 +185,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mongodbUri: c.MONGODB_URI,
     dataDir: resolve(c.DATA_DIR),
     adminToken: c.ADMIN_TOKEN,
-    webChat: c.WEB_CHAT ? c.WEB_CHAT === 'on' : c.NODE_ENV !== 'production',
-    seedDemo: c.SEED_DEMO === 'on',
+    webChat,
+    seedDemo,
+    warnings: [
+      ...(production && webChat
+        ? ['WEB_CHAT=on in production: anyone who reaches /web can act as any employee, the admin too']
+        : []),
+      ...(production && seedDemo
+        ? ['SEED_DEMO=force in production: the demo company and its admin are seeded']
+        : []),
+    ],
     scheduler: c.SCHEDULER === 'on',
     reminders: {
       digestAt: c.DIGEST_TIME,

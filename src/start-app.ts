@@ -41,7 +41,9 @@ export async function startApp(
   } = {},
 ): Promise<RunningApp> {
   const now = options.now ?? systemClock;
-  const store = await openStore(config, progress);
+  // loud on purpose: each is a way into a live install (src/config.ts)
+  for (const warning of config.warnings) log.warn({ unsafe: true }, `UNSAFE SETTING: ${warning}`);
+  const store = await openStore(config, progress, log);
   // the registered flows' caches even when a test swaps the command flows: the wiring itself
   // (who is writing, the web chat's people) reads the directory
   const caches = flows.flatMap((f) => f.caches ?? []);

@@ -89,6 +89,7 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
       verificationToken: config.verificationToken,
       encryptKey: config.encryptKey,
       kind,
+      now: deps.now(),
     });
     if (!verified.ok) {
       log.warn({ reason: verified.reason, kind }, 'lark request rejected');

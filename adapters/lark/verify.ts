@@ -6,7 +6,22 @@ export type VerifyOptions = {
   encryptKey?: string;
   /** `card`: the classic card callback (never encrypted, SHA-1 signed with the verification token). */
   kind: 'event' | 'card';
+  /** The receiving instant, for the replay window. */
+  now: Date;
 };
+
+/**
+ * Replay window of a signed request's X-Lark-Request-Timestamp, either way (Slack's five minutes:
+ * Lark documents none). The signature covers the timestamp, so a captured request cannot be
+ * restamped.
+ */
+export const LARK_WINDOW_MS = 5 * 60 * 1000;
+/**
+ * Oldest event accepted by its own creation time: Lark pushes a failed delivery again after 15 s,
+ * 5 min, 1 h and 6 h, so the last retry is a little over 6 h old. Handled event ids are kept
+ * longer than this (db/processed-events.ts EVENT_KEEP_MS), so every accepted replay is a duplicate.
+ */
+export const LARK_MAX_EVENT_AGE_MS = 7 * 60 * 60 * 1000;
 
 export type Verified =
   | { ok: true; payload: Record<string, unknown> }
@@ -45,16 +60,48 @@ export function verifyLarkRequest(
   if (!payload) return { ok: false, status: 400, reason: 'cannot decrypt' };
 
   if (isClassicCard(payload, opts.kind)) {
-    return signatureMatches('sha1', rawBody, headers, opts.verificationToken)
-      ? { ok: true, payload }
-      : { ok: false, status: 401, reason: 'bad signature' };
+    if (!signatureMatches('sha1', rawBody, headers, opts.verificationToken))
+      return { ok: false, status: 401, reason: 'bad signature' };
+    return staleness(payload, headers, opts.now) ?? { ok: true, payload };
   }
   // with a key set, Lark encrypts and signs everything but the URL check
   if (opts.encryptKey && payload.type !== 'url_verification' && !(encrypted && signed))
     return { ok: false, status: 401, reason: 'unsigned or unencrypted' };
   if (!safeEqual(tokenOf(payload), opts.verificationToken))
     return { ok: false, status: 401, reason: 'bad token' };
-  return { ok: true, payload };
+  if (payload.type === 'url_verification') return { ok: true, payload };
+  return staleness(payload, headers, opts.now) ?? { ok: true, payload };
+}
+
+/**
+ * Refuses a request too old (or too far ahead) to be a delivery: a signed one by its request
+ * timestamp, any event by its creation time. One with neither cannot be dated and is refused.
+ */
+function staleness(
+  payload: Record<string, unknown>,
+  headers: Record<string, string | undefined>,
+  now: Date,
+): Verified | null {
+  const stale = { ok: false, status: 401, reason: 'stale or undated request' } as const;
+  const at = now.getTime();
+  const stamp = headers['x-lark-request-timestamp'];
+  const signed = headers['x-lark-signature'] !== undefined;
+  if (signed || stamp !== undefined) {
+    const ms = /^\d{1,12}$/.test(stamp ?? '') ? Number(stamp) * 1000 : Number.NaN;
+    if (!(Math.abs(at - ms) <= LARK_WINDOW_MS)) return stale;
+  }
+  const created = createdAt(payload);
+  if (created === null) return signed ? null : stale;
+  return created >= at - LARK_MAX_EVENT_AGE_MS && created <= at + LARK_WINDOW_MS ? null : stale;
+}
+
+/** When the event was created, in ms: schema 2.0 `header.create_time` (ms), v1 `ts` (seconds). */
+function createdAt(payload: Record<string, unknown>): number | null {
+  const header = payload.header as { create_time?: unknown } | undefined;
+  const raw = payload.schema === '2.0' ? header?.create_time : payload.ts;
+  const value = typeof raw === 'string' || typeof raw === 'number' ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(value)) return null;
+  return payload.schema === '2.0' ? value : value * 1000;
 }
 
 function parseObject(text: string): Record<string, unknown> | null {

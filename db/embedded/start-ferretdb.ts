@@ -9,7 +9,11 @@ export type EmbeddedStore = {
   port: number;
   /** Stops the server and waits for it to exit. */
   stop(): Promise<void>;
+  /** Settles when the server's process ends, for whatever reason, with how it ended. */
+  exited: Promise<StoreExit>;
 };
+
+export type StoreExit = { code: number | null; signal: NodeJS.Signals | null };
 
 /**
  * The wrapper ties FerretDB's life to our stdin pipe: when this process exits for any reason
@@ -50,12 +54,12 @@ export async function startFerretdb(opts: {
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  const exited = new Promise<StoreExit>((res) => child.once('exit', (code, signal) => res({ code, signal })));
   await waitForPort(port, exited, () => stderr);
-  return { uri: `mongodb://127.0.0.1:${port}`, port, stop: () => stopChild(child, exited) };
+  return { uri: `mongodb://127.0.0.1:${port}`, port, stop: () => stopChild(child, exited), exited };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+async function stopChild(child: ChildProcess, exited: Promise<StoreExit>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.stdin?.end();
   const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
@@ -65,11 +69,7 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
   }
 }
 
-async function waitForPort(
-  port: number,
-  exited: Promise<number | null>,
-  stderr: () => string,
-): Promise<void> {
+async function waitForPort(port: number, exited: Promise<StoreExit>, stderr: () => string): Promise<void> {
   let gone = false;
   void exited.then(() => {
     gone = true;

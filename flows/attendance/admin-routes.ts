@@ -3,11 +3,9 @@ import { stream } from 'hono/streaming';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AdminDeps } from '../../src/bot/flow.js';
+import { monthParam } from '../../src/http/query-dates.js';
 import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from './report.js';
 import { recountMonths } from './rollup.js';
-
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
-const query = z.object({ month, department: z.string().trim().min(1).max(100).optional() });
 
 /**
  * Attendance exports for HR, under the admin API's bearer token: the month as CSV (one row per
@@ -16,6 +14,8 @@ const query = z.object({ month, department: z.string().trim().min(1).max(100).op
  */
 export function attendanceAdminRoutes({ now }: AdminDeps): Hono {
   const api = new Hono();
+  const month = monthParam(now);
+  const query = z.object({ month, department: z.string().trim().min(1).max(100).optional() });
 
   api.get('/reports/attendance', async (c) => {
     const q = query.safeParse(c.req.query());

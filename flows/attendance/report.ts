@@ -90,18 +90,8 @@ export function csvRow(person: ReportPerson, d: DayResult): string[] {
   ];
 }
 
-/**
- * RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs a name as a
- * formula (CSV injection).
- */
-export function csvLine(fields: string[]): string {
-  return `${fields
-    .map((f) => {
-      const safe = /^[=+\-@]/.test(f) ? `'${f}` : f;
-      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',')}\r\n`;
-}
+// the exports' one CSV writer, guarded against formulas (src/csv-export.ts)
+export { csvLine } from '../../src/csv-export.js';
 
 export type SummaryRow = Omit<ReportPerson, 'id' | 'timezone'> & MonthTotals;
 

@@ -26,6 +26,7 @@ import {
   type MonthTotals,
 } from './evaluate.js';
 import {
+  assertRangeSpan,
   datesBetween,
   type Half,
   isWorkday,
@@ -149,13 +150,12 @@ export async function refreshMonths(
 
 /** 'YYYY-MM' of every month from `from` to `to` (dates). */
 function monthsBetween(from: string, to: string): string[] {
+  const first = DateTime.fromISO(from, { zone: 'utc' }).startOf('month');
+  const last = DateTime.fromISO(to, { zone: 'utc' });
+  if (!first.isValid || !last.isValid) return [];
+  assertRangeSpan(first.toMillis(), last.toMillis());
   const out: string[] = [];
-  for (
-    let m = DateTime.fromISO(from).startOf('month');
-    (m.toISODate() as string) <= to;
-    m = m.plus({ months: 1 })
-  )
-    out.push(m.toFormat('yyyy-MM'));
+  for (let m = first; m <= last; m = m.plus({ months: 1 })) out.push(m.toFormat('yyyy-MM'));
   return out;
 }
 

@@ -4,6 +4,7 @@ import { RELOAD } from '../../db/change-feed.js';
 import { WorkSchedule, type WorkScheduleDoc } from '../../db/models/work-schedule.js';
 import { createSyncedCache } from '../../db/synced-cache.js';
 import type { CacheSpec } from '../../src/bot/flow.js';
+import { AppError } from '../../src/errors.js';
 import { dayKind } from './calendar.js';
 import { zoneOf } from './zones.js';
 
@@ -131,18 +132,31 @@ export function mergeHalves(halves: Half[]): Half | undefined {
 const DAY_MS = 86_400_000;
 
 /**
+ * The longest range any caller walks (a report's month, a leave, a catch-up are far shorter).
+ * Longer is a typo or an attack that would block the event loop: refused, never iterated.
+ */
+export const MAX_RANGE_DAYS = 3660;
+
+/** Refuses a range longer than MAX_RANGE_DAYS before anything loops over it. */
+export function assertRangeSpan(from: number, to: number): void {
+  if ((to - from) / DAY_MS > MAX_RANGE_DAYS)
+    throw new AppError('attendance.range_too_long', `date range over ${MAX_RANGE_DAYS} days`);
+}
+
+/**
  * Every 'YYYY-MM-DD' from `from` to `to` inclusive (calendar arithmetic: no zone involved). A
  * report asks for the same month once per person, so the list is shared: never change it.
+ * Compared as instants, never as strings: the day after 9999-12-31 is '+010000-01-01', which
+ * sorts before it.
  */
 export function datesBetween(from: string, to: string): readonly string[] {
   return remember(`d|${from}|${to}`, () => {
     const out: string[] = [];
     const first = Date.parse(`${from}T00:00:00Z`);
-    if (Number.isNaN(first)) return out;
-    for (let t = first; ; t += DAY_MS) {
-      const date = new Date(t).toISOString().slice(0, 10);
-      if (date > to) return Object.freeze(out);
-      out.push(date);
-    }
+    const last = Date.parse(`${to}T00:00:00Z`);
+    if (Number.isNaN(first) || Number.isNaN(last)) return out;
+    assertRangeSpan(first, last);
+    for (let t = first; t <= last; t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
+    return Object.freeze(out);
   });
 }

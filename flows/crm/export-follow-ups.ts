@@ -1,8 +1,9 @@
 import { Customer } from '../../db/models/customer.js';
+import { csvLine } from '../../src/csv-export.js';
 import { namesOf } from '../org/api.js';
 import { followUpsBetween } from './follow-ups.js';
 
-const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const HEADER = ['at', 'customer', 'by', 'kind', 'channel', 'note', 'next_at', 'stage'];
 
 /** The follow-up log in [from, to) as CSV (RFC 4180), one entry a line, oldest first. */
 export async function exportFollowUpsCsv(from: Date, to: Date): Promise<string> {
@@ -14,7 +15,7 @@ export async function exportFollowUpsCsv(from: Date, to: Date): Promise<string> 
   const customerName = new Map(customers.map((c) => [String(c._id), c.name]));
   const names = await namesOf(rows.map((r) => r.by));
   const lines = rows.map((r) =>
-    [
+    csvLine([
       r.at.toISOString(),
       customerName.get(String(r.customerId)) ?? '',
       r.by ? (names.get(String(r.by)) ?? '') : '',
@@ -23,9 +24,7 @@ export async function exportFollowUpsCsv(from: Date, to: Date): Promise<string> 
       r.note,
       r.nextAt ? r.nextAt.toISOString() : '',
       r.stage ?? '',
-    ]
-      .map((v) => quote(String(v)))
-      .join(','),
+    ]),
   );
-  return ['at,customer,by,kind,channel,note,next_at,stage', ...lines].map((l) => `${l}\r\n`).join('');
+  return [csvLine(HEADER), ...lines].join('');
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AGE_BANDS, Customer, type CustomerDoc, nameKeyOf, STAGES } from '../../db/models/customer.js';
 import { followAll } from '../../db/pointers.js';
 import { byLine, type LineProblem, readCsvRows } from '../../src/csv-import.js';
+import { plainName } from '../../src/plain-text.js';
 import { readDirectory } from '../org/api.js';
 import { recordAdded } from './bulk-added.js';
 import { customerNameRef } from './keys.js';
@@ -24,7 +25,7 @@ export const CUSTOMER_COLUMNS = [
 ] as const;
 
 const row = z.object({
-  name: z.string().min(1).max(80),
+  name: plainName(80),
   city: z.string().max(40).optional(),
   industry: z.string().max(40).optional(),
   contact: z.string().max(40).optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ageBandOf } from '../../db/models/customer.js';
 import type { ParseContext, ParseResult } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
+import { plainName } from '../../src/plain-text.js';
 import type { CustomerInput } from './service.js';
 import { isAgeBand, STAGE_WORDS } from './words.js';
 
@@ -30,7 +31,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?\d[\d-]{6,}$/;
 
 export const customerSchema = z.object({
-  name: z.string().min(1).max(80),
+  name: plainName(80),
   city: z.string().max(40).optional(),
   industry: z.string().max(40).optional(),
   contact: z.string().max(40).optional(),

@@ -11,10 +11,15 @@ import { claimCustomer, releaseCustomer } from './ownership.js';
 import { resolveCustomer } from './resolve.js';
 import { getCustomer } from './service.js';
 
-/** "领取 <name>": the whole text is the name; a customer someone owns is named with its owner. */
+/**
+ * "领取 <name>": the whole text is the name; a customer someone owns is named with its owner. A
+ * pool customer this person may not see (not in sales) is refused, as its card's button is.
+ */
 export async function claimByName(ctx: TurnContext, name: string): Promise<void> {
   if (!crmGuard(ctx)) return;
   const r = await resolveCustomer(name, ctx.person, true);
+  if (r.kind === 'hidden' && !r.customer.ownerId)
+    return ctx.reply(tr(ctx.locale, m.hidden, { name: r.customer.name }));
   if (r.kind === 'one' || r.kind === 'hidden') return claimAndTell(ctx, r.customer._id);
   if (r.kind === 'many') {
     const button = (c: CustomerDoc) =>

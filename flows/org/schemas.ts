@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { LOCALES, ROLES, type Role } from '../../db/models/employee.js';
 import { isCurrency } from '../../src/bot/currency.js';
+import { plainName } from '../../src/plain-text.js';
 
 const email = z.string('is required').trim().toLowerCase().pipe(z.email('is not a valid e-mail'));
 const timezone = z
@@ -19,7 +20,7 @@ const roles = z
 
 /** An employee as an admin writes it: by e-mail, the manager by e-mail too. */
 export const employeeInput = z.object({
-  name: z.string('is required').trim().min(1, 'is required').max(100),
+  name: plainName(100),
   email,
   department: z.string().trim().max(100).default(''),
   managerEmail: email.nullish(),

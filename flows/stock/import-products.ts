@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { Product } from '../../db/models/product.js';
 import { type LineProblem, readCsvRows } from '../../src/csv-import.js';
+import { isPlainText, PLAIN_TEXT_PROBLEM, plainName } from '../../src/plain-text.js';
 import { catalogWrites } from './catalog.js';
 
 export const PRODUCT_COLUMNS = ['sku', 'name', 'name_en', 'spec', 'unit', 'price', 'reorder_level'] as const;
@@ -18,8 +19,8 @@ const productRow = z.object({
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/, 'must look like SKU-1001')
     .transform((s) => s.toUpperCase()),
-  name: z.string().min(1, 'is required').max(120),
-  nameEn: z.string().max(120).default(''),
+  name: plainName(120),
+  nameEn: z.string().max(120).refine(isPlainText, PLAIN_TEXT_PROBLEM).default(''),
   spec: z.string().max(500).default(''),
   unit: z.string().max(20).default('pcs'),
   price: number(),

@@ -14,8 +14,12 @@ const UNIT = `(?:${ZH_UNIT}|(?:${EN_UNIT})(?![\\p{L}]))`;
 const SKU = '[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+';
 /** Read text is blanked out with a private-use character, so that positions hold. */
 const BLANK = '\uE000';
-/** Digits (a decimal is read so that it can be refused), or a number word before a unit. */
-const DIGITS = String.raw`(?<![A-Za-z0-9.\-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![A-Za-z0-9]*\d)`;
+/**
+ * Digits, or a number word before a unit. A decimal or a number that runs on ("1e17", "5.5.5")
+ * is read whole so that it can be refused, never taken as its first digits.
+ */
+const RUN_ON = String.raw`(?:[.eE][+-]?\d[\w.]*)?`;
+const DIGITS = String.raw`(?<![A-Za-z0-9.\-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?${RUN_ON}(?![A-Za-z0-9]*\d)`;
 const WORDS = String.raw`[一二两三四五六七八九十]{1,3}|(?<![\p{L}])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)(?![\p{L}])`;
 /** A Chinese product name ends where a particle or verb starts ("网线给装修队", "摄像头的单"). */
 const HAN_NAME = String.raw`[\p{Script=Han}]+?(?=[的了到给去放用在从来回和与及还都也就要进出入走发送拿领过着是为吧呢吗啊呀]|[^\p{Script=Han}]|$)`;
@@ -41,7 +45,7 @@ export const isSkuWord = (w: string) =>
 const PATTERNS: { re: RegExp; read(m: RegExpExecArray): Mention | null }[] = [
   // SKU-1001x5, SKU-1001x5@12.5 (the grammar's own line)
   {
-    re: new RegExp(String.raw`(${SKU})\s*[x×*]\s*(\d+(?:\.\d+)?)(?:\s*@\s*(\d+(?:\.\d+)?))?`, 'giu'),
+    re: new RegExp(String.raw`(${SKU})\s*[x×*]\s*(\d+(?:\.\d+)?${RUN_ON})(?:\s*@\s*(\d+(?:\.\d+)?))?`, 'giu'),
     read: (m) => line(m[1], m[2], m[3]),
   },
   // 5 x SKU-2002, 100 个 SKU-1001, 60 units of SKU-1001, 25 more SKU-5005
@@ -98,9 +102,11 @@ function line(written = '', qty = '', price?: string): Mention | null {
 
 const isUnitWord = (w: string) => new RegExp(`^${UNIT}$`, 'iu').test(w);
 
+/** NaN for digits that are no number ("1e17"): every caller refuses a quantity that is not whole. */
 function readQty(token: string): number | null {
   const t = token.replace(/,/g, '');
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (/^\d/.test(t)) return Number.NaN;
   return readNumber(t);
 }
 

@@ -156,7 +156,9 @@ export function createRouter(deps: RouterDeps) {
       person = await identify(sender);
       if (!person)
         return { kind: 'unknown-user', replies: [{ text: tr(localeOf(null), coreText.unknownUser) }] };
-      claimed = await deps.claimEvent(sender.platform, `${sender.tenant}:${eventId}`, now());
+      // keyed by sender: the web chat's ids come from its clients, and two may pick the same one
+      const key = `${sender.tenant}:${sender.platformUserId}:${eventId}`;
+      claimed = await deps.claimEvent(sender.platform, key, now());
       if (!claimed) return { kind: 'duplicate' };
       const outcome = await work(person, localeOf(person));
       await settle('done');

@@ -40,25 +40,30 @@ function findWord(text: string, word: string): number {
   return match ? match.index + (match[1]?.length ?? 0) : -1;
 }
 
-/** An amount with an optional currency ("320", "45.50 USD", "¥88", "1,200元", "120 dollars"). */
+/**
+ * An amount with an optional currency ("320", "45.50 USD", "¥88", "1,200元", "120 dollars").
+ * A number that runs on ("1e3", "1500.5.5") is no amount: `amount` is NaN, for the caller to
+ * refuse quoting `written`, never a misread 1 or 1500.5.
+ */
 export function takeAmount(
   text: string,
-): { amount: number; currency?: string; index: number; rest: string } | null {
+): { amount: number; currency?: string; index: number; rest: string; written: string } | null {
   const match =
-    /(?:([¥$€£])\s*)?(-?\d[\d,]*(?:\.\d+)?)\s*(块钱|元钱|元|块|美元|美金|欧元|英镑|港币|dollars?\b|bucks\b|yuan\b|euros?\b|[A-Za-z]{3}\b)?/iu.exec(
+    /(?:([¥$€£])\s*)?(-?\d[\d,]*(?:\.\d+)?)((?:[.eE][+-]?\d[\w.]*)?)\s*(块钱|元钱|元|块|美元|美金|欧元|英镑|港币|dollars?\b|bucks\b|yuan\b|euros?\b|[A-Za-z]{3}\b)?/iu.exec(
       text,
     );
   if (!match || match[2] === undefined) return takeHanAmount(text);
-  const amount = Number(match[2].replace(/,/g, ''));
-  const currency = currencyOf(match[1] ?? match[3]);
-  const consumed = currency || !match[3] ? match[0].length : match[0].length - match[3].length;
-  return { amount, currency, index: match.index, rest: cut(text, match.index, consumed) };
+  const written = `${match[1] ?? ''}${match[2]}${match[3]}`;
+  const amount = match[3] ? Number.NaN : Number(match[2].replace(/,/g, ''));
+  const currency = currencyOf(match[1] ?? match[4]);
+  const consumed = currency || !match[4] ? match[0].length : match[0].length - match[4].length;
+  return { amount, currency, index: match.index, rest: cut(text, match.index, consumed), written };
 }
 
 /** "三百块", "两千五百元", "一万二": an amount said in Chinese numerals. */
 function takeHanAmount(
   text: string,
-): { amount: number; currency?: string; index: number; rest: string } | null {
+): { amount: number; currency?: string; index: number; rest: string; written: string } | null {
   const match = /([零〇一二两三四五六七八九十百千万]+)\s*(块钱|元钱|元|块)?/u.exec(text);
   const amount = match?.[1] ? readHanNumber(match[1]) : null;
   // a lone 一 or 两 is a word ("一下", "两个"), not an amount: need a unit or a currency
@@ -69,6 +74,7 @@ function takeHanAmount(
     currency: currencyOf(match[2]),
     index: match.index,
     rest: cut(text, match.index, match[0].length),
+    written: match[0],
   };
 }
 

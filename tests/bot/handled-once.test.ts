@@ -86,7 +86,7 @@ describe('an event is claimed, worked, then recorded as done', () => {
     });
     expect(await router.dispatch(message('save a', 'm-a'))).toEqual({ kind: 'duplicate' });
     expect(saved).toEqual(['a']);
-    expect(await ProcessedEvent.findById('web:local:m-a').lean()).toMatchObject({
+    expect(await ProcessedEvent.findById('web:local:alice.chen@demo.example:m-a').lean()).toMatchObject({
       state: 'done',
       attempt: 2,
     });
@@ -96,9 +96,9 @@ describe('an event is claimed, worked, then recorded as done', () => {
     const router = routerWith();
     // the process handling these died before it could record an end
     const running = (id: string, ageMs: number) => ({
-      _id: `web:local:${id}`,
+      _id: `web:local:alice.chen@demo.example:${id}`,
       platform: 'web',
-      eventId: `local:${id}`,
+      eventId: `local:alice.chen@demo.example:${id}`,
       at: new Date(testNow().getTime() - ageMs),
       state: 'running',
     });

@@ -49,6 +49,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEB_CHAT: 'yes' })).toThrow(/WEB_CHAT/);
   });
 
+  it('production seeds no demo company unless forced, and warns about the web chat', () => {
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ seedDemo: false, warnings: [] });
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'on' })).toThrow(
+      'Invalid configuration: SEED_DEMO=on is refused in production (it creates a demo admin); set SEED_DEMO=force to seed anyway',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'force' })).toMatchObject({
+      seedDemo: true,
+      warnings: ['SEED_DEMO=force in production: the demo company and its admin are seeded'],
+    });
+    expect(loadConfig({ NODE_ENV: 'production', WEB_CHAT: 'on' }).warnings).toEqual([
+      'WEB_CHAT=on in production: anyone who reaches /web can act as any employee, the admin too',
+    ]);
+    expect(loadConfig({ WEB_CHAT: 'on', SEED_DEMO: 'on' }).warnings).toEqual([]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ MONGODB_URI: '', PORT: '' }).port).toBe(3000);
   });

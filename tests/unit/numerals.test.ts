@@ -27,6 +27,10 @@ describe('numbers as people write them', () => {
       rest: '打车 回公司',
     });
     expect(takeAmount('¥1,200 酒店')).toMatchObject({ amount: 1200, currency: 'CNY' });
+    // a number that runs on is no amount (it was read as 1 and 1500.5)
+    expect(takeAmount('1e3 USD meals')).toMatchObject({ amount: Number.NaN, written: '1e3' });
+    expect(takeAmount('1500.5.5 meals')).toMatchObject({ amount: Number.NaN, written: '1500.5.5' });
+    expect(takeAmount('lunch 320. ok')).toMatchObject({ amount: 320, written: '320' });
     expect(takeAmount('120 dollars for a cab')).toMatchObject({ amount: 120, currency: 'USD' });
     expect(takeAmount('三百块打车')).toMatchObject({ amount: 300, currency: 'CNY', rest: '打车' });
     // "一下" and "两个" are words, not amounts

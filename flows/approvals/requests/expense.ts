@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tr } from '../../../src/bot/i18n.js';
-import { takeAmount, takeWord } from '../../../src/bot/slots.js';
+import { takeAmount, takeWord, unread } from '../../../src/bot/slots.js';
 import { currency, money, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
@@ -71,10 +71,11 @@ export const expense: RequestType<ExpenseData> = {
     'zh-CN': ['报销 320 打车 去客户那里'],
     en: ['expense 320 taxi to client', 'expense 45.50 USD meals lunch with Acme'],
   },
-  fromText(rest) {
+  fromText(rest, { locale }) {
     const url = /https?:\/\/\S+/.exec(rest)?.[0];
     const withoutUrl = url ? rest.replace(url, ' ') : rest;
     const amount = takeAmount(withoutUrl);
+    if (amount && Number.isNaN(amount.amount)) return { fields: {}, problem: unread(amount.written, locale) };
     const category = takeWord(amount?.rest ?? withoutUrl, categoryWords);
     return {
       fields: {

@@ -35,7 +35,7 @@ export const trip: RequestType<TripData> = {
     const afterBudget = budget ? rest.slice(budget.index + budget[0].length) : '';
     const cost = budget ? takeAmount(afterBudget) : null;
     // "预算 三千" or "budget tbd" is not a budget, and not part of the purpose either
-    if (budget && (!cost || cost.index > 0))
+    if (budget && (!cost || cost.index > 0 || Number.isNaN(cost.amount)))
       return { fields: {}, problem: unread(`${budget[0]}${afterBudget}`.trim(), locale) };
     const main = budget ? `${rest.slice(0, budget.index)} ${cost?.rest ?? ''}` : rest;
     const dates = takeDateRange(main, { now });

@@ -19,6 +19,7 @@ import type { Half, Placed } from './tokens.js';
  */
 
 export type { Direction } from './calendar.js';
+export { YEAR_SPAN } from './calendar.js';
 export type { Half } from './tokens.js';
 
 export type DateContext = { now: DateTime; direction?: Direction };
@@ -236,15 +237,23 @@ export function takeMonth(text: string, ctx: DateContext): Taken<{ month: string
   const found = tokens.find((t) => t.kind === 'month');
   if (found?.kind !== 'month') return null;
   const m = resolveMonth(found.month, ctx.now, ctx.direction ?? 'backward');
-  if (Math.abs(m.year - ctx.now.year) > YEAR_SPAN) return { problem: 'outOfRange', text: found.text };
+  if (!withinYearSpan(m, ctx.now)) return { problem: 'outOfRange', text: found.text };
   return { month: m.toFormat('yyyy-MM'), rest: cutAll(text, new Set([found])) };
 }
 
 function day(spec: DaySpec, token: Placed, ctx: DateContext, after?: DateTime): DateTime | DateProblem {
   const d = resolveDay(spec, ctx.now, ctx.direction ?? 'forward', after);
   if (!d) return { problem: 'noSuchDay', text: token.text };
-  if (Math.abs(d.year - ctx.now.year) > YEAR_SPAN) return { problem: 'outOfRange', text: token.text };
+  if (!withinYearSpan(d, ctx.now)) return { problem: 'outOfRange', text: token.text };
   return d;
+}
+
+/**
+ * The years anyone may name, here and wherever a date comes from outside (admin queries):
+ * within YEAR_SPAN of now. Beyond it is a typo, refused rather than looped over.
+ */
+export function withinYearSpan(d: DateTime, now: DateTime): boolean {
+  return d.isValid && Math.abs(d.year - now.year) <= YEAR_SPAN;
 }
 
 function vagueIn(tokens: Placed[]): DateProblem | null {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseCsv } from './csv.js';
+import { type CsvRow, CsvSyntaxError, parseCsv } from './csv.js';
 
 /** A problem with one line of an imported file (line 1 is the header). */
 export type LineProblem = { line: number; message: string };
@@ -31,7 +31,15 @@ export type CsvSpec<S extends z.ZodType> = {
  * to fix.
  */
 export function readCsvRows<S extends z.ZodType>(csv: string, spec: CsvSpec<S>): CsvRead<z.output<S>> {
-  const [header, ...data] = parseCsv(csv);
+  let parsed: CsvRow[];
+  try {
+    parsed = parseCsv(csv);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError)
+      return { rows: [], errors: [{ line: err.line, message: err.message }] };
+    throw err;
+  }
+  const [header, ...data] = parsed;
   const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
   const usage = `header must use ${spec.columns.join(',')} (${spec.required.join(' and ')} required)`;
   if (

@@ -53,4 +53,12 @@ describe('readCsvRows', () => {
       errors: [{ line: 1, message: 'no shelf rows after the header' }],
     });
   });
+
+  it('answers a file with an unclosed quote with one problem, and no rows', () => {
+    const read = readCsvRows('code,room\nS1,"north\nS2,south\n', shelf);
+    expect(read.rows).toEqual([]);
+    expect(read.errors).toEqual([
+      { line: expect.any(Number), message: 'a quote is not closed before the end of the file' },
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/csv.js';
+import { CsvSyntaxError, parseCsv } from '../../src/csv.js';
 
 describe('parseCsv', () => {
   it('reads quotes, commas, CRLF, a BOM and blank lines, keeping line numbers', () => {
@@ -14,5 +14,29 @@ describe('parseCsv', () => {
 
   it('returns nothing for an empty file', () => {
     expect(parseCsv('')).toEqual([]);
+  });
+});
+
+describe('parseCsv, as people write files', () => {
+  it('takes mixed line ends, a stray quote inside a cell, short rows and rows of spaces', () => {
+    const csv = 'sku,name,unit\r\nSKU-1,5" pipe\nSKU-2,"elbow\r\n90°",pcs\r   ,  \nSKU-3';
+    expect(parseCsv(csv)).toEqual([
+      { line: 1, fields: ['sku', 'name', 'unit'] },
+      { line: 2, fields: ['SKU-1', '5" pipe'] },
+      { line: 3, fields: ['SKU-2', 'elbow\n90°', 'pcs'] },
+      { line: 6, fields: ['SKU-3'] },
+    ]);
+  });
+
+  it('names the line of a quote that is never closed', () => {
+    expect(() => parseCsv('a,b\n1,2\n3,"four\n5,6\n')).toThrow(CsvSyntaxError);
+    try {
+      parseCsv('a,b\n1,2\n3,"four\n5,6\n');
+    } catch (err) {
+      expect(err).toMatchObject({
+        line: expect.any(Number),
+        message: 'a quote is not closed before the end of the file',
+      });
+    }
   });
 });

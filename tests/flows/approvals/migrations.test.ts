@@ -12,7 +12,7 @@ import { useTestDb } from '../../helpers/db.js';
 
 useTestDb();
 
-const log = createLogger('info');
+const log = createLogger('silent');
 const clock = () => TEST_START;
 const legacy = (name: string) => mongoose.connection.collection(name);
 const collections = async () =>

@@ -1,6 +1,7 @@
 import type mongoose from 'mongoose';
 import { bulkWriteInSlices } from './bulk-write.js';
 import { Pointer } from './models/pointer.js';
+import { inParallel } from './point-reads.js';
 
 type Id = mongoose.Types.ObjectId;
 
@@ -25,8 +26,15 @@ export async function pointAll(pairs: { key: string; ref: Id }[], at: Date): Pro
   );
 }
 
-/** Follows many keys at once: one point read each (a `$in` on `_id` reads the whole collection there). */
+/**
+ * Follows many keys: one point read each (a `$in` on `_id` reads the whole collection there), a
+ * few at a time — ten thousand reads issued at once kept the event loop busy for seconds.
+ */
 export async function followAll(keys: string[]): Promise<Map<string, Id>> {
-  const refs = await Promise.all(keys.map((key) => follow(key)));
-  return new Map(keys.flatMap((key, i) => (refs[i] ? [[key, refs[i] as Id]] : [])));
+  const found = new Map<string, Id>();
+  await inParallel(keys, async (key) => {
+    const ref = await follow(key);
+    if (ref) found.set(key, ref);
+  });
+  return found;
 }

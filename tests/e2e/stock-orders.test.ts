@@ -158,7 +158,11 @@ describe('orders and the CRM', () => {
     const customer = await Customer.findOne({ ownerId: owner?._id }).lean();
     const no = soOf(cardOf(await say('zhang.min', `下单 ${customer?.name} SKU-2002x1`)).title);
     await click('wu.jun', 'orders.advance', `${no} produce`);
-    const seen = (await cards('alice.chen')).filter((c) => c.title.includes(no));
-    expect(seen.length).toBeGreaterThan(0);
+    await say('wu.jun', `订单 ${no} 发货 顺丰 SF2`);
+    await say('wu.jun', `订单 ${no} 物流`);
+    await say('zhang.min', `订单 ${no} 送达`);
+    // alice owns the customer, not the order: she hears of every step, whoever took it, in English
+    const seen = (await cards('alice.chen')).filter((c) => c.title.startsWith(no)).map((c) => c.subtitle);
+    expect(seen).toEqual(['in production', 'shipped', 'in transit', 'delivered']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flows } from '../../../flows/index.js';
 import { useTestApp } from '../../helpers/app.js';
 import { handled, noteFlow } from '../../helpers/note-flow.js';
-import { click, dm, interact, slackEnv, slash, TEAM, useSlackStub } from '../../helpers/slack.js';
+import { click, dm, interact, slackEnv, slash, TEAM, until, useSlackStub } from '../../helpers/slack.js';
 
 // The note flow exists only in tests; the approvals forms will take the same paths.
 const stub = useSlackStub();
@@ -109,9 +109,15 @@ describe('Slack modals for command forms', () => {
     const [post] = await stub.current.waitFor('chat.postMessage');
     expect(post?.args).toMatchObject({ channel: 'U_ALICE', text: 'noted trip' });
     await interact(base(), submission({ days: '2', title: 'trip' }));
-    await new Promise((r) => setTimeout(r, 200));
-    expect(handled).toEqual([{ days: 2, title: 'trip' }]);
-    expect(stub.current.of('chat.postMessage')).toHaveLength(1);
+    // a later, different submission answered is the signal that the repeat has been dealt with
+    await interact(base(), submission({ days: '3', title: 'sentinel' }));
+    const texts = () => stub.current.of('chat.postMessage').map((p) => p.args.text);
+    await until(() => texts().includes('noted sentinel'));
+    expect(texts()).toEqual(['noted trip', 'noted sentinel']);
+    expect(handled).toEqual([
+      { days: 2, title: 'trip' },
+      { days: 3, title: 'sentinel' },
+    ]);
   });
 
   it('refuses a submission of a view that is not one of ours', async () => {

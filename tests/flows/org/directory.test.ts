@@ -150,7 +150,9 @@ describe('the directory across instances', () => {
     await createEmployee(input('pruned@dir.example'), AT);
     await CacheChange.deleteMany({});
     await other.refresh();
-    expect((await other.read()).activeByEmail('pruned@dir.example')).toBeDefined();
+    expect((await other.read()).activeByEmail('pruned@dir.example')).toMatchObject({
+      email: 'pruned@dir.example',
+    });
     await other.lifecycle.start(createLogger('silent'));
   });
 

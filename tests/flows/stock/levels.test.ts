@@ -13,9 +13,9 @@ useTestDb();
 const at = new Date('2026-12-01T02:00:00Z');
 const productId = new mongoose.Types.ObjectId();
 const warehouseId = new mongoose.Types.ObjectId();
-const move = (kind: keyof typeof rules, qty: number) =>
+const move = (kind: keyof typeof rules, qty: number, product = productId) =>
   moveStock({
-    productId,
+    productId: product,
     warehouseId,
     kind,
     by: null,
@@ -60,9 +60,17 @@ describe('stock levels under concurrency', () => {
   });
 
   it('a count cannot go below what orders reserve', async () => {
-    const level = await StockLevel.findOne({ productId, warehouseId }).lean();
-    const r = await move('count', Math.max(0, (level?.reserved ?? 0) - 1));
-    expect(r.ok).toBe((level?.reserved ?? 0) === 0);
+    // a level of its own: 10 on hand, 4 of them reserved
+    const product = new mongoose.Types.ObjectId();
+    await move('in', 10, product);
+    await move('reserve', 4, product);
+    expect((await move('count', 3, product)).ok).toBe(false);
+    expect(await StockLevel.findOne({ productId: product }).lean()).toMatchObject({
+      onHand: 10,
+      reserved: 4,
+    });
+    expect((await move('count', 4, product)).ok).toBe(true);
+    expect(await StockLevel.findOne({ productId: product }).lean()).toMatchObject({ onHand: 4, reserved: 4 });
   });
 });
 

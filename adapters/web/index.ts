@@ -33,9 +33,24 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   async function keep(email: string, items: { from: WebSender; reply: Reply }[]): Promise<WebEntry[]> {
     const employeeId = await store.employeeOf(email);
     if (!employeeId || items.length === 0) return [];
-    const entries = await store.append(employeeId, items, now());
-    live.wake(employeeId);
-    return entries;
+    try {
+      const entries = await store.append(employeeId, items, now());
+      live.wake(employeeId);
+      return entries;
+    } catch {
+      // the answer matters more than its copy in the history: with the store down (readyz says
+      // so) the person still gets "try again", shown by the page without an entry id
+      return [];
+    }
+  }
+
+  async function personOf(
+    email: string | undefined,
+  ): Promise<{ id: string } | { error: string; status: 400 | 404 }> {
+    const query = personQuery.safeParse({ employee: email });
+    if (!query.success) return { error: 'employee (an e-mail) is required', status: 400 };
+    const id = await store.employeeOf(query.data.employee);
+    return id ? { id } : { error: `unknown employee ${query.data.employee}`, status: 404 };
   }
 
   // a chat message is small; refusing big bodies early keeps one client from tying up memory
@@ -54,7 +69,7 @@ export function createWebAdapter(deps: WebAdapterDeps) {
     const said = { from: 'me' as const, reply: { text: body.data.text } };
     const bot = answer.body.replies.map((reply) => ({ from: 'bot' as const, reply }));
     const entries = await keep(body.data.employee, [said, ...bot]);
-    return c.json({ ...answer.body, entries: entries.map(entryJson) });
+    return c.json(entries.length ? { ...answer.body, entries: entries.map(entryJson) } : answer.body);
   });
 
   routes.post('/api/actions', async (c) => {
@@ -66,17 +81,26 @@ export function createWebAdapter(deps: WebAdapterDeps) {
       body.data.employee,
       answer.body.replies.map((reply) => ({ from: 'bot' as const, reply })),
     );
-    return c.json({ ...answer.body, entries: entries.map(entryJson) });
+    return c.json(entries.length ? { ...answer.body, entries: entries.map(entryJson) } : answer.body);
   });
 
   /** The kept conversation, oldest first, and the event number to follow the stream from. */
   routes.get('/api/history', async (c) => {
-    const query = personQuery.safeParse(c.req.query());
-    if (!query.success) return c.json({ error: 'employee (an e-mail) is required' }, 400);
-    const employeeId = await store.employeeOf(query.data.employee);
-    if (!employeeId) return c.json({ error: `unknown employee ${query.data.employee}` }, 404);
-    const { seq, entries } = await store.read(employeeId);
+    const employeeId = await personOf(c.req.query('employee'));
+    if ('error' in employeeId) return c.json({ error: employeeId.error }, employeeId.status);
+    const { seq, entries } = await store.read(employeeId.id);
     return c.json({ seq, entries: entries.map(entryJson) });
+  });
+
+  /** What the bot sent the person unasked (notifications, digests, cards to decide), oldest first. */
+  routes.get('/api/inbox', async (c) => {
+    const employeeId = await personOf(c.req.query('employee'));
+    if ('error' in employeeId) return c.json({ error: employeeId.error }, employeeId.status);
+    const { entries } = await store.read(employeeId.id);
+    const notices = entries.filter((e) => e.from === 'notice');
+    return c.json({
+      messages: notices.map((e) => ({ id: String(e.id), at: e.at.toISOString(), reply: e.reply })),
+    });
   });
 
   routes.get('/api/stream', async (c) => {

@@ -58,7 +58,8 @@ async function post(path, body) {
     const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const data = await res.json();
     if (!res.ok) { note(data.error, 'bot error'); return false; }
-    for (const e of data.entries || []) place(e);
+    if (data.entries && data.entries.length) for (const e of data.entries) place(e);
+    else for (const reply of data.replies || []) log.insertBefore(draw({ from: 'bot', reply }), below);
     return true;
   } catch (err) { note(String(err), 'bot error'); return false; }
 }

@@ -116,6 +116,16 @@ describe('web chat API over HTTP', () => {
     // the answer names the entries it wrote, so the page draws each once
     expect(said.json.entries).toEqual(added);
     expect(after.json.seq).toBe(added[1].id);
+    // the inbox is what came unasked: neither the question nor its answer
+    const inbox = await app.current.get('/web/api/inbox?employee=li.wei@demo.example');
+    expect(inbox.json.messages.map((m: { reply: unknown }) => m.reply)).not.toContainEqual({
+      text: '我是谁',
+    });
+    expect(inbox.json.messages.map((m: { id: string }) => m.id)).toEqual(
+      after.json.entries
+        .filter((e: { from: string }) => e.from === 'notice')
+        .map((e: { id: number }) => String(e.id)),
+    );
     const missing = await app.current.get('/web/api/history');
     expect(missing.status).toBe(400);
   });

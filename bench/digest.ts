@@ -24,7 +24,7 @@ import { SalesOrder } from '../db/models/sales-order.js';
 import { StockLevel } from '../db/models/stock-level.js';
 import { Ticket } from '../db/models/ticket.js';
 import { Warehouse } from '../db/models/warehouse.js';
-import { WebMessage } from '../db/models/web-message.js';
+import { WebConversation } from '../db/models/web-conversation.js';
 import { webInboxOf } from '../db/web-inbox.js';
 import { newCustomer } from '../flows/crm/service.js';
 import { runDigests } from '../flows/digests/api.js';
@@ -335,8 +335,8 @@ async function growTo(size: number, warehouses: Id[]): Promise<void> {
 /** The delivery engine as the app builds it, notify writing to the web inbox (the real insert). */
 function benchReminders(): Reminders {
   const notify = async (employeeId: string, reply: Reply): Promise<MessageRef[]> => {
-    const messageId = await webInbox.append(employeeId, reply, new Date());
-    return [{ platform: 'web', channelId: employeeId, messageId }];
+    const [entry] = await webInbox.append(employeeId, [{ from: 'notice', reply }], new Date());
+    return [{ platform: 'web', channelId: employeeId, messageId: String(entry?.id) }];
   };
   const deliveries = createDeliveries({
     log: deliveryLog,
@@ -426,8 +426,8 @@ async function timedRun(size: number): Promise<DigestResult> {
     cards: at('firstDelivery') - at('recipientsDone'),
     sending: ended - at('firstDelivery'),
   };
-  const messages = await WebMessage.find({}, { reply: 1 }).lean();
-  const lengths = messages.map((m) => Buffer.byteLength(m.reply));
+  const conversations = await WebConversation.find({}, { entries: 1 }).lean();
+  const lengths = conversations.flatMap((c) => c.entries.map((e) => Buffer.byteLength(e.reply)));
   const idleStarted = performance.now();
   const idle = await runDigests({ reminders: base, sections: digestSectionsOf(flows) }, NOW);
   const idleMs = performance.now() - idleStarted;
@@ -506,7 +506,7 @@ export function digestSizes(): number[] {
 /** Forgets this morning's digests (and the inbox), so the next run sends everyone's again. */
 async function clearToday(): Promise<void> {
   await Delivery.deleteMany({ at: NOW });
-  await WebMessage.deleteMany({});
+  await WebConversation.deleteMany({});
 }
 
 /** Grows one database through `sizes` employees and runs every digest once at each size. */

@@ -1,22 +1,85 @@
-import { WebMessage } from './models/web-message.js';
+import { WebConversation } from './models/web-conversation.js';
+import { changeVersioned } from './versioned.js';
+
+/** The conversation keeps its latest entries; older ones drop off as new ones come. */
+export const KEEP_ENTRIES = 200;
+
+export type WebSender = 'me' | 'bot' | 'notice';
+
+/** One line of a person's web chat. `R` is whatever the caller stores (the bot's `Reply`). */
+export type WebEntry<R> = { id: number; rev: number; at: Date; from: WebSender; reply: R };
+
+type StoredEntry = { id: number; rev: number; at: Date; from: WebSender; reply: string };
+type ConversationDoc = { _id: string; version: number; seq: number; entries: StoredEntry[] };
+
+const empty = (employeeId: string): ConversationDoc => ({ _id: employeeId, version: 0, seq: 0, entries: [] });
+
+const parsed = <R>(e: StoredEntry): WebEntry<R> => ({
+  id: e.id,
+  rev: e.rev,
+  at: e.at,
+  from: e.from,
+  reply: JSON.parse(e.reply) as R,
+});
 
 /**
- * Storage behind the web chat's inbox; the adapter sees only these three calls. Messages are
- * stored as JSON: `R` is whatever the caller sends (the bot's `Reply`), unknown to this layer.
+ * Storage behind the web chat: one document per person holding the last entries, each with the
+ * event number (`rev`) of its last write, so "what changed since event n" is one read by `_id`.
+ * Every write bumps the document's `seq`; entry ids and revs only grow.
  */
 export function webInboxOf<R>() {
   return {
-    async append(employeeId: string, reply: R, at: Date): Promise<string> {
-      const doc = await WebMessage.create({ employeeId, reply: JSON.stringify(reply), at });
-      return String(doc._id);
+    /** Adds entries in order, as one write; returns them with their ids. */
+    async append(
+      employeeId: string,
+      items: { from: WebSender; reply: R }[],
+      at: Date,
+    ): Promise<WebEntry<R>[]> {
+      let added: StoredEntry[] = [];
+      await changeVersioned<ConversationDoc, never>(
+        WebConversation,
+        'web',
+        employeeId,
+        (doc) => {
+          // a new entry's id is the event number that added it: unique, and growing with time
+          added = items.map((item, i) => ({
+            id: doc.seq + i + 1,
+            rev: doc.seq + i + 1,
+            at,
+            from: item.from,
+            reply: JSON.stringify(item.reply),
+          }));
+          return { seq: doc.seq + items.length, entries: [...doc.entries, ...added].slice(-KEEP_ENTRIES) };
+        },
+        at,
+        { initial: () => empty(employeeId) },
+      );
+      return added.map((e) => parsed<R>(e));
     },
-    async replace(messageId: string, reply: R): Promise<void> {
-      await WebMessage.updateOne({ _id: messageId }, { $set: { reply: JSON.stringify(reply) } });
+
+    /** Replaces entry `id` where it stands; null when it is no longer kept (or never was). */
+    async replace(employeeId: string, id: number, reply: R, at: Date): Promise<WebEntry<R> | null> {
+      let replaced: StoredEntry | null = null;
+      const result = await changeVersioned<ConversationDoc, 'gone'>(
+        WebConversation,
+        'web',
+        employeeId,
+        (doc) => {
+          const old = doc.entries.find((e) => e.id === id);
+          if (!old) return 'gone';
+          const entry: StoredEntry = { ...old, rev: doc.seq + 1, reply: JSON.stringify(reply) };
+          replaced = entry;
+          return { seq: doc.seq + 1, entries: doc.entries.map((e) => (e.id === id ? entry : e)) };
+        },
+        at,
+      );
+      return result.ok && replaced ? parsed<R>(replaced) : null;
     },
-    /** The latest 500 sent to the employee, oldest first. */
-    async list(employeeId: string): Promise<{ id: string; at: Date; reply: R }[]> {
-      const rows = await WebMessage.find({ employeeId }).sort({ at: -1, _id: -1 }).limit(500).lean();
-      return rows.reverse().map((r) => ({ id: String(r._id), at: r.at, reply: JSON.parse(r.reply) as R }));
+
+    /** The kept entries, oldest first, and the last event number. */
+    async read(employeeId: string): Promise<{ seq: number; entries: WebEntry<R>[] }> {
+      const doc = await WebConversation.findById(employeeId).lean<ConversationDoc>();
+      return doc ? { seq: doc.seq, entries: doc.entries.map((e) => parsed<R>(e)) } : { seq: 0, entries: [] };
     },
   };
 }

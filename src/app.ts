@@ -60,6 +60,7 @@ export function createAssistant(
   });
 
   const adapters: Record<string, Hono> = {};
+  let closeStreams = () => {};
   if (config.webChat) {
     const web = createWebAdapter({
       dispatch: router.dispatch,
@@ -67,20 +68,27 @@ export function createAssistant(
       now: options.now,
       store: {
         ...webInbox,
-        // who the e-mail is comes from the directory; the page asks every few seconds
-        list: async (email) => {
+        // who an e-mail is comes from the directory cache: no database read per request
+        employeeOf: async (email) => {
           const employee = (await readDirectory()).byEmail(email);
-          return employee ? webInbox.list(String(employee._id)) : null;
+          return employee ? String(employee._id) : null;
         },
         people: async () =>
           (await readDirectory())
             .everyone()
-            .map((e) => ({ email: e.email, name: e.name, department: e.department }))
+            .map((e) => ({
+              email: e.email,
+              name: e.name,
+              department: e.department,
+              locale: e.locale,
+              timezone: e.timezone,
+            }))
             .sort((a, b) => (a.email < b.email ? -1 : 1)),
       },
     });
     messengers.push(web.messenger);
     adapters['/web'] = web.routes;
+    closeStreams = web.close;
   }
 
   const lifecycle: { start(): Promise<void>; stop(): Promise<void> }[] = [];
@@ -130,6 +138,8 @@ export function createAssistant(
     notifier,
     /** What "send everyone's digest now" needs (the demo start-up). */
     digests,
+    /** Ends the web chat's live streams: the HTTP server waits for open responses to end. */
+    closeStreams: () => closeStreams(),
     /** Long connections (Lark ws, Slack Socket Mode) open after the HTTP server. */
     start: async () => {
       for (const a of lifecycle) await a.start();

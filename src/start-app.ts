@@ -71,6 +71,7 @@ export async function startApp(
     if (seeded) await runDigests(assistant.digests, now(), { force: true });
 
     const stop = async () => {
+      assistant.closeStreams();
       await new Promise<void>((res) => {
         server.close(() => res());
         // keep-alive sockets with no request in flight would otherwise hold close() open

@@ -1,42 +1,57 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type {
-  CardAction,
-  Incoming,
-  MessageRef,
-  Messenger,
-  Outcome,
-  Reply,
-  Target,
-} from '../../src/bot/types.js';
+import type { CardAction, Incoming, Messenger, Outcome, Reply, Target } from '../../src/bot/types.js';
 import type { Clock } from '../../src/clock.js';
 import { readJson } from '../../src/http/read-json.js';
+import { createLiveHub, LIVE_DEFAULTS, type LiveLimits } from './live.js';
 import { PAGE_HTML } from './page.js';
 import { toWebResponse } from './render.js';
-import { actionBody, messageBody, toCardAction, toIncoming } from './to-incoming.js';
-
-/** Storage the web chat needs, provided by the app's wiring (the adapter never touches models). */
-export type WebStore = {
-  people(): Promise<{ email: string; name: string; department: string }[]>;
-  append(employeeId: string, reply: Reply, at: Date): Promise<string>;
-  replace(messageId: string, reply: Reply): Promise<void>;
-  list(email: string): Promise<{ id: string; at: Date; reply: Reply }[] | null>;
-};
+import { entryJson, type WebEntry, type WebSender, type WebStore } from './store.js';
+import { streamConversation } from './stream.js';
+import { actionBody, messageBody, personQuery, toCardAction, toIncoming } from './to-incoming.js';
 
 export type WebAdapterDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
   act(action: CardAction): Promise<Outcome>;
   store: WebStore;
   now: Clock;
+  live?: Partial<LiveLimits>;
 };
 
 /**
- * The local web chat: a page at /web and the JSON API tests and scripts use.
+ * The local web chat: a page at /web, its JSON API, and one live stream per open page. Everything
+ * said and answered is kept in the person's conversation, which the stream follows.
  * @example app.route('/web', createWebAdapter(deps).routes)
  */
-export function createWebAdapter(deps: WebAdapterDeps): { routes: Hono; messenger: Messenger } {
-  const { now } = deps;
+export function createWebAdapter(deps: WebAdapterDeps) {
+  const { now, store } = deps;
+  const limits = { ...LIVE_DEFAULTS, ...deps.live };
+  const live = createLiveHub(limits);
   const routes = new Hono();
+
+  /** Keeps a turn in the conversation and wakes that person's open pages. */
+  async function keep(email: string, items: { from: WebSender; reply: Reply }[]): Promise<WebEntry[]> {
+    const employeeId = await store.employeeOf(email);
+    if (!employeeId || items.length === 0) return [];
+    try {
+      const entries = await store.append(employeeId, items, now());
+      live.wake(employeeId);
+      return entries;
+    } catch {
+      // the answer matters more than its copy in the history: with the store down (readyz says
+      // so) the person still gets "try again", shown by the page without an entry id
+      return [];
+    }
+  }
+
+  async function personOf(
+    email: string | undefined,
+  ): Promise<{ id: string } | { error: string; status: 400 | 404 }> {
+    const query = personQuery.safeParse({ employee: email });
+    if (!query.success) return { error: 'employee (an e-mail) is required', status: 400 };
+    const id = await store.employeeOf(query.data.employee);
+    return id ? { id } : { error: `unknown employee ${query.data.employee}`, status: 404 };
+  }
 
   // a chat message is small; refusing big bodies early keeps one client from tying up memory
   routes.use(
@@ -44,40 +59,83 @@ export function createWebAdapter(deps: WebAdapterDeps): { routes: Hono; messenge
     bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'body too large' }, 413) }),
   );
   routes.get('/', (c) => c.html(PAGE_HTML));
-  routes.get('/api/people', async (c) => c.json({ people: await deps.store.people() }));
+  routes.get('/api/people', async (c) => c.json({ people: await store.people() }));
 
   routes.post('/api/messages', async (c) => {
     const body = await readJson(c, messageBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
     const answer = toWebResponse(await deps.dispatch(toIncoming(body.data, now())));
-    return c.json(answer.body, answer.status);
+    if (answer.status !== 200 || answer.body.duplicate) return c.json(answer.body, answer.status);
+    const said = { from: 'me' as const, reply: { text: body.data.text } };
+    const bot = answer.body.replies.map((reply) => ({ from: 'bot' as const, reply }));
+    const entries = await keep(body.data.employee, [said, ...bot]);
+    return c.json(entries.length ? { ...answer.body, entries: entries.map(entryJson) } : answer.body);
   });
 
   routes.post('/api/actions', async (c) => {
     const body = await readJson(c, actionBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
     const answer = toWebResponse(await deps.act(toCardAction(body.data)));
-    return c.json(answer.body, answer.status);
+    if (answer.status !== 200 || answer.body.duplicate) return c.json(answer.body, answer.status);
+    const entries = await keep(
+      body.data.employee,
+      answer.body.replies.map((reply) => ({ from: 'bot' as const, reply })),
+    );
+    return c.json(entries.length ? { ...answer.body, entries: entries.map(entryJson) } : answer.body);
   });
 
+  /** The kept conversation, oldest first, and the event number to follow the stream from. */
+  routes.get('/api/history', async (c) => {
+    const employeeId = await personOf(c.req.query('employee'));
+    if ('error' in employeeId) return c.json({ error: employeeId.error }, employeeId.status);
+    const { seq, entries } = await store.read(employeeId.id);
+    return c.json({ seq, entries: entries.map(entryJson) });
+  });
+
+  /** What the bot sent the person unasked (notifications, digests, cards to decide), oldest first. */
   routes.get('/api/inbox', async (c) => {
-    const email = c.req.query('employee');
-    if (!email) return c.json({ error: 'employee (an e-mail) is required' }, 400);
-    const messages = await deps.store.list(email);
-    if (!messages) return c.json({ error: `unknown employee ${email}` }, 404);
-    return c.json({ messages: messages.map((m) => ({ id: m.id, at: m.at.toISOString(), reply: m.reply })) });
+    const employeeId = await personOf(c.req.query('employee'));
+    if ('error' in employeeId) return c.json({ error: employeeId.error }, employeeId.status);
+    const { entries } = await store.read(employeeId.id);
+    const notices = entries.filter((e) => e.from === 'notice');
+    return c.json({
+      messages: notices.map((e) => ({ id: String(e.id), at: e.at.toISOString(), reply: e.reply })),
+    });
+  });
+
+  routes.get('/api/stream', async (c) => {
+    const query = personQuery.safeParse({
+      ...c.req.query(),
+      after: c.req.header('last-event-id') ?? c.req.query('after'),
+    });
+    if (!query.success)
+      return c.json({ error: 'employee (an e-mail) and a numeric event id are required' }, 400);
+    const employeeId = await store.employeeOf(query.data.employee);
+    if (!employeeId) return c.json({ error: `unknown employee ${query.data.employee}` }, 404);
+    return streamConversation(c, { employeeId, after: query.data.after, store, live, limits });
   });
 
   const messenger: Messenger = {
     platform: 'web',
-    async send(target: Target, reply: Reply): Promise<MessageRef> {
-      const id = await deps.store.append(target.employeeId, reply, now());
-      return { platform: 'web', channelId: target.employeeId, messageId: id };
+    async send(target: Target, reply: Reply) {
+      const [entry] = await store.append(target.employeeId, [{ from: 'notice', reply }], now());
+      live.wake(target.employeeId);
+      return { platform: 'web', channelId: target.employeeId, messageId: String(entry?.id) };
     },
-    async update(ref: MessageRef, reply: Reply): Promise<void> {
-      await deps.store.replace(ref.messageId, reply);
+    async update(ref, reply) {
+      // refs written before entries were numbered name a message no longer kept
+      const id = Number(ref.messageId);
+      if (!Number.isSafeInteger(id)) return;
+      if (await store.replace(ref.channelId, id, reply, now())) live.wake(ref.channelId);
     },
   };
 
-  return { routes, messenger };
+  return {
+    routes,
+    messenger,
+    /** Ends the open streams (before the HTTP server closes: it waits for open responses). */
+    close: () => live.closeAll(),
+    /** Open streams of a person. */
+    openStreams: (employeeId: string) => live.count(employeeId),
+  };
 }

@@ -12,6 +12,11 @@ export const messageBody = z.object({
   text: z.string().trim().min(1).max(40_000),
   messageId: clientId,
 });
+/** Whose conversation, and (for the live stream) the last event the page has. */
+export const personQuery = z.object({
+  employee: email,
+  after: z.coerce.number().int().min(0).default(0),
+});
 export const actionBody = z.object({
   employee: email,
   actionId: z.string().min(1).max(255),

@@ -9,7 +9,6 @@ import { Identity } from '../../db/models/identity.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
 import { ProcessedEvent } from '../../db/models/processed-event.js';
 import { SalesOrder } from '../../db/models/sales-order.js';
-import { WebMessage } from '../../db/models/web-message.js';
 
 /**
  * Every list query, by the fields it filters on (equality first) and sorts by. FerretDB 1.24 on
@@ -34,7 +33,6 @@ const QUERIES: [mongoose.Model<any>, string[], string[]][] = [
   [Identity, ['employeeId'], []],
   [ProcessedEvent, ['platform', 'eventId'], []],
   [ProcessedEvent, ['at'], []], // pruning
-  [WebMessage, ['employeeId'], ['at']], // inbox
 ];
 
 function covered(model: mongoose.Model<any>, filter: string[], sort: string[]): boolean {

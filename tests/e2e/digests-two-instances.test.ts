@@ -64,7 +64,7 @@ describe('two app instances on one database', () => {
     const db = await mongoose.createConnection(uri).asPromise();
     try {
       await db.collection('deliveries').deleteMany({});
-      await db.collection('webmessages').deleteMany({});
+      await db.collection('webconversations').deleteMany({});
       const runs = await Promise.all([send(a), send(b), send(a), send(b)]);
       expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(DEMO.length);
       for (const user of DEMO) expect(await digestsIn(a, user)).toHaveLength(1);

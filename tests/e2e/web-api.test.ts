@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Employee } from '../../db/models/employee.js';
 import { ProcessedEvent } from '../../db/models/processed-event.js';
-import { WebMessage } from '../../db/models/web-message.js';
 import { useTestApp } from '../helpers/app.js';
 
 const app = useTestApp();
@@ -98,21 +97,36 @@ describe('web chat API over HTTP', () => {
     expect(badEmail.json.error).toMatch(/^employee:/);
     const stranger = await say('nobody@demo.example', 'help', 'stranger-1');
     expect(stranger).toEqual({ status: 404, json: { error: 'unknown employee' } });
-    const inbox = await app.current.get('/web/api/inbox?employee=nobody@demo.example');
-    expect(inbox.status).toBe(404);
+    const history = await app.current.get('/web/api/history?employee=nobody@demo.example');
+    expect(history.status).toBe(404);
     expect(await ProcessedEvent.countDocuments({})).toBe(before);
   });
 
-  it('lists the inbox oldest first', async () => {
+  it('keeps the conversation: what was said, answered and notified, oldest first', async () => {
     const lw = await app.current.get('/web/api/people');
     const li = lw.json.people.find((p: { email: string }) => p.email === 'li.wei@demo.example');
-    expect(li).toMatchObject({ name: '李伟' });
-    // the demo's start put each demo person's digest in their inbox
+    expect(li).toMatchObject({ name: '李伟', locale: 'zh-CN', timezone: 'Asia/Shanghai' });
+    const before = await app.current.get('/web/api/history?employee=li.wei@demo.example');
+    const said = await say('li.wei@demo.example', '我是谁');
+    const after = await app.current.get('/web/api/history?employee=li.wei@demo.example');
+    const added = after.json.entries.slice(before.json.entries.length);
+    expect(added.map((e: { from: string }) => e.from)).toEqual(['me', 'bot']);
+    expect(added[0].reply).toEqual({ text: '我是谁' });
+    expect(added[1].reply).toEqual(said.json.replies[0]);
+    // the answer names the entries it wrote, so the page draws each once
+    expect(said.json.entries).toEqual(added);
+    expect(after.json.seq).toBe(added[1].id);
+    // the inbox is what came unasked: neither the question nor its answer
     const inbox = await app.current.get('/web/api/inbox?employee=li.wei@demo.example');
-    expect(inbox.json.messages.map((m: { reply: any }) => m.reply.card?.title)).toEqual([
-      '早安，李伟 · 今日摘要',
-    ]);
-    const missing = await app.current.get('/web/api/inbox');
+    expect(inbox.json.messages.map((m: { reply: unknown }) => m.reply)).not.toContainEqual({
+      text: '我是谁',
+    });
+    expect(inbox.json.messages.map((m: { id: string }) => m.id)).toEqual(
+      after.json.entries
+        .filter((e: { from: string }) => e.from === 'notice')
+        .map((e: { id: number }) => String(e.id)),
+    );
+    const missing = await app.current.get('/web/api/history');
     expect(missing.status).toBe(400);
   });
 
@@ -125,19 +139,30 @@ describe('web chat API over HTTP', () => {
     expect((await app.current.get('/nope')).status).toBe(404);
   });
 
-  it('delivers notifications to the web inbox, oldest first', async () => {
+  it('delivers notifications to the conversation, and updates a card where it stands', async () => {
     const li = await Employee.findOne({ email: 'li.wei@demo.example' }).lean();
-    await WebMessage.deleteMany({}); // the demo digests, so the list below is this test's alone
+    const history = () => app.current.get('/web/api/history?employee=LI.WEI@demo.example');
+    const before = (await history()).json;
     await app.current.notify(String(li?._id), { text: 'first' });
-    await app.current.notify(String(li?._id), { card: { title: 'second', fields: [], actions: [] } });
-    const { json } = await app.current.get('/web/api/inbox?employee=LI.WEI@demo.example');
-    expect(json.messages.map((m: { reply: unknown }) => m.reply)).toEqual([
-      { text: 'first' },
-      { card: { title: 'second', fields: [], actions: [] } },
+    const [ref] = await app.current.notify(String(li?._id), {
+      card: { title: 'second', fields: [], actions: [] },
+    });
+    await app.current.notify(String(li?._id), { text: 'third' });
+    if (!ref) throw new Error('the web chat kept no copy');
+    await app.current.update(ref, { card: { title: 'second, decided', fields: [], actions: [] } });
+    const { json } = await history();
+    const added = json.entries.slice(before.entries.length);
+    expect(added.map((m: { from: string; reply: unknown }) => [m.from, m.reply])).toEqual([
+      ['notice', { text: 'first' }],
+      ['notice', { card: { title: 'second, decided', fields: [], actions: [] } }],
+      ['notice', { text: 'third' }],
     ]);
-    expect(json.messages[0]).toMatchObject({ id: expect.any(String), at: expect.stringMatching(/^\d{4}-/) });
-    const other = await app.current.get('/web/api/inbox?employee=bob.smith@demo.example');
-    expect(other.json.messages).toEqual([]);
+    // ids in the order added; the update took the next event number
+    expect(added.map((m: { id: number }) => m.id - before.seq)).toEqual([1, 2, 3]);
+    expect(json.seq).toBe(before.seq + 4);
+    expect(added[0]).toMatchObject({ at: expect.stringMatching(/^\d{4}-/) });
+    const other = await app.current.get('/web/api/history?employee=bob.smith@demo.example');
+    expect(other.json.entries.map((m: { reply: unknown }) => m.reply)).not.toContainEqual({ text: 'first' });
   });
 });
 

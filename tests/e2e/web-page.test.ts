@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
+import { Employee } from '../../db/models/employee.js';
 import { useTestApp } from '../helpers/app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -90,10 +91,103 @@ describe('the /web page in a real browser', () => {
     const chen = people.json.employees.find((e: { email: string }) => e.email === 'chen.jie@demo.example');
     await app.current.notify(chen.id, { text: '有 1 个待审批' });
     const page = await openAs('chen.jie@demo.example');
-    // the demo's morning digest came first, then this notice
+    // the demo's morning digest came first, then this notice; both marked as notifications
+    const notices = page.locator('.entry.notice');
     await expect
-      .poll(() => page.locator('.notice').allTextContents())
+      .poll(() => notices.locator('h3, .msg').allTextContents())
       .toEqual([expect.stringMatching(/^早安，陈杰 · 今日摘要/), '有 1 个待审批']);
+    expect(await notices.locator('.meta').first().textContent()).toMatch(/^通知 · /);
     await page.close();
+  });
+});
+
+/** A page of its own browser context (its own storage), opened as `email`, following live. */
+async function openLive(email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.current.url}/web`);
+  await page.locator(`#who option[value="${email}"]`).waitFor({ state: 'attached' });
+  await page.selectOption('#who', email);
+  await page.locator('body[data-live="open"]').waitFor({ state: 'attached' });
+  return { page, context };
+}
+
+describe('the /web page live, two people in two browsers', () => {
+  it('leave by text, approved from the live card: both pages show the decision in place', async () => {
+    const employee = await openLive('zhang.min@demo.example');
+    const manager = await openLive('wang.fang@demo.example');
+    // a marker that a reload would wipe
+    await employee.page.evaluate(() => Object.assign(window, { stayed: true }));
+    await manager.page.evaluate(() => Object.assign(window, { stayed: true }));
+
+    await send(employee.page, '请假 下周一 事假 家里有事');
+    const filed = employee.page.locator('.entry.bot .card h3').filter({ hasText: /AP-\d+/ });
+    await filed.first().waitFor();
+    const no = ((await filed.first().textContent()) ?? '').match(/AP-\d+/)?.[0] ?? '';
+    expect(no).toMatch(/^AP-\d+$/);
+
+    // the manager's card arrives live, with its buttons
+    const cardsOf = (page: typeof manager.page) => page.locator('.card').filter({ hasText: no });
+    const live = cardsOf(manager.page);
+    await live.getByRole('button', { name: '同意' }).waitFor({ timeout: 5000 });
+    await live.getByRole('button', { name: '同意' }).click();
+
+    // the manager's copy is redrawn where it stood: decided, no buttons, still one card
+    await live.and(manager.page.locator('.status-approved')).waitFor({ timeout: 3000 });
+    expect(await cardsOf(manager.page).count()).toBe(1);
+    expect(await live.getByRole('button').count()).toBe(0);
+    // the employee is told with one decided card, no copy twice
+    const decided = cardsOf(employee.page).and(employee.page.locator('.status-approved'));
+    await decided.waitFor({ timeout: 3000 });
+    expect(await decided.count()).toBe(1);
+    for (const { page } of [employee, manager])
+      expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+
+    // a reload keeps the conversation, decided as it was
+    const before = await employee.page.locator('.entry').count();
+    await employee.page.reload();
+    await employee.page.locator('body[data-live="open"]').waitFor({ state: 'attached' });
+    expect(await employee.page.locator('.entry').count()).toBe(before);
+    expect(await cardsOf(employee.page).and(employee.page.locator('.status-approved')).count()).toBe(1);
+    expect(await employee.page.locator('.entry.me .msg').allTextContents()).toContain(
+      '请假 下周一 事假 家里有事',
+    );
+    await employee.context.close();
+    await manager.context.close();
+  });
+
+  it('marks what came while the page was closed as new, and keeps a reader where they scrolled', async () => {
+    const { page, context } = await openLive('zhou.qiang@demo.example');
+    const people = await app.current.get('/web/api/people');
+    expect(people.json.people.some((p: { email: string }) => p.email === 'zhou.qiang@demo.example')).toBe(
+      true,
+    );
+    const id = (await Employee.findOne({ email: 'zhou.qiang@demo.example' }).lean())?._id;
+    await page.close();
+    await app.current.notify(String(id), { text: 'while you were away' });
+
+    const again = await context.newPage();
+    await again.goto(`${app.current.url}/web`);
+    await again.locator('body[data-live="open"]').waitFor({ state: 'attached' });
+    const marker = again.locator('.new-marker + .entry.notice .msg');
+    await expect.poll(() => marker.textContent()).toBe('while you were away');
+
+    // a long unbroken line wraps inside its bubble
+    await app.current.notify(String(id), { text: 'x'.repeat(600) });
+    const long = again.locator('.entry .msg').filter({ hasText: 'xxxxxxxx' });
+    await long.waitFor();
+    expect(await long.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+
+    // scrolled up: a new notice does not move the view
+    for (let i = 0; i < 15; i++) await app.current.notify(String(id), { text: `filler ${i}` });
+    await again.locator('.msg', { hasText: 'filler 14' }).waitFor();
+    await again.evaluate(() => {
+      document.getElementById('log')?.scrollTo(0, 0);
+    });
+    await app.current.notify(String(id), { text: 'one more' });
+    await again.locator('.msg', { hasText: 'one more' }).waitFor();
+    expect(await again.evaluate(() => document.getElementById('log')?.scrollTop)).toBe(0);
+    await again.locator('#below.show').waitFor();
+    await context.close();
   });
 });

@@ -46,7 +46,9 @@ async function teamAttendance(ctx: RunContext): Promise<Map<string, DigestSectio
     const date = dayOf.get(m.id) as string;
     const lines = (reportsOf.get(m.id) ?? []).flatMap((r) => {
       const day = days.get(r.id)?.find((d) => d.date === date);
-      const issue = day && anomaly(day, m, date >= r.joined);
+      // a report in a zone behind the manager's may still be at work on that day
+      const over = (DateTime.fromJSDate(ctx.now).setZone(r.timezone).toISODate() as string) > date;
+      const issue = day && anomaly(day, m, date >= r.joined, over);
       return issue ? [`${r.name} · ${issue}`] : [];
     });
     if (lines.length > 0) out.set(m.id, { title: tr(m.locale, t.team, { date }), lines });
@@ -61,15 +63,18 @@ function previousWorkday(reader: Reader, schedule: Schedule): string {
   return day.toISODate() as string;
 }
 
-/** `employed`: false for days before they joined, which are not theirs to miss. */
-function anomaly(day: DayResult, reader: Reader, employed: boolean): string | null {
+/**
+ * `employed`: false for days before they joined, which are not theirs to miss. `over`: the day has
+ * ended where the report is, so a missing check-out is one.
+ */
+function anomaly(day: DayResult, reader: Reader, employed: boolean, over: boolean): string | null {
   if (!day.workday || day.leave === 'full') return null;
   // 'none' = an ended workday the absence job has not marked yet: absent all the same
   if (day.status === 'absent' || day.status === 'none') return employed ? tr(reader.locale, t.absent) : null;
   const issues: string[] = [];
   if (day.late && day.checkIn)
     issues.push(tr(reader.locale, t.late, { time: day.checkIn.toFormat('HH:mm') }));
-  if (day.status === 'present' && !day.checkOut) issues.push(tr(reader.locale, t.noCheckOut));
+  if (over && day.status === 'present' && !day.checkOut) issues.push(tr(reader.locale, t.noCheckOut));
   return issues.length > 0 ? issues.join(', ') : null;
 }
 

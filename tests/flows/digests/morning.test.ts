@@ -156,4 +156,18 @@ describe('morning digest', () => {
       ['团队考勤异常 2026-12-04', '迟 · 迟到 09:40\n忘 · 未签退\n缺 · 缺勤'],
     ]);
   });
+
+  it('a report in a zone behind the manager is not missing a check-out on a day still in progress there', async () => {
+    const boss = await makeEmployee(SH, { name: '上海经理', roles: ['manager'] });
+    const onTime = await makeEmployee(LA, { name: 'Ada', managerId: boss });
+    const late = await makeEmployee(LA, { name: 'Ben', managerId: boss });
+    await makeEmployee(LA, { name: 'Cy', managerId: boss });
+    // Tuesday 2026-12-08 in Los Angeles: Ada in at 08:55, Ben at 09:40, both still at work
+    await checkIn(onTime, DateTime.fromISO('2026-12-08T08:55', { zone: LA }));
+    await checkIn(late, DateTime.fromISO('2026-12-08T09:40', { zone: LA }));
+    const reminders = recordingReminders();
+    // Wednesday 09:05 in Shanghai is Tuesday 17:05 in Los Angeles
+    await runDigests({ reminders, sections }, z('2026-12-09T01:05:00Z'), { only: [boss] });
+    expect(cardSent(reminders.sent[0]).fields).toEqual([['团队考勤异常 2026-12-08', 'Ben · 迟到 09:40']]);
+  });
 });

@@ -1,7 +1,7 @@
 import { takeNextNumber } from './claims.js';
+import { isDuplicateKey } from './duplicate-key.js';
 import { CacheChange } from './models/cache-change.js';
 import { Counter } from './models/counter.js';
-import { isDuplicateKey } from './processed-events.js';
 import { pruneOldest } from './prune.js';
 
 /**

@@ -1,6 +1,6 @@
+import { isDuplicateKey } from './duplicate-key.js';
 import { IN_LIST_MAX } from './in-list.js';
 import { Delivery, type DeliveryKind, type DeliveryStatus } from './models/delivery.js';
-import { isDuplicateKey } from './processed-events.js';
 
 /** The `deliveries` collection as the delivery engine (src/bot/deliveries.ts) uses it. */
 export const deliveryLog = {

@@ -1,5 +1,5 @@
 import type mongoose from 'mongoose';
-import { isDuplicateKey } from './processed-events.js';
+import { isDuplicateKey } from './duplicate-key.js';
 
 /**
  * Inserts the documents whose `_id` is not taken, in one round trip, and returns those it

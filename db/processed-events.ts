@@ -93,6 +93,3 @@ async function retry(write: () => Promise<void>): Promise<void> {
 export function pruneProcessedEvents(now: Date, max: number): Promise<number> {
   return pruneOldest(ProcessedEvent, {}, 'at', new Date(now.getTime() - EVENT_KEEP_MS), max);
 }
-
-// where the flows and the rest of db/ have always imported it from
-export { isDuplicateKey };

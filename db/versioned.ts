@@ -3,7 +3,7 @@ import type mongoose from 'mongoose';
 import { AppError } from '../src/errors.js';
 import { updateAtVersion } from './at-version.js';
 import { claim, releaseIfStale } from './claims.js';
-import { isDuplicateKey } from './processed-events.js';
+import { isDuplicateKey } from './duplicate-key.js';
 
 type Key = mongoose.Types.ObjectId | string;
 type Versioned = { _id: Key; version: number };

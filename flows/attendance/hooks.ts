@@ -2,10 +2,10 @@
 import { DateTime } from 'luxon';
 import mongoose from 'mongoose';
 import { z } from 'zod';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
 import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
 import { findByIds } from '../../db/point-reads.js';
-import { isDuplicateKey } from '../../db/processed-events.js';
 import { changeVersioned } from '../../db/versioned.js';
 import { AppError } from '../../src/errors.js';
 import { scheduledPerson } from './person.js';

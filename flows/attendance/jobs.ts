@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { insertNew } from '../../db/insert-new.js';
 import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
 import type { EmployeeDoc } from '../../db/models/employee.js';
 import { JobCursor } from '../../db/models/job-cursor.js';
 import { LeaveDay, type LeaveDayDoc } from '../../db/models/leave-day.js';
 import { findByIds, inParallel } from '../../db/point-reads.js';
-import { isDuplicateKey } from '../../db/processed-events.js';
 import type { JobSpec } from '../../src/bot/flow.js';
 import { readDirectory } from '../org/api.js';
 import { remindCheckIns } from './nudges.js';

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { AttendanceDay, type AttendanceDayDoc, dayKey } from '../../db/models/attendance-day.js';
 import { type AttendanceMonthDoc, monthKey, monthRollups } from '../../db/models/attendance-month.js';
-import { isDuplicateKey } from '../../db/processed-events.js';
 import { changeVersioned } from '../../db/versioned.js';
 import { dayOf } from './days.js';
 import type { DayResult, MonthTotals } from './evaluate.js';

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import {
   ageBandOf,
   Customer,
@@ -9,7 +10,6 @@ import {
 } from '../../db/models/customer.js';
 import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
 import { follow, pointAt } from '../../db/pointers.js';
-import { isDuplicateKey } from '../../db/processed-events.js';
 import type { Person } from '../../src/bot/types.js';
 import { countChange, recordCounts } from './counts.js';
 import { customerNameRef } from './keys.js';

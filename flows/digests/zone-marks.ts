@@ -1,5 +1,5 @@
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { JobCursor } from '../../db/models/job-cursor.js';
-import { isDuplicateKey } from '../../db/processed-events.js';
 import { pruneOldest } from '../../db/prune.js';
 
 /**

@@ -1,7 +1,7 @@
 import type mongoose from 'mongoose';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { Employee, type EmployeeDoc } from '../../db/models/employee.js';
 import { Identity } from '../../db/models/identity.js';
-import { isDuplicateKey } from '../../db/processed-events.js';
 import type { Address } from '../../src/bot/deliveries.js';
 import type { Locale, Person, Platform } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';

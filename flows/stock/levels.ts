@@ -2,9 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import { updateAtVersion } from '../../db/at-version.js';
 import { claim, releaseIfStale } from '../../db/claims.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { levelKey, StockLevel, type StockLevelDoc } from '../../db/models/stock-level.js';
 import { type MovementKind, StockMovement } from '../../db/models/stock-movement.js';
-import { isDuplicateKey } from '../../db/processed-events.js';
 import { AppError } from '../../src/errors.js';
 
 type Id = mongoose.Types.ObjectId;

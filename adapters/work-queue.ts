@@ -33,6 +33,8 @@ export function createWorkQueue(options: {
   }
 
   return {
+    /** Jobs accepted and not yet started (the metrics' queue depth). */
+    depth: (): number => waiting.length,
     /** True when new deliveries should be refused for now. */
     full: (): boolean => waiting.length >= options.capacity,
     push(job: Job): void {

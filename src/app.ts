@@ -21,6 +21,7 @@ import type { Messenger, Reply } from './bot/types.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
 import { createScheduler } from './scheduler.js';
 import { createHttpApp } from './server.js';
 
@@ -36,7 +37,8 @@ export function createAssistant(
   options: { flows?: Flow[]; now: Clock; understand?: Understander },
 ) {
   const messengers: Messenger[] = [];
-  const notifier = createNotifier({ messengers, addressOf, log });
+  const metrics = createMetrics();
+  const notifier = createNotifier({ messengers, addressOf, log, delivered: metrics.delivery });
   const deliveries = createDeliveries({
     log: deliveryLog,
     notify: notifier.notify,
@@ -101,6 +103,7 @@ export function createAssistant(
     });
     messengers.push(lark.messenger);
     adapters['/lark'] = lark.routes;
+    metrics.watchQueue('lark', lark.queueDepth);
     lifecycle.push(lark);
   }
   if (config.slack) {
@@ -113,13 +116,20 @@ export function createAssistant(
     });
     messengers.push(slack.messenger);
     adapters['/slack'] = slack.routes;
+    metrics.watchQueue('slack', slack.queueDepth);
     lifecycle.push(slack);
   }
 
   if (config.scheduler) {
     const jobs = (options.flows ?? flows).flatMap((f) => f.jobs ?? []);
     lifecycle.push(
-      createScheduler({ jobs, deps: { notify: notifier.notify, reminders }, now: options.now, log }),
+      createScheduler({
+        jobs,
+        deps: { notify: notifier.notify, reminders },
+        now: options.now,
+        log,
+        ran: metrics.jobRun,
+      }),
     );
   }
 
@@ -131,6 +141,7 @@ export function createAssistant(
     reminders,
     now: options.now,
     ready: () => pingDb(1000),
+    metrics,
   });
   return {
     http,

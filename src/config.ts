@@ -57,6 +57,8 @@ const schema = z.object({
     .refine(isCurrency, 'must be an ISO 4217 currency code, like CNY, USD or EUR')
     .default(DEFAULT_CURRENCY),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json (one object per line, for collectors) or pretty (for a terminal); unset = pretty only in development. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** A prebuilt FerretDB binary; unset = build it once with Go into STORE_CACHE_DIR. */
   FERRETDB_BIN: z.string().min(1).optional(),
   /** Where the Go-built FerretDB binary is cached (outside the repository). */
@@ -126,6 +128,7 @@ export type Config = {
   reminders: ReminderConfig;
   currency: string;
   logLevel: string;
+  logFormat: 'json' | 'pretty';
   ferretdbBin?: string;
   storeCacheDir: string;
   dbTimeoutMs: number;
@@ -203,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     currency: c.CURRENCY,
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT ?? (c.NODE_ENV === 'development' ? 'pretty' : 'json'),
     ferretdbBin: c.FERRETDB_BIN,
     storeCacheDir: resolve(
       c.STORE_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'workplace-assistant'),

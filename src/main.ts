@@ -7,7 +7,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const app = await startApp(config, log);
   log.info({ port: app.port, seeded: app.seeded }, 'started');
   console.error(config.webChat ? `Web chat: ${app.url}/web` : `Listening on ${app.url}`);

@@ -16,6 +16,8 @@ export function createScheduler(deps: {
   deps: Omit<JobDeps, 'now'>;
   now: Clock;
   log: Logger;
+  /** Counts each run for the metrics. */
+  ran(job: string, outcome: 'done' | 'failed'): void;
 }) {
   let agenda: Agenda | undefined;
   return {
@@ -30,8 +32,10 @@ export function createScheduler(deps: {
           try {
             await job.run({ ...deps.deps, now: deps.now() });
             deps.log.info({ job: job.name, ms: Math.round(performance.now() - started) }, 'job done');
+            deps.ran(job.name, 'done');
           } catch (err) {
             deps.log.error({ err, job: job.name }, 'job failed');
+            deps.ran(job.name, 'failed');
             throw err;
           }
         });

@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import { adminRoutes } from './admin/routes.js';
 import type { Flow, Reminders } from './bot/flow.js';
 import type { Clock } from './clock.js';
 import { isStoreUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import { withRequestId } from './request-context.js';
 
 export type ServerDeps = {
   log: Logger;
@@ -18,6 +21,7 @@ export type ServerDeps = {
   /** For admin endpoints that message people ("send the digest now"). */
   reminders: Reminders;
   now: Clock;
+  metrics: Metrics;
 };
 
 /** The HTTP surface: health, admin API and each adapter's routes. Thin wiring only. */
@@ -26,7 +30,11 @@ export function createHttpApp(deps: ServerDeps): Hono {
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     const started = performance.now();
-    await next();
+    await withRequestId(c.get('requestId'), next);
+    const ms = performance.now() - started;
+    // the pattern, not the path: paths carry ids, and each distinct label is a new series
+    const route = c.res.status === 404 ? 'unmatched' : routePath(c, c.req.routeIndex);
+    deps.metrics.request(c.req.method, route, c.res.status, ms / 1000);
     // method, path and status only: bodies carry message text and personal data
     deps.log.debug(
       {
@@ -34,7 +42,7 @@ export function createHttpApp(deps: ServerDeps): Hono {
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(ms),
       },
       'http',
     );
@@ -44,6 +52,11 @@ export function createHttpApp(deps: ServerDeps): Hono {
   app.get('/readyz', async (c) =>
     (await deps.ready()) ? c.json({ ok: true }) : c.json({ ok: false, error: 'database unavailable' }, 503),
   );
+  // no personal data in it (see src/metrics.ts); keep it off the public internet like /readyz
+  app.get('/metrics', async (c) => {
+    const { body, contentType } = await deps.metrics.render();
+    return c.body(body, 200, { 'content-type': contentType });
+  });
   app.get('/', (c) => c.redirect(deps.adapters['/web'] ? '/web' : '/healthz'));
   for (const [path, routes] of Object.entries(deps.adapters)) app.route(path, routes);
   app.route('/api', adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }));

@@ -126,6 +126,7 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
   return {
     routes,
     messenger,
+    queueDepth: queue.depth,
     /** Long connection only: events arrive over it; card callbacks still come to /lark/cards. */
     start: async () => {
       await ws?.start({ eventDispatcher: events });

@@ -147,5 +147,5 @@ export function createSlackHandler(deps: HandlerDeps) {
     return { status: 200 };
   }
 
-  return { handle, drain: queue.drain };
+  return { handle, drain: queue.drain, depth: queue.depth };
 }

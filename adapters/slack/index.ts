@@ -77,6 +77,7 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackAdapterDeps
   return {
     routes,
     messenger,
+    queueDepth: handler.depth,
     async start() {
       if (options.appToken) {
         stopSocket = await startSocketMode({

@@ -10,6 +10,8 @@ export type NotifierDeps = {
   messengers: Messenger[];
   addressOf(employeeId: string): Promise<Address>;
   log: Logger;
+  /** Counts each delivery for the metrics. */
+  delivered?(platform: Platform, outcome: 'sent' | 'failed'): void;
 };
 
 /**
@@ -40,8 +42,13 @@ export function createNotifier(deps: NotifierDeps) {
       targets.map((t) =>
         messenger(t.platform)
           ?.send(t, stamped)
+          .then((ref) => {
+            deps.delivered?.(t.platform, 'sent');
+            return ref;
+          })
           .catch((err: unknown) => {
             deps.log.error({ err, platform: t.platform, employeeId }, 'notify failed');
+            deps.delivered?.(t.platform, 'failed');
             return undefined;
           }),
       ),

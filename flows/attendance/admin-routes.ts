@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import { stream } from 'hono/streaming';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AdminDeps } from '../../src/bot/flow.js';
 import { monthParam } from '../../src/http/query-dates.js';
-import { CSV_HEADER, csvLine, csvRow, monthDays, monthSummary } from './report.js';
+import { formatParam, tableResponse } from '../../src/http/table-response.js';
+import { monthSummary, monthTable } from './report.js';
 import { recountMonths } from './rollup.js';
 
 /**
  * Attendance exports for HR, under the admin API's bearer token: the month as CSV (one row per
- * employee-day, streamed batch by batch) and a JSON summary per employee, both from the month
+ * employee-day, streamed batch by batch; `?format=xlsx` for a spreadsheet) and a JSON summary per employee, both from the month
  * rollups; and the repair that recounts those rollups (one month, or all of them).
  */
 export function attendanceAdminRoutes({ now }: AdminDeps): Hono {
@@ -18,18 +18,11 @@ export function attendanceAdminRoutes({ now }: AdminDeps): Hono {
   const query = z.object({ month, department: z.string().trim().min(1).max(100).optional() });
 
   api.get('/reports/attendance', async (c) => {
-    const q = query.safeParse(c.req.query());
+    const q = query.extend({ format: formatParam }).safeParse(c.req.query());
     if (!q.success) return c.json({ error: describe(q.error) }, 400);
-    const { month, department } = q.data;
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="attendance-${month}.csv"`);
-    const at = DateTime.fromJSDate(now());
-    return stream(c, async (out) => {
-      await out.write(`\uFEFF${csvLine(CSV_HEADER)}`); // the BOM makes Excel read UTF-8 (Chinese names)
-      for await (const { person, days } of monthDays(month, department, at)) {
-        await out.write(days.map((d) => csvLine(csvRow(person, d))).join(''));
-      }
-    });
+    const { month, department, format } = q.data;
+    const table = monthTable(month, department, DateTime.fromJSDate(now()));
+    return tableResponse(c, table, `attendance-${month}`, format);
   });
 
   api.get('/reports/attendance/summary', async (c) => {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { monthKey } from '../../db/models/attendance-month.js';
+import type { Cell, Column, Table } from '../../src/table-export.js';
 import { readDirectory } from '../org/api.js';
 import type { DayResult, MonthTotals } from './evaluate.js';
 import { daysOf, monthTotals, readMonths } from './rollup.js';
@@ -52,46 +53,53 @@ export async function* monthDays(
   }
 }
 
-export const CSV_HEADER = [
-  'date',
-  'email',
-  'name',
-  'department',
-  'workday',
-  'status',
-  'check_in',
-  'check_out',
-  'hours',
-  'late',
-  'early_leave',
-  'leave',
-  'made_up',
+/** The month export's columns: CSV keys for scripts, headers in the reader's language for a spreadsheet. */
+const COLUMNS: Column[] = [
+  { key: 'date', label: { 'zh-CN': '日期', en: 'Date' }, kind: 'date', width: 12 },
+  { key: 'email', label: { 'zh-CN': '邮箱', en: 'E-mail' }, kind: 'text', width: 28 },
+  { key: 'name', label: { 'zh-CN': '姓名', en: 'Name' }, kind: 'text', width: 16 },
+  { key: 'department', label: { 'zh-CN': '部门', en: 'Department' }, kind: 'text', width: 16 },
+  { key: 'workday', label: { 'zh-CN': '工作日', en: 'Workday' }, kind: 'yesno' },
+  { key: 'status', label: { 'zh-CN': '状态', en: 'Status' }, kind: 'text', width: 12 },
+  { key: 'check_in', label: { 'zh-CN': '上班打卡', en: 'Check-in' }, kind: 'time' },
+  { key: 'check_out', label: { 'zh-CN': '下班打卡', en: 'Check-out' }, kind: 'time' },
+  { key: 'hours', label: { 'zh-CN': '工时', en: 'Hours' }, kind: 'number', decimals: 2 },
+  { key: 'late', label: { 'zh-CN': '迟到', en: 'Late' }, kind: 'yesno' },
+  { key: 'early_leave', label: { 'zh-CN': '早退', en: 'Left early' }, kind: 'yesno' },
+  { key: 'leave', label: { 'zh-CN': '请假', en: 'Leave' }, kind: 'text' },
+  { key: 'made_up', label: { 'zh-CN': '补卡', en: 'Made up' }, kind: 'yesno' },
 ];
 
 /** 'HH:mm', without luxon's formatter (slow, and called twice per row of a 30,000-row report). */
 const hhmm = (t: DateTime | undefined) =>
-  t ? `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}` : '';
+  t ? `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}` : null;
 
-export function csvRow(person: ReportPerson, d: DayResult): string[] {
+function dayCells(person: ReportPerson, d: DayResult): Cell[] {
   return [
     d.date,
     person.email,
     person.name,
     person.department,
-    d.workday ? 'yes' : 'no',
+    d.workday,
     d.status,
     hhmm(d.checkIn),
     hhmm(d.checkOut),
-    (d.minutesWorked / 60).toFixed(2),
-    d.late ? 'yes' : 'no',
-    d.earlyLeave ? 'yes' : 'no',
-    d.leave ?? '',
-    d.madeUp ? 'yes' : 'no',
+    d.minutesWorked / 60,
+    d.late,
+    d.earlyLeave,
+    d.leave ?? null,
+    d.madeUp,
   ];
 }
 
-// the exports' one CSV writer, guarded against formulas (src/csv-export.ts)
-export { csvLine } from '../../src/csv-export.js';
+/** The month, one row per employee-day up to each one's today, in batches as `monthDays` reads them. */
+export function monthTable(month: string, department: string | undefined, now: DateTime): Table {
+  async function* rows() {
+    for await (const { person, days } of monthDays(month, department, now))
+      yield days.map((d) => dayCells(person, d));
+  }
+  return { sheet: { 'zh-CN': `考勤 ${month}`, en: `Attendance ${month}` }, columns: COLUMNS, rows: rows() };
+}
 
 export type SummaryRow = Omit<ReportPerson, 'id' | 'timezone'> & MonthTotals;
 

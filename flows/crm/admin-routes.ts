@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AdminDeps } from '../../src/bot/flow.js';
 import { dayParam } from '../../src/http/query-dates.js';
+import { formatParam, tableResponse } from '../../src/http/table-response.js';
 import { customerBreakdown, DIMENSIONS } from './analytics.js';
-import { exportFollowUpsCsv } from './export-follow-ups.js';
+import { followUpsTable } from './export-follow-ups.js';
 import { importCustomersCsv } from './import-customers.js';
 import { recountCustomers } from './recount.js';
 
@@ -32,14 +33,16 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
 
   // from/to are UTC days; `to` is inclusive
   api.get('/export/followups', async (c) => {
-    const query = z.object({ from: isoDay, to: isoDay }).safeParse(c.req.query());
+    const query = z.object({ from: isoDay, to: isoDay, format: formatParam }).safeParse(c.req.query());
     if (!query.success) {
       const issue = query.error.issues[0];
       // a date of the right shape that is no day, or too far off, is named; anything else gets the usage
       const error =
         issue?.code === 'custom'
           ? `${issue.path.join('.')}: ${issue.message}`
-          : 'from and to are required, as YYYY-MM-DD';
+          : issue?.path[0] === 'format'
+            ? 'format must be csv or xlsx'
+            : 'from and to are required, as YYYY-MM-DD';
       return c.json({ error }, 400);
     }
     const from = new Date(`${query.data.from}T00:00:00Z`);
@@ -47,8 +50,8 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
     if (to <= from) return c.json({ error: 'to is before from' }, 400);
     if (to.getTime() - from.getTime() > MAX_EXPORT_DAYS * DAY_MS)
       return c.json({ error: `at most ${MAX_EXPORT_DAYS} days per export` }, 400);
-    const csv = await exportFollowUpsCsv(from, to);
-    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8' });
+    const name = `followups-${query.data.from}-${query.data.to}`;
+    return tableResponse(c, await followUpsTable(from, to), name, query.data.format);
   });
 
   return api;

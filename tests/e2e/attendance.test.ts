@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { AttendanceDay } from '../../db/models/attendance-day.js';
@@ -114,10 +115,10 @@ describe('attendance export over HTTP', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = (await res.text())
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // a byte-order mark first, so that Excel reads the Chinese as UTF-8
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
     expect(lines[0]).toBe(
       'date,email,name,department,workday,status,check_in,check_out,hours,late,early_leave,leave,made_up',
     );
@@ -159,7 +160,44 @@ describe('attendance export over HTTP', () => {
     expect(leaveDays).toBe(2);
   });
 
+  it('the same month as a spreadsheet: typed cells, a bold frozen header, in the reader’s language', async () => {
+    const res = await fetch(
+      `${app.current.url}/api/reports/attendance?month=${month}&department=Sales&format=xlsx`,
+      {
+        headers: { ...auth, 'accept-language': 'zh-CN,zh;q=0.9' },
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(`attendance-${month}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0];
+    expect(sheet?.name).toBe(`考勤 ${month}`);
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const header = sheet?.getRow(1);
+    expect(header?.getCell(1).value).toBe('日期');
+    expect(header?.getCell(1).font?.bold).toBe(true);
+    const rows = (sheet?.getSheetValues() ?? []).slice(2) as unknown[][];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row[1]).toBeInstanceOf(Date); // date
+      expect(typeof row[9]).toBe('number'); // hours
+      expect(['是', '否']).toContain(row[5]); // workday
+    }
+    // a check-in is a time of day (a fraction of a day shown as hh:mm), which a reader sees as a time
+    const checkIn = rows.findIndex((r) => r[7] instanceof Date);
+    expect(checkIn).toBeGreaterThanOrEqual(0);
+    expect(sheet?.getRow(checkIn + 2).getCell(7).numFmt).toBe('hh:mm');
+    expect((rows[checkIn]?.[7] as Date).getUTCFullYear()).toBe(1899);
+    expect(new Set(rows.map((r) => r[2]))).toEqual(
+      new Set(['wang.fang@demo.example', 'zhang.min@demo.example', 'alice.chen@demo.example']),
+    );
+  });
+
   it('refuses bad queries and missing tokens', async () => {
+    expect((await app.current.get(`/api/reports/attendance?month=${month}&format=pdf`, auth)).status).toBe(
+      400,
+    );
     expect((await app.current.get('/api/reports/attendance?month=2026-13', auth)).json).toEqual({
       error: 'month: month must be YYYY-MM',
     });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Customer } from '../../db/models/customer.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
@@ -73,5 +74,24 @@ describe('CRM admin API', () => {
     expect(lines[0]).toBe('at,customer,by,kind,channel,note,next_at,stage');
     expect(lines.some((l) => l.includes('导入甲,张敏,note,call,"""报价"", 下周再谈"'))).toBe(true);
     expect((await raw('GET', '/api/export/followups?from=2026-01-01')).status).toBe(400);
+  });
+
+  it('exports follow-ups as a spreadsheet: times as dates, a note that looks like a formula stays text', async () => {
+    await say('zhang.min', '跟进 导入甲 电话 =HYPERLINK("http://x.example","点我")');
+    const today = testNow().toISOString().slice(0, 10);
+    const res = await fetch(
+      `${app.current.url}/api/export/followups?from=${today}&to=${today}&format=xlsx&lang=en`,
+      { headers: auth },
+    );
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.getWorksheet('Follow-ups');
+    expect(sheet?.getRow(1).getCell(6).value).toBe('Note');
+    const rows = (sheet?.getSheetValues() ?? []).slice(2) as unknown[][];
+    expect(rows.every((r) => r[1] instanceof Date)).toBe(true);
+    const formulaLike = rows.find((r) => String(r[6]).includes('HYPERLINK'));
+    expect(typeof formulaLike?.[6]).toBe('string');
+    expect((await raw('GET', `/api/export/followups?from=${today}&to=${today}&format=pdf`)).status).toBe(400);
   });
 });

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AdminDeps } from '../../src/bot/flow.js';
 import { monthParam } from '../../src/http/query-dates.js';
+import { documented } from '../../src/http/route-doc.js';
 import { formatParam, tableResponse } from '../../src/http/table-response.js';
 import { monthSummary, monthTable } from './report.js';
 import { recountMonths } from './rollup.js';
@@ -17,22 +18,44 @@ export function attendanceAdminRoutes({ now }: AdminDeps): Hono {
   const month = monthParam(now);
   const query = z.object({ month, department: z.string().trim().min(1).max(100).optional() });
 
-  api.get('/reports/attendance', async (c) => {
-    const q = query.extend({ format: formatParam }).safeParse(c.req.query());
+  const exportQuery = query.extend({ format: formatParam });
+  const badQuery = { description: '`{error}` names the bad parameter' };
+
+  const exportDoc = documented({
+    tag: 'attendance',
+    summary: 'The month, one row per employee-day, as CSV or XLSX (streamed)',
+    query: exportQuery,
+    responses: { 200: { description: 'the rows', contentType: 'text/csv' }, 400: badQuery },
+  });
+  api.get('/reports/attendance', exportDoc, async (c) => {
+    const q = exportQuery.safeParse(c.req.query());
     if (!q.success) return c.json({ error: describe(q.error) }, 400);
     const { month, department, format } = q.data;
     const table = monthTable(month, department, DateTime.fromJSDate(now()));
     return tableResponse(c, table, `attendance-${month}`, format);
   });
 
-  api.get('/reports/attendance/summary', async (c) => {
+  const summaryDoc = documented({
+    tag: 'attendance',
+    summary: 'Each employee’s month figures',
+    query,
+    responses: { 200: { description: '`{month, employees: [...]}`' }, 400: badQuery },
+  });
+  api.get('/reports/attendance/summary', summaryDoc, async (c) => {
     const q = query.safeParse(c.req.query());
     if (!q.success) return c.json({ error: describe(q.error) }, 400);
     return c.json(await monthSummary(q.data.month, q.data.department, DateTime.fromJSDate(now())));
   });
 
-  api.post('/reports/attendance/recount', async (c) => {
-    const q = z.object({ month: month.optional() }).safeParse(c.req.query());
+  const recountQuery = z.object({ month: month.optional() });
+  const recountDoc = documented({
+    tag: 'attendance',
+    summary: 'Recount the month rollups (one month, or every month) from the days and leave',
+    query: recountQuery,
+    responses: { 200: { description: 'the counts written' }, 400: badQuery },
+  });
+  api.post('/reports/attendance/recount', recountDoc, async (c) => {
+    const q = recountQuery.safeParse(c.req.query());
     if (!q.success) return c.json({ error: describe(q.error) }, 400);
     return c.json(await recountMonths(now(), q.data.month));
   });

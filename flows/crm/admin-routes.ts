@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AdminDeps } from '../../src/bot/flow.js';
 import { dayParam } from '../../src/http/query-dates.js';
+import { documented } from '../../src/http/route-doc.js';
 import { formatParam, tableResponse } from '../../src/http/table-response.js';
 import { customerBreakdown, DIMENSIONS } from './analytics.js';
 import { followUpsTable } from './export-follow-ups.js';
@@ -17,23 +18,65 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
   const api = new Hono();
   const isoDay = dayParam(now);
 
-  api.get('/crm/analytics', async (c) => {
-    const query = z.object({ by: z.enum(DIMENSIONS).default('city') }).safeParse(c.req.query());
+  const analyticsQuery = z.object({ by: z.enum(DIMENSIONS).default('city') });
+  const exportQuery = z.object({ from: isoDay, to: isoDay, format: formatParam });
+  const imported = {
+    200: { description: 'the import report' },
+    400: { description: '`{error, rows: [{line, problem}]}`: nothing imported' },
+  };
+
+  const analyticsDoc = documented({
+    tag: 'crm',
+    summary: 'Customers counted by city, age band, industry, stage or owner',
+    query: analyticsQuery,
+    responses: {
+      200: { description: '`{by, total, rows: [{key, count, share}]}`' },
+      400: { description: 'unknown `by`' },
+    },
+  });
+  api.get('/crm/analytics', analyticsDoc, async (c) => {
+    const query = analyticsQuery.safeParse(c.req.query());
     if (!query.success) return c.json({ error: `by must be one of ${DIMENSIONS.join(', ')}` }, 400);
     return c.json(await customerBreakdown(query.data.by));
   });
 
   // the repair of what is kept on write: name pointers, owners' lists, the analytics counts
-  api.post('/crm/recount', async (c) => c.json(await recountCustomers(now())));
+  api.post(
+    '/crm/recount',
+    documented({
+      tag: 'crm',
+      summary: 'Rebuild name pointers, owners’ lists and analytics counts from the customers',
+      description: 'Reads the whole customers collection.',
+      responses: { 200: { description: '`{customers, owners}`' } },
+    }),
+    async (c) => c.json(await recountCustomers(now())),
+  );
 
-  api.post('/import/customers', async (c) => {
+  const importDoc = documented({
+    tag: 'crm',
+    summary: 'Import customers from CSV, all or nothing',
+    body: {
+      csv: 'any of name,city,industry,contact,phone,email,age,age_band,source,stage,owner_email,tags (name required; empty owner = pool)',
+    },
+    responses: imported,
+  });
+  api.post('/import/customers', importDoc, async (c) => {
     const report = await importCustomersCsv(await c.req.text(), now());
     return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
   });
 
   // from/to are UTC days; `to` is inclusive
-  api.get('/export/followups', async (c) => {
-    const query = z.object({ from: isoDay, to: isoDay, format: formatParam }).safeParse(c.req.query());
+  const exportDoc = documented({
+    tag: 'crm',
+    summary: 'The follow-up log between two UTC days (inclusive), as CSV or XLSX',
+    query: exportQuery,
+    responses: {
+      200: { description: 'the rows, oldest first', contentType: 'text/csv' },
+      400: { description: 'a day missing, not real, too far off, reversed, or more than 366 days' },
+    },
+  });
+  api.get('/export/followups', exportDoc, async (c) => {
+    const query = exportQuery.safeParse(c.req.query());
     if (!query.success) {
       const issue = query.error.issues[0];
       // a date of the right shape that is no day, or too far off, is named; anything else gets the usage

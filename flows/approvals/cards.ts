@@ -130,7 +130,13 @@ export function decisionButtons(no: string, locale: Locale, labelled = false): B
   ];
 }
 
-const button = (actionId: string, label: Text, locale: Locale, value: string, style: Button['style'] = 'default') => ({
+const button = (
+  actionId: string,
+  label: Text,
+  locale: Locale,
+  value: string,
+  style: Button['style'] = 'default',
+) => ({
   actionId: `approvals.${actionId}`,
   label: tr(locale, label),
   style,
@@ -187,7 +193,10 @@ export function bulkButtons(all: string[], locale: Locale): Button[] {
   const nos = all.slice(0, MAX_BULK);
   const value = nos.join(' ');
   return [
-    { ...button('approve-all', t.approveAll, locale, value, 'primary'), label: tr(locale, t.approveAll, { n: nos.length }) },
+    {
+      ...button('approve-all', t.approveAll, locale, value, 'primary'),
+      label: tr(locale, t.approveAll, { n: nos.length }),
+    },
     button('approve-all-except', t.approveAllExcept, locale, value),
   ];
 }

@@ -75,7 +75,10 @@ const t = {
     urged: { 'zh-CN': '已催办 {no}。', en: 'Reminded the approvers of {no}.' },
     commented: { 'zh-CN': '已在 {no} 上留言。', en: 'Comment added to {no}.' },
     'sent-back': { 'zh-CN': '已退回 {no}。', en: 'Sent {no} back.' },
-    resubmitted: { 'zh-CN': '已重新提交 {no}，等待审批。', en: 'Resubmitted {no}; it waits for approval again.' },
+    resubmitted: {
+      'zh-CN': '已重新提交 {no}，等待审批。',
+      en: 'Resubmitted {no}; it waits for approval again.',
+    },
     'signer-added': { 'zh-CN': '已为 {no} 加签。', en: 'Added a signer to {no}.' },
     asked: {
       'zh-CN': '已向申请人提问，{no} 等待答复。',

@@ -72,8 +72,13 @@ export function resubmit(
   const set: Change['set'] = { data: plan.data, steps, stepIndex: startAt, question: null };
   const history = entry(by, 'resubmitted', startAt, comment, at);
   // nobody left above the requester: as at filing, approved at once
-  if (steps.length === 0) return { set: { ...set, status: 'approved', waitingFor: [] }, history, event: 'approved' };
-  return { set: { ...set, status: 'pending', waitingFor: pendingIn(steps[startAt]) }, history, event: 'resubmitted' };
+  if (steps.length === 0)
+    return { set: { ...set, status: 'approved', waitingFor: [] }, history, event: 'approved' };
+  return {
+    set: { ...set, status: 'pending', waitingFor: pendingIn(steps[startAt]) },
+    history,
+    event: 'resubmitted',
+  };
 }
 
 export const ADDED_STEP = { name: 'added signer', label: { 'zh-CN': '加签', en: 'added signer' } };

@@ -52,7 +52,10 @@ export async function planResubmission(
 ): Promise<Resubmission> {
   const plan = await planRequest({ ...input, type: doc.type });
   const from = plan.rule.resubmitFrom === 'returned' ? returnedBy(doc) : undefined;
-  const startAt = Math.max(0, plan.steps.findIndex((s) => s.name === from));
+  const startAt = Math.max(
+    0,
+    plan.steps.findIndex((s) => s.name === from),
+  );
   const fresh = (s: (typeof plan.steps)[number]): ApprovalStep => ({
     ...s,
     approvers: s.approvers.map((a) => ({ ...a, decision: null, at: null })),

@@ -10,7 +10,8 @@ export const APPROVAL_TYPES = [
   'general',
 ] as const;
 export type ApprovalType = (typeof APPROVAL_TYPES)[number];
-export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+/** `returned`: sent back to the requester (退回), who edits and resubmits the same request. */
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn', 'returned'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 const approverSchema = new Schema(
@@ -63,6 +64,16 @@ const cardSchema = new Schema(
   { _id: false },
 );
 
+/** An approver's open question to the requester ("need more info"); the answer clears it. */
+const questionSchema = new Schema(
+  {
+    by: { type: Schema.Types.ObjectId, required: true },
+    text: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 /**
  * One request and its whole life, keyed by its number (`AP-1042`): showing or deciding one is a
  * point read however many requests there are. Every change moves `version` under a claim
@@ -89,6 +100,7 @@ const approvalRequestSchema = new Schema(
     cc: { type: [Schema.Types.ObjectId], default: [] },
     history: [historySchema],
     lastUrgedAt: { type: Date, default: null },
+    question: { type: questionSchema, default: null },
     cards: { type: [cardSchema], default: [] },
     version: { type: Number, default: 0 },
   },
@@ -118,12 +130,13 @@ export type ApprovalStep = {
   approvers: ApproverSlot[];
 };
 export type HistoryEntry = { at: Date; by: Id | null; action: string; step: number | null; comment: string };
+export type OpenQuestion = { by: Id; text: string; at: Date };
 export type CardCopy = { employeeId: Id; platform: string; channelId: string; messageId: string };
 
 /** A request as read with lean(): plain values, no mongoose document machinery. */
 export type ApprovalRequestDoc = Omit<
   InferSchemaType<typeof approvalRequestSchema>,
-  'steps' | 'history' | 'cards'
+  'steps' | 'history' | 'cards' | 'question'
 > & {
   _id: string;
   type: ApprovalType;
@@ -134,6 +147,8 @@ export type ApprovalRequestDoc = Omit<
   waitingFor: Id[];
   cc: Id[];
   cards: CardCopy[];
+  /** Requests filed before questions existed have none. */
+  question?: OpenQuestion | null;
   createdAt: Date;
   updatedAt: Date;
 };

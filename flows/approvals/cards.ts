@@ -14,6 +14,7 @@ const t = {
     approved: { 'zh-CN': '已通过', en: 'approved' },
     rejected: { 'zh-CN': '已拒绝', en: 'rejected' },
     withdrawn: { 'zh-CN': '已撤回', en: 'withdrawn' },
+    returned: { 'zh-CN': '已退回', en: 'sent back' },
   },
   action: {
     submitted: { 'zh-CN': '提交', en: 'submitted' },
@@ -23,6 +24,13 @@ const t = {
     transferred: { 'zh-CN': '转交', en: 'transferred' },
     urged: { 'zh-CN': '催办', en: 'urged' },
     commented: { 'zh-CN': '评论', en: 'commented' },
+    'sent-back': { 'zh-CN': '退回给申请人', en: 'sent it back to the requester' },
+    'sent-back-step': { 'zh-CN': '退回到之前的步骤', en: 'sent it back to an earlier step' },
+    resubmitted: { 'zh-CN': '修改后重新提交', en: 'edited and resubmitted' },
+    'signer-added-before': { 'zh-CN': '加签（在本步之前）', en: 'added a signer before this step' },
+    'signer-added-after': { 'zh-CN': '加签（在本步之后）', en: 'added a signer after this step' },
+    asked: { 'zh-CN': '要求补充信息', en: 'asked for more information' },
+    answered: { 'zh-CN': '补充了信息', en: 'answered' },
     'auto-approved': { 'zh-CN': '无需审批，自动通过', en: 'auto-approved (no approver above)' },
   } as Record<string, Text>,
   step: { 'zh-CN': '步骤', en: 'Step' },
@@ -37,6 +45,17 @@ const t = {
   reject: { 'zh-CN': '拒绝', en: 'Reject' },
   withdraw: { 'zh-CN': '撤回', en: 'Withdraw' },
   urge: { 'zh-CN': '催办', en: 'Urge' },
+  approveWithComment: { 'zh-CN': '同意并留言', en: 'Approve with comment' },
+  sendBack: { 'zh-CN': '退回', en: 'Send back' },
+  addSigner: { 'zh-CN': '加签', en: 'Add signer' },
+  ask: { 'zh-CN': '要求补充', en: 'Need more info' },
+  answer: { 'zh-CN': '答复', en: 'Answer' },
+  resubmit: { 'zh-CN': '修改并重新提交', en: 'Edit and resubmit' },
+  question: { 'zh-CN': '{name} 的问题', en: 'Question from {name}' },
+  returnedTo: { 'zh-CN': '等待', en: 'Waiting for' },
+  requesterEdits: { 'zh-CN': '{name} 修改后重新提交', en: '{name} to edit and resubmit' },
+  approveAll: { 'zh-CN': '全部同意（{n}）', en: 'Approve all shown ({n})' },
+  approveAllExcept: { 'zh-CN': '除了…全部同意', en: 'Approve all except…' },
   none: { 'zh-CN': '暂无', en: 'Nothing here.' },
   mine: { 'zh-CN': '我的申请', en: 'My requests' },
   pending: { 'zh-CN': '待我审批', en: 'Waiting for me' },
@@ -47,6 +66,7 @@ const STATUS_STYLE: Record<string, CardStatus> = {
   approved: 'approved',
   rejected: 'rejected',
   withdrawn: 'info',
+  returned: 'warning',
 };
 
 /** "王芳 approved" / "王芳 同意": one history entry, for lists that show only the latest. */
@@ -87,6 +107,10 @@ export function requestCard(doc: ApprovalRequestDoc, names: Names, viewer: Viewe
       ]);
     }
   }
+  if (doc.status === 'pending' && doc.question)
+    fields.push([tr(locale, t.question, { name: name(doc.question.by) }), doc.question.text]);
+  if (doc.status === 'returned')
+    fields.push([tr(locale, t.returnedTo), tr(locale, t.requesterEdits, { name: name(doc.requesterId) })]);
   return {
     title: `${typeLabel(doc, locale)} ${doc.no} · ${name(doc.requesterId)}`,
     subtitle: statusLabel(doc, locale),
@@ -106,17 +130,75 @@ export function decisionButtons(no: string, locale: Locale, labelled = false): B
   ];
 }
 
+const button = (
+  actionId: string,
+  label: Text,
+  locale: Locale,
+  value: string,
+  style: Button['style'] = 'default',
+) => ({
+  actionId: `approvals.${actionId}`,
+  label: tr(locale, label),
+  style,
+  value,
+});
+
+/** What the person the card is for can do with it now: decide, answer, resubmit, urge, withdraw. */
 function buttonsFor(doc: ApprovalRequestDoc, viewer: Viewer): Button[] {
-  if (doc.status !== 'pending') return [];
   const { locale } = viewer;
-  if (doc.waitingFor.some((id) => String(id) === viewer.id)) return decisionButtons(doc.no, locale);
-  if (String(doc.requesterId) === viewer.id) {
+  const mine = String(doc.requesterId) === viewer.id;
+  if (doc.status === 'returned' && mine)
     return [
-      { actionId: 'approvals.urge', label: tr(locale, t.urge), style: 'default', value: doc.no },
-      { actionId: 'approvals.withdraw', label: tr(locale, t.withdraw), style: 'danger', value: doc.no },
+      button('resubmit', t.resubmit, locale, resubmitValue(doc), 'primary'),
+      button('withdraw', t.withdraw, locale, doc.no, 'danger'),
     ];
+  if (doc.status !== 'pending') return [];
+  if (doc.waitingFor.some((id) => String(id) === viewer.id))
+    return [
+      ...decisionButtons(doc.no, locale),
+      button('approve-comment', t.approveWithComment, locale, doc.no),
+      button('send-back', t.sendBack, locale, doc.no),
+      button('add-signer', t.addSigner, locale, doc.no),
+      button('ask', t.ask, locale, doc.no),
+    ];
+  if (!mine) return [];
+  return [
+    ...(doc.question ? [button('answer', t.answer, locale, doc.no, 'primary')] : []),
+    button('urge', t.urge, locale, doc.no),
+    button('withdraw', t.withdraw, locale, doc.no, 'danger'),
+  ];
+}
+
+/**
+ * The resubmit button carries the type's form and the request as filed, so the form opens with
+ * the fields to edit (each value cut to 200 characters: a button value is at most 2000).
+ */
+function resubmitValue(doc: ApprovalRequestDoc): string {
+  const draft: Record<string, string> = { no: doc.no };
+  for (const f of requestType(doc.type).formFields) {
+    const v = doc.data[f.name];
+    if (v !== undefined && v !== null && typeof v !== 'object') draft[f.name] = String(v).slice(0, 200);
   }
-  return [];
+  return JSON.stringify({ intent: resubmitIntent(doc.type), draft });
+}
+
+export const MAX_BULK = 50;
+
+export const resubmitIntent = (type: string) => `approvals.resubmit.${type}`;
+
+/** "Approve all shown" and "approve all except…" for a list of requests waiting for one person. */
+export function bulkButtons(all: string[], locale: Locale): Button[] {
+  if (all.length < 2) return [];
+  // a button value is at most 2000 characters: the oldest 50 at most, which is also plenty to confirm
+  const nos = all.slice(0, MAX_BULK);
+  const value = nos.join(' ');
+  return [
+    {
+      ...button('approve-all', t.approveAll, locale, value, 'primary'),
+      label: tr(locale, t.approveAll, { n: nos.length }),
+    },
+    button('approve-all-except', t.approveAllExcept, locale, value),
+  ];
 }
 
 function historyLines(doc: ApprovalRequestDoc, names: Names, viewer: Viewer): string {
@@ -147,9 +229,13 @@ export function listCard(
     status: 'info',
     actions:
       kind === 'pending'
-        ? docs
-            .slice(0, 10)
-            .flatMap((d) => buttonsFor(d, viewer).map((b) => ({ ...b, label: `${b.label} ${d.no}` })))
+        ? [
+            ...docs.slice(0, 10).flatMap((d) => decisionButtons(d.no, locale, true)),
+            ...bulkButtons(
+              docs.map((d) => d.no),
+              locale,
+            ),
+          ]
         : [],
   };
 }

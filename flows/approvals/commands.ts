@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
+import { type CommandSpec, defineCommand, type ParseContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { fileRequest, previewRequest } from './handlers.js';
 import { REQUEST_TYPES } from './requests/index.js';
@@ -14,6 +14,22 @@ import {
 /** Empty form inputs mean "not given", so defaults and "missing" messages apply as for text. */
 function given(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
+}
+
+/** A type's form values checked by its schema: the data, or a problem per field. */
+export function checkForm(
+  rt: RequestType,
+  values: Record<string, string>,
+  ctx: ParseContext,
+): { args: Record<string, unknown> } | { errors: Record<string, string> } {
+  const parsed = (rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>).safeParse(given(values));
+  if (parsed.success) return { args: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? rt.formFields[0]?.name);
+    errors[name] ??= describeProblem(issue, ctx.locale, fieldLabel(rt, ctx.locale));
+  }
+  return { errors };
 }
 
 /** One command per request type: the same schema checks the text and the form. */
@@ -52,18 +68,7 @@ function requestCommand(rt: RequestType): CommandSpec {
     form: {
       title: rt.label,
       fields: rt.formFields,
-      parse(values, ctx) {
-        const parsed = (rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>).safeParse(
-          given(values),
-        );
-        if (parsed.success) return { args: parsed.data };
-        const errors: Record<string, string> = {};
-        for (const issue of parsed.error.issues) {
-          const name = String(issue.path[0] ?? rt.formFields[0]?.name);
-          errors[name] ??= describeProblem(issue, ctx.locale, fieldLabel(rt, ctx.locale));
-        }
-        return { errors };
-      },
+      parse: (values, ctx) => checkForm(rt, values, ctx),
     },
   });
 }

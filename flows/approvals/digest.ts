@@ -8,7 +8,7 @@ import {
   WITH_BUTTONS,
 } from '../../src/bot/digest.js';
 import { ageText, tr } from '../../src/bot/i18n.js';
-import { actionLine, decisionButtons, statusLabel, typeLabel } from './cards.js';
+import { actionLine, bulkButtons, decisionButtons, statusLabel, typeLabel } from './cards.js';
 
 /** This flow's lines in the morning digest. */
 const t = {
@@ -51,7 +51,10 @@ async function myRequests(ctx: RunContext): Promise<Map<string, DigestSection>> 
   return out;
 }
 
-/** Approvers: what waits for them, oldest first, the first few with Approve/Reject. */
+/**
+ * Approvers: what waits for them, oldest first, the first few with Approve/Reject; with two or
+ * more, "approve all shown" / "approve all except…" (each still one decision, confirmed once).
+ */
 async function pendingApprovals(ctx: RunContext): Promise<Map<string, DigestSection>> {
   const docs = await ApprovalRequest.find(
     {
@@ -68,7 +71,13 @@ async function pendingApprovals(ctx: RunContext): Promise<Map<string, DigestSect
   const out = new Map<string, DigestSection>();
   for (const [reader, waiting] of byReader(ctx, docs, (d) => d.waitingFor)) {
     const { locale } = reader;
-    const buttons = waiting.slice(0, WITH_BUTTONS).flatMap((d) => decisionButtons(d.no, locale, true));
+    const buttons = [
+      ...waiting.slice(0, WITH_BUTTONS).flatMap((d) => decisionButtons(d.no, locale, true)),
+      ...bulkButtons(
+        waiting.map((d) => d.no),
+        locale,
+      ),
+    ];
     out.set(reader.id, {
       title: tr(locale, t.pending),
       lines: waiting.map(

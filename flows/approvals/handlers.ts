@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import type { ApprovalType } from '../../db/models/approval-request.js';
+import type { ApprovalRequestDoc, ApprovalType } from '../../db/models/approval-request.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import { namesOf } from '../org/api.js';
@@ -37,6 +37,23 @@ const t = {
   },
   notRequester: { 'zh-CN': '只有申请人可以这样做。', en: 'Only the requester can do that.' },
   tooSoon: { 'zh-CN': '一小时内只能催办一次。', en: 'You can urge at most once an hour.' },
+  notReturned: {
+    'zh-CN': '{no} 没有被退回，还在审批中，无需重新提交。',
+    en: '{no} was not sent back; it is still pending, so there is nothing to resubmit.',
+  },
+  noSuchStep: {
+    'zh-CN': '只能退回到当前步骤之前的步骤（第 1 到 {max} 步）。',
+    en: 'You can only send it back to an earlier step (step 1 to {max}).',
+  },
+  noEarlierStep: {
+    'zh-CN': '{no} 还在第一步，只能退回给申请人。',
+    en: '{no} is at its first step; it can only go back to the requester.',
+  },
+  badSigner: {
+    'zh-CN': '不能加签申请人本人或本步骤已有的审批人。',
+    en: 'The signer cannot be the requester or someone already on this step.',
+  },
+  noQuestion: { 'zh-CN': '{no} 没有待答复的问题。', en: 'Nobody asked a question on {no}.' },
   urgeQuiet: {
     'zh-CN': '{n} 位审批人正处于免打扰时段，提醒将在时段结束后发出。',
     en: ' {n} approver(s) are in their quiet hours; they get it when those end.',
@@ -57,6 +74,17 @@ const t = {
     transferred: { 'zh-CN': '已把 {no} 转交出去。', en: 'Handed {no} over.' },
     urged: { 'zh-CN': '已催办 {no}。', en: 'Reminded the approvers of {no}.' },
     commented: { 'zh-CN': '已在 {no} 上留言。', en: 'Comment added to {no}.' },
+    'sent-back': { 'zh-CN': '已退回 {no}。', en: 'Sent {no} back.' },
+    resubmitted: {
+      'zh-CN': '已重新提交 {no}，等待审批。',
+      en: 'Resubmitted {no}; it waits for approval again.',
+    },
+    'signer-added': { 'zh-CN': '已为 {no} 加签。', en: 'Added a signer to {no}.' },
+    asked: {
+      'zh-CN': '已向申请人提问，{no} 等待答复。',
+      en: 'Asked the requester; {no} waits for their answer.',
+    },
+    answered: { 'zh-CN': '已答复 {no}，审批人会收到。', en: 'Answered on {no}; the approver gets it.' },
   } satisfies Record<Change['event'], Text>,
 };
 
@@ -104,22 +132,29 @@ export async function previewRequest(
   ];
 }
 
-/** Any change to a request: applied atomically, announced, and answered in one line. */
-export async function changeAndTell(
-  ctx: TurnContext,
-  no: string,
-  change: (doc: Parameters<Parameters<typeof changeRequest>[1]>[0], me: Id, at: Date) => Change | Refusal,
-): Promise<void> {
+export type ChangeFn = (doc: ApprovalRequestDoc, me: Id, at: Date) => Change | Refusal;
+
+/**
+ * Any change to a request, applied atomically (once, whoever else clicks at the same moment),
+ * with what follows it: a final approval's effects, and every copy of every card brought up to date.
+ */
+export async function commitChange(ctx: TurnContext, no: string, change: ChangeFn) {
   const me = new mongoose.Types.ObjectId(ctx.person.id);
   const at = ctx.now.toJSDate();
   const result = await changeRequest(no.toUpperCase(), (doc) => change(doc, me, at), at);
+  if (!result.ok) return { result, reached: undefined };
+  ctx.log.info({ no: result.doc.no, event: result.change.event }, 'approval changed');
+  if (result.change.event === 'approved') await applyApproval(result.doc, ctx.now.toISODate() ?? '');
+  return { result, reached: await announceChange(ctx, result, ctx.person.id) };
+}
+
+/** Any change to a request: committed, and answered in one line. */
+export async function changeAndTell(ctx: TurnContext, no: string, change: ChangeFn): Promise<void> {
+  const { result, reached } = await commitChange(ctx, no, change);
   if (!result.ok) {
     ctx.reply(await explainRefusal(ctx, no.toUpperCase(), result));
     return;
   }
-  ctx.log.info({ no: result.doc.no, event: result.change.event }, 'approval changed');
-  if (result.change.event === 'approved') await applyApproval(result.doc, ctx.now.toISODate() ?? '');
-  const reached = await announceChange(ctx, result, ctx.person.id);
   const done = tr(ctx.locale, t.done[result.change.event], { no: result.doc.no });
   ctx.reply(reached ? done + urgeOutcome(ctx, reached) : done);
 }
@@ -134,7 +169,7 @@ function urgeOutcome(ctx: TurnContext, reached: Reached): string {
 }
 
 /** Says why nothing happened; someone who lost a race is told who decided first. */
-async function explainRefusal(ctx: TurnContext, no: string, refused: Refused): Promise<string> {
+export async function explainRefusal(ctx: TurnContext, no: string, refused: Refused): Promise<string> {
   const { locale } = ctx;
   const doc = refused.doc;
   if (refused.refusal === 'not_found' || !doc) return tr(locale, t.notFound, { no });
@@ -154,6 +189,16 @@ async function explainRefusal(ctx: TurnContext, no: string, refused: Refused): P
       return tr(locale, t.notRequester);
     case 'too_soon':
       return tr(locale, t.tooSoon);
+    case 'not_returned':
+      return tr(locale, t.notReturned, { no });
+    case 'no_such_step':
+      return doc.stepIndex === 0
+        ? tr(locale, t.noEarlierStep, { no })
+        : tr(locale, t.noSuchStep, { max: doc.stepIndex });
+    case 'bad_signer':
+      return tr(locale, t.badSigner);
+    case 'no_question':
+      return tr(locale, t.noQuestion, { no });
     default:
       return tr(locale, t.notVisible, { no });
   }

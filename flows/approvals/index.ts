@@ -2,6 +2,8 @@ import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { approvalAdminRoutes } from './admin-routes.js';
 import { requestCommands } from './commands.js';
+import { decisionActions } from './decision-actions.js';
+import { decisionCommands } from './decision-commands.js';
 import { approvalDigestSections } from './digest.js';
 import { changeAndTell } from './handlers.js';
 import { approvalJobs } from './jobs.js';
@@ -9,6 +11,7 @@ import { manageCommands } from './manage-commands.js';
 import { approvalMigrations } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { readers } from './readers/index.js';
+import { resubmitForms } from './resubmit.js';
 import * as workflow from './workflow.js';
 
 export const approvalsFlow: Flow = {
@@ -16,7 +19,7 @@ export const approvalsFlow: Flow = {
   areas: [{ id: 'approvals', label: { 'zh-CN': '审批', en: 'Approvals' }, order: 10 }],
   phrasings,
   readers,
-  commands: [...requestCommands, ...manageCommands],
+  commands: [...requestCommands, ...manageCommands, ...decisionCommands, ...resubmitForms],
   actions: [
     {
       actionId: 'approvals.approve',
@@ -45,6 +48,7 @@ export const approvalsFlow: Flow = {
       actionId: 'approvals.urge',
       handle: (ctx, a) => changeAndTell(ctx, a.value, (doc, me, at) => workflow.urge(doc, me, at)),
     },
+    ...decisionActions,
   ],
   jobs: approvalJobs,
   migrations: approvalMigrations,

@@ -1,4 +1,11 @@
-import { type CommandSpec, defineCommand, type ParseContext, type ParseResult } from '../../src/bot/flow.js';
+import {
+  type CommandSpec,
+  defineCommand,
+  type FormFieldSpec,
+  type FormSpec,
+  type ParseContext,
+  type ParseResult,
+} from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
 import { decisionQuestions } from './decision-questions.js';
@@ -8,8 +15,8 @@ import { findEmployeeId, findVisible } from './service.js';
 
 import * as workflow from './workflow.js';
 
-type Ref = { no: string; text: string };
-const NO = /^(AP-\d+)\s*(.*)$/i;
+export type Ref = { no: string; text: string };
+export const NO = /^(AP-\d+)\s*(.*)$/is;
 
 const problems = {
   ...decisionQuestions,
@@ -22,7 +29,7 @@ const problems = {
  * after the keyword ("同意一下 AP-1003 吧") is read as a sentence by the same reader, the keyword
  * put back in front: it is what says the decision.
  */
-function refParser(intent: string, keyword: string, needsText?: Text) {
+export function refParser(intent: string, keyword: string, needsText?: Text) {
   return (rest: string, ctx: ParseContext): ParseResult<Ref> => {
     const m = NO.exec(rest);
     const sentence = decisionReaders[intent];
@@ -38,7 +45,7 @@ function refParser(intent: string, keyword: string, needsText?: Text) {
 }
 
 type Spec = Omit<CommandSpec<Ref>, 'area' | 'parse'> & { needsText?: Text };
-const refCommand = ({ needsText, ...spec }: Spec) =>
+export const refCommand = ({ needsText, ...spec }: Spec) =>
   defineCommand<Ref>({
     ...spec,
     area: 'approvals',
@@ -50,6 +57,29 @@ const noArgs = (ctx: { locale: Locale }, rest: string): ParseResult<Record<strin
     : {
         problem: tr(ctx.locale, { 'zh-CN': '这个命令不需要参数。', en: 'This command takes no arguments.' }),
       };
+
+/**
+ * A form of the number and one text field, read by the same parser as the typed command (the
+ * field's text after the number); a problem is shown on the field it is about.
+ */
+export function refForm(
+  intent: string,
+  keyword: string,
+  title: Text,
+  [field]: [FormFieldSpec],
+  needsText?: Text,
+): FormSpec<Ref> {
+  return {
+    title,
+    fields: [{ name: 'no', label: { 'zh-CN': '单号', en: 'Request' }, kind: 'text' }, field],
+    parse(values, ctx) {
+      const no = (values.no ?? '').trim();
+      const parsed = refParser(intent, keyword, needsText)(`${no} ${values[field.name] ?? ''}`.trim(), ctx);
+      if ('args' in parsed) return parsed;
+      return { errors: { [NO.test(no) ? field.name : 'no']: parsed.problem } };
+    },
+  };
+}
 
 export const manageCommands: CommandSpec[] = [
   defineCommand<Record<string, never>>({
@@ -89,6 +119,9 @@ export const manageCommands: CommandSpec[] = [
     examples: { 'zh-CN': ['同意 AP-1001'], en: ['approve AP-1001 enjoy'] },
     handle: (ctx, { no, text }) =>
       changeAndTell(ctx, no, (doc, me, at) => workflow.decide(doc, me, 'approved', text, at)),
+    form: refForm('approvals.approve', '同意', { 'zh-CN': '同意申请', en: 'Approve request' }, [
+      { name: 'comment', label: { 'zh-CN': '意见', en: 'Comment' }, kind: 'textarea', optional: true },
+    ]),
   }),
   refCommand({
     intent: 'approvals.reject',
@@ -102,22 +135,13 @@ export const manageCommands: CommandSpec[] = [
     examples: { 'zh-CN': ['拒绝 AP-1001 项目关键期'], en: ['reject AP-1001 release week'] },
     handle: (ctx, { no, text }) =>
       changeAndTell(ctx, no, (doc, me, at) => workflow.decide(doc, me, 'rejected', text, at)),
-    form: {
-      title: { 'zh-CN': '拒绝申请', en: 'Reject request' },
-      fields: [
-        { name: 'no', label: { 'zh-CN': '单号', en: 'Request' }, kind: 'text' },
-        { name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea' },
-      ],
-      parse(values, ctx) {
-        const parsed = refParser(
-          'approvals.reject',
-          '拒绝',
-          problems.reason,
-        )(`${values.no ?? ''} ${values.reason ?? ''}`.trim(), ctx);
-        if ('args' in parsed) return parsed;
-        return { errors: { [NO.test(values.no ?? '') ? 'reason' : 'no']: parsed.problem } };
-      },
-    },
+    form: refForm(
+      'approvals.reject',
+      '拒绝',
+      { 'zh-CN': '拒绝申请', en: 'Reject request' },
+      [{ name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea' }],
+      problems.reason,
+    ),
   }),
   refCommand({
     intent: 'approvals.withdraw',

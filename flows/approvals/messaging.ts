@@ -58,11 +58,21 @@ export async function announceChange(
   if (newApprovers.length > 0) sent.push(...(await sendCards(out, doc, newApprovers, dir)));
   const reached = change.event === 'urged' ? await remindUrged(out.reminders, doc, dir) : undefined;
 
-  const tellRequester = ['advanced', 'approved', 'rejected', 'transferred', 'commented'].includes(
-    change.event,
-  );
+  const tellRequester = [
+    'advanced',
+    'approved',
+    'rejected',
+    'transferred',
+    'commented',
+    'sent-back',
+    'signer-added',
+    'asked',
+  ].includes(change.event);
   if (tellRequester && String(doc.requesterId) !== actorId)
     sent.push(...(await sendCards(out, doc, [doc.requesterId], dir)));
+  // the answer goes back to whoever asked (still an approver: the card has their buttons)
+  if (change.event === 'answered' && before.question && String(before.question.by) !== actorId)
+    sent.push(...(await sendCards(out, doc, [before.question.by], dir)));
   if (change.event === 'approved' || change.event === 'rejected') {
     const cc = doc.cc.filter((id) => String(id) !== actorId);
     sent.push(...(await sendCards(out, doc, cc, dir)));

@@ -21,6 +21,7 @@ const STEP = {
  * `hiringManager` (an onboarding's manager), `role:<role>` (everyone with that role) or
  * `email:<address>`. A step's mode is `any` (或签, first decision counts) or `all` (会签). Every
  * step has a label in each language (cards show it; a request keeps the label it was filed with).
+ * `resubmitFrom` (default `first`): where a request sent back to its requester starts again.
  */
 export const DEFAULT_POLICY = {
   leave: [
@@ -90,6 +91,11 @@ const rule = z.object({
     )
     .min(1),
   cc: z.array(approverRef).default([]),
+  /**
+   * Where a request sent back to its requester (退回) starts again once resubmitted: the `first`
+   * step, or the step that `returned` it (its name in the new route; else the first).
+   */
+  resubmitFrom: z.enum(['first', 'returned']).default('first'),
 });
 export type PolicyRule = z.infer<typeof rule>;
 

@@ -3,6 +3,7 @@ import { nextNumber } from '../../db/claims.js';
 import {
   ApprovalRequest,
   type ApprovalRequestDoc,
+  type ApprovalStep,
   type ApprovalType,
   type CardCopy,
 } from '../../db/models/approval-request.js';
@@ -12,6 +13,7 @@ import { managesUp, readDirectory } from '../org/api.js';
 import { syncLists } from './lists.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
+import { type Resubmission, returnedBy } from './reroute.js';
 import { routeRequest } from './routing.js';
 import type { Change, Refusal } from './workflow.js';
 
@@ -36,7 +38,32 @@ export async function planRequest(input: Submission) {
   const data = (await type.complete?.({ ...input.data }, input.requester.id)) ?? { ...input.data };
   const rule = ruleFor(input.policy ?? POLICY, input.type, type.measure(data));
   const { steps, cc } = await routeRequest({ requesterId, rule, data, today: input.today });
-  return { requesterId, data, steps, cc };
+  return { requesterId, data, steps, cc, rule };
+}
+
+/**
+ * A returned request with the requester's edits: routed again (an amount may now need finance),
+ * starting where its rule's `resubmitFrom` says. Steps before that one keep the decisions they
+ * had, where the old route had a step of the same name.
+ */
+export async function planResubmission(
+  doc: ApprovalRequestDoc,
+  input: Omit<Submission, 'type'>,
+): Promise<Resubmission> {
+  const plan = await planRequest({ ...input, type: doc.type });
+  const from = plan.rule.resubmitFrom === 'returned' ? returnedBy(doc) : undefined;
+  const startAt = Math.max(
+    0,
+    plan.steps.findIndex((s) => s.name === from),
+  );
+  const fresh = (s: (typeof plan.steps)[number]): ApprovalStep => ({
+    ...s,
+    approvers: s.approvers.map((a) => ({ ...a, decision: null, at: null })),
+  });
+  const steps = plan.steps.map((s, i) =>
+    i < startAt ? (doc.steps.find((o) => o.name === s.name) ?? fresh(s)) : fresh(s),
+  );
+  return { data: plan.data, steps, startAt };
 }
 
 /**

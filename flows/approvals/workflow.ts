@@ -11,7 +11,12 @@ type Step = ApprovalRequestDoc['steps'][number];
 type Entry = ApprovalRequestDoc['history'][number];
 
 export type Change = {
-  set: Partial<Pick<ApprovalRequestDoc, 'status' | 'steps' | 'stepIndex' | 'waitingFor' | 'lastUrgedAt'>>;
+  set: Partial<
+    Pick<
+      ApprovalRequestDoc,
+      'status' | 'steps' | 'stepIndex' | 'waitingFor' | 'lastUrgedAt' | 'data' | 'question'
+    >
+  >;
   history: Entry;
   /** What happened, for the messages that follow. */
   event:
@@ -22,11 +27,25 @@ export type Change = {
     | 'withdrawn'
     | 'transferred'
     | 'urged'
-    | 'commented';
+    | 'commented'
+    | 'sent-back'
+    | 'resubmitted'
+    | 'signer-added'
+    | 'asked'
+    | 'answered';
 };
-export type Refusal = 'closed' | 'not_approver' | 'not_requester' | 'too_soon' | 'not_visible';
+export type Refusal =
+  | 'closed'
+  | 'not_approver'
+  | 'not_requester'
+  | 'too_soon'
+  | 'not_visible'
+  | 'not_returned'
+  | 'no_such_step'
+  | 'bad_signer'
+  | 'no_question';
 
-const entry = (by: Id, action: string, step: number, comment: string, at: Date): Entry => ({
+export const entry = (by: Id, action: string, step: number, comment: string, at: Date): Entry => ({
   at,
   by,
   action,
@@ -34,9 +53,16 @@ const entry = (by: Id, action: string, step: number, comment: string, at: Date):
   comment,
 });
 
-function pendingIn(step: Step | undefined): Id[] {
+export function pendingIn(step: Step | undefined): Id[] {
   return (step?.approvers ?? []).filter((a) => !a.decision).map((a) => a.employeeId);
 }
+
+/** A copy of the steps the caller may change, leaving the document as read untouched. */
+export const copySteps = (steps: Step[]): Step[] =>
+  steps.map((s) => ({ ...s, approvers: s.approvers.map((a) => ({ ...a })) }));
+
+export const isCurrentApprover = (doc: ApprovalRequestDoc, by: Id) =>
+  doc.status === 'pending' && doc.waitingFor.some((id) => id.equals(by));
 
 export function decide(
   doc: ApprovalRequestDoc,
@@ -47,7 +73,7 @@ export function decide(
 ): Change | Refusal {
   if (doc.status !== 'pending') return 'closed';
   if (!doc.waitingFor.some((id) => id.equals(by))) return 'not_approver';
-  const steps = doc.steps.map((s) => ({ ...s, approvers: s.approvers.map((a) => ({ ...a })) }));
+  const steps = copySteps(doc.steps);
   const step = steps[doc.stepIndex] as Step;
   const mine = step.approvers.find((a) => a.employeeId.equals(by) && !a.decision);
   if (!mine) return 'not_approver';
@@ -56,24 +82,25 @@ export function decide(
   const history = entry(by, decision, doc.stepIndex, comment, at);
 
   if (decision === 'rejected')
-    return { set: { steps, status: 'rejected', waitingFor: [] }, history, event: 'rejected' };
+    return { set: { steps, status: 'rejected', waitingFor: [], question: null }, history, event: 'rejected' };
   const stillWaiting = step.mode === 'all' ? pendingIn(step) : [];
   if (stillWaiting.length > 0)
     return { set: { steps, waitingFor: stillWaiting }, history, event: 'recorded' };
   const next = doc.stepIndex + 1;
   if (next < steps.length) {
     return {
-      set: { steps, stepIndex: next, waitingFor: pendingIn(steps[next]) },
+      set: { steps, stepIndex: next, waitingFor: pendingIn(steps[next]), question: null },
       history,
       event: 'advanced',
     };
   }
-  return { set: { steps, status: 'approved', waitingFor: [] }, history, event: 'approved' };
+  return { set: { steps, status: 'approved', waitingFor: [], question: null }, history, event: 'approved' };
 }
 
+/** The requester takes back a request still in the works: pending, or sent back to them. */
 export function withdraw(doc: ApprovalRequestDoc, by: Id, at: Date): Change | Refusal {
   if (!doc.requesterId.equals(by)) return 'not_requester';
-  if (doc.status !== 'pending') return 'closed';
+  if (doc.status !== 'pending' && doc.status !== 'returned') return 'closed';
   return {
     set: { status: 'withdrawn', waitingFor: [] },
     history: entry(by, 'withdrawn', doc.stepIndex, '', at),

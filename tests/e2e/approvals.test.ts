@@ -11,6 +11,14 @@ const { say, click, cards } = chatAs(app);
 const lastCard = async (user: string, no: string) =>
   (await cards(user)).filter((c) => c.title.includes(no)).at(-1);
 const doc = (no: string) => ApprovalRequest.findOne({ no }).lean();
+const APPROVER_ACTIONS = [
+  'approvals.approve',
+  'approvals.reject',
+  'approvals.approve-comment',
+  'approvals.send-back',
+  'approvals.add-signer',
+  'approvals.ask',
+];
 
 describe('approvals through the web chat', () => {
   it('leave: request → manager card → approve → every copy updated, requester and CC told', async () => {
@@ -20,7 +28,7 @@ describe('approvals through the web chat', () => {
     expect(card.fields).toContainEqual(['类型', '事假']);
 
     const managerCard = await lastCard('wang.fang', no);
-    expect(managerCard?.actions.map((a) => a.actionId)).toEqual(['approvals.approve', 'approvals.reject']);
+    expect(managerCard?.actions.map((a) => a.actionId)).toEqual(APPROVER_ACTIONS);
 
     expect(textOf(await click('wang.fang', 'approvals.approve', no))).toBe(`已同意 ${no}，审批完成。`);
     expect((await lastCard('wang.fang', no))?.actions).toEqual([]);
@@ -126,10 +134,7 @@ describe('approvals through the web chat', () => {
   it('reassign hands the approval to someone else', async () => {
     const no = noOf(cardOf(await say('alice.chen', 'expense 60 office pens')));
     expect(textOf(await say('wang.fang', `转交 ${no} sun.li@demo.example`))).toBe(`已把 ${no} 转交出去。`);
-    expect((await lastCard('sun.li', no))?.actions.map((a) => a.actionId)).toEqual([
-      'approvals.approve',
-      'approvals.reject',
-    ]);
+    expect((await lastCard('sun.li', no))?.actions.map((a) => a.actionId)).toEqual(APPROVER_ACTIONS);
     expect(textOf(await click('wang.fang', 'approvals.approve', no))).toMatch(/^你不是/);
     expect(textOf(await click('sun.li', 'approvals.approve', no))).toMatch(/审批完成/);
   });

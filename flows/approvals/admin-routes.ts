@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import type { AdminDeps } from '../../src/bot/flow.js';
+import { customTypeRoutes } from './custom-types/admin-routes.js';
 import { rebuildLists } from './lists.js';
 
 /**
  * The approvals repair: every "待我审批" / "我的申请" list rebuilt from the requests, for after a
  * crash between a request's change and its lists' update (shown lists already skip such entries).
  */
-export function approvalAdminRoutes({ now }: AdminDeps): Hono {
-  return new Hono().post('/approvals/lists/rebuild', async (c) => c.json(await rebuildLists(now())));
+export function approvalAdminRoutes(deps: AdminDeps): Hono {
+  return new Hono()
+    .post('/approvals/lists/rebuild', async (c) => c.json(await rebuildLists(deps.now())))
+    .route('/', customTypeRoutes(deps));
 }

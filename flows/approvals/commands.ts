@@ -17,7 +17,7 @@ function given(values: Record<string, string>): Record<string, string> {
 }
 
 /** One command per request type: the same schema checks the text and the form. */
-function requestCommand(rt: RequestType): CommandSpec {
+export function requestCommand(rt: RequestType): CommandSpec {
   return defineCommand<Record<string, unknown>>({
     intent: rt.intent,
     area: 'approvals',

@@ -9,7 +9,11 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
  * Admin REST under /api: bearer ADMIN_TOKEN; unset token = the API is off (503), never open.
  * The endpoints are the flows' own (`Flow.adminRoutes`), mounted behind the token and size limit.
  */
-export function adminRoutes(adminToken: string | undefined, flows: readonly Flow[], deps: AdminDeps): Hono {
+export function adminRoutes(
+  adminToken: string | undefined,
+  flows: readonly Flow[],
+  deps: Omit<AdminDeps, 'commands'>,
+): Hono {
   const api = new Hono();
 
   api.use('*', async (c, next) => {
@@ -24,7 +28,8 @@ export function adminRoutes(adminToken: string | undefined, flows: readonly Flow
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body larger than 5 MB' }, 413) }),
   );
 
-  for (const flow of flows) if (flow.adminRoutes) api.route('/', flow.adminRoutes(deps));
+  const commands = flows.flatMap((f) => f.commands);
+  for (const flow of flows) if (flow.adminRoutes) api.route('/', flow.adminRoutes({ ...deps, commands }));
   return api;
 }
 

@@ -135,13 +135,13 @@ function shown(f: FieldDef, value: unknown, locale: Locale): string {
   return String(value);
 }
 
-/** `用章申请 <印章: 公章|合同章> <文件名称> <份数> [用途]` — the order fields are read in. */
+/** `用章申请 <印章: 公章|合同章> <文件名称> <份数> [用途=…]`: required fields in the order they are read. */
 function usageLine(def: Definition, locale: Locale): string {
   const parts = def.fields.map((f) => {
     const name = f.options
       ? `${tr(locale, f.label)}: ${f.options.map((o) => tr(locale, o.label)).join('|')}`
       : tr(locale, f.label);
-    return f.required ? `<${name}>` : `[${name}]`;
+    return f.required ? `<${name}>` : `[${name}=…]`;
   });
   const or = locale === 'en' ? ' — or name=value' : ' — 或 字段=值';
   return `${def.keywords[locale][0]} ${parts.join(' ')}${or}`;
@@ -165,8 +165,8 @@ function exampleLine(def: Definition, locale: Locale): string {
 }
 
 /**
- * `<keyword> field=value …` (a field by its name or its label in either language) and positional
- * words before the first `=`: each unnamed field in order takes one word, the last one the rest.
+ * `<keyword> field=value …` (a field by its name or its label in either language), and words
+ * before the first `=` read in order (`fillInOrder`).
  */
 function readText(def: Definition, rest: string, ctx: TextContext): TextRead {
   const byKey = new Map<string, FieldDef>();
@@ -184,12 +184,8 @@ function readText(def: Definition, rest: string, ctx: TextContext): TextRead {
   });
 
   const positional = rest.slice(0, keys[0]?.index ?? rest.length).trim();
-  const open = def.fields.filter((f) => !(f.name in raw));
-  const words = positional ? positional.split(' ') : [];
-  open.forEach((f, i) => {
-    const taken = i === open.length - 1 ? words.splice(0).join(' ') : words.shift();
-    if (taken) raw[f.name] = taken;
-  });
+  const left = fillInOrder(def, raw, positional ? positional.split(' ') : []);
+  if (left) return { fields: {}, problem: tr(ctx.locale, leftOver, { text: left }) };
 
   const fields: Record<string, unknown> = {};
   for (const f of def.fields) {
@@ -200,6 +196,30 @@ function readText(def: Definition, rest: string, ctx: TextContext): TextRead {
     fields[f.name] = read;
   }
   return { fields };
+}
+
+const leftOver: Text = {
+  'zh-CN': '不知道“{text}”该填哪一项，请写成 字段=值。',
+  en: 'Not sure which field "{text}" is; write it as name=value.',
+};
+
+/**
+ * Words without a name fill the required fields not named, in order, one word each; a text field
+ * last among them takes the rest of the sentence, else the first optional text field does. What
+ * still has no place is returned: it is refused, never dropped.
+ */
+function fillInOrder(def: Definition, raw: Record<string, string>, words: string[]): string {
+  const open = def.fields.filter((f) => f.required && !(f.name in raw));
+  open.forEach((f, i) => {
+    const last = i === open.length - 1 && (f.kind === 'text' || f.kind === 'textarea');
+    const taken = last ? words.splice(0).join(' ') : words.shift();
+    if (taken) raw[f.name] = taken;
+  });
+  const spare = def.fields.find(
+    (f) => !f.required && !(f.name in raw) && (f.kind === 'text' || f.kind === 'textarea'),
+  );
+  if (words.length > 0 && spare) raw[spare.name] = words.splice(0).join(' ');
+  return words.join(' ');
 }
 
 /** One typed value in its field's terms; a date that cannot be read refuses the whole text. */

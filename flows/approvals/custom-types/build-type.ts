@@ -232,9 +232,8 @@ function readValue(f: FieldDef, value: string, ctx: TextContext): string | numbe
     return option?.value ?? value;
   }
   if (f.kind === 'date') {
-    const date = takeDate(value, { now: ctx.now });
-    if (date && isDateProblem(date)) return dateRefused(date, ctx.locale);
-    return date?.date ?? value;
+    const date = takeDate(value, { now: ctx.now }) ?? { problem: 'unreadable' as const, text: value };
+    return isDateProblem(date) ? dateRefused(date, ctx.locale) : date.date;
   }
   if (f.kind === 'amount') {
     const amount = takeAmount(value);

@@ -139,6 +139,11 @@ describe('request types defined without code', () => {
     ]);
   });
 
+  it('is in help like any command', async () => {
+    const help = JSON.stringify(await say('zhang.min', '帮助 用章'));
+    expect(help).toContain('用章申请 <印章: 公章|合同章|财务章|法人章> <文件名称> <份数> [用途=…]');
+  });
+
   it('answers bad input with what was wrong and the usage, and files nothing', async () => {
     const before = await ApprovalRequest.countDocuments({ type: 'seal-use' });
     const usage = '用章申请 <印章: 公章|合同章|财务章|法人章> <文件名称> <份数> [用途=…] — 或 字段=值';

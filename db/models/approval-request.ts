@@ -101,6 +101,8 @@ const approvalRequestSchema = new Schema(
 approvalRequestSchema.index({ requesterId: 1, updatedAt: -1 });
 // the digest: what waits for each approver; the lists' rebuild
 approvalRequestSchema.index({ waitingFor: 1, status: 1, createdAt: 1 });
+// a custom type's report: its requests filed in a range
+approvalRequestSchema.index({ type: 1, createdAt: 1 });
 // the reminders job: pending requests
 approvalRequestSchema.index({ status: 1, updatedAt: 1 });
 

@@ -279,5 +279,26 @@ describe('request types defined without code', () => {
     expect(filed?.steps.map((s) => s.name)).toEqual(['manager', 'general manager']);
     // a new question is put by the new version
     expect(textOf(await say('zhang.min', '用章 公章 合同'))).toBe('盖几份？');
+
+    // the report has a column for every field of any version, each request read by its own
+    const csv = await fetch(
+      `${app.current.url}/api/approvals/types/seal-use/requests?from=2026-12-01&to=2026-12-02`,
+      {
+        headers: auth,
+      },
+    ).then((r) => r.text());
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('no,filed_at,requester,department,status,version,印章,文件名称,份数,用途,合同编号');
+    expect(lines.find((l) => l.startsWith(`${inFlight},`))).toMatch(
+      /,张敏,Sales,approved,1,公章,年度审计报告,1,,$/,
+    );
+    expect(lines.find((l) => l.startsWith(`${noOf(fresh)},`))).toMatch(
+      /,pending,2,公章,审计报告,2,,沪合-2026-001$/,
+    );
+    const bad = await app.current.get(
+      '/api/approvals/types/seal-use/requests?from=2026-12-09&to=2026-12-01',
+      auth,
+    );
+    expect(bad).toEqual({ status: 400, json: { error: 'to is before from' } });
   });
 });

@@ -129,7 +129,8 @@ function formField(f: FieldDef): FormFieldSpec {
   };
 }
 
-function shown(f: FieldDef, value: unknown, locale: Locale): string {
+/** A field's value as people read it: an option's label, an amount with two decimals. */
+export function shown(f: FieldDef, value: unknown, locale: Locale): string {
   if (f.kind === 'select') return optionLabel(f, value, locale);
   if (f.kind === 'amount') return Number(value).toFixed(2);
   return String(value);

@@ -22,7 +22,7 @@ const optionLabel = (f: FieldDef, value: unknown, locale: Locale) => {
   return option ? tr(locale, option.label) : String(value);
 };
 
-export const customIntent = (type: string) => `approvals.custom.${type}`;
+const customIntent = (type: string) => `approvals.custom.${type}`;
 
 /** One version of a definition as a request type: the same machinery as the built-in ones. */
 export function buildType(def: Definition, version: number): CustomType {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CommandSpec } from '../../../src/bot/flow.js';
 import { tr } from '../../../src/bot/i18n.js';
 import { requestCommand } from '../commands.js';
+import { fileRequest } from '../handlers.js';
 import type { CustomType } from './build-type.js';
 import { latestType, latestTypes } from './store.js';
 
@@ -36,7 +37,7 @@ function customCommand(rt: CustomType): CommandSpec {
         return ctx.reply(
           `${tr(ctx.locale, t.changed, { type: tr(ctx.locale, latest.label) })}\n${tr(ctx.locale, latest.usage)}`,
         );
-      return requestCommand(latest).handle(ctx, again.data);
+      return fileRequest(ctx, latest.type, again.data as Record<string, unknown>);
     },
   };
 }

@@ -11,8 +11,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const label = z.object({ 'zh-CN': text(60), en: text(60) }, 'needs a label in zh-CN and en');
 const words = z.array(text(30)).min(1).max(5);
 
-export const FIELD_KINDS = ['text', 'textarea', 'number', 'amount', 'date', 'select'] as const;
-export type FieldKind = (typeof FIELD_KINDS)[number];
+const FIELD_KINDS = ['text', 'textarea', 'number', 'amount', 'date', 'select'] as const;
 
 const field = z
   .object({
@@ -41,7 +40,7 @@ const field = z
   .strict();
 
 /** Who approves or is copied: as in the policy (flows/approvals/policy.ts), minus the built-ins' own. */
-export const approverRef = z.union(
+const approverRef = z.union(
   [
     z.enum(['manager', 'departmentHead']),
     z.string().regex(/^role:(manager|hr|finance|sales|warehouse|admin)$/),
@@ -82,7 +81,6 @@ export const definitionSchema = z
 
 export type Definition = z.infer<typeof definitionSchema>;
 export type FieldDef = Definition['fields'][number];
-export type StepDef = Definition['route'][number];
 
 export type Problem = { path: string; message: string };
 export type Checked = { ok: true; definition: Definition } | { ok: false; problems: Problem[] };
@@ -126,6 +124,8 @@ export function checkDefinition(raw: unknown, taken: Taken): Checked {
     if (new Set(values).size !== values.length) add(`fields[${i}].options`, 'option values must differ');
     if (f.min !== undefined && !['number', 'amount'].includes(f.kind))
       add(`fields[${i}].min`, 'only a number or amount has a minimum');
+    if (f.max !== undefined && ['date', 'select'].includes(f.kind))
+      add(`fields[${i}].max`, 'a date or select has no maximum');
     if (f.min !== undefined && f.max !== undefined && f.min > f.max)
       add(`fields[${i}].min`, 'min is above max');
   });

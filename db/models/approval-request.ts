@@ -89,7 +89,10 @@ const approvalRequestSchema = new Schema(
     _id: { type: String, required: true },
     /** The same as `_id`, for readers that look a request up by number. */
     no: { type: String, required: true, unique: true },
-    type: { type: String, enum: APPROVAL_TYPES, required: true },
+    /** A built-in type (APPROVAL_TYPES) or an admin-defined one's key, checked when it was uploaded. */
+    type: { type: String, required: true },
+    /** The admin-defined type's version it was filed with (its form and route); null for built-ins. */
+    typeVersion: { type: Number, default: null },
     requesterId: { type: Schema.Types.ObjectId, required: true },
     department: { type: String, default: '' },
     data: { type: Schema.Types.Mixed, required: true },
@@ -110,6 +113,8 @@ const approvalRequestSchema = new Schema(
 approvalRequestSchema.index({ requesterId: 1, updatedAt: -1 });
 // the digest: what waits for each approver; the lists' rebuild
 approvalRequestSchema.index({ waitingFor: 1, status: 1, createdAt: 1 });
+// a custom type's report: its requests filed in a range
+approvalRequestSchema.index({ type: 1, createdAt: 1 });
 // the reminders job: pending requests
 approvalRequestSchema.index({ status: 1, updatedAt: 1 });
 
@@ -139,7 +144,7 @@ export type ApprovalRequestDoc = Omit<
   'steps' | 'history' | 'cards' | 'question'
 > & {
   _id: string;
-  type: ApprovalType;
+  type: string;
   status: ApprovalStatus;
   data: Record<string, unknown>;
   steps: ApprovalStep[];

@@ -85,14 +85,15 @@ export const stepLabel = (step: ApprovalStep, locale: Locale) =>
   (step.label ?? policyStepLabel(step.name))?.[locale] ?? step.name;
 
 export const statusLabel = (doc: ApprovalRequestDoc, locale: Locale) => tr(locale, t.status[doc.status]);
-export const typeLabel = (doc: ApprovalRequestDoc, locale: Locale) => tr(locale, requestType(doc.type).label);
+export const typeLabel = (doc: ApprovalRequestDoc, locale: Locale) =>
+  tr(locale, requestType(doc.type, doc.typeVersion).label);
 
 /** The request as one person sees it; approvers and the requester get the buttons that apply to them. */
 export function requestCard(doc: ApprovalRequestDoc, names: Names, viewer: Viewer): Card {
   const { locale } = viewer;
   const name = (id: unknown) => names.get(String(id)) ?? '?';
   const step = doc.steps[doc.stepIndex];
-  const fields: [string, string][] = requestType(doc.type).describe(doc.data, locale);
+  const fields: [string, string][] = requestType(doc.type, doc.typeVersion).describe(doc.data, locale);
   if (doc.status === 'pending' && step) {
     fields.push([tr(locale, t.step), `${doc.stepIndex + 1}/${doc.steps.length} ${stepLabel(step, locale)}`]);
     fields.push([tr(locale, t.waiting), doc.waitingFor.map(name).join(', ')]);
@@ -241,7 +242,7 @@ export function listCard(
 }
 
 function summary(doc: ApprovalRequestDoc, locale: Locale): string {
-  return requestType(doc.type)
+  return requestType(doc.type, doc.typeVersion)
     .describe(doc.data, locale)
     .slice(0, 2)
     .map(([, v]) => v)

@@ -33,7 +33,7 @@ export function checkForm(
 }
 
 /** One command per request type: the same schema checks the text and the form. */
-function requestCommand(rt: RequestType): CommandSpec {
+export function requestCommand(rt: RequestType): CommandSpec {
   return defineCommand<Record<string, unknown>>({
     intent: rt.intent,
     area: 'approvals',

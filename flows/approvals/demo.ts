@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import mongoose from 'mongoose';
-import type { ApprovalType } from '../../db/models/approval-request.js';
 import { findActiveByEmail } from '../org/api.js';
+import { seedExampleTypes } from './custom-types/examples.js';
 import { changeRequest, submitRequest } from './service.js';
 import * as workflow from './workflow.js';
 
@@ -12,12 +12,8 @@ export async function seedDemoApprovals(now: Date): Promise<void> {
   const local = DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' });
   const monday = local.plus({ weeks: 1 }).startOf('week');
   const day = (d: DateTime) => d.toISODate() ?? '';
-  const file = async (
-    user: string,
-    type: ApprovalType,
-    data: Record<string, unknown>,
-    steps: Step[] = [],
-  ) => {
+  await seedExampleTypes(now);
+  const file = async (user: string, type: string, data: Record<string, unknown>, steps: Step[] = []) => {
     const requester = await findActiveByEmail(`${user}@demo.example`);
     if (!requester) return;
     const doc = await submitRequest({ requester, type, data, today: day(local), now });
@@ -81,6 +77,13 @@ export async function seedDemoApprovals(now: Date): Promise<void> {
     'expense',
     { amount: 88, currency: 'CNY', category: 'taxi', reason: '打车去客户', receiptUrl: '' },
     [{ withdraw: true }],
+  );
+  // an admin-defined type (flows/approvals/examples), waiting for the seal keeper
+  await file(
+    'alice.chen',
+    'seal-use',
+    { seal: 'contract', document: 'Acme supply contract', copies: 2, purpose: '' },
+    [{ by: 'wang.fang', decision: 'approved' }],
   );
   // past the hiring manager's step (his manager approved), now with HR: something for both to see
   await file(

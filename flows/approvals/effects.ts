@@ -7,7 +7,7 @@ import { requestType } from './requests/index.js';
  * `updatedAt` from the injected clock).
  */
 export async function applyApproval(doc: ApprovalRequestDoc, today: string): Promise<void> {
-  await requestType(doc.type).onApproved?.({
+  await requestType(doc.type, doc.typeVersion).onApproved?.({
     no: doc.no,
     requesterId: String(doc.requesterId),
     data: doc.data,

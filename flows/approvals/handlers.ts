@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import type { ApprovalRequestDoc, ApprovalType } from '../../db/models/approval-request.js';
+import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import { namesOf } from '../org/api.js';
@@ -94,7 +94,7 @@ const t = {
  */
 export async function fileRequest(
   ctx: TurnContext,
-  type: ApprovalType,
+  type: string,
   data: Record<string, unknown>,
 ): Promise<void> {
   const today = ctx.now.toISODate() ?? '';
@@ -114,7 +114,7 @@ export async function fileRequest(
 /** A request before it is filed, as its card would read, with who would approve it. */
 export async function previewRequest(
   ctx: TurnContext,
-  type: ApprovalType,
+  type: string,
   data: Record<string, unknown>,
 ): Promise<[string, string][]> {
   const today = ctx.now.toISODate() ?? '';

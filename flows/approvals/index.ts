@@ -2,6 +2,8 @@ import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { approvalAdminRoutes } from './admin-routes.js';
 import { requestCommands } from './commands.js';
+import { customCommands } from './custom-types/commands.js';
+import { customTypesCache } from './custom-types/store.js';
 import { decisionActions } from './decision-actions.js';
 import { decisionCommands } from './decision-commands.js';
 import { approvalDigestSections } from './digest.js';
@@ -20,6 +22,8 @@ export const approvalsFlow: Flow = {
   phrasings,
   readers,
   commands: [...requestCommands, ...manageCommands, ...decisionCommands, ...resubmitForms],
+  liveCommands: customCommands,
+  caches: [customTypesCache],
   actions: [
     {
       actionId: 'approvals.approve',

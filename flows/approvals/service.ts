@@ -22,7 +22,8 @@ const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
 type Submission = {
   requester: Person;
-  type: ApprovalType;
+  /** A built-in type or an admin-defined one (filed with its latest version). */
+  type: string;
   data: Record<string, unknown>;
   today: string;
   policy?: Policy;
@@ -36,9 +37,10 @@ export async function planRequest(input: Submission) {
   const requesterId = oid(input.requester.id);
   const type = requestType(input.type);
   const data = (await type.complete?.({ ...input.data }, input.requester.id)) ?? { ...input.data };
-  const rule = ruleFor(input.policy ?? POLICY, input.type, type.measure(data));
+  const rule =
+    type.route?.(data) ?? ruleFor(input.policy ?? POLICY, input.type as ApprovalType, type.measure(data));
   const { steps, cc } = await routeRequest({ requesterId, rule, data, today: input.today });
-  return { requesterId, data, steps, cc, rule };
+  return { requesterId, data, steps, cc, rule, typeVersion: type.version ?? null };
 }
 
 /**
@@ -71,7 +73,7 @@ export async function planResubmission(
  * its approvers' and requester's lists. No steps left (nobody above) = approved at once.
  */
 export async function submitRequest(input: Submission & { now: Date }): Promise<ApprovalRequestDoc> {
-  const { requesterId, data, steps, cc } = await planRequest(input);
+  const { requesterId, data, steps, cc, typeVersion } = await planRequest(input);
   const me = (await readDirectory()).byId(requesterId);
   const history = [{ at: input.now, by: requesterId, action: 'submitted', step: 0, comment: '' }];
   if (steps.length === 0)
@@ -81,6 +83,7 @@ export async function submitRequest(input: Submission & { now: Date }): Promise<
     _id: no,
     no,
     type: input.type,
+    typeVersion,
     requesterId,
     department: me?.department ?? '',
     data,

@@ -8,9 +8,11 @@ import { openApiDocument } from './openapi.js';
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Every flow's admin endpoints (`Flow.adminRoutes`) in one app, paths relative to /api. */
-export function flowAdminRoutes(flows: readonly Flow[], deps: AdminDeps): Hono {
+export function flowAdminRoutes(flows: readonly Flow[], deps: Omit<AdminDeps, 'commands'>): Hono {
   const api = new Hono();
-  for (const flow of flows) if (flow.adminRoutes) api.route('/', flow.adminRoutes(deps));
+  // every flow's fixed commands: an uploaded request type must not take one's keyword
+  const commands = flows.flatMap((f) => f.commands);
+  for (const flow of flows) if (flow.adminRoutes) api.route('/', flow.adminRoutes({ ...deps, commands }));
   return api;
 }
 
@@ -19,7 +21,11 @@ export function flowAdminRoutes(flows: readonly Flow[], deps: AdminDeps): Hono {
  * The endpoints are the flows' own, mounted behind the token and size limit. Their description
  * (`/api/openapi.json`) and its browsable reference (`/api/docs`) are public: they hold no data.
  */
-export function adminRoutes(adminToken: string | undefined, flows: readonly Flow[], deps: AdminDeps): Hono {
+export function adminRoutes(
+  adminToken: string | undefined,
+  flows: readonly Flow[],
+  deps: Omit<AdminDeps, 'commands'>,
+): Hono {
   const api = new Hono();
   const endpoints = flowAdminRoutes(flows, deps);
   const document = openApiDocument(endpoints);

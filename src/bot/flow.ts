@@ -154,6 +154,11 @@ export type Flow = {
   name: string;
   areas: Area[];
   commands: CommandSpec[];
+  /**
+   * Commands defined at run time (admin-defined request types), read on every turn from the
+   * flow's in-memory cache; the same array until they change.
+   */
+  liveCommands?(): Promise<readonly CommandSpec[]>;
   actions: ActionSpec[];
   jobs?: JobSpec[];
   /** How people ask for this flow's commands in their own words, by intent: what the understanding layer learns from. */
@@ -173,8 +178,11 @@ export type Flow = {
   adminRoutes?(deps: AdminDeps): Hono;
 };
 
-/** What admin endpoints get from the wiring: the app's clock, and reminders to send through. */
-export type AdminDeps = { now: Clock; reminders: Reminders };
+/**
+ * What admin endpoints get from the wiring: the app's clock, reminders to send through, and every
+ * flow's fixed commands (a keyword an upload may not take).
+ */
+export type AdminDeps = { now: Clock; reminders: Reminders; commands: readonly CommandSpec[] };
 
 /**
  * An in-process copy that chat turns read instead of the database. `src/` starts it (a full

@@ -76,7 +76,10 @@ type Talk = {
   text: string;
   question: string;
   forms: Incoming['forms'];
+  byIntent: Map<string, CommandSpec>;
 };
+
+const byIntentOf = (commands: CommandSpec[]) => new Map(commands.map((c) => [c.intent, c]));
 
 const isWrite = (c: CommandSpec) => c.writes !== undefined && c.writes !== false;
 
@@ -85,14 +88,24 @@ const MAX_TEXT = 4000;
 
 /** The one entry point every adapter ends in: text, a click or a form in, neutral replies out. */
 export function createRouter(deps: RouterDeps) {
-  const commands: CommandSpec[] = deps.flows.flatMap((f) => f.commands);
-  const byIntent = new Map(commands.map((c) => [c.intent, c]));
+  const fixed: CommandSpec[] = deps.flows.flatMap((f) => f.commands);
+  let registry = { live: [] as (readonly CommandSpec[])[], commands: fixed, byIntent: byIntentOf(fixed) };
+  /** The fixed commands and the flows' live ones (admin-defined types), rebuilt when those change. */
+  async function currentCommands() {
+    const live = await Promise.all(deps.flows.flatMap((f) => (f.liveCommands ? [f.liveCommands()] : [])));
+    if (live.some((list, i) => list !== registry.live[i])) {
+      const commands = [...fixed, ...live.flat()];
+      registry = { live, commands, byIntent: byIntentOf(commands) };
+    }
+    return registry;
+  }
   const areas: Area[] = deps.flows.flatMap((f) => f.areas);
   const actions = new Map(deps.flows.flatMap((f) => f.actions).map((a) => [a.actionId, a]));
   const { now } = deps;
 
   /** Replies are marked with the turn's language: a click on one is answered in it. */
-  function turn(person: Person, locale: Locale, log: Logger): TurnContext & { replies: Reply[] } {
+  async function turn(person: Person, locale: Locale, log: Logger) {
+    const { commands, byIntent } = await currentCommands();
     const replies: Reply[] = [];
     const at = now();
     const base = {
@@ -112,7 +125,11 @@ export function createRouter(deps: RouterDeps) {
       areas,
       confirmed: false,
     };
-    return { ...base, ...confirmationsFor(deps.pending, byIntent, base, at) };
+    const ctx: TurnContext & { replies: Reply[] } = {
+      ...base,
+      ...confirmationsFor(deps.pending, byIntent, base, at),
+    };
+    return { ctx, commands, byIntent };
   }
 
   const parseContext = (ctx: TurnContext): ParseContext => ({
@@ -185,15 +202,15 @@ export function createRouter(deps: RouterDeps) {
     const log = deps.log.child({ platform: incoming.platform, eventId: incoming.messageId });
     const localeOf = (person: Person | null) => detectLocale(incoming.text, person?.locale ?? 'zh-CN');
     return handled(incoming, incoming.messageId, localeOf, log, async (person, locale) => {
-      const ctx = turn(person, locale, log);
+      const { ctx, commands, byIntent } = await turn(person, locale, log);
       const parseCtx = parseContext(ctx);
       if (incoming.text.length > MAX_TEXT) {
         ctx.reply(tr(locale, coreText.tooLong, { max: MAX_TEXT }));
         return { kind: 'replies', replies: ctx.replies };
       }
       const question = askKey(person.id, incoming.platform, incoming.chat.id);
-      const talk: Talk = { ctx, parseCtx, text: incoming.text, question, forms: incoming.forms };
-      const answer = await answered(question, incoming.text, parseCtx);
+      const talk: Talk = { ctx, parseCtx, text: incoming.text, question, forms: incoming.forms, byIntent };
+      const answer = await answered(question, incoming.text, parseCtx, commands, byIntent);
       const found = answer
         ? { by: 'grammar' as const, parsed: answer.parsed }
         : await interpret(incoming.text, commands, deps.understand, parseCtx);
@@ -223,7 +240,13 @@ export function createRouter(deps: RouterDeps) {
    * parsed again. A message that starts a command of its own is not an answer. `confirm`: the
    * question came from free text, so the command is still held for Submit.
    */
-  async function answered(key: string, text: string, ctx: ParseContext) {
+  async function answered(
+    key: string,
+    text: string,
+    ctx: ParseContext,
+    commands: readonly CommandSpec[],
+    byIntent: Map<string, CommandSpec>,
+  ) {
     const open = await deps.pending.peek(key, now());
     if (!open || matchCommand(text, commands)) return null;
     const command = byIntent.get(open.intent);
@@ -267,7 +290,7 @@ export function createRouter(deps: RouterDeps) {
       ctx.reply(`${u.problem}\n${tr(ctx.locale, coreText.usage)}${tr(ctx.locale, u.command.usage)}`);
     else if (u.kind === 'greeting') {
       ctx.reply(tr(ctx.locale, coreText.greeting, { name: ctx.person.name }));
-      const help = byIntent.get('help');
+      const help = talk.byIntent.get('help');
       const bare = help?.parse('', talk.parseCtx);
       if (help && bare && 'args' in bare) await help.handle(ctx, bare.args);
     } else ctx.reply({ card: await suggestionCard(ctx, talk.parseCtx, talk.text, u.candidates, talk.forms) });
@@ -286,7 +309,7 @@ export function createRouter(deps: RouterDeps) {
     });
     const localeOf = (person: Person | null) => action.locale ?? person?.locale ?? 'zh-CN';
     return handled(action, action.eventId, localeOf, log, async (person, locale) => {
-      const ctx = turn(person, locale, log);
+      const { ctx, byIntent } = await turn(person, locale, log);
       if (action.actionId === USAGE_ACTION) {
         const command = byIntent.get(action.value);
         ctx.reply(command ? usageReply(command, ctx.locale) : tr(ctx.locale, coreText.unknownAction));
@@ -324,7 +347,7 @@ export function createRouter(deps: RouterDeps) {
     });
     const localeOf = (person: Person | null) => submission.locale ?? person?.locale ?? 'zh-CN';
     return handled(submission, submission.eventId, localeOf, log, async (person, locale) => {
-      const ctx = turn(person, locale, log);
+      const { ctx, byIntent } = await turn(person, locale, log);
       const command = byIntent.get(submission.intent);
       if (!command?.form) {
         ctx.reply(tr(locale, coreText.unknownAction));
@@ -338,5 +361,5 @@ export function createRouter(deps: RouterDeps) {
     });
   }
 
-  return { dispatch, act, submit, commands, areas };
+  return { dispatch, act, submit, commands: fixed, areas };
 }

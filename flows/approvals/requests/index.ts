@@ -1,4 +1,4 @@
-import type { ApprovalType } from '../../../db/models/approval-request.js';
+import { customType } from '../custom-types/store.js';
 import { expense } from './expense.js';
 import { general } from './general.js';
 import { leave } from './leave.js';
@@ -18,8 +18,10 @@ export const REQUEST_TYPES = [
   general,
 ] as unknown as RequestType[];
 
-export function requestType(type: ApprovalType): RequestType {
-  const found = REQUEST_TYPES.find((t) => t.type === type);
+/** A built-in type, else the admin-defined one (in `version`, the latest when not given). */
+export function requestType(type: string, version?: number | null): RequestType {
+  const found =
+    REQUEST_TYPES.find((t) => t.type === type) ?? (customType(type, version) as RequestType | undefined);
   if (!found) throw new Error(`no request type ${type}`);
   return found;
 }

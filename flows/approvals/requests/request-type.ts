@@ -1,9 +1,9 @@
 import type { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type { ApprovalType } from '../../../db/models/approval-request.js';
 import type { FormFieldSpec } from '../../../src/bot/flow.js';
 import { type Text, tr } from '../../../src/bot/i18n.js';
 import type { Locale } from '../../../src/bot/types.js';
+import type { PolicyRule } from '../policy.js';
 
 export type TextContext = { locale: Locale; now: DateTime };
 
@@ -30,7 +30,10 @@ export type Approved<D> = {
  * are checked by, and how it reads on a card.
  */
 export type RequestType<D = Record<string, unknown>> = {
-  type: ApprovalType;
+  /** A built-in `ApprovalType`, or an admin-defined type's key (flows/approvals/custom-types). */
+  type: string;
+  /** An admin-defined type's version: a request keeps the one it was filed with. */
+  version?: number;
   intent: string;
   keywords: Record<Locale, string[]>;
   label: Text;
@@ -49,6 +52,8 @@ export type RequestType<D = Record<string, unknown>> = {
   describe(data: D, locale: Locale): [string, string][];
   /** What the routing policy looks at. */
   measure(data: D): { days?: number; amount?: number; department?: string };
+  /** A type that carries its own route (an admin-defined one) gives it here, instead of the policy. */
+  route?(data: D): PolicyRule;
   /**
    * What the type works out from elsewhere before it is filed (and for the preview): leave counts
    * its working days in the requester's calendar. Refuses with an `AppError`.
@@ -81,6 +86,10 @@ export const problems = {
   url: { 'zh-CN': '票据链接须以 http(s):// 开头', en: 'the receipt link must start with http(s)://' },
   time: { 'zh-CN': '时间格式应为 HH:mm', en: 'the time must be HH:mm' },
   tooLong: { 'zh-CN': '{field}最多 {max} 字', en: '{field} can be at most {max} characters' },
+  number: { 'zh-CN': '{field}须是数字', en: '{field} must be a number' },
+  tooSmall: { 'zh-CN': '{field}不能小于 {min}', en: '{field} must be at least {min}' },
+  tooBig: { 'zh-CN': '{field}不能大于 {max}', en: '{field} must be at most {max}' },
+  oneOf: { 'zh-CN': '{field}不是可选的一项', en: '{field} is not one of the choices' },
 } satisfies Record<string, Text>;
 
 /** The question for a missing field: its own, else a generic one naming it. */
@@ -113,6 +122,10 @@ export function describeProblem(
   fieldLabel: (name: string) => string,
 ): string {
   const field = fieldLabel(String(issue.path[0] ?? ''));
+  if (issue.code === 'too_small' && issue.origin === 'number')
+    return tr(locale, problems.tooSmall, { field, min: Number(issue.minimum) });
+  if (issue.code === 'too_big' && issue.origin === 'number')
+    return tr(locale, problems.tooBig, { field, max: Number(issue.maximum) });
   if (issue.code === 'too_big') return tr(locale, problems.tooLong, { field, max: Number(issue.maximum) });
   const code = issue.message as ProblemCode;
   if (code in problems) return tr(locale, problems[code], { field, days: MAX_PAST_DAYS });

@@ -8,6 +8,7 @@ export const APPROVAL_TYPES = [
   'onboarding',
   'makeup',
   'general',
+  'contract',
 ] as const;
 export type ApprovalType = (typeof APPROVAL_TYPES)[number];
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;

@@ -68,4 +68,4 @@ function requestCommand(rt: RequestType): CommandSpec {
   });
 }
 
-export const requestCommands: CommandSpec[] = REQUEST_TYPES.map(requestCommand);
+export const requestCommands: CommandSpec[] = REQUEST_TYPES.filter((t) => !t.filedBy).map(requestCommand);

@@ -32,6 +32,8 @@ export type Approved<D> = {
 export type RequestType<D = Record<string, unknown>> = {
   type: ApprovalType;
   intent: string;
+  /** Filed only by that flow through this flow's face, never typed: no command of its own. */
+  filedBy?: string;
   keywords: Record<Locale, string[]>;
   label: Text;
   usage: Text;

@@ -4,4 +4,4 @@
  * Neither file reaches back into approvals or the CRM, so these imports make no cycle.
  */
 export { activateContract } from './activate.js';
-export { openContractLines } from './read.js';
+export { type ContractLine, openContractLines } from './read.js';

@@ -96,13 +96,17 @@ export function parseContract(rest: string, ctx: ParseContext): ParseResult<Cont
   const amount = takeAmount(afterFirst);
   if (!amount) return { problem: tr(locale, t.amount) };
   if (Number.isNaN(amount.amount)) return { problem: tr(locale, t.number, { text: amount.written }) };
+  // "华信 abc 2026-12-01…": the first number is a date's year, not the amount
+  const next = afterFirst.slice(amount.index + amount.written.length);
+  if (/^(?:[-/.]\d|年)/u.test(next)) return { problem: tr(locale, t.amount) };
   const nameTail = afterFirst.slice(0, amount.index).trim();
   const customer = `${head.slice(0, firstWord)} ${nameTail}`.trim();
   // `rest` is the text without the amount: the name's tail, then the period
   const period = takeDateRange(amount.rest.slice(nameTail.length).trim(), { now: ctx.now });
   if (!period) return { problem: tr(locale, t.dates) };
   if (isDateProblem(period)) return { problem: dateProblemText(period, locale) };
-  if (period.rest) return { problem: unread(period.rest, locale) };
+  // punctuation between the parts of a sentence ("…的合同，12月1日到…") says nothing
+  if (period.rest.replace(/[\s,，;；。.]+/gu, '')) return { problem: unread(period.rest, locale) };
   const currency = amount.currency ?? ctx.currency;
   const plan = readPlan(planText, currency, ctx);
   if ('problem' in plan) return plan;

@@ -19,13 +19,13 @@ export async function contractsOfCustomer(customer: Id | string): Promise<Contra
   return byStatus(await listRead(customerKey(customer), (c) => String(c.customerId) === String(customer)));
 }
 
+export type ContractLine = { no: string; receivable: string; nextDue: string; waiting: boolean };
+
 /**
  * The lines the CRM's customer card shows: each open contract with what is still to be received
  * and the next instalment due ("HT-2026-0001 · 待收 70,000.00 CNY · 下期 2027-03-01").
  */
-export async function openContractLines(
-  customer: Id,
-): Promise<{ no: string; receivable: string; nextDue: string; waiting: boolean }[]> {
+export async function openContractLines(customer: Id): Promise<ContractLine[]> {
   const rows = (await contractsOfCustomer(customer)).filter((c) => c.status !== 'paid');
   return rows.map((c) => ({
     no: c._id,

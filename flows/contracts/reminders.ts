@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { Contract, type ContractDoc, type Instalment } from '../../db/models/contract.js';
 import type { Reminders } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
+import type { Locale } from '../../src/bot/types.js';
 import { CONTRACT_CONFIG } from './config.js';
 import { cents, money } from './money.js';
 
@@ -40,7 +41,7 @@ export function stageOf(dueDate: string, today: string): { stage: Stage; days: n
 export const receivableKey = (no: string, n: number, stage: Stage) => `receivable:${no}:${n}:${stage}`;
 export const expiryKey = (no: string, endDate: string) => `contract-expiry:${no}:${endDate}`;
 
-type Owed = { contract: ContractDoc; key: string; text: (locale: 'zh-CN' | 'en', today: string) => string };
+type Owed = { key: string; text: (locale: Locale) => string };
 
 const leftOn = (p: Instalment) => (cents(p.amount) - cents(p.paid)) / 100;
 
@@ -69,7 +70,7 @@ export async function remindContracts(
         employeeId: owner.id,
         kind: 'reminder',
         key: owed.key,
-        reply: { text: owed.text(owner.locale, today) },
+        reply: { text: owed.text(owner.locale) },
         at: now,
         recipient: owner,
       });
@@ -89,7 +90,6 @@ function owedOn(c: ContractDoc, today: string): Owed[] {
       const at = stageOf(p.dueDate, today);
       if (!at) continue;
       owed.push({
-        contract: c,
         key: receivableKey(c._id, p.n, at.stage),
         text: (locale) =>
           tr(locale, copy[at.stage], {
@@ -104,7 +104,6 @@ function owedOn(c: ContractDoc, today: string): Owed[] {
   const daysLeft = DateTime.fromISO(c.endDate).diff(DateTime.fromISO(today), 'days').days;
   if (daysLeft >= 0 && daysLeft <= CONTRACT_CONFIG.expiryNoticeDays)
     owed.push({
-      contract: c,
       key: expiryKey(c._id, c.endDate),
       text: (locale) => tr(locale, copy.expiry, { ...vars, date: c.endDate, days: daysLeft }),
     });

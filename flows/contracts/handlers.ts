@@ -1,3 +1,4 @@
+import type mongoose from 'mongoose';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { announceSubmitted } from '../approvals/api.js';
@@ -15,8 +16,8 @@ export type PaymentArgs = { no: string; amount: number; currency?: string; day: 
 
 const CONTRACT_NO = /^HT-\d{4}-\d{4,}$/i;
 
-async function ownerName(ownerId: unknown): Promise<string> {
-  const names = await namesOf([ownerId as never]);
+async function ownerName(ownerId: mongoose.Types.ObjectId): Promise<string> {
+  const names = await namesOf([ownerId]);
   return names.get(String(ownerId)) ?? '?';
 }
 

@@ -101,7 +101,7 @@ export async function createContract(input: {
 }
 
 /** "1) 30,000.00 CNY 2026-12-15; 2) …" */
-export function planLine(instalments: Instalment[], currency: string): string {
+function planLine(instalments: Instalment[], currency: string): string {
   return instalments.map((p) => `${p.n}) ${money(p.amount, currency)} ${p.dueDate}`).join('; ');
 }
 

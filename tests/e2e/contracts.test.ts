@@ -7,7 +7,7 @@ import { cardOf, chatAs, textOf } from '../helpers/chat.js';
 import { recordingReminders } from '../helpers/reminders.js';
 
 const app = useTestApp();
-const { say, click } = chatAs(app);
+const { say, click, press } = chatAs(app);
 const noIn = (text: string) => /HT-\d{4}-\d{4}/.exec(text)?.[0] ?? '';
 const contract = (no: string) => Contract.findById(no).lean();
 const idOf = async (user: string) =>
@@ -74,7 +74,7 @@ describe('contracts through the web chat', () => {
       ],
       ['新合同 青松合同测试 0 2026-12-01到2027-11-30', /合同金额须大于 0/],
       ['新合同 青松合同测试 200000000 2026-12-01到2027-11-30', /不超过 100,000,000/],
-      ['新合同 青松合同测试 50000 2027-11-30到2026-12-01', /./],
+      ['新合同 青松合同测试 50000 2027-11-30到2026-12-01', /^结束日期早于开始日期/],
       ['新合同 青松合同测试 50000 2026-12-01到2027-11-30 分期 50000 2026-11-01', /早于合同开始日/],
       ['新合同 青松合同测试 50000', /请写上合同期限/],
       ['new contract Nobody Such Ltd 5000 Dec 1 to Dec 31', /No customer "Nobody Such Ltd"/],
@@ -117,6 +117,21 @@ describe('contracts through the web chat', () => {
     expect(mine.body).toContain(`${no} · 青松合同测试 · 执行中 · 待收 30,000.00 CNY`);
     const customer = cardOf(await say('zhang.min', '客户 青松合同测试'));
     expect(customer.body).toContain(`${no} 待收 30,000.00 CNY · 下期 2027-01-20`);
+  });
+
+  it('a free sentence is shown in full first; Submit writes it once', async () => {
+    const count = await Contract.countDocuments();
+    const card = cardOf(await say('zhang.min', '跟青松合同测试签了一份 8000 的合同，2026-12-01到2027-05-31'));
+    expect(card.fields).toContainEqual(['金额', '8,000.00 CNY']);
+    expect(card.fields).toContainEqual(['分期', '1) 8,000.00 CNY 2026-12-01']);
+    expect(await Contract.countDocuments()).toBe(count);
+    const submit = card.actions.find((b) => b.actionId === 'confirm.submit');
+    if (!submit) throw new Error('no Submit');
+    expect(textOf(await press('zhang.min', submit))).toMatch(
+      /^已创建合同 HT-2026-\d{4}（青松合同测试，8,000.00 CNY），已生效。/,
+    );
+    await press('zhang.min', submit);
+    expect(await Contract.countDocuments()).toBe(count + 1);
   });
 
   it('exports contracts as CSV, one line per instalment (admin)', async () => {

@@ -134,6 +134,13 @@ describe('contracts through the web chat', () => {
     expect(await Contract.countDocuments()).toBe(count + 1);
   });
 
+  it('the demo company has a running contract with a payment', async () => {
+    const demo = await contract('HT-2026-0001');
+    expect(demo).toMatchObject({ customerName: '华信科技', status: 'active', amount: 60000 });
+    expect(demo?.payments.map((p) => p.amount)).toEqual([20000]);
+    expect(demo?.instalments.map((p) => p.paid)).toEqual([20000, 0]);
+  });
+
   it('exports contracts as CSV, one line per instalment (admin)', async () => {
     const res = await fetch(`${app.current.url}/api/export/contracts?status=active`, {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },

@@ -1,5 +1,6 @@
 import { seedDemoApprovals } from './approvals/demo.js';
 import { seedDemoAttendance } from './attendance/demo.js';
+import { seedDemoContracts } from './contracts/demo.js';
 import { seedDemoCustomers } from './crm/demo.js';
 import { seedDemoOrders } from './orders/demo.js';
 import { seedDemoCompany } from './org/demo-company.js';
@@ -13,5 +14,6 @@ export async function seedDemo(now: Date, settings: { currency: string }): Promi
   await seedDemoStock(now);
   await seedDemoOrders(now, settings.currency);
   await seedDemoCustomers(now);
+  await seedDemoContracts(now, settings.currency);
   return true;
 }

@@ -2,6 +2,7 @@ import { digestSectionsOf } from '../src/bot/digest.js';
 import type { Flow } from '../src/bot/flow.js';
 import { approvalsFlow } from './approvals/index.js';
 import { attendanceFlow } from './attendance/index.js';
+import { contractsFlow } from './contracts/index.js';
 import { crmFlow } from './crm/index.js';
 import { digestsFlow } from './digests/index.js';
 import { helpFlow } from './help/index.js';
@@ -19,6 +20,7 @@ const capabilities: Flow[] = [
   orgFlow,
   stockFlow,
   ordersFlow,
+  contractsFlow,
 ];
 
 /**

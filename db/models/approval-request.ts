@@ -8,6 +8,7 @@ export const APPROVAL_TYPES = [
   'onboarding',
   'makeup',
   'general',
+  'contract',
 ] as const;
 export type ApprovalType = (typeof APPROVAL_TYPES)[number];
 /** `returned`: sent back to the requester (退回), who edits and resubmits the same request. */

@@ -73,4 +73,4 @@ export function requestCommand(rt: RequestType): CommandSpec {
   });
 }
 
-export const requestCommands: CommandSpec[] = REQUEST_TYPES.map(requestCommand);
+export const requestCommands: CommandSpec[] = REQUEST_TYPES.filter((t) => !t.filedBy).map(requestCommand);

@@ -63,6 +63,14 @@ export const DEFAULT_POLICY = {
   ],
   makeup: [{ steps: [{ ...STEP.manager, approvers: ['manager'] }] }],
   general: [{ steps: [{ ...STEP.manager, approvers: ['manager'] }] }],
+  contract: [
+    {
+      steps: [
+        { ...STEP.manager, approvers: ['manager'] },
+        { ...STEP.finance, approvers: ['role:finance'] },
+      ],
+    },
+  ],
 };
 
 const approverRef = z.union([

@@ -3,6 +3,7 @@ import type { CustomerDoc, HistoryLine } from '../../db/models/customer.js';
 import type { TicketDoc } from '../../db/models/ticket.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, Locale } from '../../src/bot/types.js';
+import type { ContractLine } from '../contracts/api.js';
 import type { Breakdown, Dimension } from './analytics.js';
 import { CHANNEL_LABEL, STAGE_LABEL } from './words.js';
 
@@ -22,6 +23,9 @@ const t = {
   last: { 'zh-CN': '上次跟进', en: 'Last follow-up' },
   next: { 'zh-CN': '下次跟进', en: 'Next follow-up' },
   tickets: { 'zh-CN': '未结工单', en: 'Open tickets' },
+  contracts: { 'zh-CN': '未结合同', en: 'Open contracts' },
+  receivable: { 'zh-CN': '待收', en: 'receivable' },
+  nextDue: { 'zh-CN': '下期', en: 'next due' },
   none: { 'zh-CN': '暂无', en: 'Nothing here.' },
   claim: { 'zh-CN': '领取', en: 'Claim' },
   take: { 'zh-CN': '接单', en: 'Take' },
@@ -64,7 +68,7 @@ export const stageLabel = (c: Pick<CustomerDoc, 'stage'>, locale: Locale) => tr(
 /** The profile: fields, the last five follow-ups and the open tickets; pool customers get Claim. */
 export function customerCard(
   c: CustomerDoc,
-  p: { followUps: HistoryLine[]; tickets: TicketDoc[] },
+  p: { followUps: HistoryLine[]; tickets: TicketDoc[]; contracts?: ContractLine[] },
   names: Names,
   v: Viewer,
 ): Card {
@@ -88,7 +92,16 @@ export function customerCard(
   );
   const history = p.followUps.map((f) => followUpLine(f, names, v));
   const tickets = p.tickets.map((k) => `${k.no} ${tr(locale, t.status[k.status])} · ${k.problem}`);
-  const body = [...history, ...(tickets.length ? [`${tr(locale, t.tickets)}:`, ...tickets] : [])].join('\n');
+  const contracts = (p.contracts ?? []).map((k) =>
+    [k.no, tr(locale, t.receivable), k.receivable, k.nextDue ? `· ${tr(locale, t.nextDue)} ${k.nextDue}` : '']
+      .join(' ')
+      .trim(),
+  );
+  const body = [
+    ...history,
+    ...(tickets.length ? [`${tr(locale, t.tickets)}:`, ...tickets] : []),
+    ...(contracts.length ? [`${tr(locale, t.contracts)}:`, ...contracts] : []),
+  ].join('\n');
   return {
     title: c.name,
     subtitle: stageLabel(c, locale),

@@ -16,6 +16,7 @@ describe('scheduled jobs', () => {
       'approvals.remindWaiting',
       'attendance.markAbsences',
       'attendance.remindCheckIns',
+      'contracts.remindReceivables',
       'crm.remindDueFollowUps',
       'crm.remindTicketsPastSla',
       'crm.returnIdleCustomers',

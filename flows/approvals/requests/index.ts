@@ -1,4 +1,5 @@
 import { customType } from '../custom-types/store.js';
+import { contract } from './contract.js';
 import { expense } from './expense.js';
 import { general } from './general.js';
 import { leave } from './leave.js';
@@ -16,6 +17,7 @@ export const REQUEST_TYPES = [
   onboarding,
   makeup,
   general,
+  contract,
 ] as unknown as RequestType[];
 
 /** A built-in type, else the admin-defined one (in `version`, the latest when not given). */

@@ -35,6 +35,8 @@ export type RequestType<D = Record<string, unknown>> = {
   /** An admin-defined type's version: a request keeps the one it was filed with. */
   version?: number;
   intent: string;
+  /** Filed only by that flow through this flow's face, never typed: no command of its own. */
+  filedBy?: string;
   keywords: Record<Locale, string[]>;
   label: Text;
   usage: Text;

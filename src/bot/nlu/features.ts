@@ -15,7 +15,7 @@ let jieba: Jieba | undefined;
 const stemmer = new StemmerEn();
 
 /** Bump when features change: cached models trained on the old ones are then retrained. */
-export const FEATURES_VERSION = 2;
+export const FEATURES_VERSION = 3;
 
 /**
  * Things whose exact value says nothing about the intent, replaced by a word for their kind, so
@@ -28,6 +28,7 @@ const MASKS: [RegExp, string][] = [
   [/\bSO-?\d+\b/giu, ' xsono '],
   [/\bPO-?\d+\b/giu, ' xpono '],
   [/\bTK-?\d+\b/giu, ' xtkno '],
+  [/\bHT-\d{4}-\d+\b/giu, ' xhtno '],
   [/\b[A-Z][A-Z0-9]*-\d+[A-Z0-9-]*\b/giu, ' xsku '],
   [
     /[¥$€£]\s*\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s*(?:元|块钱?|美元|美金|欧元|dollars?|bucks|usd|cny|rmb|eur)/giu,

@@ -25,8 +25,8 @@ export const t = {
     en: 'Not enough {label}: you have {before}, this takes {days}, which would leave {after}.',
   },
   notFound: {
-    'zh-CN': '找不到“{who}”。用法：假期余额 [姓名或邮箱] [年份]',
-    en: 'No one called "{who}". Usage: leave balance [name or e-mail] [year]',
+    'zh-CN': '找不到“{who}”。用法：假期余额 [姓名或邮箱|团队] [年份]',
+    en: 'No one called "{who}". Usage: leave balance [name or e-mail|team] [year]',
   },
   notAllowed: {
     'zh-CN': '你只能查看自己和下属的假期余额。',

@@ -9,7 +9,7 @@ import { t } from './text.js';
 export type BalanceArgs = { who?: string; team?: boolean; year?: number };
 
 const YEAR = /(?<![\d])(\d{4})\s*年?(?![\d])/u;
-const TEAM = /团队|下属|手下|(?<![\p{L}])(?:my\s+)?(?:team|reports)(?![\p{L}])/iu;
+const TEAM = /团队|下属|手下|我们组|组里|组员|(?<![\p{L}])(?:my\s+)?(?:team|reports)(?![\p{L}])/iu;
 const RELATIVE_YEAR: [RegExp, number][] = [
   [/去年|(?<![\p{L}])last\s+year(?![\p{L}])/iu, -1],
   [/明年|(?<![\p{L}])next\s+year(?![\p{L}])/iu, 1],
@@ -35,7 +35,12 @@ export function parseBalance(rest: string, ctx: ParseContext): ParseResult<Balan
   if (year !== undefined && (year < low || year > high))
     return { problem: tr(ctx.locale, t.badYear, { year, from: low, to: high }) };
   const team = TEAM.test(text);
-  const who = text.replace(TEAM, ' ').replace(/\s+/g, ' ').trim();
+  // "for bob.smith@…", "王芳的": the person, without the little words around them
+  const who = text
+    .replace(TEAM, ' ')
+    .replace(/^\s*(?:for|of)\s+|的\s*$/giu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return { args: { ...(who ? { who } : {}), ...(team ? { team } : {}), ...(year ? { year } : {}) } };
 }
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AdminDeps } from '../../src/bot/flow.js';
 import { csvLine } from '../../src/csv-export.js';
 import { dayParam } from '../../src/http/query-dates.js';
-import { readLeavePolicy, saveLeavePolicy } from './policy.js';
+import { readJson } from '../../src/http/read-json.js';
+import { leavePolicySchema, readLeavePolicy, saveLeavePolicy } from './policy.js';
 import { balanceRows, CSV_HEADER } from './report.js';
 
 /**
@@ -17,15 +18,12 @@ export function leaveBalanceAdminRoutes({ now }: AdminDeps): Hono {
 
   api.get('/leave/policy', async (c) => c.json(await readLeavePolicy()));
 
+  // a bad policy is refused whole, naming its first problem; nothing is written
   api.put('/leave/policy', async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return c.json({ error: 'body must be JSON' }, 400);
-    }
-    const saved = await saveLeavePolicy(body, now());
-    return saved.ok ? c.json(saved.policy) : c.json({ error: saved.error }, 400);
+    const body = await readJson(c, leavePolicySchema);
+    if ('error' in body) return c.json({ error: body.error }, 400);
+    await saveLeavePolicy(body.data, now());
+    return c.json(body.data);
   });
 
   // ?date=YYYY-MM-DD: balances as of that day (default today, UTC), in its year

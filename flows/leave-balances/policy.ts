@@ -64,20 +64,11 @@ export async function readLeavePolicy(): Promise<LeavePolicy> {
   return parsed.success ? parsed.data : DEFAULT_LEAVE_POLICY;
 }
 
-/** Replaces the policy; refused whole (nothing written) with the first problem named. */
-export async function saveLeavePolicy(
-  raw: unknown,
-  at: Date,
-): Promise<{ ok: true; policy: LeavePolicy } | { ok: false; error: string }> {
-  const parsed = leavePolicySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: `${issue?.path.join('.') || 'policy'}: ${issue?.message ?? 'invalid'}` };
-  }
+/** Replaces the policy (already validated whole, e.g. by the admin route's schema). */
+export async function saveLeavePolicy(policy: LeavePolicy, at: Date): Promise<void> {
   await LeavePolicyModel.updateOne(
     { _id: LEAVE_POLICY_ID },
-    { $set: { policy: parsed.data, updatedAt: at } },
+    { $set: { policy, updatedAt: at } },
     { upsert: true },
   );
-  return { ok: true, policy: parsed.data };
 }

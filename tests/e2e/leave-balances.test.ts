@@ -39,6 +39,11 @@ describe('leave balances through the web chat', () => {
       'Not enough annual leave: you have 5.83 d, this takes 10 d, which would leave -4.17 d.',
     );
     expect(await ApprovalRequest.countDocuments()).toBe(before);
+    // said in a sentence: refused the same way, before any Submit is offered
+    expect(
+      textOf(await say('alice.chen', "I'd like annual leave from Jan 4 to Jan 15 for a long trip")),
+    ).toBe('Not enough annual leave: you have 5.83 d, this takes 10 d, which would leave -4.17 d.');
+    expect(await ApprovalRequest.countDocuments()).toBe(before);
   });
 
   it('sick leave over its balance goes to HR as an extra step', async () => {
@@ -105,10 +110,16 @@ describe('leave balances through the web chat', () => {
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({
         ...policy,
-        types: { ...policy.types, annual: { ...policy.types.annual, entitlement: 12 } },
+        types: {
+          ...policy.types,
+          annual: { ...policy.types.annual, entitlement: 12 },
+          sick: { ...policy.types.sick, unit: 'hours' },
+        },
       }),
     });
     expect(good.status).toBe(200);
     expect(await annualOf('zhang.min')).toMatch(/^可用 9 天（已累计 12 天/);
+    const sick = cardOf(await say('zhang.min', '假期余额')).fields.find(([label]) => label === '病假')?.[1];
+    expect(sick).toBe('可用 40 小时（已累计 40 小时，结转 0 小时，已休 0 小时，审批中 0 小时）');
   });
 });

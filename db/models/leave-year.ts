@@ -4,7 +4,8 @@ import mongoose, { Schema } from 'mongoose';
  * One employee's leave ledger for one calendar year, keyed `<employeeId>:<year>`, so a balance
  * is a point read (plus the year before, for what carries over). Accrual is not stored: it
  * follows from the policy and the date. What is stored are the events a request causes, each
- * under a key written once (`AP-1042:annual:hold`, `…:deduct`, `…:restore`), changed under a
+ * under a key written once (`AP-1042:annual:hold`, `…:deduct`, `…:restore`; HR's opening
+ * balances and corrections `<id>:annual:adjust`), changed under a
  * version claim (db/versioned.ts): a retried hook finds its key and writes nothing.
  */
 const entrySchema = new Schema(
@@ -12,8 +13,8 @@ const entrySchema = new Schema(
     key: { type: String, required: true },
     no: { type: String, required: true },
     kind: { type: String, required: true },
-    event: { type: String, enum: ['hold', 'deduct', 'restore'], required: true },
-    /** Working days of the request that fall in this year (half days as .5). */
+    event: { type: String, enum: ['hold', 'deduct', 'restore', 'adjust'], required: true },
+    /** Working days of the request that fall in this year (half days as .5); an adjustment's days, ±. */
     days: { type: Number, required: true },
     /** The leave's first day in this year: carried-over days are used first until they expire. */
     date: { type: String, required: true },
@@ -36,7 +37,7 @@ const leaveYearSchema = new Schema(
 // the report and the HR digest read one year for everyone (scheduled and admin paths only)
 leaveYearSchema.index({ year: 1 });
 
-export type LeaveEvent = 'hold' | 'deduct' | 'restore';
+export type LeaveEvent = 'hold' | 'deduct' | 'restore' | 'adjust';
 export type LeaveEntry = {
   key: string;
   no: string;

@@ -8,6 +8,8 @@ export type YearBalance = {
   entitlement: number;
   /** Earned so far this year (monthly: a twelfth per month begun). */
   accrued: number;
+  /** HR's opening balances and corrections, ±. */
+  adjusted: number;
   carriedIn: number;
   /** Of the carried days, how many leave has used. */
   carriedUsed: number;
@@ -30,7 +32,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export function requestsIn(entries: readonly LeaveEntry[], kind: string) {
   const byNo = new Map<string, { days: number; date: string; taken: boolean; restored: boolean }>();
   for (const e of entries) {
-    if (e.kind !== kind) continue;
+    if (e.kind !== kind || e.event === 'adjust') continue;
     const r = byNo.get(e.no) ?? { days: e.days, date: e.date, taken: false, restored: false };
     if (e.event === 'deduct') Object.assign(r, { days: e.days, date: e.date, taken: true });
     if (e.event === 'restore') r.restored = true;
@@ -70,11 +72,15 @@ export function yearBalance(
   const gone = expiresOn !== null && asOf > expiresOn;
   const expired = gone ? unusedCarried : 0;
   const accrued = accruedBy(p, year, asOf);
+  const adjusted = round(
+    entries.filter((e) => e.kind === kind && e.event === 'adjust').reduce((n, e) => n + e.days, 0),
+  );
   return {
     year,
     kind,
     entitlement: p.entitlement,
     accrued,
+    adjusted,
     carriedIn,
     carriedUsed,
     expired,
@@ -82,13 +88,13 @@ export function yearBalance(
     expiring: expiresOn && !gone ? unusedCarried : 0,
     taken,
     pending,
-    available: round(accrued + carriedIn - expired - taken - pending),
+    available: round(accrued + adjusted + carriedIn - expired - taken - pending),
   };
 }
 
 /**
- * What `year` carries into the next: its own unused days (carried ones never carry twice), up
- * to the cap. Judged on the whole year's entitlement, whatever the accrual.
+ * What `year` carries into the next: its own unused days, adjustments included (carried ones
+ * never carry twice), up to the cap. Judged on the whole year's entitlement, whatever the accrual.
  */
 export function carryOut(
   p: LeaveTypePolicy,
@@ -100,5 +106,5 @@ export function carryOut(
   if (p.carryOverCap === 0) return 0;
   const b = yearBalance(p, kind, year, `${year}-12-31`, entries, carriedIn);
   const ownUsed = b.taken + b.pending - b.carriedUsed;
-  return round(Math.min(p.carryOverCap, Math.max(0, p.entitlement - ownUsed)));
+  return round(Math.min(p.carryOverCap, Math.max(0, p.entitlement + b.adjusted - ownUsed)));
 }

@@ -18,7 +18,8 @@ export function balanceLine(b: YearBalance, policy: LeavePolicy, locale: Locale)
   const expiring =
     b.expiring > 0 ? tr(locale, t.expiring, { n: show(b.expiring), date: b.expiresOn ?? '' }) : '';
   const expired = b.expired > 0 ? tr(locale, t.expired, { n: show(b.expired) }) : '';
-  return main + expiring + expired;
+  const adjusted = b.adjusted !== 0 ? tr(locale, t.adjusted, { n: show(b.adjusted) }) : '';
+  return main + adjusted + expiring + expired;
 }
 
 const kindLabel = (kind: string, policy: LeavePolicy, locale: Locale) => {

@@ -11,6 +11,7 @@ export const CSV_HEADER = [
   'as_of',
   'entitlement',
   'accrued',
+  'adjusted',
   'carried_in',
   'carried_used',
   'carried_expired',
@@ -34,7 +35,9 @@ export async function balanceRows(policy: LeavePolicy, year: number, asOf: strin
       b.kind,
       String(year),
       asOf,
-      ...[b.entitlement, b.accrued, b.carriedIn, b.carriedUsed, b.expired, b.expiring].map(String),
+      ...[b.entitlement, b.accrued, b.adjusted, b.carriedIn, b.carriedUsed, b.expired, b.expiring].map(
+        String,
+      ),
       b.expiresOn ?? '',
       ...[b.taken, b.pending, b.available].map(String),
     ]),

@@ -17,6 +17,7 @@ export const t = {
     en: '; {n} carried over lapse after {date}',
   },
   expired: { 'zh-CN': '；{n} 结转已作废', en: '; {n} carried over lapsed' },
+  adjusted: { 'zh-CN': '；人事调整 {n}', en: '; {n} adjusted by HR' },
   balance: { 'zh-CN': '{label}余额', en: '{label} balance' },
   beforeAfter: { 'zh-CN': '{before} → {after}', en: '{before} → {after}' },
   overdrawn: { 'zh-CN': '（超出余额，需人事加审）', en: ' (over the balance: HR approves too)' },

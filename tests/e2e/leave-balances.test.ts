@@ -101,8 +101,10 @@ describe('leave balances through the web chat', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toMatch(/^employee,email,department,kind,year,as_of,entitlement,accrued/);
-    expect(lines).toContain('张敏,zhang.min@demo.example,Sales,annual,2026,2026-12-02,10,10,0,0,0,0,,3,0,7');
+    expect(lines[0]).toMatch(/^employee,email,department,kind,year,as_of,entitlement,accrued,adjusted,/);
+    expect(lines).toContain(
+      '张敏,zhang.min@demo.example,Sales,annual,2026,2026-12-02,10,10,0,0,0,0,0,,3,0,7',
+    );
 
     const policy = (await current.get('/api/leave/policy', auth)).json;
     const good = await fetch(`${current.url}/api/leave/policy`, {
@@ -121,5 +123,29 @@ describe('leave balances through the web chat', () => {
     expect(await annualOf('zhang.min')).toMatch(/^可用 9 天（已累计 12 天/);
     const sick = cardOf(await say('zhang.min', '假期余额')).fields.find(([label]) => label === '病假')?.[1];
     expect(sick).toBe('可用 40 小时（已累计 40 小时，结转 0 小时，已休 0 小时，审批中 0 小时）');
+  });
+
+  it('admin: an opening balance or correction is added once per id; a bad one is refused', async () => {
+    const adjust = (body: unknown) => app.current.post('/api/leave/adjustments', body, auth);
+    const opening = {
+      id: 'opening-2026-zhang.min',
+      email: 'zhang.min@demo.example',
+      kind: 'annual',
+      year: 2026,
+      days: 1.5,
+    };
+    expect((await adjust(opening)).status).toBe(200);
+    expect((await adjust(opening)).status).toBe(200); // a retry
+    expect(await annualOf('zhang.min')).toBe(
+      '可用 10.5 天（已累计 12 天，结转 0 天，已休 3 天，审批中 0 天）；人事调整 1.5 天',
+    );
+    expect(await adjust({ ...opening, id: 'x1', kind: 'personal' })).toEqual({
+      status: 400,
+      json: { error: 'kind: personal has no balance in the policy' },
+    });
+    expect((await adjust({ ...opening, id: 'x2', days: 0.3 })).json.error).toMatch(
+      /^days: whole or half days/,
+    );
+    expect((await adjust({ ...opening, id: 'x3', email: 'nobody@demo.example' })).status).toBe(400);
   });
 });

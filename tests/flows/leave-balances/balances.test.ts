@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LeaveYear, type LeaveYearDoc } from '../../../db/models/leave-year.js';
-import { balancesOf } from '../../../flows/leave-balances/ledger.js';
+import { balancesOf, recordEvent } from '../../../flows/leave-balances/ledger.js';
 import { DEFAULT_LEAVE_POLICY, type LeavePolicy } from '../../../flows/leave-balances/policy.js';
 import {
   type BalanceRecord,
@@ -68,6 +68,19 @@ describe('leave balances against the store', () => {
     const b = await makeEmployee();
     await deductLeave({ no: 'AP-4', employeeId: b, balance: leaveOf(8, 2026, '2026-05-04') }, TEST_START);
     expect(await annual(b, 2027, '2027-01-01')).toMatchObject({ carriedIn: 2 });
+    // HR's opening balance counts as the year's own days: 3 more make 5 carried
+    await recordEvent(
+      {
+        employeeId: b,
+        no: 'opening',
+        kind: 'annual',
+        event: 'adjust',
+        parts: [{ year: 2026, days: 3, date: '2026-01-01' }],
+      },
+      TEST_START,
+    );
+    expect(await annual(b, 2026, '2026-12-31')).toMatchObject({ adjusted: 3, available: 5 });
+    expect(await annual(b, 2027, '2027-01-01')).toMatchObject({ carriedIn: 5 });
   });
 
   it('writes each event once: retried hooks change nothing', async () => {

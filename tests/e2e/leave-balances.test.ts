@@ -46,6 +46,12 @@ describe('leave balances through the web chat', () => {
     expect(await ApprovalRequest.countDocuments()).toBe(before);
   });
 
+  it('a leave said in a sentence shows the balance on the card to confirm', async () => {
+    const card = cardOf(await say('li.wei', '12月10日想休一天年假，回老家'));
+    expect(card.fields).toContainEqual(['年假余额', '10 天 → 9 天']);
+    expect(card.actions.map((a) => a.label)).toContain('提交');
+  });
+
   it('sick leave over its balance goes to HR as an extra step', async () => {
     const card = cardOf(await say('bob.smith', 'leave Dec 7 to Dec 14 sick flu'));
     expect(card.fields).toContainEqual([

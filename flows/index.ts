@@ -7,6 +7,7 @@ import { crmFlow } from './crm/index.js';
 import { digestsFlow } from './digests/index.js';
 import { helpFlow } from './help/index.js';
 import { housekeepingFlow } from './housekeeping/index.js';
+import { leaveBalancesFlow } from './leave-balances/index.js';
 import { ordersFlow } from './orders/index.js';
 import { orgFlow } from './org/index.js';
 import { stockFlow } from './stock/index.js';
@@ -17,6 +18,7 @@ const capabilities: Flow[] = [
   crmFlow,
   helpFlow,
   housekeepingFlow,
+  leaveBalancesFlow,
   orgFlow,
   stockFlow,
   ordersFlow,

@@ -7,11 +7,30 @@ import { requestType } from './requests/index.js';
  * `updatedAt` from the injected clock).
  */
 export async function applyApproval(doc: ApprovalRequestDoc, today: string): Promise<void> {
-  await requestType(doc.type, doc.typeVersion).onApproved?.({
-    no: doc.no,
-    requesterId: String(doc.requesterId),
-    data: doc.data,
-    at: doc.updatedAt,
-    today,
+  await requestType(doc.type, doc.typeVersion).onApproved?.(hookInput(doc, doc.updatedAt, today));
+}
+
+/** What filing does beyond the request itself (`RequestType.onFiled`), at the filing's time. */
+export async function onFiled(doc: ApprovalRequestDoc, today: string): Promise<void> {
+  await requestType(doc.type, doc.typeVersion).onFiled?.(hookInput(doc, doc.createdAt, today));
+}
+
+/** What a rejection or withdrawal undoes (`RequestType.onClosed`), at the decision's time. */
+export async function applyClosing(
+  doc: ApprovalRequestDoc,
+  outcome: 'rejected' | 'withdrawn',
+  today: string,
+): Promise<void> {
+  await requestType(doc.type, doc.typeVersion).onClosed?.({
+    ...hookInput(doc, doc.updatedAt, today),
+    outcome,
   });
 }
+
+const hookInput = (doc: ApprovalRequestDoc, at: Date, today: string) => ({
+  no: doc.no,
+  requesterId: String(doc.requesterId),
+  data: doc.data,
+  at,
+  today,
+});

@@ -4,7 +4,7 @@ import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import { namesOf } from '../org/api.js';
 import { listCard, requestCard, statusLabel } from './cards.js';
-import { applyApproval } from './effects.js';
+import { applyApproval, applyClosing } from './effects.js';
 import { listMine, listPending } from './lists.js';
 import { announceChange, announceSubmitted } from './messaging.js';
 import type { Reached } from './reminders.js';
@@ -144,7 +144,10 @@ export async function commitChange(ctx: TurnContext, no: string, change: ChangeF
   const result = await changeRequest(no.toUpperCase(), (doc) => change(doc, me, at), at);
   if (!result.ok) return { result, reached: undefined };
   ctx.log.info({ no: result.doc.no, event: result.change.event }, 'approval changed');
-  if (result.change.event === 'approved') await applyApproval(result.doc, ctx.now.toISODate() ?? '');
+  const today = ctx.now.toISODate() ?? '';
+  const { event } = result.change;
+  if (event === 'approved') await applyApproval(result.doc, today);
+  if (event === 'rejected' || event === 'withdrawn') await applyClosing(result.doc, event, today);
   return { result, reached: await announceChange(ctx, result, ctx.person.id) };
 }
 

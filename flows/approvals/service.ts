@@ -10,6 +10,7 @@ import {
 import { changeVersioned } from '../../db/versioned.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
 import { managesUp, readDirectory } from '../org/api.js';
+import { onFiled } from './effects.js';
 import { syncLists } from './lists.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
@@ -36,9 +37,13 @@ type Submission = {
 export async function planRequest(input: Submission) {
   const requesterId = oid(input.requester.id);
   const type = requestType(input.type);
-  const data = (await type.complete?.({ ...input.data }, input.requester.id)) ?? { ...input.data };
-  const rule =
+  const data = (await type.complete?.({ ...input.data }, input.requester.id, input.today)) ?? {
+    ...input.data,
+  };
+  const base =
     type.route?.(data) ?? ruleFor(input.policy ?? POLICY, input.type as ApprovalType, type.measure(data));
+  const extra = type.extraSteps?.(data) ?? [];
+  const rule = extra.length > 0 ? { ...base, steps: [...base.steps, ...extra] } : base;
   const { steps, cc } = await routeRequest({ requesterId, rule, data, today: input.today });
   return { requesterId, data, steps, cc, rule, typeVersion: type.version ?? null };
 }
@@ -98,6 +103,7 @@ export async function submitRequest(input: Submission & { now: Date }): Promise<
   });
   const doc = created.toObject() as unknown as ApprovalRequestDoc;
   await syncLists(null, doc, input.now);
+  await onFiled(doc, input.today);
   return doc;
 }
 

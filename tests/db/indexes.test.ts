@@ -7,6 +7,7 @@ import { Delivery } from '../../db/models/delivery.js';
 import { Employee } from '../../db/models/employee.js';
 import { Identity } from '../../db/models/identity.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
+import { LeaveYear } from '../../db/models/leave-year.js';
 import { ProcessedEvent } from '../../db/models/processed-event.js';
 import { SalesOrder } from '../../db/models/sales-order.js';
 
@@ -26,6 +27,7 @@ const QUERIES: [mongoose.Model<any>, string[], string[]][] = [
   [Customer, ['ownerId', 'activeAt'], []], // going back to the pool
   [AttendanceDay, ['date'], []], // recount of a month
   [LeaveDay, ['date'], []],
+  [LeaveYear, ['year'], []], // leave-balance report and HR digest
   [SalesOrder, ['status'], ['updatedAt']], // orders to ship
   [Employee, ['email'], []],
   [Employee, ['department', 'active'], []],

@@ -4,6 +4,14 @@ import { tr } from '../../../src/bot/i18n.js';
 import { takeWord } from '../../../src/bot/slots.js';
 import { AppError } from '../../../src/errors.js';
 import { countWorkdays, recordApprovedLeave } from '../../attendance/api.js';
+import {
+  type BalanceRecord,
+  checkLeaveBalance,
+  deductLeave,
+  describeBalance,
+  holdLeave,
+  restoreLeave,
+} from '../../leave-balances/api.js';
 import { dateOrder, dateRefused, half, requestDate, text } from './fields.js';
 import type { RequestType } from './request-type.js';
 
@@ -55,7 +63,21 @@ export type LeaveData = {
   reason: string;
   /** Working days, counted with the attendance calendar when the request is made. */
   days?: number;
+  /** The kind's balance before and after, when the kind has one (leave-balances flow). */
+  balance?: BalanceRecord;
 };
+
+/** Leave over its balance, where the policy allows it, goes to HR after the usual steps. */
+const OVERDRAWN_STEP = {
+  name: 'HR',
+  label: { 'zh-CN': '人事', en: 'HR' },
+  approvers: ['role:hr' as const],
+  mode: 'any' as const,
+};
+
+/** The balance hooks' view of a request: only leave whose kind had a balance when filed. */
+const balanceOf = (no: string, requesterId: string, d: LeaveData) =>
+  d.balance ? { no, employeeId: requesterId, balance: d.balance } : null;
 
 export const leave: RequestType<LeaveData> = {
   type: 'leave',
@@ -135,12 +157,13 @@ export const leave: RequestType<LeaveData> = {
       ...(d.days !== undefined
         ? [[tr(locale, { 'zh-CN': '天数', en: 'Days' }), String(d.days)] as [string, string]]
         : []),
+      ...(d.balance ? describeBalance(d.balance, locale) : []),
       [tr(locale, { 'zh-CN': '原因', en: 'Reason' }), d.reason],
     ];
   },
   measure: (d) => ({ days: d.days }),
   // counted with the requester's own calendar: holidays and make-up workdays (调休) included
-  async complete(d, requesterId) {
+  async complete(d, requesterId, today) {
     const days = await countWorkdays(requesterId, d.from, d.to, d.fromHalf, d.toHalf);
     if (days === 0) {
       throw new AppError('approvals.no_workdays', 'leave covers no workday', {
@@ -148,10 +171,17 @@ export const leave: RequestType<LeaveData> = {
         en: 'Those dates have no working day; no leave is needed.',
       });
     }
-    return { ...d, days };
+    const { balance: _, ...rest } = d;
+    const balance = await checkLeaveBalance({ ...rest, employeeId: requesterId, days, today });
+    return { ...rest, days, ...(balance ? { balance } : {}) };
   },
-  onApproved: ({ no, requesterId, data: d, at }) =>
-    recordApprovedLeave(
+  extraSteps: (d) => (d.balance?.extraStep ? [OVERDRAWN_STEP] : []),
+  async onFiled({ no, requesterId, data: d, at }) {
+    const b = balanceOf(no, requesterId, d);
+    if (b) await holdLeave(b, at);
+  },
+  async onApproved({ no, requesterId, data: d, at }) {
+    await recordApprovedLeave(
       {
         employeeId: requesterId,
         requestId: no,
@@ -161,5 +191,12 @@ export const leave: RequestType<LeaveData> = {
         toHalf: d.toHalf,
       },
       at,
-    ),
+    );
+    const b = balanceOf(no, requesterId, d);
+    if (b) await deductLeave(b, at);
+  },
+  async onClosed({ no, requesterId, data: d, at }) {
+    const b = balanceOf(no, requesterId, d);
+    if (b) await restoreLeave(b, at);
+  },
 };

@@ -25,6 +25,9 @@ export type Approved<D> = {
   today: string;
 };
 
+/** A request that ended without approval, as its type's `onClosed` sees it. */
+export type Closed<D> = Approved<D> & { outcome: 'rejected' | 'withdrawn' };
+
 /**
  * One kind of request: how it is written as text, the form with the same fields, the schema both
  * are checked by, and how it reads on a card.
@@ -60,13 +63,19 @@ export type RequestType<D = Record<string, unknown>> = {
    * What the type works out from elsewhere before it is filed (and for the preview): leave counts
    * its working days in the requester's calendar. Refuses with an `AppError`.
    */
-  complete?(data: D, requesterId: string): Promise<D>;
+  complete?(data: D, requesterId: string, today: string): Promise<D>;
+  /** Steps added after the policy's, for this request alone (leave over its balance: HR too). */
+  extraSteps?(data: D): PolicyRule['steps'];
+  /** What filing does beyond the request itself (leave holds its days). Idempotent per request. */
+  onFiled?(filed: Approved<D>): Promise<void>;
   /**
    * What a final approval does beyond the request itself (leave → attendance, onboarding → org).
    * Runs once, by whoever made the deciding write; must be idempotent per request, so that a
    * retry after a crash is safe.
    */
   onApproved?(approved: Approved<D>): Promise<void>;
+  /** What a rejection or withdrawal undoes (leave gives its days back). Idempotent per request. */
+  onClosed?(closed: Closed<D>): Promise<void>;
 };
 
 /** Problem codes used in schemas, shown in the person's language. */

@@ -11,7 +11,8 @@ export async function seedDemo(now: Date, settings: { currency: string }): Promi
   await seedDemoAttendance(now);
   await seedDemoApprovals(now);
   await seedDemoStock(now);
-  await seedDemoOrders(now, settings.currency);
+  // orders and samples are for CRM customers: those come first
   await seedDemoCustomers(now);
+  await seedDemoOrders(now, settings.currency);
   return true;
 }

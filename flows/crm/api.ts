@@ -4,4 +4,4 @@
  */
 export { findCustomerName } from './read-customer-name.js';
 export { resolveCustomer } from './resolve.js';
-export { createCustomer, findByName } from './service.js';
+export { createCustomer, findByName, getCustomer } from './service.js';

@@ -1,3 +1,4 @@
+import { findByName } from '../crm/api.js';
 import { findActiveByEmail } from '../org/api.js';
 import { type OrderAction, PIPELINE } from './pipeline.js';
 import { createPurchase } from './purchase.js';
@@ -20,10 +21,19 @@ export async function seedDemoOrders(now: Date, currency: string): Promise<void>
     [zhang, '华信科技', 'SKU-1001', 5, null],
     [zhang, '远航制造', 'SKU-2002', 2, 'produce'],
     [alice, 'Contoso Ltd', 'SKU-1001', 10, 'transit'],
-    [alice, 'Globex', 'SKU-5005', 3, 'complete'],
+    [alice, 'Fabrikam Inc', 'SKU-5005', 3, 'complete'],
   ];
   for (const [owner, customerName, sku, qty, upTo] of orders) {
-    const placed = await placeOrder({ owner, customerName, lines: [{ sku, qty }], note: '', at: now });
+    const customer = await findByName(customerName);
+    if (!customer) continue;
+    const placed = await placeOrder({
+      owner,
+      customer: { id: String(customer._id), name: customer.name },
+      lines: [{ sku, qty }],
+      note: '',
+      at: now,
+      currency,
+    });
     if (!placed.ok || !upTo) continue;
     for (const action of STEPS.slice(0, STEPS.indexOf(upTo) + 1)) {
       const actor = PIPELINE[action].by === 'warehouse' ? warehouse : owner;

@@ -11,6 +11,9 @@ export const purchaseNoRef = (no: string) => `purchase-no:${no.toUpperCase()}`;
 /** Each salesperson's open orders (`open-orders:<ownerId>`): "my orders". */
 export const openOrders = ownerList('open-orders');
 
+/** Each customer's orders, open or not (`customer-orders:<customerId>`): the CRM profile's list. */
+export const customerOrders = ownerList('customer-orders');
+
 /** The `_id` a number names, or null; the document is then read by `_id`. */
 export const orderIdOf = (no: string): Promise<Id | null> => follow(orderNoRef(no));
 export const purchaseIdOf = (no: string): Promise<Id | null> => follow(purchaseNoRef(no));

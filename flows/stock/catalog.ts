@@ -95,7 +95,7 @@ export async function searchProducts(query: string, limit = 8): Promise<ProductD
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const found = [...(await cache.read()).products.values()].filter((p) => {
-    const text = [p.sku, p.name, p.nameEn ?? ''].map((t) => t.toLowerCase());
+    const text = namesOf(p).map((t) => t.toLowerCase());
     return words.every((w) => spellings(w).some((form) => text.some((t) => t.includes(form))));
   });
   return found.sort((a, b) => (a.sku < b.sku ? -1 : 1)).slice(0, limit);
@@ -111,11 +111,14 @@ export async function productsNamed(word: string, limit = 8): Promise<ProductDoc
   if (last === undefined) return [];
   const whole = new Set(spellings(last).map((w) => [...words, w].join(' ')));
   const named = [...(await cache.read()).products.values()]
-    .filter((p) => [p.sku, p.name, p.nameEn ?? ''].some((t) => whole.has(t.toLowerCase())))
+    .filter((p) => namesOf(p).some((t) => whole.has(t.toLowerCase())))
     .sort((a, b) => (a.sku < b.sku ? -1 : 1))
     .slice(0, limit);
   return named.length > 0 ? named : searchProducts(word, limit);
 }
+
+/** Every name a product answers to: its SKU, both names and its aliases. */
+const namesOf = (p: ProductDoc): string[] => [p.sku, p.name, p.nameEn ?? '', ...(p.aliases ?? [])];
 
 /** A word and, for an English plural, its singular: "routers" → router, "switches" → switch. */
 function spellings(word: string): string[] {

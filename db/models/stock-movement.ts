@@ -1,6 +1,15 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-export const MOVEMENT_KINDS = ['in', 'out', 'count', 'reserve', 'release', 'ship', 'receive'] as const;
+export const MOVEMENT_KINDS = [
+  'in',
+  'out',
+  'count',
+  'reserve',
+  'release',
+  'ship',
+  'receive',
+  'sample',
+] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 /**
@@ -24,6 +33,8 @@ const stockMovementSchema = new Schema(
     at: { type: Date, required: true },
     note: { type: String, default: '' },
     ref: { type: String, default: '' },
+    /** Who the stock went to, for a sample (kind `sample`, ref SMP-…): a CRM customer. */
+    customerId: { type: Schema.Types.ObjectId, default: null },
   },
   { versionKey: false },
 );

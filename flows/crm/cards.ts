@@ -42,6 +42,7 @@ const t = {
     claimed: { 'zh-CN': '领取', en: 'claimed' },
     released: { 'zh-CN': '放弃', en: 'released' },
     returned: { 'zh-CN': '超期退回公海', en: 'returned to the pool (idle)' },
+    sample: { 'zh-CN': '送样', en: 'sample sent' },
   } as Record<string, Text>,
   by: {
     city: { 'zh-CN': '城市', en: 'city' },
@@ -61,10 +62,13 @@ export const ownerName = (c: CustomerDoc, names: Names, locale: Locale) =>
   c.ownerId ? (names.get(String(c.ownerId)) ?? '?') : tr(locale, t.pool);
 export const stageLabel = (c: Pick<CustomerDoc, 'stage'>, locale: Locale) => tr(locale, STAGE_LABEL[c.stage]);
 
-/** The profile: fields, the last five follow-ups and the open tickets; pool customers get Claim. */
+/**
+ * The profile: fields, the last five follow-ups, the open tickets and what other flows tell of the
+ * customer (its latest orders and samples, from orders' face); pool customers get Claim.
+ */
 export function customerCard(
   c: CustomerDoc,
-  p: { followUps: HistoryLine[]; tickets: TicketDoc[] },
+  p: { followUps: HistoryLine[]; tickets: TicketDoc[]; business?: { title: string; lines: string[] }[] },
   names: Names,
   v: Viewer,
 ): Card {
@@ -88,7 +92,11 @@ export function customerCard(
   );
   const history = p.followUps.map((f) => followUpLine(f, names, v));
   const tickets = p.tickets.map((k) => `${k.no} ${tr(locale, t.status[k.status])} · ${k.problem}`);
-  const body = [...history, ...(tickets.length ? [`${tr(locale, t.tickets)}:`, ...tickets] : [])].join('\n');
+  const body = [
+    ...history,
+    ...(tickets.length ? [`${tr(locale, t.tickets)}:`, ...tickets] : []),
+    ...(p.business ?? []).flatMap((s) => [`${s.title}:`, ...s.lines]),
+  ].join('\n');
   return {
     title: c.name,
     subtitle: stageLabel(c, locale),

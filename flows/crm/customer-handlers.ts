@@ -1,6 +1,7 @@
 import type { CustomerDoc } from '../../db/models/customer.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
+import { customerSections } from '../orders/api.js';
 import { namesOf } from '../org/api.js';
 import { canSee } from './access.js';
 import { createOfferCard, customerCard, customerListCard, ownerName, pickCard } from './cards.js';
@@ -36,9 +37,13 @@ export async function createAndTell(ctx: TurnContext, input: CustomerInput): Pro
 }
 
 export async function showCard(ctx: TurnContext, customer: CustomerDoc): Promise<void> {
-  const profile = await profileOf(customer);
+  const viewer = viewerOf(ctx);
+  const [profile, business] = await Promise.all([
+    profileOf(customer),
+    customerSections(customer._id, viewer),
+  ]);
   const names = await namesOf([customer.ownerId, ...profile.followUps.map((f) => f.by)]);
-  ctx.reply({ card: customerCard(customer, profile, names, viewerOf(ctx)) });
+  ctx.reply({ card: customerCard(customer, { ...profile, business }, names, viewer) });
 }
 
 /** "客户 <name>": the one match's profile, a pick card for several, an offer to create for none. */

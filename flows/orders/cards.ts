@@ -67,7 +67,10 @@ export function orderCard(order: SalesOrderDoc, names: Map<string, string>, view
     subtitle: tr(locale, STATUS_LABEL[order.status]),
     status: statusOf(order.status),
     fields: [
-      ...order.lines.map((l): [string, string] => [`${l.sku} ${productName(l, locale)}`, lineText(l, locale)]),
+      ...order.lines.map((l): [string, string] => [
+        `${l.sku} ${productName(l, locale)}`,
+        lineText(l, locale),
+      ]),
       [tr(locale, t.total), orderTotal(order, locale)],
       [tr(locale, t.owner), names.get(String(order.ownerId)) ?? ''],
       ...(shipping ? [[tr(locale, t.shipping), shipping] as [string, string]] : []),

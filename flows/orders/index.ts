@@ -8,6 +8,8 @@ import { phrasings } from './phrasings.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
 import { purchaseCommands } from './purchase-commands.js';
 import { readers } from './readers.js';
+import { sampleCommands } from './sample-commands.js';
+import { settleFromChat } from './sample-handlers.js';
 import { supplierMigration } from './suppliers.js';
 
 /** Card buttons carry "<SO-no> <action>"; shipping needs a carrier, so that button asks for it. */
@@ -16,10 +18,11 @@ export const ordersFlow: Flow = {
   areas: [{ id: 'orders', label: { 'zh-CN': '订单', en: 'Orders' }, order: 35 }],
   phrasings,
   readers,
-  commands: [...orderCommands, ...purchaseCommands],
+  commands: [...orderCommands, ...purchaseCommands, ...sampleCommands],
   migrations: [supplierMigration, salesOrderKeysMigration, purchaseOrderKeysMigration],
   actions: [
     { actionId: 'orders.show', handle: (ctx, a) => showOrder(ctx, a.value) },
+    { actionId: 'orders.sample.settle', handle: (ctx, a) => settleFromChat(ctx, a.value) },
     {
       actionId: 'orders.advance',
       handle: async (ctx, a) => {

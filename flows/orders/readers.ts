@@ -1,6 +1,7 @@
 import type { ParseResult, SentenceReader } from '../../src/bot/flow.js';
 import { readOrder, readOrderRef, readStep } from './read-order.js';
 import { readPurchase, readReceipt } from './read-purchase.js';
+import { readSample } from './read-sample.js';
 
 /** Free sentences read into this flow's command arguments (the grammar's parse stays the exact path). */
 export const readers: Record<string, SentenceReader> = {
@@ -11,4 +12,5 @@ export const readers: Record<string, SentenceReader> = {
   'orders.mine': (): ParseResult<Record<string, never>> => ({ args: {} }),
   'purchase.create': readPurchase,
   'purchase.receive': readReceipt,
+  'orders.sample': readSample,
 };

@@ -41,6 +41,8 @@ const stockMovementSchema = new Schema(
 stockMovementSchema.index({ levelId: 1, at: 1 });
 stockMovementSchema.index({ productId: 1, at: -1 });
 stockMovementSchema.index({ ref: 1 });
+// the ledger export, by date range
+stockMovementSchema.index({ at: 1 });
 
 export type StockMovementDoc = InferSchemaType<typeof stockMovementSchema>;
 export const StockMovement = mongoose.model('StockMovement', stockMovementSchema);

@@ -2,11 +2,12 @@ import { findByName } from '../crm/api.js';
 import { findActiveByEmail } from '../org/api.js';
 import { type OrderAction, PIPELINE } from './pipeline.js';
 import { createPurchase } from './purchase.js';
+import { giveSample } from './samples.js';
 import { advanceOrder, placeOrder } from './service.js';
 
 const STEPS: OrderAction[] = ['produce', 'ship', 'transit', 'deliver', 'install', 'complete'];
 
-/** Orders at different steps and a purchase waiting for approval, for the demo company. */
+/** Orders at different steps, a sample and a purchase waiting for approval, for the demo company. */
 /** `currency`: the company's, which catalogue prices are in. */
 export async function seedDemoOrders(now: Date, currency: string): Promise<void> {
   const person = (user: string) => findActiveByEmail(`${user}@demo.example`);
@@ -47,6 +48,19 @@ export async function seedDemoOrders(now: Date, currency: string): Promise<void>
       });
     }
   }
+  // a sample under the approval line: out of stock at once, on the customer's timeline
+  const yuanhang = await findByName('远航制造');
+  if (yuanhang)
+    await giveSample({
+      by: zhang,
+      customer: { id: String(yuanhang._id), name: yuanhang.name },
+      sku: 'SKU-3003',
+      qty: 2,
+      note: '试用',
+      at: now,
+      today: now.toISOString().slice(0, 10),
+      currency,
+    });
   // over the approval line: waits for 李伟 (周强's manager)
   await createPurchase({
     requester: warehouse,

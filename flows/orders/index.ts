@@ -3,6 +3,7 @@ import { orderAdminRoutes } from './admin-routes.js';
 import { orderCommands } from './commands.js';
 import { orderDigestSections } from './digest.js';
 import { advanceFromChat, showOrder } from './handlers.js';
+import { orderCustomerMigration } from './match-customers.js';
 import { purchaseOrderKeysMigration, salesOrderKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
@@ -19,7 +20,12 @@ export const ordersFlow: Flow = {
   phrasings,
   readers,
   commands: [...orderCommands, ...purchaseCommands, ...sampleCommands],
-  migrations: [supplierMigration, salesOrderKeysMigration, purchaseOrderKeysMigration],
+  migrations: [
+    supplierMigration,
+    salesOrderKeysMigration,
+    purchaseOrderKeysMigration,
+    orderCustomerMigration,
+  ],
   actions: [
     { actionId: 'orders.show', handle: (ctx, a) => showOrder(ctx, a.value) },
     { actionId: 'orders.sample.settle', handle: (ctx, a) => settleFromChat(ctx, a.value) },

@@ -79,6 +79,10 @@ export const refreshCatalog = cache.refresh;
 export const findBySku = async (sku: string): Promise<ProductDoc | null> =>
   (await cache.read()).bySku.get(sku.trim().toUpperCase()) ?? null;
 
+/** Every product by its `_id` (reports). */
+export const productsById = async (): Promise<ReadonlyMap<string, ProductDoc>> =>
+  (await cache.read()).products;
+
 /** Products by SKU (upper case); unknown ones are left out. */
 export async function productsBySku(skus: string[]): Promise<ProductDoc[]> {
   const { bySku } = await cache.read();

@@ -54,8 +54,8 @@ export async function seedDemoOrders(now: Date, currency: string): Promise<void>
     await giveSample({
       by: zhang,
       customer: { id: String(yuanhang._id), name: yuanhang.name },
-      sku: 'SKU-3003',
-      qty: 2,
+      sku: 'SKU-5005',
+      qty: 1,
       note: '试用',
       at: now,
       today: now.toISOString().slice(0, 10),

@@ -10,7 +10,7 @@ import {
   showMyOrders,
   showOrder,
 } from './handlers.js';
-import { withWrittenPrices } from './line-prices.js';
+import { readPrices } from './line-prices.js';
 import type { OrderAction } from './pipeline.js';
 import { previewOrder, previewStep } from './preview.js';
 import { CUSTOMER_LABEL } from './read-order.js';
@@ -81,16 +81,18 @@ export const orderCommands: CommandSpec[] = [
       'zh-CN': ['下单 华信科技 SKU-1001x5 SKU-2002x1 周五前送到', '下单 华信科技 路由器 5台 单价 380'],
       en: ['order Contoso SKU-1001x5 SKU-2002x1 deliver by Friday', 'order Contoso 5 routers @380'],
     },
-    parse(rest, ctx) {
-      const split = labelledWho(splitLines(rest), Object.values(CUSTOMER_LABEL));
-      if (split.bad) return fail(ctx.locale, problems.qty);
-      if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
-      if (!split.who) return fail(ctx.locale, problems.who);
-      const priced = withWrittenPrices(split, ctx.locale);
-      if ('problem' in priced) return priced;
-      const { lines, note } = priced.args;
-      return { args: { customer: split.who.slice(0, 120), lines, note: note.slice(0, 500) } };
-    },
+    parse: (rest, ctx) =>
+      readPrices(
+        rest,
+        (text) => {
+          const split = labelledWho(splitLines(text), Object.values(CUSTOMER_LABEL));
+          if (split.bad) return fail(ctx.locale, problems.qty);
+          if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
+          if (!split.who) return fail(ctx.locale, problems.who);
+          return { args: { customer: split.who.slice(0, 120), lines: split.lines, note: split.note } };
+        },
+        ctx.locale,
+      ),
     handle: (ctx, args) => placeFromChat(ctx, args),
   }),
   defineCommand<OrderRef>({

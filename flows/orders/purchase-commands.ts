@@ -1,6 +1,6 @@
 import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
 import { fail, type Line, labelledWho, problems, splitLines } from '../stock/api.js';
-import { withWrittenPrices } from './line-prices.js';
+import { readPrices } from './line-prices.js';
 import { previewPurchase, previewReceipt } from './preview.js';
 import { purchaseFromChat, receiveFromChat } from './purchase-handlers.js';
 import { SUPPLIER_LABEL } from './read-purchase.js';
@@ -26,16 +26,18 @@ export const purchaseCommands: CommandSpec[] = [
       'zh-CN': ['采购 深圳华强 SKU-1001x100 单价 12.5'],
       en: ['purchase Acme Supply SKU-1001x100 price 12.5'],
     },
-    parse(rest, ctx) {
-      const split = labelledWho(splitLines(rest), Object.values(SUPPLIER_LABEL));
-      if (split.bad) return fail(ctx.locale, problems.qty);
-      if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
-      if (!split.who) return fail(ctx.locale, problems.supplier);
-      const priced = withWrittenPrices(split, ctx.locale);
-      if ('problem' in priced) return priced;
-      const { lines, note } = priced.args;
-      return { args: { supplier: split.who.slice(0, 120), lines, note: note.slice(0, 500) } };
-    },
+    parse: (rest, ctx) =>
+      readPrices(
+        rest,
+        (text) => {
+          const split = labelledWho(splitLines(text), Object.values(SUPPLIER_LABEL));
+          if (split.bad) return fail(ctx.locale, problems.qty);
+          if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
+          if (!split.who) return fail(ctx.locale, problems.supplier);
+          return { args: { supplier: split.who.slice(0, 120), lines: split.lines, note: split.note } };
+        },
+        ctx.locale,
+      ),
     handle: (ctx, args) => purchaseFromChat(ctx, args),
   }),
   defineCommand<{ no: string; lines: Line[] }>({

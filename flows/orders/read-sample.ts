@@ -27,8 +27,13 @@ const SAMPLE_WORDS =
 export function readSample(text: string, ctx: ParseContext): ParseResult<SampleCommand> {
   const no = SAMPLE_NO.exec(text);
   if (no) return { args: { no: `SMP-${no[1]}` } };
-  const customer = findCustomerName(text);
-  const read = readLines(customer ? cut(text, customer.index, customer.length) : text, SAMPLE_WORDS);
+  // "路由器样品", "routers as samples": the word would be read as part of the product's name
+  const plain = text.replace(
+    /样品|(?<![A-Za-z])(?:as (?:a )?(?:free )?samples?|samples?)(?![A-Za-z])/giu,
+    ' ',
+  );
+  const customer = findCustomerName(plain);
+  const read = readLines(customer ? cut(plain, customer.index, customer.length) : plain, SAMPLE_WORDS);
   if (read.bad) return fail(ctx.locale, problems.qty);
   const [line, ...more] = read.lines;
   if (more.length > 0) return fail(ctx.locale, asks.one);

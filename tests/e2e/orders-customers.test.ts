@@ -135,7 +135,7 @@ describe('samples (送样)', () => {
       'at,sku,product,warehouse,kind,qty,reserved_change,on_hand_after,reserved_after,by,ref,customer,note',
     );
     expect(csv).toMatch(
-      new RegExp(`,SKU-1001,路由器,MAIN,sample,-2,0,${before - 2},\\d+,张敏,${no},远航制造,展会演示`),
+      new RegExp(`,SKU-1001,路由器,MAIN,sample,'-2,0,${before - 2},\\d+,张敏,${no},远航制造,展会演示`),
     );
   });
 

@@ -52,6 +52,15 @@ describe('prices written on order lines', () => {
     });
   });
 
+  it('a sentence takes the same price words', () => {
+    expect(readers['orders.create']?.('华信科技要 5 台路由器，单价 380', zh)).toEqual({
+      args: { customer: '华信科技', lines: [{ sku: '路由器', qty: 5, price: 380 }], note: '' },
+    });
+    expect(readers['orders.create']?.('Contoso needs 2 routers, price 0', en)).toEqual({
+      problem: 'A price must be over 0, at most 10,000,000, with at most two decimals.',
+    });
+  });
+
   it('totals are summed in minor units, per currency', () => {
     const totals = totalsOf([
       { qty: 3, price: 0.1, currency: 'CNY' },

@@ -68,7 +68,9 @@ describe('orders belong to CRM customers and carry prices', () => {
     const none = cardOf(await say('zhang.min', '下单 完全陌生公司 SKU-1001x1'));
     expect(none.title).toMatch(/CRM 里没有客户“完全陌生公司”/);
     const many = cardOf(await say('zhang.min', '下单 华信 SKU-1001x1'));
-    expect(many.actions.map((a) => a.label).sort()).toEqual(['华信医疗', '华信制造', '华信商贸', '华信科技']);
+    expect(new Set(many.actions.map((a) => a.label))).toEqual(
+      new Set(['华信医疗', '华信制造', '华信商贸', '华信科技']),
+    );
     expect(await counts()).toEqual(before);
   });
 

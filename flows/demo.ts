@@ -12,8 +12,9 @@ export async function seedDemo(now: Date, settings: { currency: string }): Promi
   await seedDemoAttendance(now);
   await seedDemoApprovals(now);
   await seedDemoStock(now);
-  await seedDemoOrders(now, settings.currency);
+  // orders and samples are for CRM customers: those come first
   await seedDemoCustomers(now);
+  await seedDemoOrders(now, settings.currency);
   await seedDemoContracts(now, settings.currency);
   return true;
 }

@@ -2,7 +2,7 @@ import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
 export const CHANNELS = ['call', 'visit', 'wechat', 'email', 'meeting', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const FOLLOW_UP_KINDS = ['note', 'claimed', 'released', 'returned'] as const;
+export const FOLLOW_UP_KINDS = ['note', 'claimed', 'released', 'returned', 'sample'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 /** One logged contact with a customer; `kind` also records pool moves so the history tells all. */

@@ -12,7 +12,11 @@ const productSchema = new Schema(
     nameEn: { type: String, default: '', trim: true },
     spec: { type: String, default: '' },
     unit: { type: String, default: 'pcs' },
+    /** The list price per unit, at most two decimals, in `currency` ('' = the company's). */
     price: { type: Number, default: 0 },
+    currency: { type: String, default: '' },
+    /** Other names people use ("AP", "无线AP"), matched like the names. */
+    aliases: { type: [String], default: [] },
     reorderLevel: { type: Number, default: 0, index: true },
     lowEpoch: { type: Number, default: 0 },
   },

@@ -18,6 +18,9 @@ const lineSchema = new Schema(
     ...productLineFields,
     /** Where the line's stock is reserved and shipped from. */
     warehouseId: { type: Schema.Types.ObjectId, required: true },
+    /** Per unit, at most two decimals: the catalogue's when the order was placed, or as written. */
+    price: { type: Number, default: 0 },
+    currency: { type: String, default: '' },
   },
   { _id: false },
 );
@@ -33,12 +36,14 @@ const historySchema = new Schema(
 );
 
 /**
- * A sales order. `customerName` is free text until the CRM flow gives customers an id; changes
+ * A sales order for a CRM customer: `customerId` (null only on orders placed before orders knew
+ * customers and left unmatched by the migration) and its name as it was when ordered. Changes
  * move `version` v → v+1 under a claim, like approval requests.
  */
 const salesOrderSchema = new Schema(
   {
     no: { type: String, required: true, unique: true },
+    customerId: { type: Schema.Types.ObjectId, default: null },
     customerName: { type: String, required: true },
     ownerId: { type: Schema.Types.ObjectId, required: true },
     lines: [lineSchema],
@@ -62,6 +67,8 @@ export type OrderLine = {
   nameEn: string;
   qty: number;
   warehouseId: Id;
+  price: number;
+  currency: string;
 };
 export type OrderHistory = { at: Date; by: Id | null; action: string; note: string };
 export type SalesOrderDoc = Omit<InferSchemaType<typeof salesOrderSchema>, 'lines' | 'history'> & {

@@ -1,6 +1,15 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-export const MOVEMENT_KINDS = ['in', 'out', 'count', 'reserve', 'release', 'ship', 'receive'] as const;
+export const MOVEMENT_KINDS = [
+  'in',
+  'out',
+  'count',
+  'reserve',
+  'release',
+  'ship',
+  'receive',
+  'sample',
+] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 /**
@@ -24,12 +33,16 @@ const stockMovementSchema = new Schema(
     at: { type: Date, required: true },
     note: { type: String, default: '' },
     ref: { type: String, default: '' },
+    /** Who the stock went to, for a sample (kind `sample`, ref SMP-…): a CRM customer. */
+    customerId: { type: Schema.Types.ObjectId, default: null },
   },
   { versionKey: false },
 );
 stockMovementSchema.index({ levelId: 1, at: 1 });
 stockMovementSchema.index({ productId: 1, at: -1 });
 stockMovementSchema.index({ ref: 1 });
+// the ledger export, by date range
+stockMovementSchema.index({ at: 1 });
 
 export type StockMovementDoc = InferSchemaType<typeof stockMovementSchema>;
 export const StockMovement = mongoose.model('StockMovement', stockMovementSchema);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AdminDeps } from '../../src/bot/flow.js';
-import { dayParam } from '../../src/http/query-dates.js';
+import { dayRangeQuery, readDayRange } from '../../src/http/query-dates.js';
 import { documented } from '../../src/http/route-doc.js';
 import { formatParam, tableResponse } from '../../src/http/table-response.js';
 import { customerBreakdown, DIMENSIONS } from './analytics.js';
@@ -11,15 +11,13 @@ import { recountCustomers } from './recount.js';
 
 /** The longest export one request may ask for: a year, read and built in memory at once. */
 const MAX_EXPORT_DAYS = 366;
-const DAY_MS = 86_400_000;
 
 /** CRM admin REST, mounted under /api by adminRoutes (which checks the bearer token first). */
 export function crmAdminRoutes({ now }: AdminDeps): Hono {
   const api = new Hono();
-  const isoDay = dayParam(now);
 
   const analyticsQuery = z.object({ by: z.enum(DIMENSIONS).default('city') });
-  const exportQuery = z.object({ from: isoDay, to: isoDay, format: formatParam });
+  const exportQuery = dayRangeQuery(now).extend({ format: formatParam });
   const imported = {
     200: { description: 'the import report' },
     400: { description: '`{error, rows: [{line, problem}]}`: nothing imported' },
@@ -76,25 +74,12 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
     },
   });
   api.get('/export/followups', exportDoc, async (c) => {
-    const query = exportQuery.safeParse(c.req.query());
-    if (!query.success) {
-      const issue = query.error.issues[0];
-      // a date of the right shape that is no day, or too far off, is named; anything else gets the usage
-      const error =
-        issue?.code === 'custom'
-          ? `${issue.path.join('.')}: ${issue.message}`
-          : issue?.path[0] === 'format'
-            ? 'format must be csv or xlsx'
-            : 'from and to are required, as YYYY-MM-DD';
-      return c.json({ error }, 400);
-    }
-    const from = new Date(`${query.data.from}T00:00:00Z`);
-    const to = new Date(new Date(`${query.data.to}T00:00:00Z`).getTime() + DAY_MS);
-    if (to <= from) return c.json({ error: 'to is before from' }, 400);
-    if (to.getTime() - from.getTime() > MAX_EXPORT_DAYS * DAY_MS)
-      return c.json({ error: `at most ${MAX_EXPORT_DAYS} days per export` }, 400);
-    const name = `followups-${query.data.from}-${query.data.to}`;
-    return tableResponse(c, await followUpsTable(from, to), name, query.data.format);
+    const range = readDayRange(c.req.query(), now, MAX_EXPORT_DAYS);
+    if ('error' in range) return c.json({ error: range.error }, 400);
+    const format = formatParam.safeParse(c.req.query('format'));
+    if (!format.success) return c.json({ error: 'format must be csv or xlsx' }, 400);
+    const name = `followups-${c.req.query('from')}-${c.req.query('to')}`;
+    return tableResponse(c, await followUpsTable(range.from, range.to), name, format.data);
   });
 
   return api;

@@ -46,6 +46,7 @@ const t = {
     claimed: { 'zh-CN': '领取', en: 'claimed' },
     released: { 'zh-CN': '放弃', en: 'released' },
     returned: { 'zh-CN': '超期退回公海', en: 'returned to the pool (idle)' },
+    sample: { 'zh-CN': '送样', en: 'sample sent' },
   } as Record<string, Text>,
   by: {
     city: { 'zh-CN': '城市', en: 'city' },
@@ -65,10 +66,18 @@ export const ownerName = (c: CustomerDoc, names: Names, locale: Locale) =>
   c.ownerId ? (names.get(String(c.ownerId)) ?? '?') : tr(locale, t.pool);
 export const stageLabel = (c: Pick<CustomerDoc, 'stage'>, locale: Locale) => tr(locale, STAGE_LABEL[c.stage]);
 
-/** The profile: fields, the last five follow-ups and the open tickets; pool customers get Claim. */
+/**
+ * The profile: fields, the last five follow-ups, the open tickets and what other flows tell of the
+ * customer (its latest orders and samples, from orders' face); pool customers get Claim.
+ */
 export function customerCard(
   c: CustomerDoc,
-  p: { followUps: HistoryLine[]; tickets: TicketDoc[]; contracts?: ContractLine[] },
+  p: {
+    followUps: HistoryLine[];
+    tickets: TicketDoc[];
+    contracts?: ContractLine[];
+    business?: { title: string; lines: string[] }[];
+  },
   names: Names,
   v: Viewer,
 ): Card {
@@ -101,6 +110,7 @@ export function customerCard(
     ...history,
     ...(tickets.length ? [`${tr(locale, t.tickets)}:`, ...tickets] : []),
     ...(contracts.length ? [`${tr(locale, t.contracts)}:`, ...contracts] : []),
+    ...(p.business ?? []).flatMap((s) => [`${s.title}:`, ...s.lines]),
   ].join('\n');
   return {
     title: c.name,

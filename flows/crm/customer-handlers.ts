@@ -2,6 +2,7 @@ import type { CustomerDoc } from '../../db/models/customer.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import { openContractLines } from '../contracts/api.js';
+import { customerSections } from '../orders/api.js';
 import { namesOf } from '../org/api.js';
 import { canSee } from './access.js';
 import { createOfferCard, customerCard, customerListCard, ownerName, pickCard } from './cards.js';
@@ -37,10 +38,14 @@ export async function createAndTell(ctx: TurnContext, input: CustomerInput): Pro
 }
 
 export async function showCard(ctx: TurnContext, customer: CustomerDoc): Promise<void> {
-  const profile = await profileOf(customer);
+  const viewer = viewerOf(ctx);
+  const [profile, business] = await Promise.all([
+    profileOf(customer),
+    customerSections(customer._id, viewer),
+  ]);
   const names = await namesOf([customer.ownerId, ...profile.followUps.map((f) => f.by)]);
   const contracts = await openContractLines(customer._id);
-  ctx.reply({ card: customerCard(customer, { ...profile, contracts }, names, viewerOf(ctx)) });
+  ctx.reply({ card: customerCard(customer, { ...profile, contracts, business }, names, viewer) });
 }
 
 /** "客户 <name>": the one match's profile, a pick card for several, an offer to create for none. */

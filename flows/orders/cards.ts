@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { OrderStatus, SalesOrderDoc } from '../../db/models/sales-order.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, CardStatus, Locale } from '../../src/bot/types.js';
-import { productName } from '../stock/api.js';
+import { formatMoney, formatTotals, lineMinor, productName, totalsOf } from '../stock/api.js';
 import { carrierLabel } from './carriers.js';
 import { nextAction, type OrderAction, PIPELINE } from './pipeline.js';
 
@@ -36,6 +36,7 @@ const t = {
   owner: { 'zh-CN': '负责人', en: 'Owner' },
   shipping: { 'zh-CN': '物流', en: 'Shipping' },
   note: { 'zh-CN': '备注', en: 'Note' },
+  total: { 'zh-CN': '合计', en: 'Total' },
   mine: { 'zh-CN': '我的未完成订单（{n}）', en: 'My open orders ({n})' },
   noneMine: { 'zh-CN': '没有未完成的订单。', en: 'No open orders.' },
 };
@@ -66,7 +67,11 @@ export function orderCard(order: SalesOrderDoc, names: Map<string, string>, view
     subtitle: tr(locale, STATUS_LABEL[order.status]),
     status: statusOf(order.status),
     fields: [
-      ...order.lines.map((l): [string, string] => [`${l.sku} ${productName(l, locale)}`, `× ${l.qty}`]),
+      ...order.lines.map((l): [string, string] => [
+        `${l.sku} ${productName(l, locale)}`,
+        lineText(l, locale),
+      ]),
+      [tr(locale, t.total), orderTotal(order, locale)],
       [tr(locale, t.owner), names.get(String(order.ownerId)) ?? ''],
       ...(shipping ? [[tr(locale, t.shipping), shipping] as [string, string]] : []),
       ...(order.note ? [[tr(locale, t.note), order.note] as [string, string]] : []),
@@ -79,11 +84,32 @@ export function orderCard(order: SalesOrderDoc, names: Map<string, string>, view
   };
 }
 
+/** "× 5 @ ¥399.00 = ¥1,995.00"; a line from before prices were kept shows its quantity only. */
+function lineText(l: SalesOrderDoc['lines'][number], locale: Locale): string {
+  if (!l.currency) return `× ${l.qty}`;
+  const priced = { qty: l.qty, price: l.price ?? 0, currency: l.currency };
+  return `× ${l.qty} @ ${formatMoney(lineMinor({ ...priced, qty: 1 }), l.currency, locale)} = ${formatMoney(lineMinor(priced), l.currency, locale)}`;
+}
+
+/** The order's total per currency ("–" for an order from before prices were kept). */
+export const orderTotal = (order: Pick<SalesOrderDoc, 'lines'>, locale: Locale): string =>
+  formatTotals(
+    totalsOf(
+      order.lines
+        .filter((l) => l.currency)
+        .map((l) => ({ qty: l.qty, price: l.price ?? 0, currency: l.currency })),
+    ),
+    locale,
+  );
+
 export function myOrdersCard(orders: SalesOrderDoc[], locale: Locale): Card {
   return {
     title: tr(locale, t.mine, { n: orders.length }),
     body: orders.length === 0 ? tr(locale, t.noneMine) : undefined,
-    fields: orders.map((o) => [`${o.no} · ${o.customerName}`, tr(locale, STATUS_LABEL[o.status])]),
+    fields: orders.map((o) => [
+      `${o.no} · ${o.customerName}`,
+      `${tr(locale, STATUS_LABEL[o.status])} · ${orderTotal(o, locale)}`,
+    ]),
     actions: orders
       .slice(0, 10)
       .map((o) => ({ actionId: 'orders.show', label: o.no, style: 'default', value: o.no })),

@@ -10,6 +10,7 @@ import {
   showMyOrders,
   showOrder,
 } from './handlers.js';
+import { readPrices } from './line-prices.js';
 import type { OrderAction } from './pipeline.js';
 import { previewOrder, previewStep } from './preview.js';
 import { CUSTOMER_LABEL } from './read-order.js';
@@ -72,20 +73,26 @@ export const orderCommands: CommandSpec[] = [
     area: 'orders',
     keywords: { 'zh-CN': ['下单'], en: ['order', 'new order'] },
     summary: { 'zh-CN': '下销售订单并预留库存', en: 'Place a sales order, reserving its stock' },
-    usage: { 'zh-CN': '下单 <客户> <SKU>x<数量>… [备注]', en: 'order <customer> <SKU>x<qty>… [note]' },
+    usage: {
+      'zh-CN': '下单 <客户> <SKU 或商品名>x<数量>[@单价]… [单价 <价格>] [备注]',
+      en: 'order <customer> <SKU or product>x<qty>[@price]… [price <price>] [note]',
+    },
     examples: {
-      'zh-CN': ['下单 华信科技 SKU-1001x5 SKU-2002x1 周五前送到'],
-      en: ['order Contoso SKU-1001x5 SKU-2002x1 deliver by Friday'],
+      'zh-CN': ['下单 华信科技 SKU-1001x5 SKU-2002x1 周五前送到', '下单 华信科技 路由器 5台 单价 380'],
+      en: ['order Contoso SKU-1001x5 SKU-2002x1 deliver by Friday', 'order Contoso 5 routers @380'],
     },
-    parse(rest, ctx) {
-      const split = labelledWho(splitLines(rest), Object.values(CUSTOMER_LABEL));
-      if (split.bad) return fail(ctx.locale, problems.qty);
-      if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
-      if (!split.who) return fail(ctx.locale, problems.who);
-      return {
-        args: { customer: split.who.slice(0, 120), lines: split.lines, note: split.note.slice(0, 500) },
-      };
-    },
+    parse: (rest, ctx) =>
+      readPrices(
+        rest,
+        (text) => {
+          const split = labelledWho(splitLines(text), Object.values(CUSTOMER_LABEL));
+          if (split.bad) return fail(ctx.locale, problems.qty);
+          if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
+          if (!split.who) return fail(ctx.locale, problems.who);
+          return { args: { customer: split.who.slice(0, 120), lines: split.lines, note: split.note } };
+        },
+        ctx.locale,
+      ),
     handle: (ctx, args) => placeFromChat(ctx, args),
   }),
   defineCommand<OrderRef>({

@@ -1,6 +1,6 @@
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import { findByName } from '../crm/api.js';
+import { getCustomer } from '../crm/api.js';
 import { namesOf } from '../org/api.js';
 import {
   alertLow,
@@ -54,14 +54,15 @@ export async function placeFromChat(
   if (!canSell(ctx.person)) return ctx.reply(tr(locale, t.forbidden));
   const lines = await skusOfLines(ctx, args.lines, 'orders.create', (l) => ({ ...args, lines: l }));
   if (!lines) return;
-  const customerName = await orderCustomer(ctx, { ...args, lines });
-  if (!customerName) return;
+  const customer = await orderCustomer(ctx, { ...args, lines });
+  if (!customer) return;
   const placed = await placeOrder({
     owner: ctx.person,
-    customerName,
+    customer,
     lines,
     note: args.note,
     at: ctx.now.toJSDate(),
+    currency: ctx.companyCurrency,
   });
   if (!placed.ok) {
     if (placed.problem === 'forbidden') return ctx.reply(tr(locale, t.forbidden));
@@ -141,8 +142,8 @@ export async function advanceFromChat(ctx: TurnContext, step: StepArgs): Promise
       order.lines.map((l) => l.productId),
     );
   const names = await namesOf([order.ownerId, ...order.history.map((h) => h.by)]);
-  // the customer's owner in the CRM follows the order too, when the name matches a customer
-  const customer = await findByName(order.customerName);
+  // the customer's owner in the CRM follows the order too
+  const customer = order.customerId ? await getCustomer(order.customerId) : null;
   await tell(ctx, [order.ownerId, customer?.ownerId], (r) => ({ card: orderCard(order, names, r) }));
 }
 

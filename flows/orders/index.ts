@@ -3,11 +3,14 @@ import { orderAdminRoutes } from './admin-routes.js';
 import { orderCommands } from './commands.js';
 import { orderDigestSections } from './digest.js';
 import { advanceFromChat, showOrder } from './handlers.js';
+import { orderCustomerMigration } from './match-customers.js';
 import { purchaseOrderKeysMigration, salesOrderKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
 import { purchaseCommands } from './purchase-commands.js';
 import { readers } from './readers.js';
+import { sampleCommands } from './sample-commands.js';
+import { settleFromChat } from './sample-handlers.js';
 import { supplierMigration } from './suppliers.js';
 
 /** Card buttons carry "<SO-no> <action>"; shipping needs a carrier, so that button asks for it. */
@@ -16,10 +19,16 @@ export const ordersFlow: Flow = {
   areas: [{ id: 'orders', label: { 'zh-CN': '订单', en: 'Orders' }, order: 35 }],
   phrasings,
   readers,
-  commands: [...orderCommands, ...purchaseCommands],
-  migrations: [supplierMigration, salesOrderKeysMigration, purchaseOrderKeysMigration],
+  commands: [...orderCommands, ...purchaseCommands, ...sampleCommands],
+  migrations: [
+    supplierMigration,
+    salesOrderKeysMigration,
+    purchaseOrderKeysMigration,
+    orderCustomerMigration,
+  ],
   actions: [
     { actionId: 'orders.show', handle: (ctx, a) => showOrder(ctx, a.value) },
+    { actionId: 'orders.sample.settle', handle: (ctx, a) => settleFromChat(ctx, a.value) },
     {
       actionId: 'orders.advance',
       handle: async (ctx, a) => {

@@ -16,6 +16,7 @@ const t = {
   next: { 'zh-CN': '下一步', en: 'the next step' },
   shipping: { 'zh-CN': '物流', en: 'Shipping' },
   allDue: { 'zh-CN': '全部未收', en: 'everything still due' },
+  sample: { 'zh-CN': '样品', en: 'Sample' },
 };
 
 type Rows = [string, string][];
@@ -65,4 +66,16 @@ export async function previewReceipt(ctx: TurnContext, args: { no: string; lines
     [tr(ctx.locale, t.po), args.no],
     [tr(ctx.locale, t.lines), lines],
   ];
+}
+
+export async function previewSample(
+  ctx: TurnContext,
+  args: { no: string } | { customer: string; sku: string; qty: number; note: string },
+): Promise<Rows> {
+  if ('no' in args) return [[tr(ctx.locale, t.sample), args.no]];
+  const rows: Rows = [
+    [tr(ctx.locale, t.customer), args.customer],
+    [tr(ctx.locale, t.lines), await linesLabel([{ sku: args.sku, qty: args.qty }], ctx.locale)],
+  ];
+  return noted(ctx, rows, args.note);
 }

@@ -1,13 +1,10 @@
 import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
-import { unread } from '../../src/bot/slots.js';
 import { fail, type Line, labelledWho, problems, splitLines } from '../stock/api.js';
+import { readPrices } from './line-prices.js';
 import { previewPurchase, previewReceipt } from './preview.js';
 import { purchaseFromChat, receiveFromChat } from './purchase-handlers.js';
 import { SUPPLIER_LABEL } from './read-purchase.js';
 
-const PRICE = /(?:单价|unit price|price|@)\s*[:：]?\s*[¥$]?\s*(\d+(?:\.\d+)?)(?![\d.])/i;
-const PRICE_LABEL = /单价|unit price|price|@/i;
-const MAX_PRICE = 10_000_000;
 const PO = /^(?:PO)?-?(\d+)\s*(.*)$/i;
 
 export const purchaseCommands: CommandSpec[] = [
@@ -29,26 +26,18 @@ export const purchaseCommands: CommandSpec[] = [
       'zh-CN': ['采购 深圳华强 SKU-1001x100 单价 12.5'],
       en: ['purchase Acme Supply SKU-1001x100 price 12.5'],
     },
-    parse(rest, ctx) {
-      const split = labelledWho(splitLines(rest), Object.values(SUPPLIER_LABEL));
-      if (split.bad) return fail(ctx.locale, problems.qty);
-      if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
-      if (!split.who) return fail(ctx.locale, problems.supplier);
-      const price = PRICE.exec(split.note);
-      // "单价 abc" is a price that could not be read, not part of the note
-      if (!price && PRICE_LABEL.test(split.note)) return { problem: unread(split.note, ctx.locale) };
-      if (price && Number(price[1]) > MAX_PRICE)
-        return fail(ctx.locale, {
-          'zh-CN': '单价最多 10,000,000。',
-          en: 'The price can be at most 10,000,000.',
-        });
-      const note = (price ? split.note.replace(price[0], ' ') : split.note).replace(/\s+/g, ' ').trim();
-      const lines = split.lines.map((l) => ({
-        ...l,
-        price: l.price ?? (price ? Number(price[1]) : undefined),
-      }));
-      return { args: { supplier: split.who.slice(0, 120), lines, note: note.slice(0, 500) } };
-    },
+    parse: (rest, ctx) =>
+      readPrices(
+        rest,
+        (text) => {
+          const split = labelledWho(splitLines(text), Object.values(SUPPLIER_LABEL));
+          if (split.bad) return fail(ctx.locale, problems.qty);
+          if (split.lines.length === 0) return fail(ctx.locale, problems.lines);
+          if (!split.who) return fail(ctx.locale, problems.supplier);
+          return { args: { supplier: split.who.slice(0, 120), lines: split.lines, note: split.note } };
+        },
+        ctx.locale,
+      ),
     handle: (ctx, args) => purchaseFromChat(ctx, args),
   }),
   defineCommand<{ no: string; lines: Line[] }>({

@@ -8,7 +8,7 @@ import { pointAt } from '../../db/pointers.js';
 import type { Person } from '../../src/bot/types.js';
 import { AppError } from '../../src/errors.js';
 import { type Line, levelsOf, listWarehouses, moveStock, productsBySku, rules } from '../stock/api.js';
-import { openOrders, orderIdOf, orderNoRef } from './keys.js';
+import { customerOrders, openOrders, orderIdOf, orderNoRef } from './keys.js';
 import { check, OPEN, type OrderAction, type OrderRefusal, PIPELINE } from './pipeline.js';
 
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
@@ -53,10 +53,13 @@ export async function resolveLines(
  */
 export async function placeOrder(input: {
   owner: Pick<Person, 'id' | 'roles'>;
-  customerName: string;
+  /** The CRM customer (see customer-check.ts). */
+  customer: { id: string; name: string };
   lines: Line[];
   note: string;
   at: Date;
+  /** The company's: catalogue prices without a currency of their own are in it. */
+  currency: string;
 }): Promise<Placed> {
   if (!canSell(input.owner)) return { ok: false, problem: 'forbidden' };
   const resolved = await resolveLines(input.lines);
@@ -87,6 +90,9 @@ export async function placeOrder(input: {
       nameEn: product.nameEn,
       qty: l.qty,
       warehouseId: from._id,
+      // a written price is in the product's currency, like the list price it overrides
+      price: l.price ?? product.price,
+      currency: product.currency || input.currency,
     });
   }
   if (shortfalls.length > 0) return { ok: false, problem: 'short', shortfalls };
@@ -114,12 +120,14 @@ export async function placeOrder(input: {
     };
   }
   const ownerId = oid(input.owner.id);
+  const customerId = oid(input.customer.id);
   const _id = new mongoose.Types.ObjectId();
   await pointAt(orderNoRef(no), _id, input.at);
   const order = await SalesOrder.create({
     _id,
     no,
-    customerName: input.customerName,
+    customerId,
+    customerName: input.customer.name,
     ownerId,
     lines: plan,
     note: input.note,
@@ -127,6 +135,7 @@ export async function placeOrder(input: {
     createdAt: input.at,
   });
   await withLock(openOrders.lockOf(ownerId), input.at, () => openOrders.add(ownerId, [_id]));
+  await withLock(customerOrders.lockOf(customerId), input.at, () => customerOrders.add(customerId, [_id]));
   return { ok: true, order: order.toObject() as unknown as SalesOrderDoc };
 }
 

@@ -79,6 +79,10 @@ export const refreshCatalog = cache.refresh;
 export const findBySku = async (sku: string): Promise<ProductDoc | null> =>
   (await cache.read()).bySku.get(sku.trim().toUpperCase()) ?? null;
 
+/** Every product by its `_id` (reports). */
+export const productsById = async (): Promise<ReadonlyMap<string, ProductDoc>> =>
+  (await cache.read()).products;
+
 /** Products by SKU (upper case); unknown ones are left out. */
 export async function productsBySku(skus: string[]): Promise<ProductDoc[]> {
   const { bySku } = await cache.read();
@@ -95,7 +99,7 @@ export async function searchProducts(query: string, limit = 8): Promise<ProductD
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const found = [...(await cache.read()).products.values()].filter((p) => {
-    const text = [p.sku, p.name, p.nameEn ?? ''].map((t) => t.toLowerCase());
+    const text = namesOf(p).map((t) => t.toLowerCase());
     return words.every((w) => spellings(w).some((form) => text.some((t) => t.includes(form))));
   });
   return found.sort((a, b) => (a.sku < b.sku ? -1 : 1)).slice(0, limit);
@@ -111,11 +115,14 @@ export async function productsNamed(word: string, limit = 8): Promise<ProductDoc
   if (last === undefined) return [];
   const whole = new Set(spellings(last).map((w) => [...words, w].join(' ')));
   const named = [...(await cache.read()).products.values()]
-    .filter((p) => [p.sku, p.name, p.nameEn ?? ''].some((t) => whole.has(t.toLowerCase())))
+    .filter((p) => namesOf(p).some((t) => whole.has(t.toLowerCase())))
     .sort((a, b) => (a.sku < b.sku ? -1 : 1))
     .slice(0, limit);
   return named.length > 0 ? named : searchProducts(word, limit);
 }
+
+/** Every name a product answers to: its SKU, both names and its aliases. */
+const namesOf = (p: ProductDoc): string[] => [p.sku, p.name, p.nameEn ?? '', ...(p.aliases ?? [])];
 
 /** A word and, for an English plural, its singular: "routers" → router, "switches" → switch. */
 function spellings(word: string): string[] {

@@ -30,6 +30,7 @@ const PRODUCTS = [
     spec: 'GPON',
     unit: '台',
     price: 199,
+    aliases: ['ONU'],
     reorderLevel: 15,
   },
   {
@@ -39,6 +40,7 @@ const PRODUCTS = [
     spec: '305 m box',
     unit: '箱',
     price: 260,
+    aliases: ['六类线'],
     reorderLevel: 5,
   },
   {

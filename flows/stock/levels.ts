@@ -18,6 +18,8 @@ export type Movement = {
   at: Date;
   note?: string;
   ref?: string;
+  /** The customer a sample went to. */
+  customerId?: Id;
   /** The level after the movement, or null to refuse (never below zero, never reserve more than on hand). */
   apply(level: Amounts): Amounts | null;
 };
@@ -86,6 +88,7 @@ export async function moveStock(m: Movement): Promise<Moved | Short> {
         at: m.at,
         note: m.note ?? '',
         ref: m.ref ?? '',
+        customerId: m.customerId ?? null,
       },
       { upsert: true },
     );

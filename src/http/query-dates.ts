@@ -23,3 +23,39 @@ export function dayParam(now: Clock) {
     .refine((d) => DateTime.fromISO(d, utc).isValid, 'no such day')
     .refine((d) => near(DateTime.fromISO(d, utc), now), `the date ${tooFar}`);
 }
+
+const DAY_MS = 86_400_000;
+
+/** An export's `from`/`to` days, as a query schema (what `readDayRange` checks; the API description). */
+export function dayRangeQuery(now: Clock) {
+  const day = dayParam(now);
+  return z.object({ from: day, to: day });
+}
+
+/**
+ * An export's `from`/`to` query (UTC days, `to` inclusive) as the instants [from, to), at most
+ * `maxDays` apart; or the one-line reason it cannot be read.
+ */
+export function readDayRange(
+  query: Record<string, string>,
+  now: Clock,
+  maxDays: number,
+): { from: Date; to: Date } | { error: string } {
+  const parsed = dayRangeQuery(now).safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // a date of the right shape that is no day, or too far off, is named; anything else gets the usage
+    return {
+      error:
+        issue?.code === 'custom'
+          ? `${issue.path.join('.')}: ${issue.message}`
+          : 'from and to are required, as YYYY-MM-DD',
+    };
+  }
+  const from = new Date(`${parsed.data.from}T00:00:00Z`);
+  const to = new Date(new Date(`${parsed.data.to}T00:00:00Z`).getTime() + DAY_MS);
+  if (to <= from) return { error: 'to is before from' };
+  if (to.getTime() - from.getTime() > maxDays * DAY_MS)
+    return { error: `at most ${maxDays} days per export` };
+  return { from, to };
+}

@@ -35,7 +35,8 @@ describe('sales orders through the web chat', () => {
     const no = soOf(card.title);
     expect(card.title).toBe(`${no} · 华信科技`);
     expect(card.subtitle).toBe('已下单');
-    expect(card.fields).toContainEqual(['SKU-1001 路由器', '× 5']);
+    expect(card.fields).toContainEqual(['SKU-1001 路由器', '× 5 @ ¥399.00 = ¥1,995.00']);
+    expect(card.fields).toContainEqual(['合计', '¥2,894.00']);
     expect(card.actions.map((a) => a.value)).toEqual([`${no} produce`, `${no} cancel`]);
     expect((await level('SKU-1001'))?.reserved).toBe((before?.reserved ?? 0) + 5);
     expect((await cards('zhou.qiang')).some((c) => c.title.startsWith(no))).toBe(true);

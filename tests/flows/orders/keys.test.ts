@@ -23,7 +23,16 @@ useTestDb();
 const at = new Date('2026-12-01T02:00:00Z');
 const people: Record<string, Person> = {};
 const place = (owner: Person, qty = 1) =>
-  placeOrder({ owner, customerName: '华信科技', lines: [{ sku: 'SKU-1001', qty }], note: '', at });
+  placeOrder({
+    owner,
+    customer: { id: HUAXIN, name: '华信科技' },
+    lines: [{ sku: 'SKU-1001', qty }],
+    note: '',
+    at,
+    currency: 'CNY',
+  });
+// the orders here are about numbers and owners' lists: any customer id does
+const HUAXIN = String(new mongoose.Types.ObjectId());
 /** What "my orders" must show: every open order of theirs, newest first (ties in any order). */
 const openOf = async (p: Person) =>
   (

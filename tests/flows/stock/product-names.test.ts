@@ -41,8 +41,8 @@ describe('products named rather than given by SKU', () => {
 
   it('order lines by name become the products’ SKUs', async () => {
     const card = cardOf(await say('zhang.min', '下单 华信科技 路由器 2台 交换机 1台'));
-    expect(card.fields).toContainEqual(['SKU-1001 路由器', '× 2']);
-    expect(card.fields).toContainEqual(['SKU-2002 交换机', '× 1']);
+    expect(card.fields).toContainEqual(['SKU-1001 路由器', '× 2 @ ¥399.00 = ¥798.00']);
+    expect(card.fields).toContainEqual(['SKU-2002 交换机', '× 1 @ ¥899.00 = ¥899.00']);
     const no = /SO-\d+/.exec(card.title)?.[0];
     const order = await SalesOrder.findOne({ no }).lean();
     expect(order?.lines.map((l) => [l.sku, l.qty])).toEqual([

@@ -65,6 +65,7 @@ export function createAssistant(
     const web = createWebAdapter({
       dispatch: router.dispatch,
       act: router.act,
+      submit: router.submit,
       now: options.now,
       store: {
         ...webInbox,

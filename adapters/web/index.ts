@@ -1,6 +1,14 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { CardAction, Incoming, Messenger, Outcome, Reply, Target } from '../../src/bot/types.js';
+import type {
+  CardAction,
+  FormSubmission,
+  Incoming,
+  Messenger,
+  Outcome,
+  Reply,
+  Target,
+} from '../../src/bot/types.js';
 import type { Clock } from '../../src/clock.js';
 import { readJson } from '../../src/http/read-json.js';
 import { createLiveHub, LIVE_DEFAULTS, type LiveLimits } from './live.js';
@@ -8,11 +16,20 @@ import { PAGE_HTML } from './page.js';
 import { toWebResponse } from './render.js';
 import { entryJson, type WebEntry, type WebSender, type WebStore } from './store.js';
 import { streamConversation } from './stream.js';
-import { actionBody, messageBody, personQuery, toCardAction, toIncoming } from './to-incoming.js';
+import {
+  actionBody,
+  formBody,
+  messageBody,
+  personQuery,
+  toCardAction,
+  toIncoming,
+  toSubmission,
+} from './to-incoming.js';
 
 export type WebAdapterDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
   act(action: CardAction): Promise<Outcome>;
+  submit(submission: FormSubmission): Promise<Outcome>;
   store: WebStore;
   now: Clock;
   live?: Partial<LiveLimits>;
@@ -61,27 +78,37 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   routes.get('/', (c) => c.html(PAGE_HTML));
   routes.get('/api/people', async (c) => c.json({ people: await store.people() }));
 
+  /**
+   * The router's answer as JSON, kept in the conversation (with what the person said, if `said`);
+   * a form to draw or field errors are answered but not kept: they belong to this page only.
+   */
+  async function answer(c: Context, email: string, outcome: Outcome, said?: string) {
+    const answered = toWebResponse(outcome);
+    if (answered.status !== 200 || answered.body.duplicate) return c.json(answered.body, answered.status);
+    const mine = said === undefined ? [] : [{ from: 'me' as const, reply: { text: said } }];
+    const bot = answered.body.replies.map((reply) => ({ from: 'bot' as const, reply }));
+    const entries = await keep(email, [...mine, ...bot]);
+    return c.json(entries.length ? { ...answered.body, entries: entries.map(entryJson) } : answered.body);
+  }
+
   routes.post('/api/messages', async (c) => {
     const body = await readJson(c, messageBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    const answer = toWebResponse(await deps.dispatch(toIncoming(body.data, now())));
-    if (answer.status !== 200 || answer.body.duplicate) return c.json(answer.body, answer.status);
-    const said = { from: 'me' as const, reply: { text: body.data.text } };
-    const bot = answer.body.replies.map((reply) => ({ from: 'bot' as const, reply }));
-    const entries = await keep(body.data.employee, [said, ...bot]);
-    return c.json(entries.length ? { ...answer.body, entries: entries.map(entryJson) } : answer.body);
+    const outcome = await deps.dispatch(toIncoming(body.data, now()));
+    return answer(c, body.data.employee, outcome, body.data.text);
   });
 
   routes.post('/api/actions', async (c) => {
     const body = await readJson(c, actionBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    const answer = toWebResponse(await deps.act(toCardAction(body.data)));
-    if (answer.status !== 200 || answer.body.duplicate) return c.json(answer.body, answer.status);
-    const entries = await keep(
-      body.data.employee,
-      answer.body.replies.map((reply) => ({ from: 'bot' as const, reply })),
-    );
-    return c.json(entries.length ? { ...answer.body, entries: entries.map(entryJson) } : answer.body);
+    return answer(c, body.data.employee, await deps.act(toCardAction(body.data)));
+  });
+
+  /** A filled-in form, checked by the command's own schema: 422 with `fields` names each problem. */
+  routes.post('/api/forms', async (c) => {
+    const body = await readJson(c, formBody);
+    if ('error' in body) return c.json({ error: body.error }, 400);
+    return answer(c, body.data.employee, await deps.submit(toSubmission(body.data)));
   });
 
   /** The kept conversation, oldest first, and the event number to follow the stream from. */

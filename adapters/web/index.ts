@@ -12,8 +12,10 @@ import type {
 import type { Clock } from '../../src/clock.js';
 import { readJson } from '../../src/http/read-json.js';
 import { createLiveHub, LIVE_DEFAULTS, type LiveLimits } from './live.js';
-import { PAGE_HTML } from './page.js';
+import { pageHtml } from './page.js';
 import { toWebResponse } from './render.js';
+import { csrfOf, type Session } from './session.js';
+import { createSignIn, type WebAuth } from './sign-in.js';
 import { entryJson, type WebEntry, type WebSender, type WebStore } from './store.js';
 import { streamConversation } from './stream.js';
 import {
@@ -33,6 +35,8 @@ export type WebAdapterDeps = {
   store: WebStore;
   now: Clock;
   live?: Partial<LiveLimits>;
+  /** Sign-in outside development; without it the page offers a picker of everyone (the demo). */
+  auth?: WebAuth;
 };
 
 /**
@@ -44,7 +48,18 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   const { now, store } = deps;
   const limits = { ...LIVE_DEFAULTS, ...deps.live };
   const live = createLiveHub(limits);
-  const routes = new Hono();
+  const routes = new Hono<{ Variables: { session?: Session } }>();
+  const signIn = deps.auth ? createSignIn(deps.auth, now) : null;
+  if (signIn) {
+    routes.route('/', signIn.routes);
+    routes.use('*', signIn.guard);
+  }
+  /** Signed in, a person acts and reads only as themselves; the demo lets anyone be anyone. */
+  const mayActAs = (c: Context, email: string) => {
+    const session = c.get('session') as Session | undefined;
+    return !signIn || session?.email === email;
+  };
+  const notYou = (c: Context) => c.json({ error: 'signed in as someone else' }, 403);
 
   /** Keeps a turn in the conversation and wakes that person's open pages. */
   async function keep(email: string, items: { from: WebSender; reply: Reply }[]): Promise<WebEntry[]> {
@@ -61,11 +76,10 @@ export function createWebAdapter(deps: WebAdapterDeps) {
     }
   }
 
-  async function personOf(
-    email: string | undefined,
-  ): Promise<{ id: string } | { error: string; status: 400 | 404 }> {
-    const query = personQuery.safeParse({ employee: email });
+  async function personOf(c: Context): Promise<{ id: string } | { error: string; status: 400 | 403 | 404 }> {
+    const query = personQuery.safeParse({ employee: c.req.query('employee') });
     if (!query.success) return { error: 'employee (an e-mail) is required', status: 400 };
+    if (!mayActAs(c, query.data.employee)) return { error: 'signed in as someone else', status: 403 };
     const id = await store.employeeOf(query.data.employee);
     return id ? { id } : { error: `unknown employee ${query.data.employee}`, status: 404 };
   }
@@ -75,8 +89,14 @@ export function createWebAdapter(deps: WebAdapterDeps) {
     '/api/*',
     bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'body too large' }, 413) }),
   );
-  routes.get('/', (c) => c.html(PAGE_HTML));
-  routes.get('/api/people', async (c) => c.json({ people: await store.people() }));
+  routes.get('/', (c) => {
+    const session = c.get('session');
+    return c.html(pageHtml(session && deps.auth ? csrfOf(deps.auth.secret, session) : undefined));
+  });
+  routes.get('/api/people', async (c) => {
+    const people = await store.people();
+    return c.json({ people: people.filter((p) => mayActAs(c, p.email)) });
+  });
 
   /**
    * The router's answer as JSON, kept in the conversation (with what the person said, if `said`);
@@ -94,6 +114,7 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   routes.post('/api/messages', async (c) => {
     const body = await readJson(c, messageBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
+    if (!mayActAs(c, body.data.employee)) return notYou(c);
     const outcome = await deps.dispatch(toIncoming(body.data, now()));
     return answer(c, body.data.employee, outcome, body.data.text);
   });
@@ -101,6 +122,7 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   routes.post('/api/actions', async (c) => {
     const body = await readJson(c, actionBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
+    if (!mayActAs(c, body.data.employee)) return notYou(c);
     return answer(c, body.data.employee, await deps.act(toCardAction(body.data)));
   });
 
@@ -108,12 +130,13 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   routes.post('/api/forms', async (c) => {
     const body = await readJson(c, formBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
+    if (!mayActAs(c, body.data.employee)) return notYou(c);
     return answer(c, body.data.employee, await deps.submit(toSubmission(body.data)));
   });
 
   /** The kept conversation, oldest first, and the event number to follow the stream from. */
   routes.get('/api/history', async (c) => {
-    const employeeId = await personOf(c.req.query('employee'));
+    const employeeId = await personOf(c);
     if ('error' in employeeId) return c.json({ error: employeeId.error }, employeeId.status);
     const { seq, entries } = await store.read(employeeId.id);
     return c.json({ seq, entries: entries.map(entryJson) });
@@ -121,7 +144,7 @@ export function createWebAdapter(deps: WebAdapterDeps) {
 
   /** What the bot sent the person unasked (notifications, digests, cards to decide), oldest first. */
   routes.get('/api/inbox', async (c) => {
-    const employeeId = await personOf(c.req.query('employee'));
+    const employeeId = await personOf(c);
     if ('error' in employeeId) return c.json({ error: employeeId.error }, employeeId.status);
     const { entries } = await store.read(employeeId.id);
     const notices = entries.filter((e) => e.from === 'notice');
@@ -137,6 +160,7 @@ export function createWebAdapter(deps: WebAdapterDeps) {
     });
     if (!query.success)
       return c.json({ error: 'employee (an e-mail) and a numeric event id are required' }, 400);
+    if (!mayActAs(c, query.data.employee)) return notYou(c);
     const employeeId = await store.employeeOf(query.data.employee);
     if (!employeeId) return c.json({ error: `unknown employee ${query.data.employee}` }, 404);
     return streamConversation(c, { employeeId, after: query.data.after, store, live, limits });
@@ -158,8 +182,11 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   };
 
   return {
-    routes,
+    // mounted as a plain sub-app: the session variable is this adapter's own business
+    routes: new Hono().route('/', routes),
     messenger,
+    /** Admin endpoints of the sign-in (invite links), for the admin API to mount. */
+    adminRoutes: signIn?.invites,
     /** Ends the open streams (before the HTTP server closes: it waits for open responses). */
     close: () => live.closeAll(),
     /** Open streams of a person. */

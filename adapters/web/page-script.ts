@@ -7,6 +7,9 @@
 export const PAGE_SCRIPT = `
 const log = document.getElementById('log'), who = document.getElementById('who'), input = document.getElementById('text');
 const below = document.getElementById('below');
+/** Signed in: the session's CSRF token goes with every POST (empty in the demo). */
+const csrf = document.querySelector('meta[name=csrf]').content;
+const headers = { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) };
 let people = [], person = null, stream = null, shown = new Map(), generation = 0, forms = 0;
 function el(tag, cls, text) { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
 function atBottom() { return log.scrollHeight - log.scrollTop - log.clientHeight < 40; }
@@ -56,7 +59,7 @@ function note(text, cls) { const box = draw({ from: 'me', reply: { text } }, cls
 /** Posts to the JSON API; answers are placed, a form is drawn. Resolves to the response body, or null. */
 async function post(path, body) {
   try {
-    const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
     const data = await res.json();
     if (res.status === 422) return data;
     if (!res.ok) { note(data.error, 'bot error'); return null; }
@@ -154,6 +157,8 @@ document.getElementById('send').onsubmit = async (e) => {
   await post('/web/api/messages', { employee: person.email, text, forms: true });
   pending.remove();
 };
+const signOut = document.getElementById('sign-out');
+if (signOut) signOut.onclick = async () => { await fetch('/web/auth/sign-out', { method: 'POST', headers }); location.href = '/web/sign-in'; };
 who.onchange = () => { localStorage.setItem('who', who.value); load(); };
 fetch('/web/api/people').then((r) => r.json()).then((data) => {
   people = data.people;

@@ -27,6 +27,12 @@ function drawCard(c) {
   box.append(el('h3', null, c.title));
   if (c.subtitle) box.append(el('div', 'sub', c.subtitle));
   if (c.fields.length) { const dl = el('dl'); for (const [k, v] of c.fields) dl.append(el('dt', null, k), el('dd', null, v)); box.append(dl); }
+  if (c.chart && c.chart.svg) {
+    // drawn by the server; shown as an image, so nothing in it can run as script on this page
+    const img = el('img', 'chart'); img.alt = c.chart.title;
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(c.chart.svg);
+    box.append(img);
+  }
   if (c.body) box.append(el('div', 'body', c.body));
   for (const a of c.actions) {
     const b = el('button', a.style, a.label);

@@ -36,6 +36,7 @@ header label{display:flex;gap:6px;align-items:center;flex:1 1 14rem;min-width:0}
 .form .label{color:#374151}.form .required{color:#dc2626}
 .form input,.form select,.form textarea{padding:6px;border:1px solid #d1d5db;border-radius:6px;background:#fff}
 .form textarea{min-height:4rem;resize:vertical}.form [aria-invalid=true]{border-color:#dc2626}
+.card img.chart{display:block;max-width:100%;height:auto;margin:6px 0;background:#fff}
 .field-error{color:#dc2626;font-size:13px}.field-error:empty{display:none}
 @media (max-width:600px){.entry{max-width:95%}header strong{display:none}}
 `;

@@ -1,4 +1,5 @@
 import type { Form, Outcome, Reply } from '../../src/bot/types.js';
+import { drawCharts } from './draw-charts.js';
 
 /** What the JSON API answers: the page draws the neutral replies itself (page.ts). */
 export type WebResponse =
@@ -19,7 +20,7 @@ export function toWebResponse(outcome: Outcome): WebResponse {
     case 'duplicate':
       return { status: 200, body: { replies: [], duplicate: true } };
     case 'replies':
-      return { status: 200, body: { replies: outcome.replies } };
+      return { status: 200, body: { replies: outcome.replies.map(drawCharts) } };
     // only offered to clients that said they draw forms (`forms: true`)
     case 'form':
       return { status: 200, body: { replies: [], form: outcome.form } };

@@ -2,8 +2,7 @@ import * as echarts from 'echarts';
 import type { Chart } from '../bot/types.js';
 
 /** The page's CJK-first font stack: the SVG is drawn by the browser with its own fonts. */
-const FONT =
-  'system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const FONT = 'system-ui, Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif';
 const ROW_PX = 26;
 const WIDTH = 560;
 

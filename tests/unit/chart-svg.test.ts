@@ -13,6 +13,8 @@ describe('chartSvg (ECharts server-side SVG)', () => {
       ],
     });
     expect(svg.startsWith('<svg')).toBe(true);
+    // well-formed: no style attribute cut short by a quote inside it (a browser would not draw it)
+    for (const [, style] of svg.matchAll(/style="([^"]*)"/g)) expect(style).toMatch(/;$/);
     for (const text of ['乌鲁木齐经济技术开发区', '公海', 'San Francisco Bay Area', '>12<', '>3<'])
       expect(svg).toContain(text);
   });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createLarkAdapter } from '../adapters/lark/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
@@ -24,6 +25,7 @@ import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createScheduler } from './scheduler.js';
 import { createHttpApp } from './server.js';
+import { webSignInPort } from './web-sign-in.js';
 
 const webInbox = webInboxOf<Reply>();
 
@@ -62,17 +64,32 @@ export function createAssistant(
   });
 
   const adapters: Record<string, Hono> = {};
+  const adminExtras: Hono[] = [];
   let closeStreams = () => {};
   if (config.webChat) {
     const web = createWebAdapter({
       dispatch: router.dispatch,
       act: router.act,
+      submit: router.submit,
       now: options.now,
+      ...(config.webAuth === 'sign-in'
+        ? {
+            auth: {
+              // outside production a missing secret is made up: sessions then end with the process
+              secret: config.webSessionSecret ?? randomBytes(32).toString('base64url'),
+              publicUrl: config.publicUrl,
+              port: webSignInPort(messengers, log, options.now),
+            },
+          }
+        : {}),
       store: {
         ...webInbox,
         // who an e-mail is comes from the directory cache: no database read per request
         employeeOf: async (email) => {
-          const employee = (await readDirectory()).byEmail(email);
+          // signed in, a person who has left is nobody, whatever their cookie says
+          const directory = await readDirectory();
+          const employee =
+            config.webAuth === 'sign-in' ? directory.activeByEmail(email) : directory.byEmail(email);
           return employee ? String(employee._id) : null;
         },
         people: async () =>
@@ -91,6 +108,7 @@ export function createAssistant(
     messengers.push(web.messenger);
     adapters['/web'] = web.routes;
     closeStreams = web.close;
+    if (web.adminRoutes) adminExtras.push(web.adminRoutes);
   }
 
   const lifecycle: { start(): Promise<void>; stop(): Promise<void> }[] = [];
@@ -138,6 +156,7 @@ export function createAssistant(
     adminToken: config.adminToken,
     adapters,
     flows: options.flows ?? flows,
+    adminExtras,
     reminders,
     now: options.now,
     ready: () => pingDb(1000),

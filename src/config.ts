@@ -27,6 +27,16 @@ const schema = z.object({
   /** The local web chat at /web. */
   WEB_CHAT: onOff.optional(),
   /**
+   * Who may use the web chat: `demo` (pick anyone, development only) or `sign-in` (a one-time
+   * link through Slack/Lark or an admin's invite, then a session cookie). Production: sign-in;
+   * `demo` there is allowed but logged as an unsafe setting.
+   */
+  WEB_AUTH: z.enum(['demo', 'sign-in']).optional(),
+  /** Signs the web chat's session cookies; required in production with the web chat on. */
+  WEB_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The address people reach this server at (sign-in links); required in production with the web chat on. */
+  PUBLIC_URL: z.url().optional(),
+  /**
    * Seed the demo company (with its admin) into an empty store. Off in production unless
    * `force`d: `on` there is refused, so a stray value never hands a live install a demo admin.
    */
@@ -121,6 +131,11 @@ export type Config = {
   dataDir: string;
   adminToken?: string;
   webChat: boolean;
+  /** `demo`: anyone picks anyone (development); `sign-in`: a session per person. */
+  webAuth: 'demo' | 'sign-in';
+  /** Unset outside production: then a random one per process (sessions end with it). */
+  webSessionSecret?: string;
+  publicUrl?: string;
   seedDemo: boolean;
   /** Settings that are allowed but unsafe, to be logged loudly at start-up. */
   warnings: string[];
@@ -175,6 +190,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(
       'SEED_DEMO=on is refused in production (it creates a demo admin); set SEED_DEMO=force to seed anyway',
     );
+  if (present.NODE_ENV === 'production' && present.WEB_CHAT === 'on' && present.WEB_AUTH !== 'demo') {
+    for (const key of ['WEB_SESSION_SECRET', 'PUBLIC_URL'])
+      if (present[key] === undefined) problems.push(`${key} is required in production with WEB_CHAT=on`);
+  }
   if (!parsed.success || problems.length > 0)
     throw new AppError('config.invalid', `Invalid configuration: ${problems.join('; ')}`);
   const c = parsed.data;
@@ -189,10 +208,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(c.DATA_DIR),
     adminToken: c.ADMIN_TOKEN,
     webChat,
+    webAuth: c.WEB_AUTH ?? (production ? 'sign-in' : 'demo'),
+    webSessionSecret: c.WEB_SESSION_SECRET,
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     seedDemo,
     warnings: [
-      ...(production && webChat
-        ? ['WEB_CHAT=on in production: anyone who reaches /web can act as any employee, the admin too']
+      ...(production && webChat && c.WEB_AUTH === 'demo'
+        ? ['WEB_AUTH=demo in production: anyone who reaches /web can act as any employee, the admin too']
         : []),
       ...(production && seedDemo
         ? ['SEED_DEMO=force in production: the demo company and its admin are seeded']

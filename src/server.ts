@@ -18,6 +18,8 @@ export type ServerDeps = {
   adapters: Record<string, Hono>;
   /** Whose admin endpoints the admin API mounts (`Flow.adminRoutes`). */
   flows: readonly Flow[];
+  /** Admin endpoints that are not a flow's (the web chat's invite links). */
+  adminExtras?: Hono[];
   /** For admin endpoints that message people ("send the digest now"). */
   reminders: Reminders;
   now: Clock;
@@ -59,7 +61,10 @@ export function createHttpApp(deps: ServerDeps): Hono {
   });
   app.get('/', (c) => c.redirect(deps.adapters['/web'] ? '/web' : '/healthz'));
   for (const [path, routes] of Object.entries(deps.adapters)) app.route(path, routes);
-  app.route('/api', adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }));
+  app.route(
+    '/api',
+    adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }, deps.adminExtras),
+  );
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {

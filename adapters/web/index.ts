@@ -1,21 +1,42 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { CardAction, Incoming, Messenger, Outcome, Reply, Target } from '../../src/bot/types.js';
+import type {
+  CardAction,
+  FormSubmission,
+  Incoming,
+  Messenger,
+  Outcome,
+  Reply,
+  Target,
+} from '../../src/bot/types.js';
 import type { Clock } from '../../src/clock.js';
 import { readJson } from '../../src/http/read-json.js';
 import { createLiveHub, LIVE_DEFAULTS, type LiveLimits } from './live.js';
-import { PAGE_HTML } from './page.js';
+import { pageHtml } from './page.js';
 import { toWebResponse } from './render.js';
+import { csrfOf, type Session } from './session.js';
+import { createSignIn, type WebAuth } from './sign-in.js';
 import { entryJson, type WebEntry, type WebSender, type WebStore } from './store.js';
 import { streamConversation } from './stream.js';
-import { actionBody, messageBody, personQuery, toCardAction, toIncoming } from './to-incoming.js';
+import {
+  actionBody,
+  formBody,
+  messageBody,
+  personQuery,
+  toCardAction,
+  toIncoming,
+  toSubmission,
+} from './to-incoming.js';
 
 export type WebAdapterDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
   act(action: CardAction): Promise<Outcome>;
+  submit(submission: FormSubmission): Promise<Outcome>;
   store: WebStore;
   now: Clock;
   live?: Partial<LiveLimits>;
+  /** Sign-in outside development; without it the page offers a picker of everyone (the demo). */
+  auth?: WebAuth;
 };
 
 /**
@@ -27,7 +48,18 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   const { now, store } = deps;
   const limits = { ...LIVE_DEFAULTS, ...deps.live };
   const live = createLiveHub(limits);
-  const routes = new Hono();
+  const routes = new Hono<{ Variables: { session?: Session } }>();
+  const signIn = deps.auth ? createSignIn(deps.auth, now) : null;
+  if (signIn) {
+    routes.route('/', signIn.routes);
+    routes.use('*', signIn.guard);
+  }
+  /** Signed in, a person acts and reads only as themselves; the demo lets anyone be anyone. */
+  const mayActAs = (c: Context, email: string) => {
+    const session = c.get('session') as Session | undefined;
+    return !signIn || session?.email === email;
+  };
+  const notYou = (c: Context) => c.json({ error: 'signed in as someone else' }, 403);
 
   /** Keeps a turn in the conversation and wakes that person's open pages. */
   async function keep(email: string, items: { from: WebSender; reply: Reply }[]): Promise<WebEntry[]> {
@@ -44,11 +76,10 @@ export function createWebAdapter(deps: WebAdapterDeps) {
     }
   }
 
-  async function personOf(
-    email: string | undefined,
-  ): Promise<{ id: string } | { error: string; status: 400 | 404 }> {
-    const query = personQuery.safeParse({ employee: email });
+  async function personOf(c: Context): Promise<{ id: string } | { error: string; status: 400 | 403 | 404 }> {
+    const query = personQuery.safeParse({ employee: c.req.query('employee') });
     if (!query.success) return { error: 'employee (an e-mail) is required', status: 400 };
+    if (!mayActAs(c, query.data.employee)) return { error: 'signed in as someone else', status: 403 };
     const id = await store.employeeOf(query.data.employee);
     return id ? { id } : { error: `unknown employee ${query.data.employee}`, status: 404 };
   }
@@ -58,35 +89,54 @@ export function createWebAdapter(deps: WebAdapterDeps) {
     '/api/*',
     bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'body too large' }, 413) }),
   );
-  routes.get('/', (c) => c.html(PAGE_HTML));
-  routes.get('/api/people', async (c) => c.json({ people: await store.people() }));
+  routes.get('/', (c) => {
+    const session = c.get('session');
+    return c.html(pageHtml(session && deps.auth ? csrfOf(deps.auth.secret, session) : undefined));
+  });
+  routes.get('/api/people', async (c) => {
+    const people = await store.people();
+    return c.json({ people: people.filter((p) => mayActAs(c, p.email)) });
+  });
+
+  /**
+   * The router's answer as JSON, kept in the conversation (with what the person said, if `said`);
+   * a form to draw or field errors are answered but not kept: they belong to this page only.
+   */
+  async function answer(c: Context, email: string, outcome: Outcome, said?: string) {
+    const answered = toWebResponse(outcome);
+    if (answered.status !== 200 || answered.body.duplicate) return c.json(answered.body, answered.status);
+    const mine = said === undefined ? [] : [{ from: 'me' as const, reply: { text: said } }];
+    const bot = answered.body.replies.map((reply) => ({ from: 'bot' as const, reply }));
+    const entries = await keep(email, [...mine, ...bot]);
+    return c.json(entries.length ? { ...answered.body, entries: entries.map(entryJson) } : answered.body);
+  }
 
   routes.post('/api/messages', async (c) => {
     const body = await readJson(c, messageBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    const answer = toWebResponse(await deps.dispatch(toIncoming(body.data, now())));
-    if (answer.status !== 200 || answer.body.duplicate) return c.json(answer.body, answer.status);
-    const said = { from: 'me' as const, reply: { text: body.data.text } };
-    const bot = answer.body.replies.map((reply) => ({ from: 'bot' as const, reply }));
-    const entries = await keep(body.data.employee, [said, ...bot]);
-    return c.json(entries.length ? { ...answer.body, entries: entries.map(entryJson) } : answer.body);
+    if (!mayActAs(c, body.data.employee)) return notYou(c);
+    const outcome = await deps.dispatch(toIncoming(body.data, now()));
+    return answer(c, body.data.employee, outcome, body.data.text);
   });
 
   routes.post('/api/actions', async (c) => {
     const body = await readJson(c, actionBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
-    const answer = toWebResponse(await deps.act(toCardAction(body.data)));
-    if (answer.status !== 200 || answer.body.duplicate) return c.json(answer.body, answer.status);
-    const entries = await keep(
-      body.data.employee,
-      answer.body.replies.map((reply) => ({ from: 'bot' as const, reply })),
-    );
-    return c.json(entries.length ? { ...answer.body, entries: entries.map(entryJson) } : answer.body);
+    if (!mayActAs(c, body.data.employee)) return notYou(c);
+    return answer(c, body.data.employee, await deps.act(toCardAction(body.data)));
+  });
+
+  /** A filled-in form, checked by the command's own schema: 422 with `fields` names each problem. */
+  routes.post('/api/forms', async (c) => {
+    const body = await readJson(c, formBody);
+    if ('error' in body) return c.json({ error: body.error }, 400);
+    if (!mayActAs(c, body.data.employee)) return notYou(c);
+    return answer(c, body.data.employee, await deps.submit(toSubmission(body.data)));
   });
 
   /** The kept conversation, oldest first, and the event number to follow the stream from. */
   routes.get('/api/history', async (c) => {
-    const employeeId = await personOf(c.req.query('employee'));
+    const employeeId = await personOf(c);
     if ('error' in employeeId) return c.json({ error: employeeId.error }, employeeId.status);
     const { seq, entries } = await store.read(employeeId.id);
     return c.json({ seq, entries: entries.map(entryJson) });
@@ -94,7 +144,7 @@ export function createWebAdapter(deps: WebAdapterDeps) {
 
   /** What the bot sent the person unasked (notifications, digests, cards to decide), oldest first. */
   routes.get('/api/inbox', async (c) => {
-    const employeeId = await personOf(c.req.query('employee'));
+    const employeeId = await personOf(c);
     if ('error' in employeeId) return c.json({ error: employeeId.error }, employeeId.status);
     const { entries } = await store.read(employeeId.id);
     const notices = entries.filter((e) => e.from === 'notice');
@@ -110,6 +160,7 @@ export function createWebAdapter(deps: WebAdapterDeps) {
     });
     if (!query.success)
       return c.json({ error: 'employee (an e-mail) and a numeric event id are required' }, 400);
+    if (!mayActAs(c, query.data.employee)) return notYou(c);
     const employeeId = await store.employeeOf(query.data.employee);
     if (!employeeId) return c.json({ error: `unknown employee ${query.data.employee}` }, 404);
     return streamConversation(c, { employeeId, after: query.data.after, store, live, limits });
@@ -131,8 +182,11 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   };
 
   return {
-    routes,
+    // mounted as a plain sub-app: the session variable is this adapter's own business
+    routes: new Hono().route('/', routes),
     messenger,
+    /** Admin endpoints of the sign-in (invite links), for the admin API to mount. */
+    adminRoutes: signIn?.invites,
     /** Ends the open streams (before the HTTP server closes: it waits for open responses). */
     close: () => live.closeAll(),
     /** Open streams of a person. */

@@ -7,7 +7,10 @@
 export const PAGE_SCRIPT = `
 const log = document.getElementById('log'), who = document.getElementById('who'), input = document.getElementById('text');
 const below = document.getElementById('below');
-let people = [], person = null, stream = null, shown = new Map(), generation = 0;
+/** Signed in: the session's CSRF token goes with every POST (empty in the demo). */
+const csrf = document.querySelector('meta[name=csrf]').content;
+const headers = { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) };
+let people = [], person = null, stream = null, shown = new Map(), generation = 0, forms = 0;
 function el(tag, cls, text) { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
 function atBottom() { return log.scrollHeight - log.scrollTop - log.clientHeight < 40; }
 function toBottom() { log.scrollTop = log.scrollHeight; below.classList.remove('show'); }
@@ -24,10 +27,16 @@ function drawCard(c) {
   box.append(el('h3', null, c.title));
   if (c.subtitle) box.append(el('div', 'sub', c.subtitle));
   if (c.fields.length) { const dl = el('dl'); for (const [k, v] of c.fields) dl.append(el('dt', null, k), el('dd', null, v)); box.append(dl); }
+  if (c.chart && c.chart.svg) {
+    // drawn by the server; shown as an image, so nothing in it can run as script on this page
+    const img = el('img', 'chart'); img.alt = c.chart.title;
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(c.chart.svg);
+    box.append(img);
+  }
   if (c.body) box.append(el('div', 'body', c.body));
   for (const a of c.actions) {
     const b = el('button', a.style, a.label);
-    b.onclick = async () => { b.disabled = true; await post('/web/api/actions', { employee: person.email, actionId: a.actionId, value: a.value, locale: a.locale }); b.disabled = false; };
+    b.onclick = async () => { b.disabled = true; await post('/web/api/actions', { employee: person.email, actionId: a.actionId, value: a.value, locale: a.locale, forms: true }); b.disabled = false; };
     box.append(b);
   }
   return box;
@@ -53,15 +62,68 @@ function place(entry) {
 }
 function remember(id) { const key = 'seen:' + person.email; if (id > Number(localStorage.getItem(key) || 0)) localStorage.setItem(key, String(id)); }
 function note(text, cls) { const box = draw({ from: 'me', reply: { text } }, cls); log.insertBefore(box, below); toBottom(); return box; }
+/** Posts to the JSON API; answers are placed, a form is drawn. Resolves to the response body, or null. */
 async function post(path, body) {
   try {
-    const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
     const data = await res.json();
-    if (!res.ok) { note(data.error, 'bot error'); return false; }
+    if (res.status === 422) return data;
+    if (!res.ok) { note(data.error, 'bot error'); return null; }
     if (data.entries && data.entries.length) for (const e of data.entries) place(e);
     else for (const reply of data.replies || []) log.insertBefore(draw({ from: 'bot', reply }), below);
-    return true;
-  } catch (err) { note(String(err), 'bot error'); return false; }
+    if (data.form) drawForm(data.form);
+    return data;
+  } catch (err) { note(String(err), 'bot error'); return null; }
+}
+/**
+ * A command's form, in the log where it was asked for. Required fields are marked; the server
+ * checks the values with the command's own schema and names each problem beside its field.
+ */
+function drawForm(f) {
+  const en = f.locale === 'en', id = 'f' + (++forms), inputs = new Map();
+  const box = el('form', 'entry bot form card'); box.noValidate = true; box.id = id;
+  box.append(el('h3', null, f.title));
+  for (const field of f.fields) {
+    const row = el('label', 'field'), caption = el('span', 'label', field.label);
+    if (!field.optional) caption.append(el('span', 'required', ' *'));
+    let input;
+    if (field.kind === 'select') {
+      input = el('select');
+      input.append(new Option(en ? 'Choose…' : '请选择…', ''));
+      for (const o of field.options || []) input.append(new Option(o.label, o.value));
+    } else if (field.kind === 'textarea') input = el('textarea');
+    else {
+      input = el('input');
+      input.type = field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text';
+      if (field.kind === 'number') input.step = 'any';
+    }
+    input.name = field.name;
+    if (field.initial) input.value = field.initial;
+    if (!field.optional) input.setAttribute('aria-required', 'true');
+    const error = el('div', 'field-error'); error.id = id + '-' + field.name + '-error';
+    input.setAttribute('aria-describedby', error.id);
+    row.append(caption, input, error); box.append(row); inputs.set(field.name, { input, error });
+  }
+  const submit = el('button', 'primary', en ? 'Submit' : '提交'), cancel = el('button', 'default', en ? 'Cancel' : '取消');
+  cancel.type = 'button'; cancel.onclick = () => box.remove();
+  box.append(submit, cancel);
+  box.onsubmit = async (e) => {
+    e.preventDefault(); submit.disabled = true;
+    const values = {};
+    for (const [name, { input, error }] of inputs) { values[name] = input.value; error.textContent = ''; input.removeAttribute('aria-invalid'); }
+    const data = await post('/web/api/forms', { employee: person.email, intent: f.intent, values, locale: f.locale, eventId: id + ':' + crypto.randomUUID() });
+    submit.disabled = false;
+    if (data && data.fields) {
+      let first = null;
+      for (const [name, message] of Object.entries(data.fields)) {
+        const field = inputs.get(name) || inputs.values().next().value;
+        field.error.textContent = message; field.input.setAttribute('aria-invalid', 'true'); first = first || field.input;
+      }
+      if (first) first.focus();
+    } else if (data) box.remove();
+  };
+  log.insertBefore(box, below); toBottom();
+  const first = box.querySelector('input,select,textarea'); if (first) first.focus();
 }
 function follow(after) {
   if (stream) stream.close();
@@ -98,9 +160,11 @@ below.onclick = toBottom;
 document.getElementById('send').onsubmit = async (e) => {
   e.preventDefault(); const text = input.value.trim(); if (!text || !person) return;
   input.value = ''; const pending = note(text, 'me pending');
-  await post('/web/api/messages', { employee: person.email, text });
+  await post('/web/api/messages', { employee: person.email, text, forms: true });
   pending.remove();
 };
+const signOut = document.getElementById('sign-out');
+if (signOut) signOut.onclick = async () => { await fetch('/web/auth/sign-out', { method: 'POST', headers }); location.href = '/web/sign-in'; };
 who.onchange = () => { localStorage.setItem('who', who.value); load(); };
 fetch('/web/api/people').then((r) => r.json()).then((data) => {
   people = data.people;

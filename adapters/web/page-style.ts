@@ -31,6 +31,12 @@ header label{display:flex;gap:6px;align-items:center;flex:1 1 14rem;min-width:0}
 .new-marker{align-self:stretch;text-align:center;color:#dc2626;font-size:12px;border-top:1px solid #fca5a5;margin-top:4px}
 #below{position:sticky;bottom:0;align-self:center;display:none;border-radius:14px;border:0;padding:4px 12px;background:#2563eb;color:#fff}
 #below.show{display:block}
-form{display:flex;gap:8px;padding:8px;background:#fff;border-top:1px solid #d1d5db}#text{flex:1;min-width:0;padding:8px}
+#send{display:flex;gap:8px;padding:8px;background:#fff;border-top:1px solid #d1d5db}#text{flex:1;min-width:0;padding:8px}
+.form{align-self:flex-start;width:min(30rem,95%)}.form .field{display:flex;flex-direction:column;gap:2px;margin:6px 0}
+.form .label{color:#374151}.form .required{color:#dc2626}
+.form input,.form select,.form textarea{padding:6px;border:1px solid #d1d5db;border-radius:6px;background:#fff}
+.form textarea{min-height:4rem;resize:vertical}.form [aria-invalid=true]{border-color:#dc2626}
+.card img.chart{display:block;max-width:100%;height:auto;margin:6px 0;background:#fff}
+.field-error{color:#dc2626;font-size:13px}.field-error:empty{display:none}
 @media (max-width:600px){.entry{max-width:95%}header strong{display:none}}
 `;

@@ -1,4 +1,5 @@
 import type { Reply } from '../../src/bot/types.js';
+import { drawCharts } from './draw-charts.js';
 
 export type WebSender = 'me' | 'bot' | 'notice';
 /** One line of a person's web chat; `rev` is the event number of its last write. */
@@ -19,5 +20,5 @@ export const entryJson = (e: WebEntry) => ({
   id: e.id,
   at: e.at.toISOString(),
   from: e.from,
-  reply: e.reply,
+  reply: drawCharts(e.reply),
 });

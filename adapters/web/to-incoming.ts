@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { type CardAction, type Incoming, LOCALES } from '../../src/bot/types.js';
+import { type CardAction, type FormSubmission, type Incoming, LOCALES } from '../../src/bot/types.js';
 
 const email = z.string().trim().toLowerCase().pipe(z.email());
 /** A client may send its own id so that a retried POST is not handled twice. */
@@ -11,6 +11,8 @@ export const messageBody = z.object({
   // the router answers text over its own limit; this only bounds what is read at all
   text: z.string().trim().min(1).max(40_000),
   messageId: clientId,
+  /** The client draws forms (the page does); API clients without it get text answers. */
+  forms: z.boolean().optional(),
 });
 /** Whose conversation, and (for the live stream) the last event the page has. */
 export const personQuery = z.object({
@@ -22,6 +24,15 @@ export const actionBody = z.object({
   actionId: z.string().min(1).max(255),
   value: z.string().max(2000).default(''),
   /** The clicked button's `locale`, as the reply carrying it gave it. */
+  locale: z.enum(LOCALES).optional(),
+  eventId: clientId,
+  forms: z.boolean().optional(),
+});
+/** A filled-in form: the values by field name, as the form the API handed out named them. */
+export const formBody = z.object({
+  employee: email,
+  intent: z.string().min(1).max(100),
+  values: z.record(z.string(), z.string().max(4000)),
   locale: z.enum(LOCALES).optional(),
   eventId: clientId,
 });
@@ -36,6 +47,7 @@ export function toIncoming(body: z.infer<typeof messageBody>, receivedAt: Date):
     text: body.text,
     messageId: body.messageId ?? randomUUID(),
     receivedAt,
+    ...(body.forms ? { forms: 'now' as const } : {}),
   };
 }
 
@@ -46,6 +58,19 @@ export function toCardAction(body: z.infer<typeof actionBody>): CardAction {
     platformUserId: body.employee,
     actionId: body.actionId,
     value: body.value,
+    eventId: body.eventId ?? randomUUID(),
+    ...(body.locale ? { locale: body.locale } : {}),
+    ...(body.forms ? { canOpenForm: true } : {}),
+  };
+}
+
+export function toSubmission(body: z.infer<typeof formBody>): FormSubmission {
+  return {
+    platform: 'web',
+    tenant: 'local',
+    platformUserId: body.employee,
+    intent: body.intent,
+    values: body.values,
     eventId: body.eventId ?? randomUUID(),
     ...(body.locale ? { locale: body.locale } : {}),
   };

@@ -225,11 +225,15 @@ export function analyticsCard(b: Breakdown, locale: Locale): Card {
     const bar = '█'.repeat(Math.max(1, Math.round((r.count / top) * 20)));
     return `${label(r.key).padEnd(width, pad).slice(0, width)} ${String(r.count).padStart(5)} ${(r.share * 100).toFixed(1).padStart(5)}% ${bar}`;
   });
+  const title = tr(locale, t.analytics, { by: tr(locale, t.by[b.by]) });
+  // the chart has every value (up to 30) with its whole label; the text beside it the top 15
+  const bars = b.rows.slice(0, 30).map((r) => ({ label: label(r.key), value: r.count }));
   return {
-    title: tr(locale, t.analytics, { by: tr(locale, t.by[b.by]) }),
+    title,
     subtitle: tr(locale, t.total, { n: b.total }),
     fields: [],
     body: lines.length ? lines.join('\n') : tr(locale, t.none),
+    ...(bars.length ? { chart: { kind: 'bar' as const, title, bars } } : {}),
     status: 'info',
     actions: [],
   };

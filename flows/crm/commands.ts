@@ -11,6 +11,7 @@ import { parseCustomer } from './parse-customer.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { claimByName, releaseByName } from './pool-handlers.js';
 import { previewCustomer, previewFollowUp, previewResolve, previewText } from './preview.js';
+import { resolveForm } from './resolve-form.js';
 import { changeTicketAndTell, createTicket } from './ticket-handlers.js';
 
 type L = { locale: Locale };
@@ -198,6 +199,7 @@ export const crmCommands: CommandSpec[] = [
           };
     },
     handle: (ctx, { no, note }) => changeTicketAndTell(ctx, no, { resolve: note }),
+    form: resolveForm,
   }),
   defineCommand({
     ...spec,

@@ -41,8 +41,10 @@ export const crmFlow: Flow = {
     { actionId: 'crm.pool.claim', handle: (ctx, a) => claimFromButton(ctx, a.value) },
     { actionId: 'crm.ticket.take', handle: (ctx, a) => changeTicketAndTell(ctx, a.value, { take: true }) },
     {
-      // a resolution needs a note, which a button cannot carry: ask for it in one line
+      // a resolution needs a note, which a button cannot carry: a form where the platform has
+      // one, else ask for it in one line
       actionId: 'crm.ticket.resolve',
+      form: (a) => ({ intent: 'crm.ticket.resolve', draft: { no: a.value } }),
       handle: async (ctx, a) => ctx.reply(tr(ctx.locale, m.resolveHow, { no: a.value })),
     },
   ],

@@ -14,6 +14,7 @@ import { readPrices } from './line-prices.js';
 import type { OrderAction } from './pipeline.js';
 import { previewOrder, previewStep } from './preview.js';
 import { CUSTOMER_LABEL } from './read-order.js';
+import { stepForm } from './step-form.js';
 
 const STEP_WORDS: Record<string, OrderAction> = {
   生产: 'produce',
@@ -138,6 +139,7 @@ export const orderCommands: CommandSpec[] = [
       return { args: parsed.args.step ?? { no, action: 'next', carrier: '', tracking: '', note: '' } };
     },
     handle: (ctx, step) => advanceFromChat(ctx, step),
+    form: stepForm,
   }),
   defineCommand<Record<string, never>>({
     intent: 'orders.mine',

@@ -31,6 +31,11 @@ export const ordersFlow: Flow = {
     { actionId: 'orders.sample.settle', handle: (ctx, a) => settleFromChat(ctx, a.value) },
     {
       actionId: 'orders.advance',
+      // shipping needs a carrier and tracking number: a form where the platform has one
+      form: (a) => {
+        const [no = '', action = ''] = a.value.split(' ');
+        return action === 'ship' ? { intent: 'orders.advance', draft: { no, action } } : null;
+      },
       handle: async (ctx, a) => {
         const [no = '', action = ''] = a.value.split(' ');
         if (!(ACTIONS as readonly string[]).includes(action)) return showOrder(ctx, no);

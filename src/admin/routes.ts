@@ -25,9 +25,12 @@ export function adminRoutes(
   adminToken: string | undefined,
   flows: readonly Flow[],
   deps: Omit<AdminDeps, 'commands'>,
+  extras: readonly Hono[] = [],
 ): Hono {
   const api = new Hono();
   const endpoints = flowAdminRoutes(flows, deps);
+  // admin endpoints of the app itself (web invites), described and guarded like the flows'
+  for (const routes of extras) endpoints.route('/', routes);
   const document = openApiDocument(endpoints);
 
   // registered before the token check, which therefore never runs for them

@@ -129,9 +129,10 @@ export type ActionSpec = {
   handle(ctx: TurnContext, action: CardAction): Promise<void>;
   /**
    * Where the platform can open a form from this click, open this command's form instead of
-   * running `handle` (e.g. Reject asks for the reason in a form; elsewhere it asks in text).
+   * running `handle` (e.g. Reject asks for the reason in a form; elsewhere it asks in text); null:
+   * this click needs no form.
    */
-  form?(action: CardAction): { intent: string; draft: Record<string, string> };
+  form?(action: CardAction): { intent: string; draft: Record<string, string> } | null;
 };
 
 /**

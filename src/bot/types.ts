@@ -102,11 +102,18 @@ export type Button = {
 };
 export type CardStatus = 'info' | 'pending' | 'approved' | 'rejected' | 'warning' | 'done';
 
+/**
+ * Numbers to draw. Adapters that can show an image draw it (the web chat: SVG); the card's
+ * `body` or `fields` always carry the same numbers, so the rest show those.
+ */
+export type Chart = { kind: 'bar'; title: string; bars: { label: string; value: number }[] };
+
 export type Card = {
   title: string;
   subtitle?: string;
   fields: [label: string, value: string][];
   body?: string;
+  chart?: Chart;
   status?: CardStatus;
   actions: Button[];
 };

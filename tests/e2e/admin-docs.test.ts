@@ -33,7 +33,8 @@ describe('the admin API described', () => {
     expect(result.valid ? [] : compileErrors(result)).toEqual([]);
     const operations = Object.values(json.paths as Record<string, object>).flatMap((p) => Object.keys(p));
     const routes = operationsOf(flowAdminRoutes(flows, { now: testNow, reminders: {} as never }));
-    expect(operations).toHaveLength(routes.length);
+    // the flows' routes, and the app's own where mounted (the web chat's invites)
+    expect(operations.length).toBeGreaterThanOrEqual(routes.length);
     expect(json.paths['/api/employees/{email}'].patch.parameters).toContainEqual(
       expect.objectContaining({ name: 'email', in: 'path', required: true }),
     );

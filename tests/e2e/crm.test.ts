@@ -172,4 +172,16 @@ describe('CRM tickets and analytics', () => {
     const en = cardOf(await say('alice.chen', 'customer analytics by stage'));
     expect(en.title).toBe('Customers by stage');
   });
+
+  it('analytics come with a chart: every value a bar, the pool its own; the web draws it as SVG', async () => {
+    const card = cardOf(await say('li.wei', '客户分析 负责人'));
+    const bars = card.chart?.bars ?? [];
+    expect(bars.map((b) => b.label)).toContain('公海');
+    expect(bars.every((b) => b.label !== '')).toBe(true);
+    const total = Number(/\d+/.exec(card.subtitle ?? '')?.[0]);
+    expect(bars.reduce((sum, b) => sum + b.value, 0)).toBe(total);
+    const svg = (card.chart as { svg?: string }).svg ?? '';
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('公海');
+  });
 });

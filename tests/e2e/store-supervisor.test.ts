@@ -25,6 +25,7 @@ beforeAll(async () => {
   const config = loadConfig({
     NODE_ENV: 'production',
     WEB_CHAT: 'on',
+    WEB_AUTH: 'demo',
     SEED_DEMO: 'force',
     FERRETDB_BIN: bin,
     DATA_DIR: dataDir,
@@ -67,7 +68,7 @@ const checkIns = () => AttendanceDay.countDocuments({ checkInAt: { $ne: null } }
 describe.skipIf(!bin)('the embedded store is supervised', () => {
   it('production logs each unsafe setting loudly at start', () => {
     expect(logs.filter((l) => l.msg.startsWith('UNSAFE SETTING')).map((l) => l.msg)).toEqual([
-      'UNSAFE SETTING: WEB_CHAT=on in production: anyone who reaches /web can act as any employee, the admin too',
+      'UNSAFE SETTING: WEB_AUTH=demo in production: anyone who reaches /web can act as any employee, the admin too',
       'UNSAFE SETTING: SEED_DEMO=force in production: the demo company and its admin are seeded',
     ]);
   });

@@ -1,29 +1,16 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { Employee } from '../../db/models/employee.js';
 import { useTestApp } from '../helpers/app.js';
+import { launchChromium } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const app = useTestApp();
+
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // the machine has no network: background services would only fail noisily
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -189,5 +176,51 @@ describe('the /web page live, two people in two browsers', () => {
     expect(await again.evaluate(() => document.getElementById('log')?.scrollTop)).toBe(0);
     await again.locator('#below.show').waitFor();
     await context.close();
+  });
+});
+
+describe('forms and charts in the page', () => {
+  it('a bare command opens its form; a field error shows beside the field, the fix files the request', async () => {
+    const before = await ApprovalRequest.countDocuments({ type: 'leave' });
+    const page = await openAs('li.wei@demo.example');
+    await send(page, '请假');
+    const form = page.locator('form.form').last();
+    await expect.poll(() => form.locator('h3').textContent()).toBe('请假');
+    expect(await form.locator('.required').count()).toBeGreaterThan(0);
+    await form.locator('select[name=kind]').selectOption('annual');
+    await form.locator('input[name=from]').fill('2026-12-10');
+    await form.locator('input[name=to]').fill('2026-12-08');
+    await form.locator('textarea[name=reason]').fill('回老家');
+    await form.getByRole('button', { name: '提交' }).click();
+    const errors = form.locator('.field-error:not(:empty)');
+    await errors.first().waitFor();
+    expect(await form.locator('[aria-invalid=true]').count()).toBeGreaterThan(0);
+    expect(await ApprovalRequest.countDocuments({ type: 'leave' })).toBe(before);
+
+    await form.locator('input[name=to]').fill('2026-12-11');
+    await form.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.locator('form.form').count()).toBe(0);
+    const filed = page.locator('.entry.bot .card h3').filter({ hasText: /^请假 AP-\d+/ });
+    await filed.first().waitFor();
+    expect(await ApprovalRequest.countDocuments({ type: 'leave' })).toBe(before + 1);
+
+    // the answer is kept: a reload shows it again
+    await page.reload();
+    await page.locator('body[data-live="open"]').waitFor({ state: 'attached' });
+    await filed.first().waitFor();
+    await page.close();
+  });
+
+  it('analytics show a chart that renders, with the numbers beside it', async () => {
+    const page = await openAs('li.wei@demo.example');
+    await send(page, '客户分析 城市');
+    const chart = page.locator('.card img.chart').last();
+    await chart.waitFor();
+    await expect
+      .poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(100);
+    expect(await chart.getAttribute('alt')).toBe('客户分析 · 按城市');
+    expect(await page.locator('.card .body').last().textContent()).toMatch(/深圳\s+\d+/);
+    await page.close();
   });
 });

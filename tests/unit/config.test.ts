@@ -45,7 +45,17 @@ describe('loadConfig', () => {
 
   it('turns the web chat off in production unless asked', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).webChat).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', WEB_CHAT: 'on' }).webChat).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', WEB_CHAT: 'on' })).toThrow(
+      'Invalid configuration: WEB_SESSION_SECRET is required in production with WEB_CHAT=on; PUBLIC_URL is required in production with WEB_CHAT=on',
+    );
+    const signIn = { WEB_SESSION_SECRET: 's'.repeat(32), PUBLIC_URL: 'https://chat.example.com/' };
+    expect(loadConfig({ NODE_ENV: 'production', WEB_CHAT: 'on', ...signIn })).toMatchObject({
+      webChat: true,
+      webAuth: 'sign-in',
+      publicUrl: 'https://chat.example.com',
+      warnings: [],
+    });
+    expect(loadConfig({}).webAuth).toBe('demo');
     expect(() => loadConfig({ WEB_CHAT: 'yes' })).toThrow(/WEB_CHAT/);
   });
 
@@ -59,8 +69,8 @@ describe('loadConfig', () => {
       seedDemo: true,
       warnings: ['SEED_DEMO=force in production: the demo company and its admin are seeded'],
     });
-    expect(loadConfig({ NODE_ENV: 'production', WEB_CHAT: 'on' }).warnings).toEqual([
-      'WEB_CHAT=on in production: anyone who reaches /web can act as any employee, the admin too',
+    expect(loadConfig({ NODE_ENV: 'production', WEB_CHAT: 'on', WEB_AUTH: 'demo' }).warnings).toEqual([
+      'WEB_AUTH=demo in production: anyone who reaches /web can act as any employee, the admin too',
     ]);
     expect(loadConfig({ WEB_CHAT: 'on', SEED_DEMO: 'on' }).warnings).toEqual([]);
   });

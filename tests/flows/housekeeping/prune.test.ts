@@ -5,6 +5,7 @@ import { Claim } from '../../../db/models/claim.js';
 import { Delivery } from '../../../db/models/delivery.js';
 import { PendingAction } from '../../../db/models/pending-action.js';
 import { ProcessedEvent } from '../../../db/models/processed-event.js';
+import { WebSignIn } from '../../../db/models/web-sign-in.js';
 import { pruneOldest } from '../../../db/prune.js';
 import { digestJobs } from '../../../flows/digests/jobs.js';
 import { housekeepingJobs } from '../../../flows/housekeeping/jobs.js';
@@ -55,12 +56,20 @@ describe('housekeeping.prune', () => {
       expiresAt,
     });
     await PendingAction.insertMany([pending('c-expired', hoursAgo(1)), pending('c-open', hoursAgo(-20))]);
+    const signIn = (id: string, expiresAt: Date) => ({
+      _id: id,
+      email: 'a@x.example',
+      kind: 'link',
+      expiresAt,
+    });
+    await WebSignIn.insertMany([signIn('s-expired', hoursAgo(1)), signIn('s-open', hoursAgo(-1))]);
 
     expect(await run(housekeepingJobs, 'housekeeping.prune')).toEqual({
       events: 1,
       claims: 3,
       changes: 1,
       pending: 1,
+      signIns: 1,
     });
     expect((await ProcessedEvent.find({}).lean()).map((e) => e.eventId)).toEqual(['new']);
     expect(await ids(Claim as never)).toEqual(
@@ -75,12 +84,14 @@ describe('housekeeping.prune', () => {
     );
     expect(await ids(CacheChange as never)).toEqual(['directory:2']);
     expect(await ids(PendingAction as never)).toEqual(['c-open']);
+    expect(await ids(WebSignIn as never)).toEqual(['s-open']);
     // nothing left to do: a second run (or another instance's) deletes nothing
     expect(await run(housekeepingJobs, 'housekeeping.prune')).toEqual({
       events: 0,
       claims: 0,
       changes: 0,
       pending: 0,
+      signIns: 0,
     });
   });
 });

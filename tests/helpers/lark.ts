@@ -38,7 +38,7 @@ export type LarkStub = {
   /** Messages recalled by their sender: a PATCH of one fails as Lark's does. */
   deleted: Set<string>;
   /** Answers `callback/ws/endpoint` (helpers/lark-long-connection.ts); unset: Lark's "internal error". */
-  wsEndpoint?: () => unknown;
+  wsEndpoint?: (body: { AppID?: string; AppSecret?: string }) => unknown;
   /** Resolves once `count` calls match, or fails after `ms`. */
   waitFor(match: (c: LarkCall) => boolean, count?: number, ms?: number): Promise<LarkCall[]>;
   close(): Promise<void>;
@@ -73,7 +73,7 @@ export async function startLarkStub(users: Record<string, string> = {}): Promise
     if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal')
       return reply(200, { code: 0, msg: 'ok', tenant_access_token: 't-stub-token', expire: 7200 });
     if (url.pathname === '/callback/ws/endpoint')
-      return reply(200, stub.wsEndpoint?.() ?? { code: 1000040343, msg: 'internal error', data: {} });
+      return reply(200, stub.wsEndpoint?.(body) ?? { code: 1000040343, msg: 'internal error', data: {} });
     const call: LarkCall = {
       method: req.method ?? '',
       path: url.pathname,

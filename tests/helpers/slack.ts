@@ -3,7 +3,7 @@ import { sign } from '../../adapters/slack/verify.js';
 import { testNow, testSeconds } from './clock.js';
 import { type SlackStub, startSlackStub } from './slack-stub.js';
 
-export { SLACK_USERS, type SlackStub, startSlackStub, until } from './slack-stub.js';
+export { SLACK_USERS, type SlackStub, type StubCall, startSlackStub, until } from './slack-stub.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token';

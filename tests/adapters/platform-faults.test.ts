@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
+import { AttendanceDay } from '../../db/models/attendance-day.js';
 import { Employee } from '../../db/models/employee.js';
 import type { Reply } from '../../src/bot/types.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { LARK_TENANT, type LarkCall, useLarkStub } from '../helpers/lark.js';
-import { dm, slackEnv, TEAM, until, useSlackStub } from '../helpers/slack.js';
+import { click, dm, interact, slackEnv, TEAM, until, useSlackStub } from '../helpers/slack.js';
 
 // Slack and Lark stand-ins that fail the ways the real ones do: down (5xx), refusing (`ok: false`,
 // Lark `code` ≠ 0), rate-limited (429 with Retry-After), slow, or asked to update a message its
@@ -129,6 +130,26 @@ describe('updating a message its reader deleted', () => {
       'card' in m.reply ? m.reply.card.title.includes(request.no) : false,
     );
     expect(webCopy.reply.card.actions).toEqual([]);
+  });
+  it('Submit on a confirmation card that was deleted still does the work', async () => {
+    slack.current.reset();
+    const checkIns = () => AttendanceDay.countDocuments({ checkInAt: { $ne: null } });
+    const before = await checkIns();
+    await dm(app.current.url, 'U_ALICE', 'just got to the office', 'Ev-faults-confirm');
+    const [post] = await slack.current.waitFor('chat.postMessage');
+    type Block = { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] };
+    const submit = ((post?.args.blocks ?? []) as Block[])
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.text.text === 'Submit');
+    if (!submit) throw new Error('no Submit button');
+    const where = { channel: String(post?.result?.channel), ts: String(post?.result?.ts) };
+    slack.current.deleted.add(where.ts);
+    await interact(app.current.url, click('U_ALICE', submit.action_id, submit.value, where));
+    await until(() =>
+      slack.current.of('chat.postMessage').some((c) => JSON.stringify(c.args).includes('Checked in at')),
+    );
+    expect(await checkIns()).toBe(before + 1);
+    expect(slack.current.of('chat.update')[0]?.fault).toEqual({ error: 'message_not_found' });
   });
 });
 

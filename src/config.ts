@@ -180,6 +180,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     for (const k of LARK_REQUIRED.filter((k) => present[k] === undefined))
       problems.push(`${k} is required when Lark is configured`);
   }
+  // the SDK's long-connection client logs and quietly stays offline for an id not shaped like Lark's
+  if (present.LARK_CONNECTION === 'ws' && !/^cli_[0-9a-f]{16}$/i.test(present.LARK_APP_ID ?? ''))
+    problems.push(
+      'LARK_APP_ID must be cli_ and 16 hex digits (Developer Console → Credentials) for LARK_CONNECTION=ws',
+    );
   const slackKeys = Object.keys(present).filter((k) => k.startsWith('SLACK_') && k !== 'SLACK_COMMAND');
   if (slackKeys.length > 0) {
     for (const key of SLACK_REQUIRED.filter((k) => !(k in present))) {

@@ -127,7 +127,7 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
     routes,
     messenger,
     queueDepth: queue.depth,
-    /** Long connection only: events arrive over it; card callbacks still come to /lark/cards. */
+    /** Long connection only: events and `card.action.trigger` arrive over it; classic callbacks still come to /lark/cards. */
     start: async () => {
       await ws?.start({ eventDispatcher: events });
     },

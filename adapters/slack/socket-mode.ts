@@ -4,7 +4,7 @@ import type { Ack } from './handle.js';
 /**
  * Socket Mode for deployments without a public URL: bolt holds the WebSocket, every envelope
  * goes to the same handler as HTTP, and its answer is the ack. Events are acked by bolt itself.
- * Not covered by tests (it needs Slack's WebSocket endpoint).
+ * Tested against a local socket end (tests/helpers/slack-socket.ts).
  */
 export async function startSocketMode(options: {
   appToken: string;

@@ -56,8 +56,15 @@ export function createNotifier(deps: NotifierDeps) {
     return sent.filter((ref): ref is MessageRef => ref !== undefined);
   }
 
+  /**
+   * Brings a sent message up to date. A copy that cannot be (deleted by its reader, the platform
+   * down or rate-limited past the client's retries) is logged and skipped: the work that caused
+   * the update is already done, and the other copies and the messages after it must still go.
+   */
   async function update(ref: MessageRef, reply: Reply): Promise<void> {
-    await messenger(ref.platform)?.update(ref, reply);
+    await messenger(ref.platform)
+      ?.update(ref, reply)
+      .catch((err: unknown) => deps.log.warn({ err, platform: ref.platform }, 'update failed'));
   }
 
   return { notify, update };

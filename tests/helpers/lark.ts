@@ -19,14 +19,26 @@ export type LarkCall = {
   messageId?: string;
 };
 
+/** How a call fails: Lark's `code` ≠ 0 (HTTP 200 unless `status` says otherwise, e.g. 429 or 500). */
+export type LarkFault = { code: number; msg: string; status?: number };
+
 export type LarkStub = {
   url: string;
+  server: Server;
   calls: LarkCall[];
   /** open_id → e-mail, answered by contact/v3/users/:id; unknown ids get Lark's "no user" error. */
   users: Map<string, string>;
   creates(): LarkCall[];
   patches(): LarkCall[];
   lookups(): LarkCall[];
+  /** The next `times` calls matching `method` and `path` answer with `fault`. */
+  fail(method: string, path: RegExp, fault: LarkFault, times?: number): void;
+  /** Slow answers: a call matching `method` and `path` is answered after `ms`. */
+  delays: { method: string; path: RegExp; ms: number }[];
+  /** Messages recalled by their sender: a PATCH of one fails as Lark's does. */
+  deleted: Set<string>;
+  /** Answers `callback/ws/endpoint` (helpers/lark-long-connection.ts); unset: Lark's "internal error". */
+  wsEndpoint?: (body: { AppID?: string; AppSecret?: string }) => unknown;
   /** Resolves once `count` calls match, or fails after `ms`. */
   waitFor(match: (c: LarkCall) => boolean, count?: number, ms?: number): Promise<LarkCall[]>;
   close(): Promise<void>;
@@ -40,6 +52,16 @@ export type LarkStub = {
 export async function startLarkStub(users: Record<string, string> = {}): Promise<LarkStub> {
   const calls: LarkCall[] = [];
   const directory = new Map(Object.entries(users));
+  const faults: { method: string; path: RegExp; fault: LarkFault; left: number }[] = [];
+  const deleted = new Set<string>();
+  const delays: LarkStub['delays'] = [];
+  const faultFor = (method: string, path: string): LarkFault | undefined => {
+    const id = path.match(/^\/open-apis\/im\/v1\/messages\/([^/]+)$/)?.[1];
+    if (method === 'PATCH' && id && deleted.has(id)) return { code: 230011, msg: 'The message is recalled.' };
+    const planned = faults.find((f) => f.method === method && f.path.test(path) && f.left > 0);
+    if (planned) planned.left--;
+    return planned?.fault;
+  };
   let sent = 0;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://stub');
@@ -50,6 +72,8 @@ export async function startLarkStub(users: Record<string, string> = {}): Promise
     };
     if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal')
       return reply(200, { code: 0, msg: 'ok', tenant_access_token: 't-stub-token', expire: 7200 });
+    if (url.pathname === '/callback/ws/endpoint')
+      return reply(200, stub.wsEndpoint?.(body) ?? { code: 1000040343, msg: 'internal error', data: {} });
     const call: LarkCall = {
       method: req.method ?? '',
       path: url.pathname,
@@ -58,6 +82,10 @@ export async function startLarkStub(users: Record<string, string> = {}): Promise
       auth: req.headers.authorization,
     };
     calls.push(call);
+    const slow = delays.find((d) => d.method === call.method && d.path.test(url.pathname));
+    if (slow) await new Promise((r) => setTimeout(r, slow.ms));
+    const fault = faultFor(call.method, url.pathname);
+    if (fault) return reply(fault.status ?? 200, { code: fault.code, msg: fault.msg });
     if (url.pathname === '/open-apis/bot/v3/info')
       return reply(200, { code: 0, msg: 'ok', bot: { open_id: LARK_BOT_OPEN_ID, app_name: 'assistant' } });
     if (req.method === 'POST' && url.pathname === '/open-apis/im/v1/messages') {
@@ -84,10 +112,16 @@ export async function startLarkStub(users: Record<string, string> = {}): Promise
   const byPath = (method: string, re: RegExp) => () =>
     calls.filter((c) => c.method === method && re.test(c.path));
 
-  return {
+  const stub: LarkStub = {
     url,
+    server,
     calls,
     users: directory,
+    deleted,
+    delays,
+    fail(method, path, fault, times = 1) {
+      faults.push({ method, path, fault, left: times });
+    },
     creates: byPath('POST', /^\/open-apis\/im\/v1\/messages$/),
     patches: byPath('PATCH', /^\/open-apis\/im\/v1\/messages\//),
     lookups: byPath('GET', /^\/open-apis\/contact\/v3\/users\//),
@@ -102,6 +136,7 @@ export async function startLarkStub(users: Record<string, string> = {}): Promise
     },
     close: () => new Promise((res) => server.close(() => res())),
   };
+  return stub;
 }
 
 /**

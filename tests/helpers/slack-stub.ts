@@ -16,23 +16,44 @@ export const SLACK_USERS: Record<string, string> = {
   U_STRANGER: 'stranger@elsewhere.example',
 };
 
+/**
+ * How a method fails: Slack's `ok: false` with an error (HTTP 200, as Slack does), or an HTTP
+ * status; a 429 carries `Retry-After` in seconds, as Slack's rate limits do.
+ */
+export type Fault = { error: string } | { status: number; retryAfter?: number };
+
 export type StubCall = {
   method: string;
   args: Record<string, any>;
   token?: string;
-  /** What the stub answered (a posted message's `ts`, an opened view's id); unset until it has. */
+  /** What the stub answered (a posted message's `ts`, an opened view's id); unset until it has, or when it failed. */
   result?: Record<string, any>;
+  /** The fault the stub answered with instead. */
+  fault?: Fault;
 };
 
 /**
  * Slack's Web API as a local server: records every call (form fields, JSON values decoded) and
- * answers the way Slack does. `delays` slows a method down, to prove acks do not wait for it.
+ * answers the way Slack does. `delays` slows a method down, to prove acks do not wait for it;
+ * `fail` and `deleted` make calls fail the ways Slack's do.
  */
 export async function startSlackStub(options: { record?: boolean } = {}) {
   const calls: StubCall[] = [];
   const delays: Record<string, number> = {};
   /** Calls per method, also when not recording (the benchmark). */
   const counts: Record<string, number> = {};
+  /** Faults still to answer, in order; method `*` stands for any. */
+  const faults: { method: string; fault: Fault; left: number }[] = [];
+  /** Messages someone deleted: updating one is `message_not_found`, as on Slack. */
+  const deleted = new Set<string>();
+  const faultFor = (method: string, args: Record<string, any>): Fault | undefined => {
+    if (method === 'chat.update' && deleted.has(String(args.ts))) return { error: 'message_not_found' };
+    const planned = faults.find((f) => (f.method === method || f.method === '*') && f.left > 0);
+    if (planned) planned.left--;
+    return planned?.fault;
+  };
+  /** Where apps.connections.open sends Socket Mode clients (helpers/slack-socket.ts sets it). */
+  const socket: { url?: string } = {};
   let ts = 1_700_000_000;
   const server: Server = createServer(async (req, res) => {
     let raw = '';
@@ -46,7 +67,17 @@ export async function startSlackStub(options: { record?: boolean } = {}) {
     const call: StubCall = { method, args, token: req.headers.authorization?.replace(/^Bearer /, '') };
     if (options.record !== false) calls.push(call);
     if (delays[method]) await new Promise((r) => setTimeout(r, delays[method]));
-    call.result = answer(method, args, `${++ts}.000100`);
+    const fault = faultFor(method, args);
+    if (fault) {
+      call.fault = fault;
+      if ('error' in fault) return void res.end(JSON.stringify({ ok: false, error: fault.error }));
+      res.statusCode = fault.status;
+      if (fault.retryAfter !== undefined) res.setHeader('retry-after', String(fault.retryAfter));
+      return void res.end(
+        JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }),
+      );
+    }
+    call.result = answer(method, args, `${++ts}.000100`, socket.url);
     res.end(JSON.stringify(call.result));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -56,6 +87,12 @@ export async function startSlackStub(options: { record?: boolean } = {}) {
     calls,
     delays,
     counts,
+    deleted,
+    socket,
+    /** The next `times` calls of `method` (`*`: any) answer with `fault`. */
+    fail(method: string, fault: Fault, times = 1) {
+      faults.push({ method, fault, left: times });
+    },
     of: (method: string) => calls.filter((c) => c.method === method),
     /** The calls of `method` once there are at least `count` (replies arrive after the ack). */
     waitFor: (method: string, count = 1) =>
@@ -66,6 +103,8 @@ export async function startSlackStub(options: { record?: boolean } = {}) {
     reset: () => {
       calls.length = 0;
       for (const k of Object.keys(delays)) delete delays[k];
+      faults.length = 0;
+      deleted.clear();
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
@@ -81,7 +120,12 @@ function decode(raw: string, contentType: string): Record<string, any> {
   return out;
 }
 
-function answer(method: string, args: Record<string, any>, ts: string): Record<string, unknown> {
+function answer(
+  method: string,
+  args: Record<string, any>,
+  ts: string,
+  socketUrl: string | undefined,
+): Record<string, unknown> {
   const channel = String(args.channel ?? '');
   // posting to a user id lands in the app's DM with them, which has a D… id
   const dm = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
@@ -96,6 +140,10 @@ function answer(method: string, args: Record<string, any>, ts: string): Record<s
       return { ok: true, view: { id: `V${ts}` } };
     case 'conversations.open':
       return { ok: true, channel: { id: `D${String(args.users ?? '').slice(1)}` } };
+    case 'auth.test':
+      return { ok: true, team_id: 'T0DEMO', user_id: 'U0BOT', bot_id: 'B0BOT' };
+    case 'apps.connections.open':
+      return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'invalid_auth' };
     case 'users.info': {
       const email = SLACK_USERS[String(args.user)];
       return { ok: true, user: { id: args.user, profile: email ? { email } : {} } };

@@ -3,7 +3,7 @@ import { sign } from '../../adapters/slack/verify.js';
 import { testNow, testSeconds } from './clock.js';
 import { type SlackStub, startSlackStub } from './slack-stub.js';
 
-export { SLACK_USERS, type SlackStub, startSlackStub, until } from './slack-stub.js';
+export { SLACK_USERS, type SlackStub, type StubCall, startSlackStub, until } from './slack-stub.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token';
@@ -64,9 +64,9 @@ function safeJson(text: string): unknown {
 
 type Opts = Parameters<typeof signedPost>[3];
 
-/** An Events API envelope around `event`, as Slack posts it. */
-export function postEvent(base: string, eventId: string, event: Record<string, unknown>, opts?: Opts) {
-  const envelope = {
+/** The Events API body around `event` (Socket Mode carries the same as its payload). */
+export function eventCallback(eventId: string, event: Record<string, unknown>) {
+  return {
     token: 'one-long-verification-token',
     team_id: TEAM,
     api_app_id: 'A0PNCHHK2',
@@ -75,19 +75,24 @@ export function postEvent(base: string, eventId: string, event: Record<string, u
     event_id: eventId,
     event_time: testSeconds(),
   };
+}
+
+/** An Events API envelope around `event`, as Slack posts it. */
+export function postEvent(base: string, eventId: string, event: Record<string, unknown>, opts?: Opts) {
+  const envelope = eventCallback(eventId, event);
   return signedPost(`${base}/slack/events`, JSON.stringify(envelope), 'application/json', opts);
 }
 
-let dmTs = 1_355_517_523;
+let imTs = 1_355_517_523;
+/** A DM to the bot (message.im) as an event, for either transport. */
+export function imEvent(user: string, text: string) {
+  const ts = `${++imTs}.000005`;
+  return { type: 'message', channel: `D${user.slice(1)}`, user, text, ts, event_ts: ts, channel_type: 'im' };
+}
+
 /** A DM to the bot (message.im). */
 export function dm(base: string, user: string, text: string, eventId: string, opts?: Opts) {
-  const ts = `${++dmTs}.000005`;
-  return postEvent(
-    base,
-    eventId,
-    { type: 'message', channel: `D${user.slice(1)}`, user, text, ts, event_ts: ts, channel_type: 'im' },
-    opts,
-  );
+  return postEvent(base, eventId, imEvent(user, text), opts);
 }
 
 /** An @mention of the bot in channel C_GENERAL (app_mention). */
@@ -111,7 +116,13 @@ export function slash(
   extra: Record<string, string> = {},
   opts?: Opts,
 ) {
-  const form = new URLSearchParams({
+  const form = new URLSearchParams(slashFields(user, text, extra));
+  return signedPost(`${base}/slack/events`, form.toString(), 'application/x-www-form-urlencoded', opts);
+}
+
+/** A slash command's fields (HTTP form-encodes them; Socket Mode sends them as JSON). */
+export function slashFields(user: string, text: string, extra: Record<string, string> = {}) {
+  return {
     token: 'xyzz0WbapA4vBCDEFasx0q6G',
     team_id: TEAM,
     team_domain: 'demo',
@@ -124,8 +135,7 @@ export function slash(
     response_url: 'https://hooks.slack.com/commands/T0DEMO/1/x',
     trigger_id: `${testNow().getTime()}.${Math.random().toString().slice(2, 10)}.abc`,
     ...extra,
-  });
-  return signedPost(`${base}/slack/events`, form.toString(), 'application/x-www-form-urlencoded', opts);
+  };
 }
 
 /** An interactivity request: `payload=<json>`, form-encoded. */

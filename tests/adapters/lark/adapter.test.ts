@@ -79,4 +79,45 @@ describe('Lark messenger and slow clicks', () => {
       await t.close();
     }
   });
+
+  it('a quick click with a card and a text: classic gets the card and the text by message, v2 both at once', async () => {
+    const t = await setup(async () => ({ kind: 'replies', replies: [{ card }, { text: 'also this' }] }));
+    try {
+      const value = { actionId: 'x.y', value: '1' };
+      const classic = await postLarkEvent(t.url, '/cards', classicCardAction('ou_4', value), {
+        signToken: TOKEN,
+      });
+      // the classic answer is the bare card; its reply has no room for the text
+      expect(classic.json.header.title.content).toBe('Decided');
+      expect(classic.json.toast).toBeUndefined();
+      const [text] = await t.stub.waitFor((c) => c.body?.msg_type === 'text');
+      expect(text?.body).toEqual({ receive_id: 'ou_4', msg_type: 'text', content: '{"text":"also this"}' });
+
+      const v2 = await postLarkEvent(t.url, '/events', cardTriggerEvent(TOKEN, 'ou_5', value));
+      expect(v2.json).toEqual({
+        toast: { type: 'info', content: 'also this' },
+        card: { type: 'raw', data: classic.json },
+      });
+      expect(t.stub.patches()).toEqual([]);
+      expect(t.stub.creates()).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a quick click answered with text only: a toast on both shapes, nothing sent', async () => {
+    const t = await setup(async () => ({ kind: 'replies', replies: [{ text: 'done' }] }));
+    try {
+      const value = { actionId: 'x.y', value: '2' };
+      const classic = await postLarkEvent(t.url, '/cards', classicCardAction('ou_6', value), {
+        signToken: TOKEN,
+      });
+      expect(classic.json).toEqual({ toast: { type: 'info', content: 'done' } });
+      const v2 = await postLarkEvent(t.url, '/events', cardTriggerEvent(TOKEN, 'ou_6', value));
+      expect(v2.json).toEqual({ toast: { type: 'info', content: 'done' } });
+      expect(t.stub.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
 });

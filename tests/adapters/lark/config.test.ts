@@ -25,10 +25,12 @@ describe('Lark configuration', () => {
     expect(loadConfig({ ...full, LARK_DOMAIN: 'http://127.0.0.1:9/' }).lark?.domain).toBe(
       'http://127.0.0.1:9',
     );
-    expect(loadConfig({ ...full, LARK_CONNECTION: 'ws', LARK_ENCRYPT_KEY: 'k' }).lark).toMatchObject({
-      connection: 'ws',
-      encryptKey: 'k',
-    });
+    const ws = { ...full, LARK_APP_ID: 'cli_a1b2c3d4e5f60718', LARK_CONNECTION: 'ws', LARK_ENCRYPT_KEY: 'k' };
+    expect(loadConfig(ws).lark).toMatchObject({ connection: 'ws', encryptKey: 'k' });
+    // the SDK's long connection quietly never connects for other ids: refuse to start instead
+    expect(() => loadConfig({ ...ws, LARK_APP_ID: 'cli_x' })).toThrow(
+      /LARK_APP_ID must be cli_ and 16 hex digits .* for LARK_CONNECTION=ws/,
+    );
   });
 
   it('names every missing variable of a partial setup, never echoing secrets', () => {

@@ -3,6 +3,7 @@ import { ProcessedEvent } from '../../../db/models/processed-event.js';
 import { useTestApp } from '../../helpers/app.js';
 import {
   cardTriggerEvent,
+  classicCardAction,
   type LarkCall,
   messageEvent,
   postLarkEvent,
@@ -73,5 +74,21 @@ describe('Lark events with an Encrypt Key', () => {
       cardTriggerEvent(TOKEN, 'ou_alice', { actionId: 'help.topic', value: 'org' }),
     );
     expect(res.json.card.data.header.title.content).toBe('Me');
+  });
+
+  it('a classic card callback still comes plain, SHA-1 signed with the token, and is answered', async () => {
+    const value = { actionId: 'help.topic', value: 'org' };
+    const click = classicCardAction('ou_alice', value);
+    const res = await postLarkEvent(app.current.url, '/lark/cards', click, { signToken: TOKEN });
+    expect(res.status).toBe(200);
+    expect(res.json.header.title.content).toBe('Me');
+    // signed with the encrypt key instead, unsigned, or a new-format one sent plain: refused
+    const wrongSecret = await postLarkEvent(app.current.url, '/lark/cards', click, { signToken: KEY });
+    expect(wrongSecret.status).toBe(401);
+    expect((await postLarkEvent(app.current.url, '/lark/cards', click)).status).toBe(401);
+    const plainV2 = cardTriggerEvent(TOKEN, 'ou_alice', value);
+    expect((await postLarkEvent(app.current.url, '/lark/cards', plainV2, { signToken: TOKEN })).status).toBe(
+      401,
+    );
   });
 });

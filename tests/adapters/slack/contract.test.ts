@@ -1,5 +1,6 @@
 import { useTestApp } from '../../helpers/app.js';
 import { click, dm, interact, SLACK_USERS, slackEnv, TEAM, useSlackStub } from '../../helpers/slack.js';
+import { inputState } from '../../helpers/slack-modal.js';
 import { type AdapterHarness, PEOPLE, type Person, runAdapterContract, type Seen } from '../contract.js';
 
 // Block Kit as far as the harness reads it back.
@@ -56,17 +57,6 @@ function seen(ts: string, channel: string, message: { text: string; blocks?: Blo
     text: blocks.length > 0 ? texts.filter(Boolean).join('\n') : message.text,
     buttons,
   };
-}
-
-/** What an input shows when submitted: the value typed over the one the modal opened with. */
-function inputState(element: Element, typed: string | undefined) {
-  if (element.type === 'datepicker')
-    return { type: element.type, selected_date: typed ?? element.initial_date ?? null };
-  if (element.type === 'static_select') {
-    const chosen = typed ?? element.initial_option?.value;
-    return { type: element.type, selected_option: chosen ? { value: chosen } : null };
-  }
-  return { type: element.type, value: typed ?? element.initial_value ?? null };
 }
 
 /**

@@ -1,14 +1,16 @@
 import { Hono } from 'hono';
 import type { AdminDeps } from '../../src/bot/flow.js';
 import { documented } from '../../src/http/route-doc.js';
+import { analyticsRoute } from './analytics-route.js';
 import { rebuildLists } from './lists.js';
 
 /**
- * The approvals repair: every "待我审批" / "我的申请" list rebuilt from the requests, for after a
+ * Approval analytics for admins (analytics-route.ts), and the approvals repair: every "待我审批" / "我的申请" list rebuilt from the requests, for after a
  * crash between a request's change and its lists' update (shown lists already skip such entries).
  */
 export function approvalAdminRoutes({ now }: AdminDeps): Hono {
-  return new Hono().post(
+  const analytics = analyticsRoute(now);
+  return new Hono().get('/approvals/analytics', analytics.doc, analytics.handler).post(
     '/approvals/lists/rebuild',
     documented({
       tag: 'approvals',

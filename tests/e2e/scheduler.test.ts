@@ -13,6 +13,7 @@ describe('scheduled jobs', () => {
   it('the flows register their jobs and agenda runs them on the app database', async () => {
     const names = flows.flatMap((f) => f.jobs ?? []).map((j) => j.name);
     expect(names.sort()).toEqual([
+      'approvals.escalateOverdue',
       'approvals.remindWaiting',
       'attendance.markAbsences',
       'attendance.remindCheckIns',

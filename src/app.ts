@@ -143,7 +143,7 @@ export function createAssistant(
     lifecycle.push(
       createScheduler({
         jobs,
-        deps: { notify: notifier.notify, reminders },
+        deps: { notify: notifier.notify, update: notifier.update, reminders },
         now: options.now,
         log,
         ran: metrics.jobRun,

@@ -20,7 +20,7 @@ const approverSchema = new Schema(
     employeeId: { type: Schema.Types.ObjectId, required: true },
     /** Set when this approver stands in for someone (on leave, or the request's own author). */
     standsInFor: { type: Schema.Types.ObjectId, default: null },
-    reason: { type: String, enum: ['on-leave', 'self', 'transferred', null], default: null },
+    reason: { type: String, enum: ['on-leave', 'self', 'transferred', 'escalated', null], default: null },
     decision: { type: String, enum: ['approved', 'rejected', null], default: null },
     at: { type: Date, default: null },
   },
@@ -33,10 +33,21 @@ const stepLabelSchema = new Schema(
   { _id: false },
 );
 
+/** A step's time limits as the policy said at filing (flows/approvals/policy.ts `stepLimits`). */
+const stepLimitsSchema = new Schema(
+  {
+    remindAfterHours: { type: Number },
+    escalateAfterHours: { type: Number },
+    escalate: { type: String, enum: ['manager', 'approve', 'send-back'] },
+  },
+  { _id: false },
+);
+
 const stepSchema = new Schema(
   {
     name: { type: String, required: true },
     label: { type: stepLabelSchema, default: null },
+    limits: { type: stepLimitsSchema, default: null },
     mode: { type: String, enum: ['any', 'all'], required: true },
     approvers: [approverSchema],
   },
@@ -75,6 +86,15 @@ const questionSchema = new Schema(
   { _id: false },
 );
 
+const deadlineSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    action: { type: String, enum: ['manager', 'approve', 'send-back'], required: true },
+    step: { type: Number, required: true },
+  },
+  { _id: false },
+);
+
 /**
  * One request and its whole life, keyed by its number (`AP-1042`): showing or deciding one is a
  * point read however many requests there are. Every change moves `version` under a claim
@@ -106,6 +126,11 @@ const approvalRequestSchema = new Schema(
     lastUrgedAt: { type: Date, default: null },
     question: { type: questionSchema, default: null },
     cards: { type: [cardSchema], default: [] },
+    /**
+     * When the current step runs out of time and what happens then (flows/approvals/deadline.ts),
+     * kept on every change so cards and the escalation job read it without schedule maths.
+     */
+    deadline: { type: deadlineSchema, default: null },
     version: { type: Number, default: 0 },
   },
   { timestamps: true, minimize: false, collection: 'approvals' },
@@ -123,15 +148,24 @@ type Id = mongoose.Types.ObjectId;
 export type ApproverSlot = {
   employeeId: Id;
   standsInFor: Id | null;
-  reason: 'on-leave' | 'self' | 'transferred' | null;
+  reason: 'on-leave' | 'self' | 'transferred' | 'escalated' | null;
   decision: 'approved' | 'rejected' | null;
   at: Date | null;
 };
 export type StepLabel = { 'zh-CN': string; en: string };
+export type EscalateAction = 'manager' | 'approve' | 'send-back';
+export type StepLimits = {
+  remindAfterHours?: number;
+  escalateAfterHours?: number;
+  escalate?: EscalateAction;
+};
+export type Deadline = { at: Date; action: EscalateAction; step: number };
 export type ApprovalStep = {
   name: string;
   /** Requests filed before steps kept their label have none. */
   label?: StepLabel | null;
+  /** Requests filed before steps had time limits have none. */
+  limits?: StepLimits | null;
   mode: 'any' | 'all';
   approvers: ApproverSlot[];
 };
@@ -142,7 +176,7 @@ export type CardCopy = { employeeId: Id; platform: string; channelId: string; me
 /** A request as read with lean(): plain values, no mongoose document machinery. */
 export type ApprovalRequestDoc = Omit<
   InferSchemaType<typeof approvalRequestSchema>,
-  'steps' | 'history' | 'cards' | 'question'
+  'steps' | 'history' | 'cards' | 'question' | 'deadline'
 > & {
   _id: string;
   type: string;
@@ -155,6 +189,8 @@ export type ApprovalRequestDoc = Omit<
   cards: CardCopy[];
   /** Requests filed before questions existed have none. */
   question?: OpenQuestion | null;
+  /** None when the current step has no escalation (and on requests filed before deadlines). */
+  deadline?: Deadline | null;
   createdAt: Date;
   updatedAt: Date;
 };

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ApprovalRequestDoc, ApprovalStep } from '../../db/models/approval-request.js';
+import type { ApprovalRequestDoc, ApprovalStep, Deadline } from '../../db/models/approval-request.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, CardStatus, Locale } from '../../src/bot/types.js';
 import { policyStepLabel } from './policy.js';
@@ -32,6 +32,12 @@ const t = {
     asked: { 'zh-CN': '要求补充信息', en: 'asked for more information' },
     answered: { 'zh-CN': '补充了信息', en: 'answered' },
     'auto-approved': { 'zh-CN': '无需审批，自动通过', en: 'auto-approved (no approver above)' },
+    escalated: { 'zh-CN': '超时，升级给上级', en: 'out of time: escalated to the manager' },
+    'system-approved': { 'zh-CN': '超时，系统自动同意', en: 'out of time: approved by the system' },
+    'system-sent-back': {
+      'zh-CN': '超时，系统自动退回给申请人',
+      en: 'out of time: sent back to the requester by the system',
+    },
   } as Record<string, Text>,
   step: { 'zh-CN': '步骤', en: 'Step' },
   waiting: { 'zh-CN': '待审批人', en: 'Waiting for' },
@@ -40,6 +46,13 @@ const t = {
     'on-leave': { 'zh-CN': '休假中', en: 'on leave' },
     self: { 'zh-CN': '本人申请', en: 'own request' },
     transferred: { 'zh-CN': '转交', en: 'handed over' },
+    escalated: { 'zh-CN': '超时升级', en: 'escalated' },
+  } as Record<string, Text>,
+  deadline: { 'zh-CN': '时限', en: 'Time limit' },
+  deadlineDoes: {
+    manager: { 'zh-CN': '将于 {when} 升级', en: 'escalates {when}' },
+    approve: { 'zh-CN': '将于 {when} 自动同意', en: 'auto-approves {when}' },
+    'send-back': { 'zh-CN': '将于 {when} 自动退回', en: 'sent back automatically {when}' },
   } as Record<string, Text>,
   approve: { 'zh-CN': '同意', en: 'Approve' },
   reject: { 'zh-CN': '拒绝', en: 'Reject' },
@@ -108,6 +121,8 @@ export function requestCard(doc: ApprovalRequestDoc, names: Names, viewer: Viewe
       ]);
     }
   }
+  if (doc.status === 'pending' && doc.deadline)
+    fields.push([tr(locale, t.deadline), deadlineText(doc.deadline, viewer)]);
   if (doc.status === 'pending' && doc.question)
     fields.push([tr(locale, t.question, { name: name(doc.question.by) }), doc.question.text]);
   if (doc.status === 'returned')
@@ -120,6 +135,14 @@ export function requestCard(doc: ApprovalRequestDoc, names: Names, viewer: Viewe
     status: STATUS_STYLE[doc.status],
     actions: buttonsFor(doc, viewer),
   };
+}
+
+/** "escalates Thu 18:00" / "将于 周四 18:00 升级", in the reader's zone and language. */
+export function deadlineText(deadline: Deadline, viewer: Viewer): string {
+  const when = DateTime.fromJSDate(deadline.at, { zone: viewer.timezone })
+    .setLocale(viewer.locale)
+    .toFormat('ccc HH:mm');
+  return tr(viewer.locale, t.deadlineDoes[deadline.action] ?? t.deadline, { when });
 }
 
 /** Approve / Reject for one request; `labelled` adds its number where several share a card. */

@@ -85,6 +85,7 @@ const t = {
       en: 'Asked the requester; {no} waits for their answer.',
     },
     answered: { 'zh-CN': '已答复 {no}，审批人会收到。', en: 'Answered on {no}; the approver gets it.' },
+    escalated: { 'zh-CN': '{no} 已超时，升级给上级。', en: '{no} ran out of time and went to the manager.' },
   } satisfies Record<Change['event'], Text>,
 };
 

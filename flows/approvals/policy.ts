@@ -22,6 +22,10 @@ const STEP = {
  * `email:<address>`. A step's mode is `any` (或签, first decision counts) or `all` (会签). Every
  * step has a label in each language (cards show it; a request keeps the label it was filed with).
  * `resubmitFrom` (default `first`): where a request sent back to its requester starts again.
+ * Time limits per step, in working hours of the approvers' own schedules and zones:
+ * `remindAfterHours` (the reminder period; default APPROVAL_REMINDER_HOURS, counted in plain
+ * hours) and `escalateAfterHours` with `escalate`: `manager` (each late approver's manager takes
+ * their place), `approve` or `send-back` (the system decides the step).
  */
 export const DEFAULT_POLICY = {
   leave: [
@@ -80,6 +84,14 @@ const approverRef = z.union([
 ]);
 export type ApproverRef = z.infer<typeof approverRef>;
 
+/** A step's time limits, as a request keeps them from its filing (db: ApprovalStep.limits). */
+export const stepLimits = z.object({
+  remindAfterHours: z.number().positive().optional(),
+  escalateAfterHours: z.number().positive().optional(),
+  escalate: z.enum(['manager', 'approve', 'send-back']).optional(),
+});
+export type StepLimits = z.infer<typeof stepLimits>;
+
 const rule = z.object({
   when: z
     .object({
@@ -90,12 +102,17 @@ const rule = z.object({
     .default({}),
   steps: z
     .array(
-      z.object({
-        name: z.string().min(1),
-        label: z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) }),
-        approvers: z.array(approverRef).min(1),
-        mode: z.enum(['any', 'all']).default('any'),
-      }),
+      z
+        .object({
+          name: z.string().min(1),
+          label: z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) }),
+          approvers: z.array(approverRef).min(1),
+          mode: z.enum(['any', 'all']).default('any'),
+          ...stepLimits.shape,
+        })
+        .refine((s) => (s.escalate === undefined) === (s.escalateAfterHours === undefined), {
+          message: 'escalate and escalateAfterHours go together',
+        }),
     )
     .min(1),
   cc: z.array(approverRef).default([]),

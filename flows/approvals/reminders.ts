@@ -7,6 +7,7 @@ import { quietUntil } from '../../src/bot/quiet-hours.js';
 import { requestCard, type Viewer } from './cards.js';
 import { type Directory, directoryOf } from './directory.js';
 import { copiesOf, recordCards } from './service.js';
+import { waitingSince } from './waiting.js';
 
 /** An urge that could not go out at once (quiet hours) still goes out within this time. */
 const URGE_KEEPS_MS = 24 * 3_600_000;
@@ -21,17 +22,6 @@ const notes = {
 type Owed = { keyOf(approverId: unknown): string; note(viewer: Viewer, dir: Directory): string };
 
 export type Reached = { sent: number; quiet: number; muted: number };
-
-/** When the current approvers started waiting: the step began (submitted, advanced) or was handed over. */
-export function waitingSince(doc: ApprovalRequestDoc): Date {
-  const starts = doc.history.filter(
-    (h) =>
-      h.action === 'submitted' ||
-      (h.step !== null && h.step < doc.stepIndex) ||
-      (h.action === 'transferred' && h.step === doc.stepIndex),
-  );
-  return new Date(Math.max(doc.createdAt.getTime(), ...starts.map((h) => h.at.getTime())));
-}
 
 function urged(doc: ApprovalRequestDoc, at: Date): Owed {
   return {
@@ -50,7 +40,10 @@ function owedBy(doc: ApprovalRequestDoc, now: Date, periodMs: number): Owed[] {
   if (doc.lastUrgedAt && now.getTime() - doc.lastUrgedAt.getTime() < URGE_KEEPS_MS)
     owed.push(urged(doc, doc.lastUrgedAt));
   const since = waitingSince(doc);
-  const period = Math.floor((now.getTime() - since.getTime()) / periodMs);
+  const stepHours = doc.steps?.[doc.stepIndex]?.limits?.remindAfterHours;
+  const period = Math.floor(
+    (now.getTime() - since.getTime()) / (stepHours ? stepHours * 3_600_000 : periodMs),
+  );
   if (period >= 1) {
     owed.push({
       keyOf: (id) => `approval-waiting:${doc.no}:${id}:${since.getTime()}:${period}`,
@@ -110,7 +103,16 @@ export async function remindWaitingApprovals(now: Date, reminders: Reminders): P
   const periodMs = reminders.config.approvalReminderHours * 3_600_000;
   const pending = await ApprovalRequest.find(
     { status: 'pending' },
-    { no: 1, requesterId: 1, stepIndex: 1, history: 1, waitingFor: 1, createdAt: 1, lastUrgedAt: 1 },
+    {
+      no: 1,
+      requesterId: 1,
+      stepIndex: 1,
+      steps: 1,
+      history: 1,
+      waitingFor: 1,
+      createdAt: 1,
+      lastUrgedAt: 1,
+    },
   ).lean<ApprovalRequestDoc[]>();
   const owed = pending.flatMap((doc) => owedBy(doc, now, periodMs).map((o) => ({ doc, o })));
   // a key owed now was, if ever, delivered within its period (or the urge's day)

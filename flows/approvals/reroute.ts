@@ -49,7 +49,7 @@ const undecided = (a: ApprovalStep['approvers'][number]) => ({ ...a, decision: n
 
 /** The step that sent the request back to its requester, by name (for `resubmitFrom: returned`). */
 export function returnedBy(doc: ApprovalRequestDoc): string | undefined {
-  const sent = doc.history.findLast((h) => h.action === 'sent-back');
+  const sent = doc.history.findLast((h) => h.action === 'sent-back' || h.action === 'system-sent-back');
   return sent?.step === null || sent?.step === undefined ? undefined : doc.steps[sent.step]?.name;
 }
 

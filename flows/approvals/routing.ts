@@ -1,7 +1,7 @@
 import type mongoose from 'mongoose';
 import { employeesOnLeave } from '../attendance/api.js';
 import { type Directory, readDirectory } from '../org/api.js';
-import type { ApproverRef, PolicyRule } from './policy.js';
+import type { ApproverRef, PolicyRule, StepLimits } from './policy.js';
 
 type Id = mongoose.Types.ObjectId;
 /** Hops up a reporting line before giving up (a loop, or a very tall company). */
@@ -12,6 +12,7 @@ export type RoutedStep = {
   label: PolicyRule['steps'][number]['label'];
   mode: 'any' | 'all';
   approvers: RoutedApprover[];
+  limits: StepLimits | null;
 };
 
 /**
@@ -71,7 +72,15 @@ export async function routeRequest(input: {
         ? approvers
         : admins.map((employeeId) => ({ employeeId, standsInFor: null, reason: null }));
     if (chosen.length === 0 || sameAs(steps[steps.length - 1], chosen)) continue;
-    steps.push({ name: step.name, label: step.label, mode: step.mode, approvers: chosen });
+    const { remindAfterHours, escalateAfterHours, escalate } = step;
+    const limits = { remindAfterHours, escalateAfterHours, escalate };
+    steps.push({
+      name: step.name,
+      label: step.label,
+      mode: step.mode,
+      approvers: chosen,
+      limits: Object.values(limits).some((v) => v !== undefined) ? limits : null,
+    });
   }
   const cc = uniqueIds(input.rule.cc.flatMap(resolve)).filter((id) => !id.equals(input.requesterId));
   return { steps, cc };

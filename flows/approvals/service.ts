@@ -10,6 +10,7 @@ import {
 import { changeVersioned } from '../../db/versioned.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
 import { managesUp, readDirectory } from '../org/api.js';
+import { deadlineOf } from './deadline.js';
 import { onFiled } from './effects.js';
 import { syncLists } from './lists.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
@@ -84,6 +85,16 @@ export async function submitRequest(input: Submission & { now: Date }): Promise<
   if (steps.length === 0)
     history.push({ at: input.now, by: null as unknown as Id, action: 'auto-approved', step: 0, comment: '' });
   const no = `AP-${await nextNumber('approval', 1000, input.now)}`;
+  const status = steps.length === 0 ? 'approved' : 'pending';
+  const waitingFor = steps[0]?.approvers.map((a) => a.employeeId) ?? [];
+  const deadline = await deadlineOf({
+    status,
+    steps,
+    stepIndex: 0,
+    waitingFor,
+    history,
+    createdAt: input.now,
+  });
   const created = await ApprovalRequest.create({
     _id: no,
     no,
@@ -92,12 +103,13 @@ export async function submitRequest(input: Submission & { now: Date }): Promise<
     requesterId,
     department: me?.department ?? '',
     data,
-    status: steps.length === 0 ? 'approved' : 'pending',
+    status,
     steps,
     stepIndex: 0,
-    waitingFor: steps[0]?.approvers.map((a) => a.employeeId) ?? [],
+    waitingFor,
     cc,
     history,
+    deadline,
     // waiting times and digests read it (and updatedAt follows it): the injected clock, not the driver's
     createdAt: input.now,
   });
@@ -125,12 +137,13 @@ export async function changeRequest(
     ApprovalRequest,
     'approval',
     no,
-    (doc) => {
+    async (doc) => {
       const next = change(doc);
       if (typeof next === 'string') return next;
       applied = next;
       // a whole-array $set is safe: only the claimed writer of this version writes
-      return { ...next.set, history: [...doc.history, next.history] };
+      const history = [...doc.history, next.history];
+      return { ...next.set, history, deadline: await deadlineOf({ ...doc, ...next.set, history }) };
     },
     now,
   );

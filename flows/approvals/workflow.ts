@@ -32,7 +32,8 @@ export type Change = {
     | 'resubmitted'
     | 'signer-added'
     | 'asked'
-    | 'answered';
+    | 'answered'
+    | 'escalated';
 };
 export type Refusal =
   | 'closed'
@@ -43,7 +44,9 @@ export type Refusal =
   | 'not_returned'
   | 'no_such_step'
   | 'bad_signer'
-  | 'no_question';
+  | 'no_question'
+  | 'not_due'
+  | 'no_manager';
 
 export const entry = (by: Id, action: string, step: number, comment: string, at: Date): Entry => ({
   at,

@@ -148,6 +148,8 @@ export type JobSpec = {
 export type JobDeps = {
   now: Date;
   notify(employeeId: string, message: Message): Promise<MessageRef[]>;
+  /** Brings a card already sent up to date (a request a job decided or escalated). */
+  update(ref: MessageRef, reply: Reply): Promise<void>;
   reminders: Reminders;
 };
 

@@ -13,6 +13,7 @@ describe('scheduled jobs', () => {
   it('the flows register their jobs and agenda runs them on the app database', async () => {
     const names = flows.flatMap((f) => f.jobs ?? []).map((j) => j.name);
     expect(names.sort()).toEqual([
+      'approvals.escalateOverdue',
       'approvals.remindWaiting',
       'attendance.markAbsences',
       'attendance.remindCheckIns',
@@ -49,8 +50,12 @@ describe('scheduled jobs', () => {
     // check-in reminders are owed and the two runs below race for each of them
     const now = new Date('2026-12-03T02:00:00Z');
     const jobs = flows.flatMap((f) => f.jobs ?? []);
+    const update = async () => {};
     for (const job of jobs) {
-      await Promise.all([job.run({ now, notify, reminders }), job.run({ now, notify, reminders })]);
+      await Promise.all([
+        job.run({ now, notify, update, reminders }),
+        job.run({ now, notify, update, reminders }),
+      ]);
     }
     const recorded = await Delivery.find({ at: now, status: 'sent' }).lean();
     const kinds = new Set(recorded.map((d) => d._id.split(':')[0]));
@@ -61,7 +66,7 @@ describe('scheduled jobs', () => {
     const all = [...reminders.sent, ...direct];
     expect(new Set(all.map((s) => `${s.employeeId}:${JSON.stringify(s.reply)}`)).size).toBe(all.length);
 
-    for (const job of jobs) await job.run({ now, notify, reminders });
+    for (const job of jobs) await job.run({ now, notify, update, reminders });
     expect(reminders.sent.length + direct.length).toBe(all.length); // nothing new the third time
   });
 });

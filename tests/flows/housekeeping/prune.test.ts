@@ -20,7 +20,12 @@ const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
 const run = (jobs: JobSpec[], name: string) => {
   const job = jobs.find((j) => j.name === name);
   if (!job) throw new Error(`no job ${name}`);
-  return job.run({ now: NOW, notify: async () => [], reminders: recordingReminders() });
+  return job.run({
+    now: NOW,
+    notify: async () => [],
+    update: async () => {},
+    reminders: recordingReminders(),
+  });
 };
 const ids = async (model: mongoose.Model<never>) =>
   (await model.find({}, { _id: 1 }).lean<{ _id: unknown }[]>()).map((r) => String(r._id)).sort();

@@ -21,7 +21,11 @@ function similarity(text: string, keyword: string): number {
   if (text.includes(keyword)) return 0.9;
   if (HAN.test(keyword)) {
     const chars = [...keyword];
-    return chars.filter((c) => text.includes(c)).length / chars.length;
+    const hits = chars.filter((c) => text.includes(c)).length;
+    // one shared character counts when it starts the keyword (请加 → 请假), not when it is a
+    // common ending (怎么样 is no 送样)
+    if (hits === 1 && chars.length > 1 && !text.includes(chars[0] as string)) return 0;
+    return hits / chars.length;
   }
   const head = text.split(' ').slice(0, keyword.split(' ').length).join(' ');
   return 1 - levenshtein(head, keyword) / Math.max(head.length, keyword.length);

@@ -116,8 +116,8 @@ describe('the /web page live, two people in two browsers', () => {
     // the manager's card arrives live, with its buttons
     const cardsOf = (page: typeof manager.page) => page.locator('.card').filter({ hasText: no });
     const live = cardsOf(manager.page);
-    await live.getByRole('button', { name: '同意' }).waitFor({ timeout: 5000 });
-    await live.getByRole('button', { name: '同意' }).click();
+    await live.getByRole('button', { name: '同意', exact: true }).waitFor({ timeout: 5000 });
+    await live.getByRole('button', { name: '同意', exact: true }).click();
 
     // the manager's copy is redrawn where it stood: decided, no buttons, still one card
     await live.and(manager.page.locator('.status-approved')).waitFor({ timeout: 3000 });

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import { importRoutes } from './admin/imports.js';
 import { adminRoutes } from './admin/routes.js';
 import type { Flow, Reminders } from './bot/flow.js';
+import type { Message, MessageRef } from './bot/types.js';
 import type { Clock } from './clock.js';
 import { isStoreUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
@@ -17,6 +19,8 @@ export type ServerDeps = {
   flows: readonly Flow[];
   /** For admin endpoints that message people ("send the digest now"). */
   reminders: Reminders;
+  /** Tells an import's starter in chat that it ended. */
+  notify(employeeId: string, message: Message): Promise<MessageRef[]>;
   now: Clock;
 };
 
@@ -46,7 +50,14 @@ export function createHttpApp(deps: ServerDeps): Hono {
   );
   app.get('/', (c) => c.redirect(deps.adapters['/web'] ? '/web' : '/healthz'));
   for (const [path, routes] of Object.entries(deps.adapters)) app.route(path, routes);
-  app.route('/api', adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }));
+  const imports = importRoutes(
+    deps.flows.flatMap((f) => f.imports ?? []),
+    { now: deps.now, log: deps.log, notify: deps.notify },
+  );
+  app.route(
+    '/api',
+    adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }, [imports]),
+  );
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {

@@ -4,7 +4,6 @@ import type { AdminDeps } from '../../src/bot/flow.js';
 import { dayParam } from '../../src/http/query-dates.js';
 import { customerBreakdown, DIMENSIONS } from './analytics.js';
 import { exportFollowUpsCsv } from './export-follow-ups.js';
-import { importCustomersCsv } from './import-customers.js';
 import { recountCustomers } from './recount.js';
 
 /** The longest export one request may ask for: a year, read and built in memory at once. */
@@ -24,11 +23,6 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
 
   // the repair of what is kept on write: name pointers, owners' lists, the analytics counts
   api.post('/crm/recount', async (c) => c.json(await recountCustomers(now())));
-
-  api.post('/import/customers', async (c) => {
-    const report = await importCustomersCsv(await c.req.text(), now());
-    return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
-  });
 
   // from/to are UTC days; `to` is inclusive
   api.get('/export/followups', async (c) => {

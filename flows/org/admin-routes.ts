@@ -4,7 +4,6 @@ import type { EmployeeDoc } from '../../db/models/employee.js';
 import type { AdminDeps } from '../../src/bot/flow.js';
 import { AppError, describeIssue } from '../../src/errors.js';
 import { readJson } from '../../src/http/read-json.js';
-import { importEmployeesCsv } from './import-employees.js';
 import { employeeInput, employeePatch, identityInput, identityKey } from './schemas.js';
 import { bindIdentity, createEmployee, listEmployees, unbindIdentity, updateEmployee } from './service.js';
 
@@ -75,11 +74,6 @@ export function orgAdminRoutes({ now }: AdminDeps): Hono {
       : c.json({ error: 'no such identity' }, 404);
   });
 
-  api.post('/import/employees', async (c) => {
-    const csv = await c.req.text();
-    const report = await importEmployeesCsv(csv, now());
-    return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
-  });
   return api;
 }
 

@@ -9,7 +9,13 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
  * Admin REST under /api: bearer ADMIN_TOKEN; unset token = the API is off (503), never open.
  * The endpoints are the flows' own (`Flow.adminRoutes`), mounted behind the token and size limit.
  */
-export function adminRoutes(adminToken: string | undefined, flows: readonly Flow[], deps: AdminDeps): Hono {
+export function adminRoutes(
+  adminToken: string | undefined,
+  flows: readonly Flow[],
+  deps: AdminDeps,
+  /** The wiring's own admin endpoints (the import jobs). */
+  more: readonly Hono[] = [],
+): Hono {
   const api = new Hono();
 
   api.use('*', async (c, next) => {
@@ -25,6 +31,7 @@ export function adminRoutes(adminToken: string | undefined, flows: readonly Flow
   );
 
   for (const flow of flows) if (flow.adminRoutes) api.route('/', flow.adminRoutes(deps));
+  for (const routes of more) api.route('/', routes);
   return api;
 }
 

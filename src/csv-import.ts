@@ -43,7 +43,7 @@ export async function readCsvRows<S extends z.ZodType>(
 ): Promise<CsvRead<z.output<S>>> {
   let parsed: CsvRow[];
   try {
-    parsed = parseCsv(csv);
+    parsed = await parseCsv(csv);
   } catch (err) {
     if (err instanceof CsvSyntaxError)
       return { rows: [], errors: [{ line: err.line, message: err.message }] };

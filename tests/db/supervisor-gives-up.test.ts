@@ -29,10 +29,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crashing-store-'));
   bin = join(dir, 'crashing-store.cjs');
   // the starts file is named in the script itself: the supervisor passes no environment of ours
-  await writeFile(
-    bin,
-    CRASHING_STORE.replace('process.env.STARTS_FILE ?? ""', JSON.stringify(join(dir, 'starts'))),
-  );
+  await writeFile(bin, CRASHING_STORE.replace('STARTS_FILE', JSON.stringify(join(dir, 'starts'))));
   await chmod(bin, 0o755);
 });
 

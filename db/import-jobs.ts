@@ -24,16 +24,20 @@ export async function createImportJob(
   const second = DateTime.fromJSDate(now, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss");
   const hash = createHash('sha256').update(csv).digest('hex').slice(0, 8);
   const _id = `${kind}-${second}-${hash}`;
+  // the file first: a job never exists without its file
+  await ImportFile.create({ _id, csv }).catch((err: unknown) => {
+    if (!isDuplicateKey(err)) throw err; // the same job, still running
+  });
   try {
-    // the file first: a job never exists without its file
-    await ImportFile.create({ _id, csv });
+    await ImportJob.create({ _id, kind, state: 'checking', notify, startedAt: now, heartbeatAt: now });
+    return { job: (await readImportJob(_id)) as ImportJobDoc, created: true };
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    const job = await ImportJob.findById(_id).lean<ImportJobDoc>();
-    if (job) return { job, created: false };
   }
-  await ImportJob.create({ _id, kind, state: 'checking', notify, startedAt: now, heartbeatAt: now });
-  return { job: (await readImportJob(_id)) as ImportJobDoc, created: true };
+  const job = (await readImportJob(_id)) as ImportJobDoc;
+  // it ended already and dropped its file: the copy written above is nobody's
+  if (job.state === 'done' || job.state === 'failed') await ImportFile.deleteOne({ _id });
+  return { job, created: false };
 }
 
 export const readImportJob = (id: string) => ImportJob.findById(id).lean<ImportJobDoc>();

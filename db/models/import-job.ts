@@ -61,5 +61,6 @@ export type ImportJobDoc = {
  */
 export const ImportFile = mongoose.model(
   'ImportFile',
-  new Schema({ _id: { type: String, required: true }, csv: { type: String, required: true } }),
+  // not `required`: mongoose would refuse an empty file, which the import answers with its usage
+  new Schema({ _id: { type: String, required: true }, csv: { type: String, default: '' } }),
 );

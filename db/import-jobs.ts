@@ -12,8 +12,8 @@ export const IMPORT_STALE_MS = 120_000;
 const MAX_RUNS = 3;
 
 /**
- * The job for `csv`, created with its file; the same file posted again within the same second
- * gets the job already there (`created: false`).
+ * The job for `csv`, created with its file. The same file posted again while its job runs gets
+ * that job (`created: false`); after it ended, a new one (`…-2`, `…-3` within the same second).
  */
 export async function createImportJob(
   kind: string,
@@ -22,22 +22,25 @@ export async function createImportJob(
   now: Date,
 ): Promise<{ job: ImportJobDoc; created: boolean }> {
   const second = DateTime.fromJSDate(now, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss");
-  const hash = createHash('sha256').update(csv).digest('hex').slice(0, 8);
-  const _id = `${kind}-${second}-${hash}`;
-  // the file first: a job never exists without its file
-  await ImportFile.create({ _id, csv }).catch((err: unknown) => {
-    if (!isDuplicateKey(err)) throw err; // the same job, still running
-  });
-  try {
-    await ImportJob.create({ _id, kind, state: 'checking', notify, startedAt: now, heartbeatAt: now });
-    return { job: (await readImportJob(_id)) as ImportJobDoc, created: true };
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+  const base = `${kind}-${second}-${createHash('sha256').update(csv).digest('hex').slice(0, 8)}`;
+  for (let n = 1; ; n++) {
+    const _id = n === 1 ? base : `${base}-${n}`;
+    const existing = await readImportJob(_id);
+    if (existing && !isEnded(existing)) return { job: existing, created: false };
+    if (existing) continue;
+    // the file first: a job never exists without its file
+    await ImportFile.create({ _id, csv }).catch((err: unknown) => {
+      if (!isDuplicateKey(err)) throw err; // a concurrent post of the same file
+    });
+    try {
+      await ImportJob.create({ _id, kind, state: 'checking', notify, startedAt: now, heartbeatAt: now });
+      return { job: (await readImportJob(_id)) as ImportJobDoc, created: true };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const raced = await readImportJob(_id);
+      if (raced && !isEnded(raced)) return { job: raced, created: false };
+    }
   }
-  const job = (await readImportJob(_id)) as ImportJobDoc;
-  // it ended already and dropped its file: the copy written above is nobody's
-  if (job.state === 'done' || job.state === 'failed') await ImportFile.deleteOne({ _id });
-  return { job, created: false };
 }
 
 export const readImportJob = (id: string) => ImportJob.findById(id).lean<ImportJobDoc>();

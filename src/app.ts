@@ -21,6 +21,7 @@ import { createRouter } from './bot/router.js';
 import type { Messenger, Reply } from './bot/types.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import { resumeImportsJob } from './imports/resume-imports.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createScheduler } from './scheduler.js';
@@ -139,7 +140,14 @@ export function createAssistant(
   }
 
   if (config.scheduler) {
-    const jobs = (options.flows ?? flows).flatMap((f) => f.jobs ?? []);
+    const registered = options.flows ?? flows;
+    const jobs = [
+      ...registered.flatMap((f) => f.jobs ?? []),
+      resumeImportsJob(
+        registered.flatMap((f) => f.imports ?? []),
+        { now: options.now, log, notify: notifier.notify },
+      ),
+    ];
     lifecycle.push(
       createScheduler({
         jobs,
@@ -158,6 +166,7 @@ export function createAssistant(
     flows: options.flows ?? flows,
     adminExtras,
     reminders,
+    notify: notifier.notify,
     now: options.now,
     ready: () => pingDb(1000),
     metrics,

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
+import { importRoutes } from './admin/imports.js';
 import { adminRoutes } from './admin/routes.js';
 import type { Flow, Reminders } from './bot/flow.js';
+import type { Message, MessageRef } from './bot/types.js';
 import type { Clock } from './clock.js';
 import { isStoreUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
@@ -22,6 +24,8 @@ export type ServerDeps = {
   adminExtras?: Hono[];
   /** For admin endpoints that message people ("send the digest now"). */
   reminders: Reminders;
+  /** Tells an import's starter in chat that it ended. */
+  notify(employeeId: string, message: Message): Promise<MessageRef[]>;
   now: Clock;
   metrics: Metrics;
 };
@@ -61,9 +65,16 @@ export function createHttpApp(deps: ServerDeps): Hono {
   });
   app.get('/', (c) => c.redirect(deps.adapters['/web'] ? '/web' : '/healthz'));
   for (const [path, routes] of Object.entries(deps.adapters)) app.route(path, routes);
+  const imports = importRoutes(
+    deps.flows.flatMap((f) => f.imports ?? []),
+    { now: deps.now, log: deps.log, notify: deps.notify },
+  );
   app.route(
     '/api',
-    adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }, deps.adminExtras),
+    adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }, [
+      imports,
+      ...(deps.adminExtras ?? []),
+    ]),
   );
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));

@@ -6,6 +6,12 @@ import { type EmbeddedStore, type StoreExit, startFerretdb } from './start-ferre
 const BACKOFF_MS = [200, 500, 1000, 2000, 5000, 10_000];
 /** A run this long was a recovery: the next exit starts the backoff over. */
 const STABLE_MS = 60_000;
+/**
+ * Restarts in a row, each ending (or failing) within STABLE_MS, after which it stops trying: a
+ * store that cannot stay up (a corrupt file, a full disk) is an operator's problem, and a crash
+ * loop would only hide it. /readyz stays 503 from then on.
+ */
+const MAX_QUICK_RESTARTS = 8;
 
 /**
  * The embedded store, restarted whenever its process ends without being asked to (a crash, the
@@ -19,8 +25,10 @@ export async function superviseFerretdb(opts: {
   dataDir: string;
   log: Logger;
   backoffMs?: number[];
+  maxQuickRestarts?: number;
 }): Promise<Omit<EmbeddedStore, 'exited'>> {
   const backoff = opts.backoffMs ?? BACKOFF_MS;
+  const maxRestarts = opts.maxQuickRestarts ?? MAX_QUICK_RESTARTS;
   let current = await startFerretdb({ bin: opts.bin, dataDir: opts.dataDir });
   const { port, uri } = current;
   let stopping = false;
@@ -32,6 +40,13 @@ export async function superviseFerretdb(opts: {
   const restart = async (exit: StoreExit, ranMs: number, failures: number) => {
     opts.log.error({ ...exit, ranMs }, 'embedded store exited; restarting it');
     for (let attempt = ranMs >= STABLE_MS ? 0 : failures; !stopping; attempt++) {
+      if (attempt >= maxRestarts) {
+        opts.log.fatal(
+          { restarts: attempt, port, dataDir: opts.dataDir },
+          'embedded store gave up: it keeps exiting soon after each restart; the service stays unready until it is fixed and the app restarted',
+        );
+        return;
+      }
       await pause(backoff[Math.min(attempt, backoff.length - 1)] ?? 1000);
       if (stopping) return;
       try {

@@ -6,7 +6,6 @@ import { documented } from '../../src/http/route-doc.js';
 import { formatParam, tableResponse } from '../../src/http/table-response.js';
 import { customerBreakdown, DIMENSIONS } from './analytics.js';
 import { followUpsTable } from './export-follow-ups.js';
-import { importCustomersCsv } from './import-customers.js';
 import { recountCustomers } from './recount.js';
 
 /** The longest export one request may ask for: a year, read and built in memory at once. */
@@ -18,10 +17,6 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
 
   const analyticsQuery = z.object({ by: z.enum(DIMENSIONS).default('city') });
   const exportQuery = dayRangeQuery(now).extend({ format: formatParam });
-  const imported = {
-    200: { description: 'the import report' },
-    400: { description: '`{error, rows: [{line, problem}]}`: nothing imported' },
-  };
 
   const analyticsDoc = documented({
     tag: 'crm',
@@ -49,19 +44,6 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
     }),
     async (c) => c.json(await recountCustomers(now())),
   );
-
-  const importDoc = documented({
-    tag: 'crm',
-    summary: 'Import customers from CSV, all or nothing',
-    body: {
-      csv: 'any of name,city,industry,contact,phone,email,age,age_band,source,stage,owner_email,tags (name required; empty owner = pool)',
-    },
-    responses: imported,
-  });
-  api.post('/import/customers', importDoc, async (c) => {
-    const report = await importCustomersCsv(await c.req.text(), now());
-    return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
-  });
 
   // from/to are UTC days; `to` is inclusive
   const exportDoc = documented({

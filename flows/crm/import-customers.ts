@@ -1,15 +1,21 @@
-import mongoose from 'mongoose';
 import { z } from 'zod';
+import { derivedId } from '../../db/derived-id.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { AGE_BANDS, Customer, type CustomerDoc, nameKeyOf, STAGES } from '../../db/models/customer.js';
 import { followAll } from '../../db/pointers.js';
-import { byLine, type LineProblem, readCsvRows } from '../../src/csv-import.js';
+import {
+  type ImportContext,
+  type ImportRow,
+  type ImportSpec,
+  type LineProblem,
+  readCsvRows,
+} from '../../src/csv-import.js';
 import { plainName } from '../../src/plain-text.js';
 import { readDirectory } from '../org/api.js';
 import { recordAdded } from './bulk-added.js';
 import { customerNameRef } from './keys.js';
+import { recountCustomers } from './recount.js';
 import { newCustomer } from './service.js';
-
-const INSERT_BATCH = 500;
 
 export const CUSTOMER_COLUMNS = [
   'name',
@@ -41,81 +47,110 @@ const row = z.object({
   tags: z.array(z.string()).optional(),
 });
 
-export type CustomerImport = { ok: true; created: number } | { ok: false; errors: LineProblem[] };
+type Row = z.output<typeof row>;
 
 /**
  * CSV with a header of any of CUSTOMER_COLUMNS (name required; tags separated by `;`; empty
- * owner_email = the pool). All or nothing: every row is checked (fields, names unique in the file
- * and in the company, owners known) before anything is written; the per-owner maximum is not
- * applied to imports (an admin's decision).
+ * owner_email = the pool). Every row is checked (fields, names unique in the file and in the
+ * company, owners known) before anything is written; the per-owner maximum is not applied to
+ * imports (an admin's decision). A new customer's id derives from the job and its name, so a
+ * slice written again after a crash finds its own rows instead of adding twins.
  */
-export async function importCustomersCsv(csv: string, now: Date): Promise<CustomerImport> {
-  const read = readCsvRows(csv, {
-    noun: 'customer',
-    columns: CUSTOMER_COLUMNS,
-    required: ['name'],
-    schema: row,
-    columnOf: { ageBand: 'age_band', ownerEmail: 'owner_email' },
-    toInput: (cell) => ({
-      ...Object.fromEntries(
-        ['name', 'city', 'industry', 'contact', 'phone', 'email', 'age', 'source', 'stage'].map((k) => [
-          k,
-          cell(k),
-        ]),
-      ),
-      ageBand: cell('age_band'),
-      ownerEmail: cell('owner_email')?.toLowerCase(),
-      tags: cell('tags')
-        ?.split(';')
-        .map((t) => t.trim())
-        .filter(Boolean),
+export const customersImport: ImportSpec<Row> = {
+  kind: 'customers',
+  read: (csv) =>
+    readCsvRows(csv, {
+      noun: 'customer',
+      columns: CUSTOMER_COLUMNS,
+      required: ['name'],
+      schema: row,
+      columnOf: { ageBand: 'age_band', ownerEmail: 'owner_email' },
+      toInput: (cell) => ({
+        ...Object.fromEntries(
+          ['name', 'city', 'industry', 'contact', 'phone', 'email', 'age', 'source', 'stage'].map((k) => [
+            k,
+            cell(k),
+          ]),
+        ),
+        ageBand: cell('age_band'),
+        ownerEmail: cell('owner_email')?.toLowerCase(),
+        tags: cell('tags')
+          ?.split(';')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      }),
     }),
-  });
-  const parsed = read.rows.map(({ line, value }) => ({ line, input: value }));
-  const errors = [...read.errors];
+  check,
+  write,
+  // a run that died between inserting a slice and recording it left pointers and counts behind
+  finish: async ({ resumed, now }) => {
+    if (resumed) await recountCustomers(now);
+  },
+};
+
+async function check(rows: ImportRow<Row>[]): Promise<LineProblem[]> {
+  const errors: LineProblem[] = [];
   const seen = new Map<string, { line: number; name: string }>();
-  for (const { line, input } of parsed) {
-    const key = nameKeyOf(input.name);
+  for (const { line, value } of rows) {
+    const key = nameKeyOf(value.name);
     const first = seen.get(key);
     if (first !== undefined)
-      errors.push({ line, message: `name ${input.name} already appears on line ${first.line}` });
-    else seen.set(key, { line, name: input.name });
+      errors.push({ line, message: `name ${value.name} already appears on line ${first.line}` });
+    else seen.set(key, { line, name: value.name });
   }
   // by each name's pointer: a `$in` over the names would compare every customer with every name
   const taken = await followAll([...seen.values()].map((s) => customerNameRef(s.name)));
   for (const { line, name } of seen.values())
     if (taken.has(customerNameRef(name))) errors.push({ line, message: `customer ${name} already exists` });
   const directory = await readDirectory();
-  const ownerId = new Map<string, mongoose.Types.ObjectId>();
-  for (const { line, input } of parsed) {
-    if (!input.ownerEmail) continue;
-    const owner = directory.activeByEmail(input.ownerEmail);
-    if (owner) ownerId.set(input.ownerEmail, owner._id);
-    else errors.push({ line, message: `owner_email ${input.ownerEmail} is not an active employee` });
-  }
-  if (errors.length > 0) return { ok: false, errors: byLine(errors) };
-
-  const docs = parsed.map(({ input: { ownerEmail, ...fields } }) => ({
-    _id: new mongoose.Types.ObjectId(),
-    ...newCustomer(fields, ownerEmail ? (ownerId.get(ownerEmail) ?? null) : null, null, now),
-  }));
-  const inserted: CustomerDoc[] = [];
-  try {
-    // in batches: mongoose builds and validates every document of one call in a single stretch
-    // (10k customers held the event loop for 2 s, stalling every other request)
-    for (let i = 0; i < docs.length; i += INSERT_BATCH) {
-      const batch = await Customer.insertMany(docs.slice(i, i + INSERT_BATCH), { ordered: true });
-      inserted.push(...batch.map((d) => d.toObject() as CustomerDoc));
-    }
-  } catch (err) {
-    // a name created meanwhile: undo this batch's rows so the import stays all-or-nothing
-    await Customer.deleteMany({ _id: { $in: docs.map((d) => d._id) } });
-    return fail(0, `nothing imported: ${(err as Error).message.slice(0, 200)}`);
-  }
-  await recordAdded(inserted, now);
-  return { ok: true, created: docs.length };
+  for (const { line, value } of rows)
+    if (value.ownerEmail && !directory.activeByEmail(value.ownerEmail))
+      errors.push({ line, message: `owner_email ${value.ownerEmail} is not an active employee` });
+  return errors;
 }
 
-function fail(line: number, message: string): CustomerImport {
-  return { ok: false, errors: [{ line, message }] };
+async function write(rows: ImportRow<Row>[], { jobId, now }: ImportContext) {
+  const directory = await readDirectory();
+  const docs = rows.map(({ line, value: { ownerEmail, ...fields } }) => ({
+    line,
+    doc: {
+      _id: derivedId(jobId, nameKeyOf(fields.name)),
+      ...newCustomer(
+        fields,
+        ownerEmail ? (directory.activeByEmail(ownerEmail)?._id ?? null) : null,
+        null,
+        now,
+      ),
+    },
+  }));
+  const errors: LineProblem[] = [];
+  let inserted: CustomerDoc[];
+  try {
+    inserted = (
+      await Customer.insertMany(
+        docs.map((d) => d.doc),
+        { ordered: true },
+      )
+    ).map((d) => d.toObject() as CustomerDoc);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    // a name taken meanwhile, or rows written before (by this call up to the clash, or by a run
+    // that died): row by row. Ours are recorded again — pointers and lists are idempotent, and a
+    // resumed job recounts at its end.
+    inserted = [];
+    for (const { line, doc } of docs) {
+      if (await Customer.exists({ _id: doc._id })) {
+        inserted.push(new Customer(doc).toObject() as CustomerDoc);
+        continue;
+      }
+      try {
+        inserted.push((await Customer.create(doc)).toObject() as CustomerDoc);
+      } catch (rowErr) {
+        if (!isDuplicateKey(rowErr)) throw rowErr;
+        errors.push({ line, message: `customer ${doc.name} already exists` });
+      }
+    }
+  }
+  await recordAdded(inserted, now);
+  return { created: inserted.length, updated: 0, errors };
 }

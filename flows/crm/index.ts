@@ -6,6 +6,7 @@ import { createAndTell, customerFromButton, showCard } from './customer-handlers
 import { salesDigestSections } from './digest-sales.js';
 import { ticketDigestSections } from './digest-tickets.js';
 import { followUpPicked } from './follow-up-handlers.js';
+import { customersImport } from './import-customers.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
 import { historyMigration, keysMigration, ticketNumbersMigration } from './migrations.js';
@@ -25,6 +26,7 @@ export const crmFlow: Flow = {
   // history first: the keys' counts read the customers it completes
   migrations: [historyMigration, keysMigration, ticketNumbersMigration],
   caches: [customerNamesCache],
+  imports: [customersImport],
   actions: [
     {
       actionId: 'crm.customer.pick',

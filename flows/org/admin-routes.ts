@@ -5,7 +5,6 @@ import type { AdminDeps } from '../../src/bot/flow.js';
 import { AppError, describeIssue } from '../../src/errors.js';
 import { readJson } from '../../src/http/read-json.js';
 import { documented, type RouteDoc } from '../../src/http/route-doc.js';
-import { importEmployeesCsv } from './import-employees.js';
 import { employeeInput, employeePatch, identityInput, identityKey } from './schemas.js';
 import { bindIdentity, createEmployee, listEmployees, unbindIdentity, updateEmployee } from './service.js';
 
@@ -67,15 +66,6 @@ const docs = {
     body: { json: identityKey },
     responses: { 204: { description: 'unbound' }, 400: refused, 404: { description: 'no such identity' } },
   },
-  import: {
-    tag: 'org',
-    summary: 'Import employees from CSV, all or nothing',
-    body: { csv: 'name,email,department,manager_email,roles,locale,timezone,currency (roles `;`-separated)' },
-    responses: {
-      200: { description: 'the import report' },
-      400: { description: '`{error, rows: [{line, problem}]}`: nothing imported' },
-    },
-  },
 } satisfies Record<string, RouteDoc>;
 
 /** The organisation's admin REST: employees (list, create, change, deactivate, CSV import) and platform identities. */
@@ -136,11 +126,6 @@ export function orgAdminRoutes({ now }: AdminDeps): Hono {
       : c.json({ error: 'no such identity' }, 404);
   });
 
-  api.post('/import/employees', documented(docs.import), async (c) => {
-    const csv = await c.req.text();
-    const report = await importEmployeesCsv(csv, now());
-    return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
-  });
   return api;
 }
 

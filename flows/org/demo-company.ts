@@ -1,5 +1,6 @@
 import { Employee, type Role } from '../../db/models/employee.js';
-import { upsertEmployees } from './import-employees.js';
+import { importRows } from '../../src/csv-import.js';
+import { employeesImport } from './import-employees.js';
 import type { EmployeeInput } from './schemas.js';
 
 const at = (user: string) => `${user}@demo.example`;
@@ -75,10 +76,11 @@ export const DEMO_EMPLOYEES: Demo[] = [
 /** Seeds the demo company into an empty store; a store with anyone in it is left alone. */
 export async function seedDemoCompany(now: Date): Promise<boolean> {
   if (await Employee.exists({})) return false;
-  const report = await upsertEmployees(
+  const report = await importRows(
+    employeesImport,
     DEMO_EMPLOYEES.map((e, i) => ({
       line: i + 1,
-      input: {
+      value: {
         locale: 'zh-CN',
         timezone: 'Asia/Shanghai',
         managerEmail: null,

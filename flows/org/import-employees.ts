@@ -1,7 +1,14 @@
-import mongoose from 'mongoose';
+import type mongoose from 'mongoose';
 import { bulkWriteInSlices } from '../../db/bulk-write.js';
+import { derivedId } from '../../db/derived-id.js';
 import { Employee } from '../../db/models/employee.js';
-import { byLine, type LineProblem, readCsvRows } from '../../src/csv-import.js';
+import {
+  type ImportContext,
+  type ImportRow,
+  type ImportSpec,
+  type LineProblem,
+  readCsvRows,
+} from '../../src/csv-import.js';
 import { directoryWrites } from './directory.js';
 import { type EmployeeInput, employeeInput } from './schemas.js';
 
@@ -16,101 +23,104 @@ export const CSV_COLUMNS = [
   'currency',
 ] as const;
 
-export type ImportReport =
-  | { ok: true; created: number; updated: number }
-  | { ok: false; errors: LineProblem[] };
-
-type Row = { line: number; input: EmployeeInput };
-
 /**
  * CSV with the header `name,email,department,manager_email,roles,locale,timezone,currency` (roles
- * separated by `;`; an empty currency = the company's). All or nothing: every row is checked first, and one bad row means nothing is written.
+ * separated by `;`; an empty currency = the company's). Every row is checked before anything is
+ * written: no e-mail twice, every manager known (in the file or already employed), no reporting
+ * loops. Each write is an upsert keyed by e-mail, and a new employee's id derives from the job and
+ * the e-mail, so a slice written again after a crash finishes it without duplicates and managers
+ * in a later slice are referred to by the id they will get.
  */
-export async function importEmployeesCsv(csv: string, now: Date): Promise<ImportReport> {
-  const read = readCsvRows(csv, {
-    noun: 'employee',
-    columns: CSV_COLUMNS,
-    required: ['name', 'email'],
-    schema: employeeInput,
-    columnOf: { managerEmail: 'manager_email' },
-    toInput: (cell) => ({
-      name: cell('name') ?? '',
-      email: cell('email') ?? '',
-      department: cell('department'),
-      managerEmail: cell('manager_email'),
-      roles: cell('roles')
-        ?.split(/[;|]/)
-        .map((r) => r.trim())
-        .filter(Boolean),
-      locale: cell('locale'),
-      timezone: cell('timezone'),
-      currency: cell('currency') ?? null,
+export const employeesImport: ImportSpec<EmployeeInput> = {
+  kind: 'employees',
+  read: (csv) =>
+    readCsvRows(csv, {
+      noun: 'employee',
+      columns: CSV_COLUMNS,
+      required: ['name', 'email'],
+      schema: employeeInput,
+      columnOf: { managerEmail: 'manager_email' },
+      toInput: (cell) => ({
+        name: cell('name') ?? '',
+        email: cell('email') ?? '',
+        department: cell('department'),
+        managerEmail: cell('manager_email'),
+        roles: cell('roles')
+          ?.split(/[;|]/)
+          .map((r) => r.trim())
+          .filter(Boolean),
+        locale: cell('locale'),
+        timezone: cell('timezone'),
+        currency: cell('currency') ?? null,
+      }),
     }),
-  });
-  if (read.errors.length > 0) return { ok: false, errors: read.errors };
-  return upsertEmployees(
-    read.rows.map(({ line, value }) => ({ line, input: value })),
-    now,
-  );
-}
+  check,
+  write,
+};
 
-/**
- * Creates or updates employees by e-mail after checking the whole batch: no e-mail twice, every
- * manager known (in the batch or already employed), no reporting loops. Each write is an upsert
- * keyed by e-mail, so re-running a batch that was interrupted finishes it without duplicates.
- */
-export async function upsertEmployees(rows: Row[], now: Date): Promise<ImportReport> {
-  const errors: LineProblem[] = [];
-  const seen = new Map<string, number>();
-  for (const { line, input } of rows) {
-    const first = seen.get(input.email);
-    if (first !== undefined)
-      errors.push({ line, message: `email ${input.email} already appears on line ${first}` });
-    else seen.set(input.email, line);
-  }
+type Rows = ImportRow<EmployeeInput>[];
 
-  // The whole org's reporting lines, to catch loops that run through people not in the batch.
+/** Everyone's id by e-mail: those employed already, and the rows' new ones derived from the job. */
+async function idsOf(rows: Rows, jobId: string) {
   const existing = await Employee.find({}, { email: 1, managerId: 1 }).lean();
   const idOf = new Map(existing.map((e) => [e.email, e._id]));
-  const managerOf = new Map(existing.map((e) => [String(e._id), e.managerId ? String(e.managerId) : null]));
-  for (const { input } of rows)
-    if (!idOf.has(input.email)) idOf.set(input.email, new mongoose.Types.ObjectId());
+  for (const { value } of rows)
+    if (!idOf.has(value.email)) idOf.set(value.email, derivedId(jobId, value.email));
+  return { existing, idOf };
+}
 
-  for (const { line, input } of rows) {
-    const id = String(idOf.get(input.email));
-    const manager = input.managerEmail ? idOf.get(input.managerEmail) : null;
-    if (input.managerEmail && !manager) {
+async function check(rows: Rows, { jobId }: ImportContext): Promise<LineProblem[]> {
+  const errors: LineProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, value } of rows) {
+    const first = seen.get(value.email);
+    if (first !== undefined)
+      errors.push({ line, message: `email ${value.email} already appears on line ${first}` });
+    else seen.set(value.email, line);
+  }
+
+  // The whole org's reporting lines, to catch loops that run through people not in the file.
+  const { existing, idOf } = await idsOf(rows, jobId);
+  const managerOf = new Map(existing.map((e) => [String(e._id), e.managerId ? String(e.managerId) : null]));
+  for (const { line, value } of rows) {
+    const manager = value.managerEmail ? idOf.get(value.managerEmail) : null;
+    if (value.managerEmail && !manager) {
       errors.push({
         line,
-        message: `manager_email ${input.managerEmail} is not an employee nor in this file`,
+        message: `manager_email ${value.managerEmail} is not an employee nor in this file`,
       });
-    } else if (input.managerEmail === input.email) {
+    } else if (value.managerEmail === value.email) {
       errors.push({ line, message: 'an employee cannot be their own manager' });
     }
-    managerOf.set(id, manager ? String(manager) : null);
+    managerOf.set(String(idOf.get(value.email)), manager ? String(manager) : null);
   }
-  for (const { line, input } of rows) {
-    if (hasLoop(String(idOf.get(input.email)), managerOf)) {
-      errors.push({ line, message: `manager_email ${input.managerEmail} makes a reporting loop` });
+  for (const { line, value } of rows) {
+    if (hasLoop(String(idOf.get(value.email)), managerOf)) {
+      errors.push({ line, message: `manager_email ${value.managerEmail} makes a reporting loop` });
     }
   }
-  if (errors.length > 0) return { ok: false, errors: byLine(errors) };
+  return errors;
+}
 
+async function write(rows: Rows, { jobId, now }: ImportContext) {
+  const { idOf } = await idsOf(rows, jobId);
+  // a manager further down the file is not written yet: the id it will get
+  const idFor = (email: string) => idOf.get(email) ?? derivedId(jobId, email);
   const result = await bulkWriteInSlices(
     Employee,
-    rows.map(({ input }) => {
-      const { managerEmail, ...fields } = input;
+    rows.map(({ value }) => {
+      const { managerEmail, ...fields } = value;
       return {
         updateOne: {
-          filter: { email: input.email },
+          filter: { email: value.email },
           update: {
             $set: {
               ...fields,
               active: true,
-              managerId: managerEmail ? idOf.get(managerEmail) : null,
+              managerId: managerEmail ? idFor(managerEmail) : null,
               updatedAt: now,
             },
-            $setOnInsert: { _id: idOf.get(input.email), createdAt: now },
+            $setOnInsert: { _id: idFor(value.email), createdAt: now },
           },
           upsert: true,
           // createdAt is the day they joined: the caller's clock, not the driver's
@@ -121,10 +131,10 @@ export async function upsertEmployees(rows: Row[], now: Date): Promise<ImportRep
     { ordered: true },
   );
   await directoryWrites.employeesSaved(
-    rows.map(({ input }) => idOf.get(input.email) as mongoose.Types.ObjectId),
+    rows.map(({ value }) => idFor(value.email) as mongoose.Types.ObjectId),
     now,
   );
-  return { ok: true, created: result.upsertedCount, updated: result.matchedCount };
+  return { created: result.upsertedCount, updated: result.matchedCount, errors: [] };
 }
 
 function hasLoop(start: string, managerOf: Map<string, string | null>): boolean {

@@ -2,6 +2,7 @@ import type { Flow } from '../../src/bot/flow.js';
 import { orgAdminRoutes } from './admin-routes.js';
 import { whoamiCommand } from './commands.js';
 import { directoryCache } from './directory.js';
+import { employeesImport } from './import-employees.js';
 import { phrasings } from './phrasings.js';
 
 export const orgFlow: Flow = {
@@ -11,5 +12,6 @@ export const orgFlow: Flow = {
   commands: [whoamiCommand],
   actions: [],
   caches: [directoryCache],
+  imports: [employeesImport],
   adminRoutes: orgAdminRoutes,
 };

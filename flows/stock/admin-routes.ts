@@ -4,48 +4,30 @@ import { dayRangeQuery, readDayRange } from '../../src/http/query-dates.js';
 import { documented } from '../../src/http/route-doc.js';
 import { formatParam, tableResponse } from '../../src/http/table-response.js';
 import { ledgerTable } from './export-ledger.js';
-import { importProductsCsv } from './import-products.js';
 
 const MAX_DAYS = 366;
 
-/** Stock admin endpoints, mounted under /api behind the admin token (see src/admin/routes.ts). */
+/** Stock admin endpoints (the ledger export; product imports run as jobs, src/admin/imports.ts), mounted under /api behind the admin token (see src/admin/routes.ts). */
 export function stockAdminRoutes({ now }: AdminDeps): Hono {
-  return new Hono()
-    .post(
-      '/import/products',
-      documented({
-        tag: 'stock',
-        summary: 'Import products from CSV (upsert by SKU), all or nothing',
-        body: { csv: 'sku,name,name_en,spec,unit,price,reorder_level (sku and name required)' },
-        responses: {
-          200: { description: 'the import report' },
-          400: { description: '`{error, rows: [{line, problem}]}`: nothing imported' },
-        },
-      }),
-      async (c) => {
-        const report = await importProductsCsv(await c.req.text(), now());
-        return report.ok ? c.json(report) : c.json({ error: 'nothing imported', rows: report.errors }, 400);
+  return new Hono().get(
+    '/export/stock-ledger',
+    documented({
+      tag: 'stock',
+      summary:
+        'Every stock movement between two UTC days (inclusive), samples with their customer, as CSV or XLSX',
+      query: dayRangeQuery(now).extend({ format: formatParam }),
+      responses: {
+        200: { description: 'the movements, oldest first', contentType: 'text/csv' },
+        400: { description: 'a day missing, not real, too far off, reversed, or more than 366 days' },
       },
-    )
-    .get(
-      '/export/stock-ledger',
-      documented({
-        tag: 'stock',
-        summary:
-          'Every stock movement between two UTC days (inclusive), samples with their customer, as CSV or XLSX',
-        query: dayRangeQuery(now).extend({ format: formatParam }),
-        responses: {
-          200: { description: 'the movements, oldest first', contentType: 'text/csv' },
-          400: { description: 'a day missing, not real, too far off, reversed, or more than 366 days' },
-        },
-      }),
-      async (c) => {
-        const range = readDayRange(c.req.query(), now, MAX_DAYS);
-        if ('error' in range) return c.json({ error: range.error }, 400);
-        const format = formatParam.safeParse(c.req.query('format'));
-        if (!format.success) return c.json({ error: 'format must be csv or xlsx' }, 400);
-        const name = `stock-ledger-${c.req.query('from')}-${c.req.query('to')}`;
-        return tableResponse(c, await ledgerTable(range.from, range.to), name, format.data);
-      },
-    );
+    }),
+    async (c) => {
+      const range = readDayRange(c.req.query(), now, MAX_DAYS);
+      if ('error' in range) return c.json({ error: range.error }, 400);
+      const format = formatParam.safeParse(c.req.query('format'));
+      if (!format.success) return c.json({ error: 'format must be csv or xlsx' }, 400);
+      const name = `stock-ledger-${c.req.query('from')}-${c.req.query('to')}`;
+      return tableResponse(c, await ledgerTable(range.from, range.to), name, format.data);
+    },
+  );
 }

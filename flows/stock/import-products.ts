@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bulkWriteInSlices } from '../../db/bulk-write.js';
 import { Product } from '../../db/models/product.js';
-import { type LineProblem, readCsvRows } from '../../src/csv-import.js';
+import { type ImportSpec, readCsvRows } from '../../src/csv-import.js';
 import { isPlainText, PLAIN_TEXT_PROBLEM, plainName } from '../../src/plain-text.js';
 import { catalogWrites } from './catalog.js';
 
@@ -27,41 +27,43 @@ const productRow = z.object({
   reorderLevel: number().refine(Number.isInteger, 'must be a whole number'),
 });
 
-export type ProductImport =
-  | { ok: true; created: number; updated: number }
-  | { ok: false; errors: LineProblem[] };
+type Row = z.output<typeof productRow>;
 
 /**
- * CSV `sku,name,name_en,spec,unit,price,reorder_level` (sku and name required). All or nothing:
- * every row is checked first (and no SKU twice); one bad row means nothing is written. Rows are
- * upserts by SKU, so an interrupted import re-run finishes without duplicates.
+ * CSV `sku,name,name_en,spec,unit,price,reorder_level` (sku and name required), every row checked
+ * (and no SKU twice) before anything is written. Rows are upserts by SKU, so a slice written again
+ * after a crash changes nothing more.
  */
-export async function importProductsCsv(csv: string, at: Date): Promise<ProductImport> {
-  const read = readCsvRows(csv, {
-    noun: 'product',
-    columns: PRODUCT_COLUMNS,
-    required: ['sku', 'name'],
-    schema: productRow,
-    columnOf: { nameEn: 'name_en', reorderLevel: 'reorder_level' },
-    unique: { column: 'sku', key: (r) => r.sku },
-    toInput: (cell) => ({
-      sku: cell('sku') ?? '',
-      name: cell('name') ?? '',
-      nameEn: cell('name_en'),
-      spec: cell('spec'),
-      unit: cell('unit'),
-      price: cell('price'),
-      reorderLevel: cell('reorder_level'),
+export const productsImport: ImportSpec<Row> = {
+  kind: 'products',
+  read: (csv) =>
+    readCsvRows(csv, {
+      noun: 'product',
+      columns: PRODUCT_COLUMNS,
+      required: ['sku', 'name'],
+      schema: productRow,
+      columnOf: { nameEn: 'name_en', reorderLevel: 'reorder_level' },
+      unique: { column: 'sku', key: (r) => r.sku },
+      toInput: (cell) => ({
+        sku: cell('sku') ?? '',
+        name: cell('name') ?? '',
+        nameEn: cell('name_en'),
+        spec: cell('spec'),
+        unit: cell('unit'),
+        price: cell('price'),
+        reorderLevel: cell('reorder_level'),
+      }),
     }),
-  });
-  if (read.errors.length > 0) return { ok: false, errors: read.errors };
-  const result = await bulkWriteInSlices(
-    Product,
-    read.rows.map(({ value: r }) => ({
-      updateOne: { filter: { sku: r.sku }, update: { $set: r }, upsert: true },
-    })),
-    { ordered: true },
-  );
-  await catalogWrites.manySaved(at);
-  return { ok: true, created: result.upsertedCount, updated: result.matchedCount };
-}
+  check: async () => [],
+  async write(rows, { now }) {
+    const result = await bulkWriteInSlices(
+      Product,
+      rows.map(({ value: r }) => ({
+        updateOne: { filter: { sku: r.sku }, update: { $set: r }, upsert: true },
+      })),
+      { ordered: true },
+    );
+    await catalogWrites.manySaved(now);
+    return { created: result.upsertedCount, updated: result.matchedCount, errors: [] };
+  },
+};

@@ -1,9 +1,9 @@
 import type { Flow } from '../../src/bot/flow.js';
-import { stockAdminRoutes } from './admin-routes.js';
 import { catalogCache } from './catalog.js';
 import { stockCommands } from './commands.js';
 import { stockDigestSections } from './digest.js';
 import { queryStock } from './handlers.js';
+import { productsImport } from './import-products.js';
 import { levelKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
 import { readers } from './readers.js';
@@ -16,7 +16,7 @@ export const stockFlow: Flow = {
   commands: stockCommands,
   actions: [{ actionId: 'stock.pick', handle: (ctx, a) => queryStock(ctx, a.value) }],
   caches: [catalogCache],
+  imports: [productsImport],
   migrations: [levelKeysMigration],
   digestSections: stockDigestSections,
-  adminRoutes: stockAdminRoutes,
 };

@@ -25,11 +25,11 @@ export function adminRoutes(
   adminToken: string | undefined,
   flows: readonly Flow[],
   deps: Omit<AdminDeps, 'commands'>,
+  /** The wiring's own admin endpoints (import jobs, web invites), described and guarded like the flows'. */
   extras: readonly Hono[] = [],
 ): Hono {
   const api = new Hono();
   const endpoints = flowAdminRoutes(flows, deps);
-  // admin endpoints of the app itself (web invites), described and guarded like the flows'
   for (const routes of extras) endpoints.route('/', routes);
   const document = openApiDocument(endpoints);
 

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
+import type { ImportSpec } from '../csv-import.js';
 import type { Logger } from '../logger.js';
 import type { Deliveries, ReminderConfig } from './deliveries.js';
 import type { DigestSectionSpec } from './digest.js';
@@ -179,6 +180,8 @@ export type Flow = {
    * /api (`/import/customers`); src/admin mounts every flow's behind the bearer token.
    */
   adminRoutes?(deps: AdminDeps): Hono;
+  /** CSV imports (`POST /api/import/<kind>`), run by src/imports as background jobs. */
+  imports?: ImportSpec[];
 };
 
 /**

@@ -34,7 +34,7 @@ describe('CRM admin API', () => {
       '导入乙,苏州,零售,,,,',
     ].join('\n');
     const ok = await raw('POST', '/api/import/customers', good);
-    expect(JSON.parse(ok.text)).toEqual({ ok: true, created: 2 });
+    expect(JSON.parse(ok.text)).toEqual({ ok: true, created: 2, updated: 0 });
     expect(await Customer.findOne({ name: '导入甲' }).lean()).toMatchObject({
       ageBand: '45-54',
       tags: ['vip', '老客户'],

@@ -25,6 +25,8 @@ describe('scheduled jobs', () => {
       'housekeeping.prune',
       'reminders.prune',
     ]);
+    // and the wiring's own: the sweep that resumes import jobs whose process died
+    names.push('imports.resume');
     const jobs = mongoose.connection.db?.collection('agendaJobs');
     const scheduled = await until(async () => {
       const rows = (await jobs?.find({}, { projection: { name: 1, repeatInterval: 1 } }).toArray()) ?? [];

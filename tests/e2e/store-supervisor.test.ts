@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import { type RunningApp, startApp } from '../../src/start-app.js';
 import { httpClient } from '../helpers/app.js';
 import { testNow } from '../helpers/clock.js';
+import { ferretdbPid } from '../helpers/store-process.js';
 import { until } from '../helpers/until.js';
 
 // This file kills its own embedded store, started by the app as in `npm start` in production
@@ -48,18 +49,7 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-/** The FerretDB process serving `dataDir` (not its bash wrapper), found by its command line. */
-async function storePid(): Promise<number> {
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const args = await readFile(`/proc/${entry}/cmdline`, 'utf8').then(
-      (s) => s.split('\0'),
-      (): string[] => [],
-    );
-    if (args[0] === bin && args.includes(`--state-dir=${join(dataDir, 'ferretdb')}`)) return Number(entry);
-  }
-  throw new Error('no FerretDB process for this test');
-}
+const storePid = () => ferretdbPid(bin, dataDir);
 
 const say = (who: string, text: string) =>
   http.post('/web/api/messages', { employee: `${who}@demo.example`, text });

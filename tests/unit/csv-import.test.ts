@@ -21,8 +21,8 @@ const shelf = {
 };
 
 describe('readCsvRows', () => {
-  it('reads good rows in any column order, trimming cells and leaving absent columns to defaults', () => {
-    expect(readCsvRows('MAX_LOAD , code\n 40 ,S1\n"120",S2\n', shelf)).toEqual({
+  it('reads good rows in any column order, trimming cells and leaving absent columns to defaults', async () => {
+    expect(await readCsvRows('MAX_LOAD , code\n 40 ,S1\n"120",S2\n', shelf)).toEqual({
       rows: [
         { line: 2, value: { code: 'S1', maxLoad: 40, room: 'main' } },
         { line: 3, value: { code: 'S2', maxLoad: 120, room: 'main' } },
@@ -31,9 +31,9 @@ describe('readCsvRows', () => {
     });
   });
 
-  it('names every bad line in the file’s own column names, counting lines inside quoted cells', () => {
+  it('names every bad line in the file’s own column names, counting lines inside quoted cells', async () => {
     const csv = 'code,max_load,room\nS1,10,"north\nwing"\nX9,10,\nS3,9000,\nS1,20,\n';
-    expect(readCsvRows(csv, shelf)).toEqual({
+    expect(await readCsvRows(csv, shelf)).toEqual({
       rows: [{ line: 2, value: { code: 'S1', maxLoad: 10, room: 'north\nwing' } }],
       errors: [
         { line: 4, message: 'code must look like S12' },
@@ -43,19 +43,19 @@ describe('readCsvRows', () => {
     });
   });
 
-  it('refuses a header with an unknown or a missing required column, and a file with no rows', () => {
+  it('refuses a header with an unknown or a missing required column, and a file with no rows', async () => {
     const usage = 'header must use code,max_load,room (code required)';
-    expect(readCsvRows('code,colour\nS1,red\n', shelf).errors).toEqual([{ line: 1, message: usage }]);
-    expect(readCsvRows('room\nnorth\n', shelf).errors).toEqual([{ line: 1, message: usage }]);
-    expect(readCsvRows('', shelf).errors).toEqual([{ line: 1, message: usage }]);
-    expect(readCsvRows('code,room\n\n', shelf)).toEqual({
+    expect((await readCsvRows('code,colour\nS1,red\n', shelf)).errors).toEqual([{ line: 1, message: usage }]);
+    expect((await readCsvRows('room\nnorth\n', shelf)).errors).toEqual([{ line: 1, message: usage }]);
+    expect((await readCsvRows('', shelf)).errors).toEqual([{ line: 1, message: usage }]);
+    expect(await readCsvRows('code,room\n\n', shelf)).toEqual({
       rows: [],
       errors: [{ line: 1, message: 'no shelf rows after the header' }],
     });
   });
 
-  it('answers a file with an unclosed quote with one problem, and no rows', () => {
-    const read = readCsvRows('code,room\nS1,"north\nS2,south\n', shelf);
+  it('answers a file with an unclosed quote with one problem, and no rows', async () => {
+    const read = await readCsvRows('code,room\nS1,"north\nS2,south\n', shelf);
     expect(read.rows).toEqual([]);
     expect(read.errors).toEqual([
       { line: expect.any(Number), message: 'a quote is not closed before the end of the file' },

@@ -5,7 +5,11 @@ import { Employee } from '../../../db/models/employee.js';
 import { REFRESH_EVERY_MS } from '../../../db/synced-cache.js';
 import { applyApproval } from '../../../flows/approvals/effects.js';
 import { createDirectory, readDirectory } from '../../../flows/org/directory.js';
-import { importEmployeesCsv } from '../../../flows/org/import-employees.js';
+import { employeesImport } from '../../../flows/org/import-employees.js';
+import { importNow } from '../../../src/csv-import.js';
+
+const importEmployeesCsv = (csv: string, now: Date) => importNow(employeesImport, csv, now);
+
 import { employeeInput } from '../../../flows/org/schemas.js';
 import {
   bindByEmail,

@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Employee } from '../../../db/models/employee.js';
 import { DEMO_EMPLOYEES, seedDemoCompany } from '../../../flows/org/demo-company.js';
-import { importEmployeesCsv } from '../../../flows/org/import-employees.js';
+import { employeesImport } from '../../../flows/org/import-employees.js';
+import { importNow } from '../../../src/csv-import.js';
+
+const importEmployeesCsv = (csv: string, now: Date) => importNow(employeesImport, csv, now);
+
 import { useTestDb } from '../../helpers/db.js';
 
 useTestDb();

@@ -5,6 +5,7 @@ import type { AdminDeps } from '../../src/bot/flow.js';
 import { csvLine } from '../../src/csv-export.js';
 import { dayParam } from '../../src/http/query-dates.js';
 import { readJson } from '../../src/http/read-json.js';
+import { documented } from '../../src/http/route-doc.js';
 import { findActiveByEmail } from '../org/api.js';
 import { recordEvent } from './ledger.js';
 import { leavePolicySchema, readLeavePolicy, saveLeavePolicy } from './policy.js';
@@ -30,10 +31,28 @@ export function leaveBalanceAdminRoutes({ now }: AdminDeps): Hono {
   const api = new Hono();
   const query = z.object({ date: dayParam(now).optional() });
 
-  api.get('/leave/policy', async (c) => c.json(await readLeavePolicy()));
+  const tag = 'leave balances';
+  const policyDoc = documented({
+    tag,
+    summary:
+      'The leave policy: kinds with yearly entitlement, accrual, carry-over cap and expiry, what happens below zero',
+    responses: {
+      200: { description: 'the policy (the code default until HR sets one)', json: leavePolicySchema },
+    },
+  });
+  api.get('/leave/policy', policyDoc, async (c) => c.json(await readLeavePolicy()));
 
   // a bad policy is refused whole, naming its first problem; nothing is written
-  api.put('/leave/policy', async (c) => {
+  const putDoc = documented({
+    tag,
+    summary: 'Replace the leave policy, checked whole',
+    body: { json: leavePolicySchema },
+    responses: {
+      200: { description: 'the policy as stored' },
+      400: { description: '`{error}` names the first problem' },
+    },
+  });
+  api.put('/leave/policy', putDoc, async (c) => {
     const body = await readJson(c, leavePolicySchema);
     if ('error' in body) return c.json({ error: body.error }, 400);
     await saveLeavePolicy(body.data, now());
@@ -41,7 +60,13 @@ export function leaveBalanceAdminRoutes({ now }: AdminDeps): Hono {
   });
 
   // an opening balance or a correction; `id` is the caller's, so a retried call adds nothing twice
-  api.post('/leave/adjustments', async (c) => {
+  const adjustDoc = documented({
+    tag,
+    summary: 'An opening balance or a correction, once per `id`',
+    body: { json: adjustment },
+    responses: { 200: { description: '`{ok: true}`' }, 400: { description: '`{error}` names the field' } },
+  });
+  api.post('/leave/adjustments', adjustDoc, async (c) => {
     const body = await readJson(c, adjustment);
     if ('error' in body) return c.json({ error: body.error }, 400);
     const { id, email, kind, year, days } = body.data;
@@ -64,7 +89,16 @@ export function leaveBalanceAdminRoutes({ now }: AdminDeps): Hono {
   });
 
   // ?date=YYYY-MM-DD: balances as of that day (default today, UTC), in its year
-  api.get('/reports/leave-balances', async (c) => {
+  const reportDoc = documented({
+    tag,
+    summary: 'Everyone’s balances as of a day (default today, UTC) as CSV',
+    query,
+    responses: {
+      200: { description: 'one row per person and kind', contentType: 'text/csv' },
+      400: { description: 'a bad date' },
+    },
+  });
+  api.get('/reports/leave-balances', reportDoc, async (c) => {
     const q = query.safeParse(c.req.query());
     if (!q.success)
       return c.json({ error: `${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}` }, 400);

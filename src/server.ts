@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import { adminRoutes } from './admin/routes.js';
+import type { DirectorySync } from './bot/directory-source.js';
 import type { Flow, Reminders } from './bot/flow.js';
 import type { Clock } from './clock.js';
 import { isStoreUnavailable } from './errors.js';
@@ -20,6 +21,8 @@ export type ServerDeps = {
   flows: readonly Flow[];
   /** For admin endpoints that message people ("send the digest now"). */
   reminders: Reminders;
+  /** The connected platforms' directories, for `POST /api/directory/sync`. */
+  directorySync?: DirectorySync;
   now: Clock;
   metrics: Metrics;
 };
@@ -59,7 +62,14 @@ export function createHttpApp(deps: ServerDeps): Hono {
   });
   app.get('/', (c) => c.redirect(deps.adapters['/web'] ? '/web' : '/healthz'));
   for (const [path, routes] of Object.entries(deps.adapters)) app.route(path, routes);
-  app.route('/api', adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }));
+  app.route(
+    '/api',
+    adminRoutes(deps.adminToken, deps.flows, {
+      now: deps.now,
+      reminders: deps.reminders,
+      ...(deps.directorySync ? { directorySync: deps.directorySync } : {}),
+    }),
+  );
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {

@@ -7,6 +7,7 @@ import { decisionCommands } from './decision-commands.js';
 import { approvalDigestSections } from './digest.js';
 import { changeAndTell } from './handlers.js';
 import { approvalJobs } from './jobs.js';
+import { reassignApprovalsOf } from './leaver.js';
 import { manageCommands } from './manage-commands.js';
 import { approvalMigrations } from './migrations.js';
 import { phrasings } from './phrasings.js';
@@ -54,4 +55,5 @@ export const approvalsFlow: Flow = {
   migrations: approvalMigrations,
   digestSections: approvalDigestSections,
   adminRoutes: approvalAdminRoutes,
+  onEmployeeLeft: reassignApprovalsOf,
 };

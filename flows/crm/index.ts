@@ -10,6 +10,7 @@ import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
 import { historyMigration, keysMigration, ticketNumbersMigration } from './migrations.js';
 import { customerNamesCache } from './name-index.js';
+import { returnCustomersOf } from './ownership.js';
 import { phrasings } from './phrasings.js';
 import { claimFromButton } from './pool-handlers.js';
 import { readers } from './readers.js';
@@ -48,4 +49,7 @@ export const crmFlow: Flow = {
   ],
   digestSections: [...salesDigestSections, ...ticketDigestSections],
   adminRoutes: crmAdminRoutes,
+  onEmployeeLeft: async (employeeId, _manager, now) => {
+    await returnCustomersOf(employeeId, now);
+  },
 };

@@ -2,7 +2,9 @@ import type { Flow } from '../../src/bot/flow.js';
 import { orgAdminRoutes } from './admin-routes.js';
 import { whoamiCommand } from './commands.js';
 import { directoryCache } from './directory.js';
+import { directorySyncJob } from './jobs.js';
 import { phrasings } from './phrasings.js';
+import { syncRoutes } from './sync-routes.js';
 
 export const orgFlow: Flow = {
   name: 'org',
@@ -11,5 +13,6 @@ export const orgFlow: Flow = {
   commands: [whoamiCommand],
   actions: [],
   caches: [directoryCache],
-  adminRoutes: orgAdminRoutes,
+  jobs: [directorySyncJob],
+  adminRoutes: (deps) => orgAdminRoutes(deps).route('/', syncRoutes(deps)),
 };

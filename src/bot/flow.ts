@@ -4,6 +4,8 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliveries, ReminderConfig } from './deliveries.js';
 import type { DigestSectionSpec } from './digest.js';
+import type { DirectorySync } from './directory-source.js';
+import type { HomeSectionSpec } from './home.js';
 import type { Text } from './i18n.js';
 import type {
   Button,
@@ -148,6 +150,8 @@ export type JobDeps = {
   now: Date;
   notify(employeeId: string, message: Message): Promise<MessageRef[]>;
   reminders: Reminders;
+  /** The platforms' directories, when any platform is connected (the directory sync). */
+  directorySync?: DirectorySync;
 };
 
 export type Flow = {
@@ -171,10 +175,17 @@ export type Flow = {
    * /api (`/import/customers`); src/admin mounts every flow's behind the bearer token.
    */
   adminRoutes?(deps: AdminDeps): Hono;
+  /**
+   * Someone left (the directory sync deactivated them): hand what they held to `managerId`
+   * (their manager, or the first one up the line who stays; null when there is none).
+   */
+  onEmployeeLeft?(employeeId: string, managerId: string | null, now: Date): Promise<void>;
+  /** What this flow shows on a person's home (Slack App Home, Lark's menu card). */
+  homeSections?: HomeSectionSpec[];
 };
 
 /** What admin endpoints get from the wiring: the app's clock, and reminders to send through. */
-export type AdminDeps = { now: Clock; reminders: Reminders };
+export type AdminDeps = { now: Clock; reminders: Reminders; directorySync?: DirectorySync };
 
 /**
  * An in-process copy that chat turns read instead of the database. `src/` starts it (a full

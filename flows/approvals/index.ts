@@ -6,6 +6,7 @@ import { decisionActions } from './decision-actions.js';
 import { decisionCommands } from './decision-commands.js';
 import { approvalDigestSections } from './digest.js';
 import { changeAndTell } from './handlers.js';
+import { approvalsHomeSections } from './home.js';
 import { approvalJobs } from './jobs.js';
 import { reassignApprovalsOf } from './leaver.js';
 import { manageCommands } from './manage-commands.js';
@@ -56,4 +57,5 @@ export const approvalsFlow: Flow = {
   digestSections: approvalDigestSections,
   adminRoutes: approvalAdminRoutes,
   onEmployeeLeft: reassignApprovalsOf,
+  homeSections: approvalsHomeSections,
 };

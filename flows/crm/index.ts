@@ -6,6 +6,7 @@ import { createAndTell, customerFromButton, showCard } from './customer-handlers
 import { salesDigestSections } from './digest-sales.js';
 import { ticketDigestSections } from './digest-tickets.js';
 import { followUpPicked } from './follow-up-handlers.js';
+import { crmHomeSections } from './home.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
 import { historyMigration, keysMigration, ticketNumbersMigration } from './migrations.js';
@@ -49,6 +50,7 @@ export const crmFlow: Flow = {
   ],
   digestSections: [...salesDigestSections, ...ticketDigestSections],
   adminRoutes: crmAdminRoutes,
+  homeSections: crmHomeSections,
   onEmployeeLeft: async (employeeId, _manager, now) => {
     await returnCustomersOf(employeeId, now);
   },

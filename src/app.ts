@@ -102,6 +102,7 @@ export function createAssistant(
     const lark = createLarkAdapter(config.lark, {
       dispatch: router.dispatch,
       act: router.act,
+      home: router.home,
       log,
       now: options.now,
     });

@@ -1,4 +1,4 @@
-import type { DirectorySync } from '../../src/bot/directory-source.js';
+import type { DirectorySync, SourcePerson } from '../../src/bot/directory-source.js';
 import { asAppError } from '../../src/errors.js';
 import { readDirectory } from './directory.js';
 import { bindIdentity, createEmployee, updateEmployee } from './service.js';
@@ -23,7 +23,7 @@ export type SyncReport = {
 
 /** Reads every source, plans, and (unless a dry run or refused) applies the plan. */
 export async function syncDirectory(sync: DirectorySync, options: SyncOptions): Promise<SyncReport> {
-  const people = [];
+  const people: SourcePerson[] = [];
   for (const source of sync.sources) people.push(...(await source.list()));
   const plan = planSync(await knownPeople(), people);
   const active = (await readDirectory()).everyone().length;

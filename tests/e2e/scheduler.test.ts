@@ -21,6 +21,7 @@ describe('scheduled jobs', () => {
       'crm.returnIdleCustomers',
       'digests.morning',
       'housekeeping.prune',
+      'org.directorySync',
       'reminders.prune',
     ]);
     const jobs = mongoose.connection.db?.collection('agendaJobs');

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
+import { larkDirectory } from '../adapters/lark/directory.js';
 import { createLarkAdapter } from '../adapters/lark/index.js';
+import { slackDirectory } from '../adapters/slack/directory.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createWebAdapter } from '../adapters/web/index.js';
 import { pingDb } from '../db/connect.js';
@@ -13,6 +15,7 @@ import { flows } from '../flows/index.js';
 import { addressOf, bindByEmail, readDirectory, resolvePerson } from '../flows/org/api.js';
 import { createDeliveries } from './bot/deliveries.js';
 import { digestSectionsOf } from './bot/digest.js';
+import type { DirectorySource, DirectorySync } from './bot/directory-source.js';
 import type { Flow, Reminders } from './bot/flow.js';
 import type { Understander } from './bot/nlu/understand.js';
 
@@ -113,10 +116,12 @@ export function createAssistant(
   }
 
   const lifecycle: { start(): Promise<void>; stop(): Promise<void> }[] = [];
+  const directorySync = createDirectorySync(config, options.flows ?? flows, log);
   if (config.lark) {
     const lark = createLarkAdapter(config.lark, {
       dispatch: router.dispatch,
       act: router.act,
+      home: router.home,
       log,
       now: options.now,
     });
@@ -130,6 +135,7 @@ export function createAssistant(
       dispatch: router.dispatch,
       act: router.act,
       submit: router.submit,
+      home: router.home,
       log,
       now: options.now,
     });
@@ -151,7 +157,12 @@ export function createAssistant(
     lifecycle.push(
       createScheduler({
         jobs,
-        deps: { notify: notifier.notify, update: notifier.update, reminders },
+        deps: {
+          notify: notifier.notify,
+          update: notifier.update,
+          reminders,
+          ...(directorySync ? { directorySync } : {}),
+        },
         now: options.now,
         log,
         ran: metrics.jobRun,
@@ -167,6 +178,7 @@ export function createAssistant(
     adminExtras,
     reminders,
     notify: notifier.notify,
+    ...(directorySync ? { directorySync } : {}),
     now: options.now,
     ready: () => pingDb(1000),
     metrics,
@@ -185,6 +197,23 @@ export function createAssistant(
     },
     stop: async () => {
       await Promise.allSettled(lifecycle.map((a) => a.stop()));
+    },
+  };
+}
+
+/**
+ * The connected platforms' directories (Lark first: it knows departments and managers) and the
+ * flows' hooks for someone who left; none when no platform is connected (CSV only).
+ */
+function createDirectorySync(config: Config, all: Flow[], log: Logger): DirectorySync | undefined {
+  const sources: DirectorySource[] = [];
+  if (config.lark) sources.push(larkDirectory(config.lark, log.child({ platform: 'lark' })));
+  if (config.slack) sources.push(slackDirectory(config.slack.botToken, config.slack.apiUrl));
+  if (sources.length === 0) return undefined;
+  return {
+    sources,
+    async employeeLeft(employeeId, managerId, now) {
+      for (const flow of all) await flow.onEmployeeLeft?.(employeeId, managerId, now);
     },
   };
 }

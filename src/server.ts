@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import { importRoutes } from './admin/imports.js';
 import { adminRoutes } from './admin/routes.js';
+import type { DirectorySync } from './bot/directory-source.js';
 import type { Flow, Reminders } from './bot/flow.js';
 import type { Message, MessageRef } from './bot/types.js';
 import type { Clock } from './clock.js';
@@ -26,6 +27,8 @@ export type ServerDeps = {
   reminders: Reminders;
   /** Tells an import's starter in chat that it ended. */
   notify(employeeId: string, message: Message): Promise<MessageRef[]>;
+  /** The connected platforms' directories, for `POST /api/directory/sync`. */
+  directorySync?: DirectorySync;
   now: Clock;
   metrics: Metrics;
 };
@@ -71,10 +74,16 @@ export function createHttpApp(deps: ServerDeps): Hono {
   );
   app.route(
     '/api',
-    adminRoutes(deps.adminToken, deps.flows, { now: deps.now, reminders: deps.reminders }, [
-      imports,
-      ...(deps.adminExtras ?? []),
-    ]),
+    adminRoutes(
+      deps.adminToken,
+      deps.flows,
+      {
+        now: deps.now,
+        reminders: deps.reminders,
+        ...(deps.directorySync ? { directorySync: deps.directorySync } : {}),
+      },
+      [imports, ...(deps.adminExtras ?? [])],
+    ),
   );
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));

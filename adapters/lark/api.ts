@@ -15,14 +15,7 @@ export type LarkApi = ReturnType<typeof createLarkApi>;
  * Feishu, Lark and a test server are all one setting.
  */
 export function createLarkApi(config: LarkConfig, log: Logger) {
-  const client = new Client({
-    appId: config.appId,
-    appSecret: config.appSecret,
-    domain: config.domain,
-    appType: AppType.SelfBuild,
-    loggerLevel: LoggerLevel.warn,
-    logger: sdkLogger(log),
-  });
+  const client = larkClient(config, log);
   let botOpenId: Promise<string | null> | null = null;
 
   async function send(idType: ReceiveIdType, id: string, reply: Reply): Promise<MessageRef> {
@@ -82,7 +75,19 @@ export function createLarkApi(config: LarkConfig, log: Logger) {
   return { send, patch, email, bot };
 }
 
-function ok(res: ApiResult, call: string): Record<string, unknown> {
+/** One SDK client per use: each caches its own tenant token. */
+export function larkClient(config: LarkConfig, log: Logger): Client {
+  return new Client({
+    appId: config.appId,
+    appSecret: config.appSecret,
+    domain: config.domain,
+    appType: AppType.SelfBuild,
+    loggerLevel: LoggerLevel.warn,
+    logger: sdkLogger(log),
+  });
+}
+
+export function ok(res: ApiResult, call: string): Record<string, unknown> {
   if (res?.code !== 0) throw new Error(`${call} failed with code ${res?.code}`);
   return res.data ?? {};
 }

@@ -1,15 +1,23 @@
+import { homeAsCard } from '../../src/bot/home.js';
 import { coreText } from '../../src/bot/i18n.js';
-import type { CardAction, Incoming, Outcome, Reply } from '../../src/bot/types.js';
+import type { Card, CardAction, Incoming, Outcome, Reply } from '../../src/bot/types.js';
 import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 import type { LarkApi } from './api.js';
 import { toLarkCard } from './render.js';
-import { type LarkEventData, toCardAction, toIncoming } from './to-incoming.js';
+import { type LarkEventData, tenantOf, toCardAction, toIncoming } from './to-incoming.js';
 
 export type HandlerDeps = {
   api: LarkApi;
   dispatch(incoming: Incoming): Promise<Outcome>;
   act(action: CardAction): Promise<Outcome>;
+  /** A person's home (the bot menu's card); null for someone who is not an employee. */
+  home?(sender: {
+    platform: 'lark';
+    tenant: string;
+    platformUserId: string;
+    lookupEmail(): Promise<string | null>;
+  }): Promise<{ title: string; sections: Card[] } | null>;
   /** Runs work after the HTTP answer; the adapter waits for it on stop. */
   background(task: () => Promise<unknown>): void;
   log: Logger;
@@ -93,7 +101,28 @@ export function createLarkHandler(deps: HandlerDeps) {
     for (const reply of replies) await api.send('open_id', openId, reply);
   }
 
-  return { onMessage, onCardAction };
+  /**
+   * `application.bot.menu_v6`: any item of the bot's menu sends the person their home as one
+   * card (Lark has no home tab); it is as fresh as the click that asked for it.
+   */
+  function onMenu(data: LarkEventData): Record<string, never> {
+    const operator = data.operator as { operator_id?: { open_id?: string } } | undefined;
+    const openId = operator?.operator_id?.open_id;
+    const home = deps.home;
+    if (!openId || !home) return {};
+    deps.background(async () => {
+      const built = await home({
+        platform: 'lark',
+        tenant: tenantOf(data),
+        platformUserId: openId,
+        lookupEmail: () => api.email(openId),
+      });
+      if (built) await api.send('open_id', openId, { card: homeAsCard(built.title, built.sections) });
+    });
+    return {};
+  }
+
+  return { onMessage, onCardAction, onMenu };
 }
 
 function respond(shape: 'classic' | 'v2', r: { toast?: Toast; card?: unknown }): unknown {

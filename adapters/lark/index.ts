@@ -15,13 +15,14 @@ import type { LarkConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { createWorkQueue } from '../work-queue.js';
 import { createLarkApi, describe, sdkLogger } from './api.js';
-import { createLarkHandler } from './handle.js';
+import { createLarkHandler, type HandlerDeps } from './handle.js';
 import type { LarkEventData } from './to-incoming.js';
 import { verifyLarkRequest } from './verify.js';
 
 export type LarkAdapterDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
   act(action: CardAction): Promise<Outcome>;
+  home?: HandlerDeps['home'];
   log: Logger;
   now: Clock;
   /** Tests shorten it to reach the late path. */
@@ -52,6 +53,7 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
     api,
     dispatch: deps.dispatch,
     act: deps.act,
+    home: deps.home,
     background: queue.push,
     log,
     now: deps.now,
@@ -63,6 +65,7 @@ export function createLarkAdapter(config: LarkConfig, deps: LarkAdapterDeps) {
   const events = new EventDispatcher(sdkOptions).register<Record<string, (d: LarkEventData) => unknown>>({
     'im.message.receive_v1': (data: LarkEventData) => handler.onMessage(data),
     'card.action.trigger': (data: LarkEventData) => handler.onCardAction(data, 'v2'),
+    'application.bot.menu_v6': (data: LarkEventData) => handler.onMenu(data),
   });
   const cards = new CardActionHandler(sdkOptions, (data: LarkEventData) =>
     handler.onCardAction(data, 'classic'),

@@ -93,7 +93,7 @@ function safeJson(text: unknown): Record<string, unknown> | null {
   }
 }
 
-function tenantOf(data: LarkEventData): string {
+export function tenantOf(data: LarkEventData): string {
   const operator = data.operator as { tenant_key?: string } | undefined;
   return String(data.tenant_key ?? operator?.tenant_key ?? 'default');
 }

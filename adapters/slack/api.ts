@@ -9,6 +9,8 @@ export type SlackApi = {
   postEphemeral(args: SlackMessage & { channel: string; user: string; thread_ts?: string }): Promise<void>;
   update(args: SlackMessage & { channel: string; ts: string }): Promise<void>;
   openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
+  /** views.publish: the person's App Home tab. */
+  publishHome(userId: string, view: Record<string, unknown>): Promise<void>;
   /** users.info → profile.email; null when Slack has none (guests, bots). */
   userEmail(userId: string): Promise<string | null>;
 };
@@ -17,14 +19,18 @@ export type SlackApi = {
  * The Web API through bolt's own WebClient, so its request code runs for real; `apiUrl` points
  * it at a GovSlack-style endpoint or a test stub.
  */
-export function createSlackApi(botToken: string, apiUrl?: string): SlackApi {
-  const client = new webApi.WebClient(botToken, {
+export function slackClient(botToken: string, apiUrl?: string) {
+  return new webApi.WebClient(botToken, {
     slackApiUrl: apiUrl,
     logLevel: LogLevel.ERROR,
     // a reply that cannot be sent within seconds is stale; the default retries for 30 minutes
     retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 },
     timeout: 10_000,
   });
+}
+
+export function createSlackApi(botToken: string, apiUrl?: string): SlackApi {
+  const client = slackClient(botToken, apiUrl);
   return {
     async postMessage(args) {
       const res = await client.chat.postMessage(args);
@@ -39,6 +45,9 @@ export function createSlackApi(botToken: string, apiUrl?: string): SlackApi {
     },
     async openView(triggerId, view) {
       await client.views.open({ trigger_id: triggerId, view: view as never });
+    },
+    async publishHome(userId, view) {
+      await client.views.publish({ user_id: userId, view: view as never });
     },
     async userEmail(userId) {
       const res = await client.users.info({ user: userId });

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { CardAction, FormSubmission, Incoming, Outcome } from '../../src/bot/types.js';
+import type { Card, CardAction, FormSubmission, Incoming, Outcome } from '../../src/bot/types.js';
 import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 import { createWorkQueue } from '../work-queue.js';
@@ -7,6 +7,7 @@ import type { SlackApi } from './api.js';
 import { classify } from './payloads.js';
 import { type SlackMessage, toSlackMessage, truncate } from './render.js';
 import { renderForm } from './render-form.js';
+import { renderHome } from './render-home.js';
 import {
   fromBlockActions,
   fromCommand,
@@ -19,6 +20,8 @@ export type HandlerDeps = {
   dispatch(incoming: Incoming): Promise<Outcome>;
   act(action: CardAction): Promise<Outcome>;
   submit(submission: FormSubmission): Promise<Outcome>;
+  /** A person's home (App Home tab); null for someone who is not an employee. */
+  home?(sender: HomeSender): Promise<{ title: string; sections: Card[] } | null>;
   api: SlackApi;
   /** The slash command this app answers (`/assistant`); others are acked and ignored. */
   command: string;
@@ -28,6 +31,13 @@ export type HandlerDeps = {
   submitWaitMs?: number;
   /** Acked turns allowed to wait for a worker before requests are refused with 503. */
   backlog?: number;
+};
+
+export type HomeSender = {
+  platform: 'slack';
+  tenant: string;
+  platformUserId: string;
+  lookupEmail(): Promise<string | null>;
 };
 
 /** The answer to Slack's request itself: sent at once; the real replies follow as API calls. */
@@ -56,6 +66,20 @@ export function createSlackHandler(deps: HandlerDeps) {
     onError: (err) => deps.log.error({ err: { name: (err as Error)?.name } }, 'slack work failed'),
   });
   const lookup = (userId: string) => deps.api.userEmail(userId);
+
+  /**
+   * Publishes the person's App Home. Refreshed when they open the tab and after each click on it
+   * (an approval decided, a check-in); changes made elsewhere show the next time it is opened.
+   */
+  async function publishHome(tenant: string, userId: string): Promise<void> {
+    const home = await deps.home?.({
+      platform: 'slack',
+      tenant,
+      platformUserId: userId,
+      lookupEmail: () => lookup(userId),
+    });
+    if (home) await deps.api.publishHome(userId, renderHome(home.title, home.sections));
+  }
 
   /** 200 once queued; 503 when the backlog is full, so Slack retries (events) or says it failed. */
   function background(label: string, work: () => Promise<void>): Ack {
@@ -102,6 +126,12 @@ export function createSlackHandler(deps: HandlerDeps) {
       case 'ignored':
         return { status: 200 };
       case 'event': {
+        const { event, team_id } = payload.body;
+        if (event.type === 'app_home_opened') {
+          const user = event.user;
+          if (event.tab !== 'home' || !user || !deps.home) return { status: 200 };
+          return background('home', () => publishHome(team_id, user));
+        }
         const turn = fromEvent(payload.body, lookup, now());
         if (!turn) return { status: 200 };
         return background('event', async () => deliver(await deps.dispatch(turn.incoming), turn.place));
@@ -116,9 +146,11 @@ export function createSlackHandler(deps: HandlerDeps) {
       }
       case 'block_actions': {
         const click = fromBlockActions(payload.body, lookup);
-        return background('action', async () =>
-          deliver(await deps.act(click.action), click.place, click.triggerId),
-        );
+        const onHome = payload.body.view?.type === 'home';
+        return background('action', async () => {
+          await deliver(await deps.act(click.action), click.place, click.triggerId);
+          if (onHome) await publishHome(click.action.tenant, click.action.platformUserId);
+        });
       }
       case 'view_submission': {
         const submission = fromViewSubmission(payload.body, lookup);

@@ -16,7 +16,7 @@ export type SlackOptions = {
   apiUrl?: string;
 };
 
-export type SlackAdapterDeps = Pick<HandlerDeps, 'dispatch' | 'act' | 'submit' | 'log' | 'now'> & {
+export type SlackAdapterDeps = Pick<HandlerDeps, 'dispatch' | 'act' | 'submit' | 'home' | 'log' | 'now'> & {
   /** Replaces the WebClient-backed API (unit tests). */
   api?: SlackApi;
 };

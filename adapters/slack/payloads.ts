@@ -20,6 +20,8 @@ export const slackEvent = z.object({
   bot_id: z.string().optional(),
   /** Edits, deletions, joins, bot messages: never commands. */
   subtype: z.string().optional(),
+  /** app_home_opened: which tab (`home` or `messages`). */
+  tab: z.string().optional(),
 });
 
 export const eventCallback = z.object({
@@ -52,6 +54,8 @@ export const blockActions = z.object({
   channel: z.object({ id }).optional(),
   container: z.object({ channel_id: id.optional(), message_ts: z.string().optional() }).optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  /** Set when the click was on a view: `home` for the App Home tab. */
+  view: z.object({ type: z.string() }).optional(),
 });
 
 const stateValue = z.object({

@@ -8,7 +8,9 @@ import { decisionActions } from './decision-actions.js';
 import { decisionCommands } from './decision-commands.js';
 import { approvalDigestSections } from './digest.js';
 import { changeAndTell } from './handlers.js';
+import { approvalsHomeSections } from './home.js';
 import { approvalJobs } from './jobs.js';
+import { reassignApprovalsOf } from './leaver.js';
 import { manageCommands } from './manage-commands.js';
 import { approvalMigrations } from './migrations.js';
 import { phrasings } from './phrasings.js';
@@ -58,4 +60,6 @@ export const approvalsFlow: Flow = {
   migrations: approvalMigrations,
   digestSections: approvalDigestSections,
   adminRoutes: approvalAdminRoutes,
+  onEmployeeLeft: reassignApprovalsOf,
+  homeSections: approvalsHomeSections,
 };

@@ -6,11 +6,13 @@ import { createAndTell, customerFromButton, showCard } from './customer-handlers
 import { salesDigestSections } from './digest-sales.js';
 import { ticketDigestSections } from './digest-tickets.js';
 import { followUpPicked } from './follow-up-handlers.js';
+import { crmHomeSections } from './home.js';
 import { customersImport } from './import-customers.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
 import { historyMigration, keysMigration, ticketNumbersMigration } from './migrations.js';
 import { customerNamesCache } from './name-index.js';
+import { returnCustomersOf } from './ownership.js';
 import { phrasings } from './phrasings.js';
 import { claimFromButton } from './pool-handlers.js';
 import { readers } from './readers.js';
@@ -52,4 +54,8 @@ export const crmFlow: Flow = {
   ],
   digestSections: [...salesDigestSections, ...ticketDigestSections],
   adminRoutes: crmAdminRoutes,
+  homeSections: crmHomeSections,
+  onEmployeeLeft: async (employeeId, _manager, now) => {
+    await returnCustomersOf(employeeId, now);
+  },
 };

@@ -165,3 +165,26 @@ export async function returnIdleCustomers(
   }
   return returned;
 }
+
+/**
+ * `Flow.onEmployeeLeft`: everything the leaver owned goes back to the pool, with the reason on
+ * each customer's history, for colleagues to claim.
+ */
+export async function returnCustomersOf(employeeId: string, now: Date): Promise<CustomerDoc[]> {
+  const leaver = oid(employeeId);
+  const line: HistoryLine = { at: now, by: null, kind: 'returned', channel: 'other', note: LEFT_NOTE };
+  const returned: CustomerDoc[] = [];
+  for (const c of await ownedBy(leaver)) {
+    const result = await toPool(c._id, now, (doc) =>
+      doc.ownerId?.equals(leaver)
+        ? { ownerId: null, nextFollowUpAt: null, activeAt: now, recent: withLine(doc.recent, line) }
+        : 'not_owner',
+    );
+    if (!result.ok) continue;
+    await recordMove(result, line, now);
+    returned.push(result.doc);
+  }
+  return returned;
+}
+
+const LEFT_NOTE = '负责人已离职，退回公海 / owner left the company, back to the pool';

@@ -3,6 +3,7 @@ import { orderAdminRoutes } from './admin-routes.js';
 import { orderCommands } from './commands.js';
 import { orderDigestSections } from './digest.js';
 import { advanceFromChat, showOrder } from './handlers.js';
+import { ordersHomeSections } from './home.js';
 import { orderCustomerMigration } from './match-customers.js';
 import { purchaseOrderKeysMigration, salesOrderKeysMigration } from './migrations.js';
 import { phrasings } from './phrasings.js';
@@ -51,4 +52,5 @@ export const ordersFlow: Flow = {
   ],
   digestSections: orderDigestSections,
   adminRoutes: orderAdminRoutes,
+  homeSections: ordersHomeSections,
 };

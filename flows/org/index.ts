@@ -3,7 +3,9 @@ import { orgAdminRoutes } from './admin-routes.js';
 import { whoamiCommand } from './commands.js';
 import { directoryCache } from './directory.js';
 import { employeesImport } from './import-employees.js';
+import { directorySyncJob } from './jobs.js';
 import { phrasings } from './phrasings.js';
+import { syncRoutes } from './sync-routes.js';
 
 export const orgFlow: Flow = {
   name: 'org',
@@ -13,5 +15,6 @@ export const orgFlow: Flow = {
   actions: [],
   caches: [directoryCache],
   imports: [employeesImport],
-  adminRoutes: orgAdminRoutes,
+  jobs: [directorySyncJob],
+  adminRoutes: (deps) => orgAdminRoutes(deps).route('/', syncRoutes(deps)),
 };

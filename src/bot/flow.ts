@@ -5,6 +5,8 @@ import type { ImportSpec } from '../csv-import.js';
 import type { Logger } from '../logger.js';
 import type { Deliveries, ReminderConfig } from './deliveries.js';
 import type { DigestSectionSpec } from './digest.js';
+import type { DirectorySync } from './directory-source.js';
+import type { HomeSectionSpec } from './home.js';
 import type { Text } from './i18n.js';
 import type {
   Button,
@@ -152,6 +154,8 @@ export type JobDeps = {
   /** Brings a card already sent up to date (a request a job decided or escalated). */
   update(ref: MessageRef, reply: Reply): Promise<void>;
   reminders: Reminders;
+  /** The platforms' directories, when any platform is connected (the directory sync). */
+  directorySync?: DirectorySync;
 };
 
 export type Flow = {
@@ -182,13 +186,26 @@ export type Flow = {
   adminRoutes?(deps: AdminDeps): Hono;
   /** CSV imports (`POST /api/import/<kind>`), run by src/imports as background jobs. */
   imports?: ImportSpec[];
+  /**
+   * Someone left (the directory sync deactivated them): hand what they held to `managerId`
+   * (their manager, or the first one up the line who stays; null when there is none).
+   */
+  onEmployeeLeft?(employeeId: string, managerId: string | null, now: Date): Promise<void>;
+  /** What this flow shows on a person's home (Slack App Home, Lark's menu card). */
+  homeSections?: HomeSectionSpec[];
 };
 
 /**
- * What admin endpoints get from the wiring: the app's clock, reminders to send through, and every
- * flow's fixed commands (a keyword an upload may not take).
+ * What admin endpoints get from the wiring: the app's clock, reminders to send through, every
+ * flow's fixed commands (a keyword an upload may not take), and the directory sync when a
+ * platform can list people.
  */
-export type AdminDeps = { now: Clock; reminders: Reminders; commands: readonly CommandSpec[] };
+export type AdminDeps = {
+  now: Clock;
+  reminders: Reminders;
+  commands: readonly CommandSpec[];
+  directorySync?: DirectorySync;
+};
 
 /**
  * An in-process copy that chat turns read instead of the database. `src/` starts it (a full

@@ -7,6 +7,7 @@ import { stampLocale } from './button-locale.js';
 import { answerConfirmation, confirmationsFor } from './confirmations.js';
 import type { Area, CommandSpec, Flow, ParseContext, Reminders, TurnContext } from './flow.js';
 import { draftOf, formFor, questionCard, readFormButton, usageCardWithForm } from './forms.js';
+import { HOME_TITLE, homeSectionsOf } from './home.js';
 import { coreText, detectLocale, tr } from './i18n.js';
 import { interpret } from './nlu/interpret.js';
 import type { Understander, Understood } from './nlu/understand.js';
@@ -14,6 +15,7 @@ import { matchCommand, parseRest } from './parser.js';
 import { ASK_TTL_MS, askKey, CANCEL_ACTION, CONFIRM_ACTION, type PendingStore } from './pending.js';
 import { describeArgs, suggestionCard, USAGE_ACTION, usageReply } from './suggest.js';
 import {
+  type Card,
   type CardAction,
   type FormSubmission,
   type Incoming,
@@ -102,6 +104,7 @@ export function createRouter(deps: RouterDeps) {
   const areas: Area[] = deps.flows.flatMap((f) => f.areas);
   const actions = new Map(deps.flows.flatMap((f) => f.actions).map((a) => [a.actionId, a]));
   const { now } = deps;
+  const homeSpecs = homeSectionsOf(deps.flows);
 
   /** Replies are marked with the turn's language: a click on one is answered in it. */
   async function turn(person: Person, locale: Locale, log: Logger) {
@@ -361,5 +364,26 @@ export function createRouter(deps: RouterDeps) {
     });
   }
 
-  return { dispatch, act, submit, commands: fixed, areas };
+  /**
+   * A person's home: every flow's section, in their own language, buttons marked with it. Null
+   * for someone who is not (and cannot be bound to) an employee.
+   */
+  async function home(sender: Sender): Promise<{ person: Person; title: string; sections: Card[] } | null> {
+    const person = await identify(sender);
+    if (!person) return null;
+    const ctx = { person, locale: person.locale, now: DateTime.fromJSDate(now(), { zone: person.timezone }) };
+    const sections = await Promise.all(homeSpecs.map((spec) => spec.load(ctx)));
+    return {
+      person,
+      title: tr(person.locale, HOME_TITLE, { name: person.name }),
+      sections: sections.map((card) => withLocale(card, person.locale)),
+    };
+  }
+
+  return { dispatch, act, submit, home, commands: fixed, areas };
 }
+
+const withLocale = (card: Card, locale: Locale): Card => {
+  const stamped = stampLocale({ card }, locale);
+  return 'card' in stamped ? stamped.card : card;
+};

@@ -23,6 +23,7 @@ describe('scheduled jobs', () => {
       'crm.returnIdleCustomers',
       'digests.morning',
       'housekeeping.prune',
+      'org.directorySync',
       'reminders.prune',
     ]);
     // and the wiring's own: the sweep that resumes import jobs whose process died

@@ -138,6 +138,8 @@ function answer(
       return { ok: true, message_ts: ts };
     case 'views.open':
       return { ok: true, view: { id: `V${ts}` } };
+    case 'views.publish':
+      return { ok: true, view: { id: `V${ts}`, type: 'home' } };
     case 'conversations.open':
       return { ok: true, channel: { id: `D${String(args.users ?? '').slice(1)}` } };
     case 'auth.test':

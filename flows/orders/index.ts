@@ -11,6 +11,7 @@ import { phrasings } from './phrasings.js';
 import { ACTIONS, type OrderAction } from './pipeline.js';
 import { purchaseCommands } from './purchase-commands.js';
 import { readers } from './readers.js';
+import { createFromProposal } from './reorder-handlers.js';
 import { sampleCommands } from './sample-commands.js';
 import { settleFromChat } from './sample-handlers.js';
 import { supplierMigration } from './suppliers.js';
@@ -31,6 +32,7 @@ export const ordersFlow: Flow = {
   actions: [
     { actionId: 'orders.show', handle: (ctx, a) => showOrder(ctx, a.value) },
     { actionId: 'orders.sample.settle', handle: (ctx, a) => settleFromChat(ctx, a.value) },
+    { actionId: 'orders.reorder.create', handle: (ctx, a) => createFromProposal(ctx, a.value) },
     { actionId: 'orders.install.pick', handle: (ctx, a) => pickInstaller(ctx, a.value) },
     {
       // "<SO-no> <employee id>": one installer's button on the pick card, with the default due date

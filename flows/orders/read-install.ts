@@ -17,7 +17,7 @@ function splitOrder(text: string): { digits: string; rest: string } | null {
 }
 
 const ASSIGN_FILLER =
-  /请|帮我|安排|派工|派|给|让|叫|去|上门|安装|一下|吧|订单|的|(?<![A-Za-z])(?:please|assign(?:ed)?|send|have|the|installer|installation|install|to|for|order|go|on)(?![A-Za-z])/giu;
+  /请|帮我|安排|派工|派|给|让|叫|去|上门|安装|装|一下|吧|订单|的|(?<![A-Za-z])(?:please|assign(?:ed)?|send|have|the|installer|installation|install|to|for|order|go|on)(?![A-Za-z])/giu;
 
 /** "让王强去装 SO-1001，周五前" / "send Wang Qiang to install SO-1001 by Friday". */
 export function readAssign(text: string, ctx: ParseContext): ParseResult<AssignArgs> {

@@ -40,8 +40,8 @@ export function parseRule(rest: string, ctx: ParseContext): ParseResult<RuleInpu
   const [sku = '', ...words] = rest.split(/\s+/).filter(Boolean);
   if (!isSku(sku)) return fail(ctx.locale, t.sku);
   const text = words.join(' ');
-  const min = /(?:最低|最少|min)\s*(\S+)/i.exec(text);
-  const max = /(?:最高|最多|max)\s*(\S+)/i.exec(text);
+  const min = /(?:最低|最少|min)\D{0,8}?(\d\S*)/i.exec(text);
+  const max = /(?:最高|最多|max)\D{0,8}?(\d\S*)/i.exec(text);
   const lo = quantity(min?.[1], true);
   const hi = quantity(max?.[1]);
   if (lo === null || hi === null) return fail(ctx.locale, t.minMax);
@@ -60,6 +60,27 @@ export function parseRule(rest: string, ctx: ParseContext): ParseResult<RuleInpu
       supplier: (supplier?.[1] ?? '').trim().slice(0, 120),
     },
   };
+}
+
+const SKU_WORD = /\bSKU-?\d+\b/i;
+/** "SKU-3003 少于 100 就补到 500" words: 下限/少于 read as min, 上限/补到 as max. */
+const SENTENCE_WORDS: [RegExp, string][] = [
+  [/下限|少于|低于|under|below|drops under/gi, ' min '],
+  [/上限|补到|up to|restock to/gi, ' max '],
+];
+
+/** A free sentence: the SKU anywhere, the rest read by the grammar's words. */
+export function readRule(text: string, ctx: ParseContext): ParseResult<RuleInput> {
+  const sku = SKU_WORD.exec(text)?.[0];
+  if (!sku) return fail(ctx.locale, t.sku);
+  let rest = text.replace(sku, ' ');
+  for (const [words, as] of SENTENCE_WORDS) rest = rest.replace(words, as);
+  const numbers = rest.replace(/[，,：:;；]/g, ' ').replace(/\s+(?:个|台|件|pcs)\b/g, ' ');
+  const parsed = parseRule(`${sku} ${numbers}`.replace(/\s+/g, ' '), ctx);
+  if ('problem' in parsed) return parsed;
+  // what is left of a sentence is mostly filler: only a warehouse-looking word is kept
+  const warehouse = /(\S*仓)|\bin\s+([A-Za-z]\w*)/i.exec(parsed.args.warehouse);
+  return { args: { ...parsed.args, warehouse: warehouse?.[1] ?? warehouse?.[2] ?? '' } };
 }
 
 async function setFromChat(ctx: TurnContext, args: RuleInput): Promise<void> {

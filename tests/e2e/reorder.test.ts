@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PurchaseOrder } from '../../db/models/purchase-order.js';
 import { ReorderProposal, ReorderRule } from '../../db/models/reorder.js';
-import { useTestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { cardOf, chatAs, textOf } from '../helpers/chat.js';
 
 const app = useTestApp();
@@ -76,5 +76,26 @@ describe('reorder rules: min/max per product and warehouse, a proposal per dip',
     expect(card?.fields).toContainEqual(['供应商', '深圳华强']);
     const made = await click('zhou.qiang', 'orders.reorder.create', card?.actions[0]?.value ?? '');
     expect(cardOf(made).subtitle).toMatch(/^已创建 PO-\d+/);
+  });
+});
+
+describe('reorder rules over the admin API', () => {
+  it('PUT /api/reorder-rules sets a rule; a bad one is refused with the reason', async () => {
+    const put = async (body: unknown) => {
+      const res = await fetch(`${app.current.url}/api/reorder-rules`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json() };
+    };
+    const ok = await put({ sku: 'SKU-5005', warehouse: 'SOUTH', min: 4, max: 20, supplier: '深圳华强' });
+    expect(ok.status).toBe(200);
+    expect(ok.json.rule).toMatchObject({ sku: 'SKU-5005', min: 4, max: 20, supplier: '深圳华强' });
+    expect((await put({ sku: 'SKU-5005', min: 20, max: 4 })).json).toEqual({ error: 'range' });
+    expect((await put({ sku: 'SKU-5005', warehouse: 'Nowhere', min: 1, max: 4 })).json).toEqual({
+      error: 'unknown_warehouse',
+    });
+    expect((await put({ min: 1, max: 4 })).status).toBe(400);
   });
 });

@@ -133,22 +133,24 @@ export async function reportInstalled(input: {
     },
     input.at,
   );
-  if (!changed.ok)
+  if (!changed.ok) {
+    // a report that closed the job and crashed before the order moved: the next report moves it
+    // (an order already installed refuses the step as a skip)
+    if (changed.refusal === 'done' && changed.doc) await installStep(changed.doc, input.actor, input.at);
     return {
       ok: false,
       refusal: changed.refusal === 'not_found' ? 'not_assigned' : changed.refusal,
       job: changed.doc,
     };
-  const note = [input.note, input.photo].filter(Boolean).join(' ');
-  const advanced = await advanceOrder({
-    no: input.no,
-    actor: input.actor,
-    action: 'install',
-    note,
-    at: input.at,
-    checked: true,
-  });
-  return { ok: true, job: changed.doc, order: advanced.ok ? advanced.order : null };
+  }
+  return { ok: true, job: changed.doc, order: await installStep(changed.doc, input.actor, input.at) };
+}
+
+/** The order's install step, in the reporter's name, with the job's note and photo link. */
+async function installStep(job: InstallationDoc, actor: Actor, at: Date): Promise<SalesOrderDoc | null> {
+  const note = [job.note, job.photo].filter(Boolean).join(' ');
+  const advanced = await advanceOrder({ no: job.no, actor, action: 'install', note, at, checked: true });
+  return advanced.ok ? advanced.order : null;
 }
 
 export const findInstallation = (no: string) =>

@@ -150,3 +150,37 @@ describe('installation as field work, from the order to the job done', () => {
     });
   });
 });
+
+describe('the job card’s Done button where the platform draws forms', () => {
+  const post = (path: string, body: Record<string, unknown>) =>
+    app.current.post(path, { employee: 'wu.jun@demo.example', ...body });
+
+  it('opens the report form with the order filled in; a bad photo link is refused per field', async () => {
+    const order = await SalesOrder.findOne({ status: 'delivered', customerName: 'Contoso Ltd' }).lean();
+    const no = order?.no ?? '';
+    const opened = await post('/web/api/actions', {
+      actionId: 'orders.install.done',
+      value: no,
+      forms: true,
+    });
+    expect(opened.json.form).toMatchObject({ intent: 'orders.install.done', title: '安装完成' });
+    expect(opened.json.form.fields[0]).toMatchObject({ name: 'no', initial: no });
+    const submit = (values: Record<string, string>, eventId: string) =>
+      post('/web/api/forms', { intent: 'orders.install.done', values, eventId });
+    const bad = await submit({ no, note: '装好了', photo: 'not a link' }, 'install-1');
+    expect(bad.status).toBe(422);
+    expect(bad.json.fields).toEqual({ photo: '照片要是一个链接。' });
+    expect((await Installation.findById(`${no}:install`).lean())?.status).toBe('assigned');
+    const good = await submit(
+      { no, note: '装好了\n已调试', photo: 'https://img.example/2.jpg' },
+      'install-2',
+    );
+    expect(good.status).toBe(200);
+    expect(await Installation.findById(`${no}:install`).lean()).toMatchObject({
+      status: 'done',
+      note: '装好了 已调试',
+      photo: 'https://img.example/2.jpg',
+    });
+    expect((await SalesOrder.findOne({ no }).lean())?.status).toBe('installed');
+  });
+});

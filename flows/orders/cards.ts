@@ -38,6 +38,7 @@ const t = {
   note: { 'zh-CN': '备注', en: 'Note' },
   total: { 'zh-CN': '合计', en: 'Total' },
   mine: { 'zh-CN': '我的未完成订单（{n}）', en: 'My open orders ({n})' },
+  assign: { 'zh-CN': '派工', en: 'Assign installer' },
   noneMine: { 'zh-CN': '没有未完成的订单。', en: 'No open orders.' },
 };
 
@@ -78,7 +79,18 @@ export function orderCard(order: SalesOrderDoc, names: Map<string, string>, view
     ],
     body: timeline.join('\n'),
     actions: [
-      ...(next ? [button(next, 'primary')] : []),
+      // after delivery a manager sends an installer; the owner may still confirm it installed
+      ...(order.status === 'delivered'
+        ? [
+            {
+              actionId: 'orders.install.pick',
+              label: tr(locale, t.assign),
+              style: 'primary',
+              value: order.no,
+            } as Button,
+          ]
+        : []),
+      ...(next ? [button(next, order.status === 'delivered' ? 'default' : 'primary')] : []),
       ...(PIPELINE.cancel.from.includes(order.status) ? [button('cancel', 'danger')] : []),
     ],
   };

@@ -1,5 +1,7 @@
+import { DateTime } from 'luxon';
 import { findByName } from '../crm/api.js';
 import { findActiveByEmail } from '../org/api.js';
+import { assignInstallation, INSTALL_POLICY } from './installation.js';
 import { type OrderAction, PIPELINE } from './pipeline.js';
 import { createPurchase } from './purchase.js';
 import { giveSample } from './samples.js';
@@ -7,21 +9,22 @@ import { advanceOrder, placeOrder } from './service.js';
 
 const STEPS: OrderAction[] = ['produce', 'ship', 'transit', 'deliver', 'install', 'complete'];
 
-/** Orders at different steps, a sample and a purchase waiting for approval, for the demo company. */
+/** Orders at different steps (one delivered, its installer on the way), a sample and a purchase waiting for approval, for the demo company. */
 /** `currency`: the company's, which catalogue prices are in. */
 export async function seedDemoOrders(now: Date, currency: string): Promise<void> {
   const person = (user: string) => findActiveByEmail(`${user}@demo.example`);
-  const [zhang, alice, warehouse, boss] = await Promise.all([
+  const [zhang, alice, warehouse, boss, installer] = await Promise.all([
     person('zhang.min'),
     person('alice.chen'),
     person('zhou.qiang'),
     person('li.wei'),
+    person('wu.jun'),
   ]);
-  if (!zhang || !alice || !warehouse || !boss) return;
+  if (!zhang || !alice || !warehouse || !boss || !installer) return;
   const orders: [typeof zhang, string, string, number, OrderAction | null][] = [
     [zhang, '华信科技', 'SKU-1001', 5, null],
     [zhang, '远航制造', 'SKU-2002', 2, 'produce'],
-    [alice, 'Contoso Ltd', 'SKU-1001', 10, 'transit'],
+    [alice, 'Contoso Ltd', 'SKU-1001', 10, 'deliver'],
     [alice, 'Fabrikam Inc', 'SKU-5005', 3, 'complete'],
   ];
   for (const [owner, customerName, sku, qty, upTo] of orders) {
@@ -36,10 +39,11 @@ export async function seedDemoOrders(now: Date, currency: string): Promise<void>
       currency,
     });
     if (!placed.ok || !upTo) continue;
+    const { no } = placed.order;
     for (const action of STEPS.slice(0, STEPS.indexOf(upTo) + 1)) {
       const actor = PIPELINE[action].by === 'warehouse' ? warehouse : owner;
       await advanceOrder({
-        no: placed.order.no,
+        no,
         actor,
         action,
         carrier: '顺丰',
@@ -47,6 +51,17 @@ export async function seedDemoOrders(now: Date, currency: string): Promise<void>
         at: now,
       });
     }
+    // delivered: an installation in progress, due in a few days
+    if (upTo === 'deliver')
+      await assignInstallation({
+        no,
+        actor: warehouse,
+        assigneeId: installer.id,
+        due: DateTime.fromJSDate(now, { zone: warehouse.timezone })
+          .plus({ days: INSTALL_POLICY.days })
+          .toISODate() as string,
+        at: now,
+      });
   }
   // a sample under the approval line: out of stock at once, on the customer's timeline
   const yuanhang = await findByName('远航制造');

@@ -7,12 +7,18 @@ import {
 } from '../../src/bot/digest.js';
 import { ageText, tr } from '../../src/bot/i18n.js';
 import type { Button } from '../../src/bot/types.js';
+import { isAssigner, overdueInstallations } from './installation.js';
 
 /** This flow's lines in the morning digest. */
 const t = {
   toShip: { 'zh-CN': '待生产 / 待发货订单', en: 'Orders to produce or ship' },
   produce: { 'zh-CN': '开始生产', en: 'Start production' },
   ship: { 'zh-CN': '发货', en: 'Ship' },
+  overdue: { 'zh-CN': '逾期未完成的安装', en: 'Overdue installations' },
+  overdueLine: {
+    'zh-CN': '{no} · {customer} · {who} · 截止 {due}',
+    en: '{no} · {customer} · {who} · due {due}',
+  },
 };
 
 const WAITING: OrderStatus[] = ['placed', 'production'];
@@ -48,7 +54,45 @@ async function ordersToShip(ctx: RunContext): Promise<Map<string, DigestSection>
   );
 }
 
+/**
+ * Warehouse and service managers: open installation jobs past their due date (in the reader's
+ * today), oldest due first. A job whose order was confirmed installed another way is left out.
+ */
+async function overdueInstalls(ctx: RunContext): Promise<Map<string, DigestSection>> {
+  const managers = ctx.readers.filter((r) => isAssigner(r));
+  if (managers.length === 0) return new Map();
+  const latest =
+    managers
+      .map((r) => r.date)
+      .sort()
+      .at(-1) ?? '';
+  const jobs = await overdueInstallations(latest);
+  const orders = await Promise.all(jobs.map((j) => SalesOrder.findById(j.orderId, { status: 1 }).lean()));
+  const open = jobs.filter((_, i) => orders[i]?.status === 'delivered');
+  const out = new Map<string, DigestSection>();
+  for (const r of managers) {
+    const mine = open.filter((j) => j.due < r.date);
+    if (mine.length === 0) continue;
+    out.set(r.id, {
+      title: tr(r.locale, t.overdue),
+      lines: mine.map((j) =>
+        tr(r.locale, t.overdueLine, {
+          no: j.no,
+          customer: j.customerName,
+          who: ctx.nameOf(j.assigneeId),
+          due: j.due,
+        }),
+      ),
+      buttons: mine
+        .slice(0, WITH_BUTTONS)
+        .map((j): Button => ({ actionId: 'orders.show', label: j.no, style: 'default', value: j.no })),
+    });
+  }
+  return out;
+}
+
 /** What orders adds to the morning digest. */
 export const orderDigestSections: DigestSectionSpec[] = [
   { name: 'orders.toShip', order: 70, load: ordersToShip },
+  { name: 'orders.installsOverdue', order: 72, load: overdueInstalls },
 ];

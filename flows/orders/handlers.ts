@@ -13,6 +13,7 @@ import {
 } from '../stock/api.js';
 import { ACTION_LABEL, myOrdersCard, orderCard, STATUS_LABEL } from './cards.js';
 import { orderCustomer } from './customer-check.js';
+import { assigners } from './installation.js';
 import { nextAction, type OrderAction } from './pipeline.js';
 import { advanceOrder, canSell, findOrder, listMyOpenOrders, placeOrder } from './service.js';
 
@@ -144,7 +145,11 @@ export async function advanceFromChat(ctx: TurnContext, step: StepArgs): Promise
   const names = await namesOf([order.ownerId, ...order.history.map((h) => h.by)]);
   // the customer's owner in the CRM follows the order too
   const customer = order.customerId ? await getCustomer(order.customerId) : null;
-  await tell(ctx, [order.ownerId, customer?.ownerId], (r) => ({ card: orderCard(order, names, r) }));
+  // delivered: the managers who send installers get the card with the Assign button
+  const assign = args.action === 'deliver' ? await assigners() : [];
+  await tell(ctx, [order.ownerId, customer?.ownerId, ...assign], (r) => ({
+    card: orderCard(order, names, r),
+  }));
 }
 
 /** The step to take: as named, or the next one from the order's current status. */

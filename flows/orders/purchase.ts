@@ -41,12 +41,15 @@ export async function createPurchase(input: {
   /** The company's: catalogue prices, typed prices and the policy line are in it. */
   currency: string;
   policy?: typeof PURCHASE_POLICY;
+  /** Where the goods go (a reorder rule's warehouse); default: the first warehouse. */
+  warehouseId?: mongoose.Types.ObjectId;
 }): Promise<Purchased> {
   if (!canPurchase(input.requester)) return { ok: false, problem: 'forbidden' };
   const resolved = await resolveLines(input.lines);
   if ('unknown' in resolved) return { ok: false, problem: 'unknown_sku', sku: resolved.unknown };
   const { wanted, products } = resolved;
-  const [warehouse] = await listWarehouses();
+  const warehouses = await listWarehouses();
+  const warehouse = warehouses.find((w) => input.warehouseId?.equals(w._id)) ?? warehouses[0];
   if (!warehouse) return { ok: false, problem: 'no_warehouse' };
   const lines: PurchaseLine[] = wanted.map((l) => {
     const p = products.find((x) => x.sku === l.sku) as ProductDoc;

@@ -1,5 +1,6 @@
 import type { ParseResult, SentenceReader } from '../../src/bot/flow.js';
 import { readPrices } from './line-prices.js';
+import { readAssign, readReport } from './read-install.js';
 import { readOrder, readOrderRef, readStep } from './read-order.js';
 import { readPurchase, readReceipt } from './read-purchase.js';
 import { readSample } from './read-sample.js';
@@ -15,4 +16,6 @@ export const readers: Record<string, SentenceReader> = {
   'purchase.create': readPurchase,
   'purchase.receive': readReceipt,
   'orders.sample': readSample,
+  'orders.install.assign': readAssign,
+  'orders.install.done': readReport,
 };

@@ -156,6 +156,8 @@ export async function advanceOrder(input: {
   tracking?: string;
   note?: string;
   at: Date;
+  /** Who may take the step was settled by the caller (an installer reporting their job done). */
+  checked?: boolean;
 }): Promise<Advanced | NotAdvanced> {
   const { action, at } = input;
   const id = await orderIdOf(input.no);
@@ -163,7 +165,7 @@ export async function advanceOrder(input: {
   for (let attempt = 0; attempt < 40; attempt++) {
     const order = await SalesOrder.findById(id).lean<SalesOrderDoc>();
     if (!order) return { ok: false, refusal: 'not_found' };
-    const refusal = check(order, input.actor, action, input.carrier ?? '');
+    const refusal = check(order, input.actor, action, input.carrier ?? '', input.checked);
     if (refusal) return { ok: false, refusal, order };
     const revision = `order:${order._id}:v${order.version + 1}`;
     if (!(await claim(revision, at))) {

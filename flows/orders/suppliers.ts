@@ -25,6 +25,15 @@ export async function similarSuppliers(name: string, limit = 4): Promise<string[
     .map((s) => s.name);
 }
 
+/** The first `limit` known suppliers by name, for a card that asks which one to buy from. */
+export async function listSuppliers(limit = 8): Promise<string[]> {
+  const all = await Supplier.find({}, { name: 1 }).limit(2000).lean();
+  return all
+    .map((s) => s.name)
+    .sort((a, b) => a.localeCompare(b))
+    .slice(0, limit);
+}
+
 export async function rememberSupplier(name: string, at: Date): Promise<void> {
   await Supplier.updateOne(
     { _id: nameKeyOf(name) },

@@ -13,4 +13,6 @@ export { fail, type Line, labelledWho, problems, quantity, splitLines } from './
 export { skusOfLines } from './pick-product.js';
 export { linesLabel } from './preview.js';
 export { isSkuWord, takeItems } from './read-items.js';
+export { decideProposal, findProposal, recordPurchase } from './reorder.js';
+export { proposalCard } from './reorder-cards.js';
 export { warehouseManagers } from './service.js';

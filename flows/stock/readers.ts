@@ -1,5 +1,6 @@
 import type { ParseResult, SentenceReader } from '../../src/bot/flow.js';
 import { readMove, readQuery } from './read-stock.js';
+import { readRule } from './reorder-commands.js';
 
 /** Free sentences read into this flow's command arguments (the grammar's parse stays the exact path). */
 export const readers: Record<string, SentenceReader> = {
@@ -9,4 +10,5 @@ export const readers: Record<string, SentenceReader> = {
   'stock.in': readMove('in'),
   'stock.out': readMove('out'),
   'stock.count': readMove('count'),
+  'stock.reorderRule': readRule,
 };

@@ -23,7 +23,7 @@ async function level(sku: string, code = 'MAIN') {
 describe('sales orders through the web chat', () => {
   it('the demo company has orders at different steps and a purchase waiting for approval', async () => {
     const statuses = (await SalesOrder.find({}, { status: 1 }).lean()).map((o) => o.status).sort();
-    expect(statuses).toEqual(['completed', 'placed', 'production', 'transit']);
+    expect(statuses).toEqual(['completed', 'delivered', 'placed', 'production']);
     const po = await PurchaseOrder.findOne({ supplierName: '深圳华强' }).lean();
     expect(po?.approvalNo).toMatch(/^AP-\d+$/);
     expect(textOf(await say('wu.jun', `收货 ${po?.no}`))).toMatch(/还在审批中/);

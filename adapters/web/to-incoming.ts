@@ -23,7 +23,10 @@ export const messageBody = z
     /** Ids of the sender's uploads (POST /web/api/files); more than a request takes is the flow's to refuse. */
     files: z.array(z.string().min(1).max(64)).max(20).optional(),
   })
-  .refine((b) => b.text !== '' || Boolean(b.files?.length), { message: 'text (or files) is required' });
+  .refine((b) => b.text !== '' || Boolean(b.files?.length), {
+    message: 'text (or files) is required',
+    path: ['text'],
+  });
 /** Whose conversation, and (for the live stream) the last event the page has. */
 export const personQuery = z.object({
   employee: email,

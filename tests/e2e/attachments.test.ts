@@ -1,11 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { Employee } from '../../db/models/employee.js';
 import { Upload } from '../../db/models/upload.js';
 import { useTestApp } from '../helpers/app.js';
+import { launchChromium } from '../helpers/browser.js';
 import { type LarkCall, messageEvent, postLarkEvent, useLarkStub } from '../helpers/lark.js';
 import { imEvent, postEvent, slackEnv, until, useSlackStub } from '../helpers/slack.js';
 
@@ -165,5 +167,43 @@ describe('attachments on requests', () => {
     const foreign = await say('expense 50 taxi airport', [up.json.id], 'zhang.min@demo.example');
     expect(foreign.status).toBe(400);
     expect(await ApprovalRequest.countDocuments({})).toBe(requests);
+  });
+});
+
+describe('attachments from the /web page in a real browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a chosen file goes up with a free sentence, is kept with the confirmation and lands on Submit', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.current.url}/web`);
+    await page.locator(`#who option[value="${ALICE}"]`).waitFor({ state: 'attached' });
+    await page.selectOption('#who', ALICE);
+    await page.setInputFiles('#files', {
+      name: 'taxi.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('not really a png'),
+    });
+    await page.fill('#text', 'I paid 86 dollars for a taxi to the Contoso office, can I get that back?');
+    await page.press('#text', 'Enter');
+    const card = page.locator('.card').last();
+    await expect.poll(() => card.locator('h3').textContent()).toMatch(/^Please confirm:/);
+    await expect
+      .poll(() => card.locator('dd').allTextContents())
+      .toContainEqual(expect.stringMatching(/^taxi\.png /));
+    await card.getByRole('button', { name: 'Submit' }).click();
+    const filed = page.locator('.card').last();
+    await expect.poll(() => filed.locator('h3').textContent()).toMatch(/^Expense AP-\d+/);
+    const no = numberIn((await filed.locator('h3').textContent()) ?? '');
+    const request = await requestOf(no);
+    expect(request.attachments).toMatchObject([{ name: 'taxi.png', platform: 'web' }]);
+    const got = await download(request.attachments?.[0]?.url ?? '', ALICE);
+    expect(await got.text()).toBe('not really a png');
+    await page.close();
   });
 });

@@ -73,6 +73,15 @@ export const fromFiles = (files: IncomingFile[]): Attachment[] =>
     fileId: f.id,
   }));
 
+/** A request's arguments apart from its attachments: the links read from its text, then the turn's files. */
+export function splitAttachments(
+  data: Record<string, unknown>,
+  files: IncomingFile[],
+): { fields: Record<string, unknown>; attachments: Attachment[] } {
+  const { links, ...fields } = data;
+  return { fields, attachments: [...((links as Attachment[] | undefined) ?? []), ...fromFiles(files)] };
+}
+
 /** Null when `n` attachments fit on one request, else what to tell the requester. */
 export const tooMany = (n: number, locale: Locale): string | null =>
   n > MAX_ATTACHMENTS ? tr(locale, t.tooMany, { max: MAX_ATTACHMENTS, n }) : null;

@@ -3,7 +3,7 @@ import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import { namesOf } from '../org/api.js';
-import { type Attachment, attachmentField, fromFiles, MAX_ATTACHMENTS, tooMany } from './attachments.js';
+import { attachmentField, MAX_ATTACHMENTS, splitAttachments, tooMany } from './attachments.js';
 import { listCard, requestCard, statusLabel } from './cards.js';
 import { applyApproval, applyClosing } from './effects.js';
 import { listMine, listPending } from './lists.js';
@@ -105,8 +105,7 @@ export async function fileRequest(
   data: Record<string, unknown>,
 ): Promise<void> {
   const today = ctx.now.toISODate() ?? '';
-  const { links, ...fields } = data;
-  const attachments = [...((links as Attachment[] | undefined) ?? []), ...fromFiles(ctx.files)];
+  const { fields, attachments } = splitAttachments(data, ctx.files);
   const refused = tooMany(attachments.length, ctx.locale);
   if (refused) return ctx.reply(refused);
   const why = ctx.confirmed ? null : requestType(type).confirmWhy?.(fields, today);
@@ -135,9 +134,8 @@ export async function previewRequest(
   data: Record<string, unknown>,
 ): Promise<[string, string][]> {
   const today = ctx.now.toISODate() ?? '';
-  const { links, ...fields } = data;
+  const { fields, attachments } = splitAttachments(data, ctx.files);
   const plan = await planRequest({ requester: ctx.person, type, data: fields, today });
-  const attachments = [...((links as Attachment[] | undefined) ?? []), ...fromFiles(ctx.files)];
   const names = await namesOf(plan.steps.flatMap((s) => s.approvers.map((a) => a.employeeId)));
   const route = plan.steps
     .map((s) =>

@@ -13,6 +13,14 @@ export type StoredPending = {
   text?: string;
   locale: Locale;
   card?: unknown;
+  files?: {
+    platform: 'web' | 'slack' | 'lark';
+    id: string;
+    name: string;
+    url?: string;
+    size?: number;
+    mimeType?: string;
+  }[];
   expiresAt: Date;
 };
 
@@ -24,6 +32,7 @@ function toStored(doc: {
   text?: string | null;
   locale: string;
   card?: string | null;
+  files?: string | null;
   expiresAt: Date;
 }): StoredPending {
   return {
@@ -34,6 +43,7 @@ function toStored(doc: {
     ...(doc.text !== null && doc.text !== undefined ? { text: doc.text } : {}),
     locale: doc.locale as Locale,
     ...(doc.card ? { card: JSON.parse(doc.card) as unknown } : {}),
+    ...(doc.files ? { files: JSON.parse(doc.files) as StoredPending['files'] } : {}),
     expiresAt: doc.expiresAt,
   };
 }
@@ -48,6 +58,7 @@ export const pendingStore = {
       text: p.text ?? null,
       locale: p.locale,
       card: p.card === undefined ? null : JSON.stringify(p.card),
+      files: p.files?.length ? JSON.stringify(p.files) : null,
       expiresAt: p.expiresAt,
     };
     await PendingAction.replaceOne({ _id: p.id }, fields, { upsert: true });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { larkDirectory } from '../adapters/lark/directory.js';
 import { createLarkAdapter } from '../adapters/lark/index.js';
@@ -29,6 +30,7 @@ import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createScheduler } from './scheduler.js';
 import { createHttpApp } from './server.js';
+import { webFiles } from './web-files.js';
 import { webSignInPort } from './web-sign-in.js';
 
 const webInbox = webInboxOf<Reply>();
@@ -86,6 +88,7 @@ export function createAssistant(
             },
           }
         : {}),
+      files: webFiles(join(config.dataDir, 'uploads')),
       store: {
         ...webInbox,
         // who an e-mail is comes from the directory cache: no database read per request

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { type CardAction, type Incoming, LOCALES, type MessageRef } from '../../src/bot/types.js';
+import {
+  type CardAction,
+  type Incoming,
+  type IncomingFile,
+  LOCALES,
+  type MessageRef,
+} from '../../src/bot/types.js';
 
 /** What the SDK hands a handler: schema 2.0 events flattened to `{...header, ...event}`. */
 export type LarkEventData = Record<string, unknown>;
@@ -30,10 +36,11 @@ export function toIncoming(data: LarkEventData, botOpenId: string | null, receiv
   const mentions = message.mentions ?? [];
   const group = message.chat_type !== 'p2p';
   if (group && !mentions.some((m) => botOpenId && m.id?.open_id === botOpenId)) return null;
-  const raw = rawText(message);
+  const files = filesOf(message);
+  const raw = rawText(message) ?? (files.length ? '' : null);
   if (raw === null) return null;
   const text = stripMentions(raw, mentions, botOpenId).trim();
-  if (!text || text.length > MAX_TEXT) return null;
+  if ((!text && !files.length) || text.length > MAX_TEXT) return null;
   return {
     platform: 'lark',
     tenant: tenantOf(data),
@@ -43,7 +50,32 @@ export function toIncoming(data: LarkEventData, botOpenId: string | null, receiv
     // schema 2.0 carries event_id; v1 events carry uuid. Both stay the same across retries.
     messageId: String(data.event_id ?? data.uuid ?? message.message_id),
     receivedAt,
+    ...(files.length ? { files } : {}),
   };
+}
+
+/**
+ * A file or image message, or the images of a post, by key. Lark has no link to a file outside
+ * its API (`im/v1/messages/:id/resources/:key`), so they carry the message id to fetch it by.
+ */
+function filesOf(message: LarkMessage): IncomingFile[] {
+  const content = safeJson(message.content);
+  const file = (key: unknown, name: unknown): IncomingFile[] =>
+    typeof key === 'string' && key
+      ? [
+          {
+            platform: 'lark',
+            id: `${message.message_id}/${key}`,
+            name: typeof name === 'string' && name ? name : key,
+          },
+        ]
+      : [];
+  if (message.message_type === 'file') return file(content?.file_key, content?.file_name);
+  if (message.message_type === 'image') return file(content?.image_key, 'image');
+  if (message.message_type !== 'post' || !content) return [];
+  return (postLines(content) ?? []).flatMap((line) =>
+    line.flatMap((el) => (el.tag === 'img' ? file(el.image_key, 'image') : [])),
+  );
 }
 
 function rawText(message: LarkMessage): string | null {
@@ -53,18 +85,23 @@ function rawText(message: LarkMessage): string | null {
   return null;
 }
 
-type PostElement = { tag?: string; text?: string; user_id?: string };
+type PostElement = { tag?: string; text?: string; user_id?: string; image_key?: string };
 
 /** A post is paragraphs of elements; received posts are `{title, content}`, sent ones keyed by locale. */
-function postText(content: Record<string, unknown> | null): string | null {
-  if (!content) return null;
+function postLines(content: Record<string, unknown>): PostElement[][] | null {
   const body = Array.isArray(content.content)
     ? content
     : (Object.values(content).find((v) => v && typeof v === 'object') as Record<string, unknown> | undefined);
   if (!body || !Array.isArray(body.content)) return null;
-  return (body.content as PostElement[][])
+  return (body.content as unknown[]).map((line) => (Array.isArray(line) ? (line as PostElement[]) : []));
+}
+
+function postText(content: Record<string, unknown> | null): string | null {
+  const lines = content && postLines(content);
+  if (!lines) return null;
+  return lines
     .map((line) =>
-      (Array.isArray(line) ? line : [])
+      line
         .map((el) =>
           el.tag === 'at' ? (el.user_id ?? '') : el.tag === 'text' || el.tag === 'a' ? el.text : '',
         )

@@ -18,10 +18,24 @@ export const slackEvent = z.object({
   thread_ts: z.string().optional(),
   /** Set on anything a bot (including this one) posted. */
   bot_id: z.string().optional(),
-  /** Edits, deletions, joins, bot messages: never commands. */
+  /** Edits, deletions, joins, bot messages: never commands (`file_share` is a message with files). */
   subtype: z.string().optional(),
   /** app_home_opened: which tab (`home` or `messages`). */
   tab: z.string().optional(),
+  /** Files shared with the message; more than a message can carry is refused by the flow, not here. */
+  files: z
+    .array(
+      z.object({
+        id,
+        name: z.string().max(1000).nullish(),
+        title: z.string().max(1000).nullish(),
+        url_private: z.string().max(2000).nullish(),
+        size: z.number().int().min(0).nullish(),
+        mimetype: z.string().max(255).nullish(),
+      }),
+    )
+    .max(100)
+    .optional(),
 });
 
 export const eventCallback = z.object({

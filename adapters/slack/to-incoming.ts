@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type CardAction, type FormSubmission, type Incoming, isLocale } from '../../src/bot/types.js';
+import {
+  type CardAction,
+  type FormSubmission,
+  type Incoming,
+  type IncomingFile,
+  isLocale,
+} from '../../src/bot/types.js';
 import type { BlockActions, EventCallback, SlashCommand, ViewSubmission } from './payloads.js';
 
 /** Where the answer to something goes: a channel, and a thread in group chats. */
@@ -26,7 +32,7 @@ function message(
   user: string,
   chat: Incoming['chat'],
   text: string,
-  rest: Pick<Incoming, 'messageId' | 'receivedAt' | 'forms'>,
+  rest: Pick<Incoming, 'messageId' | 'receivedAt' | 'forms' | 'files'>,
   lookup: Lookup,
 ): Incoming {
   return {
@@ -50,24 +56,38 @@ export function fromEvent(
   receivedAt: Date,
 ): { incoming: Incoming; place: ReplyPlace } | null {
   const e = body.event;
-  if (e.bot_id || e.subtype || !e.user || !e.channel || !e.ts || e.text === undefined) return null;
+  const other = e.subtype && e.subtype !== 'file_share';
+  if (e.bot_id || other || !e.user || !e.channel || !e.ts || e.text === undefined) return null;
   const dm = e.type === 'message' && e.channel_type === 'im';
   if (!dm && e.type !== 'app_mention') return null;
   const user = e.user;
   const text = plainText(e.text);
-  if (!text) return null;
+  const files = filesOf(e.files);
+  if (!text && !files.length) return null;
   return {
     incoming: message(
       body.team_id,
       user,
       { id: e.channel, kind: dm ? 'dm' : 'group' },
       text,
-      { messageId: body.event_id, receivedAt, forms: 'via-button' },
+      { messageId: body.event_id, receivedAt, forms: 'via-button', ...(files.length ? { files } : {}) },
       lookup,
     ),
     // a mention is answered in its thread so a channel is not flooded
     place: { channel: e.channel, threadTs: dm ? undefined : (e.thread_ts ?? e.ts), group: !dm, user },
   };
+}
+
+/** Slack's file objects as neutral references; the url is Slack's own (it asks the reader to sign in). */
+function filesOf(files: EventCallback['event']['files']): IncomingFile[] {
+  return (files ?? []).map((f) => ({
+    platform: 'slack',
+    id: f.id,
+    name: f.name || f.title || f.id,
+    ...(f.url_private ? { url: f.url_private } : {}),
+    ...(typeof f.size === 'number' ? { size: f.size } : {}),
+    ...(f.mimetype ? { mimeType: f.mimetype } : {}),
+  }));
 }
 
 /** A slash command reads like a message; a bare keyword may open its form at once (trigger_id). */

@@ -4,6 +4,7 @@ import type {
   CardAction,
   FormSubmission,
   Incoming,
+  IncomingFile,
   Messenger,
   Outcome,
   Reply,
@@ -11,6 +12,7 @@ import type {
 } from '../../src/bot/types.js';
 import type { Clock } from '../../src/clock.js';
 import { readJson } from '../../src/http/read-json.js';
+import { fileRoutes, type WebFiles } from './files.js';
 import { createLiveHub, LIVE_DEFAULTS, type LiveLimits } from './live.js';
 import { pageHtml } from './page.js';
 import { toWebResponse } from './render.js';
@@ -37,6 +39,8 @@ export type WebAdapterDeps = {
   live?: Partial<LiveLimits>;
   /** Sign-in outside development; without it the page offers a picker of everyone (the demo). */
   auth?: WebAuth;
+  /** Uploads (`/api/files`); without it the chat takes text only. */
+  files?: WebFiles;
 };
 
 /**
@@ -84,6 +88,8 @@ export function createWebAdapter(deps: WebAdapterDeps) {
     return id ? { id } : { error: `unknown employee ${query.data.employee}`, status: 404 };
   }
 
+  // before the small body limit below: an upload has its own
+  if (deps.files) routes.route('/', fileRoutes(deps.files, personOf, now));
   // a chat message is small; refusing big bodies early keeps one client from tying up memory
   routes.use(
     '/api/*',
@@ -111,11 +117,20 @@ export function createWebAdapter(deps: WebAdapterDeps) {
     return c.json(entries.length ? { ...answered.body, entries: entries.map(entryJson) } : answered.body);
   }
 
+  /** A message's upload ids as its files: the sender's own uploads only. */
+  async function filesOf(email: string, ids: string[] | undefined): Promise<IncomingFile[] | null> {
+    if (!ids?.length) return [];
+    const employeeId = await store.employeeOf(email);
+    return employeeId && deps.files ? deps.files.ofSender(employeeId, ids) : null;
+  }
+
   routes.post('/api/messages', async (c) => {
     const body = await readJson(c, messageBody);
     if ('error' in body) return c.json({ error: body.error }, 400);
     if (!mayActAs(c, body.data.employee)) return notYou(c);
-    const outcome = await deps.dispatch(toIncoming(body.data, now()));
+    const files = await filesOf(body.data.employee, body.data.files);
+    if (!files) return c.json({ error: 'files must be your own uploads (POST /web/api/files)' }, 400);
+    const outcome = await deps.dispatch(toIncoming(body.data, now(), files));
     return answer(c, body.data.employee, outcome, body.data.text);
   });
 

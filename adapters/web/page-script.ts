@@ -157,10 +157,25 @@ async function load() {
 }
 log.addEventListener('scroll', () => { if (atBottom()) below.classList.remove('show'); });
 below.onclick = toBottom;
+const picker = document.getElementById('files');
+/** Chosen files are uploaded first; the message then names them by id (the server checks they are ours). */
+async function uploadChosen() {
+  const ids = [];
+  for (const f of picker.files) {
+    const url = '/web/api/files?employee=' + encodeURIComponent(person.email) + '&name=' + encodeURIComponent(f.name);
+    const r = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': f.type || 'application/octet-stream' }, body: f });
+    const body = await r.json();
+    if (!r.ok) { note(f.name + ': ' + body.error, 'error'); return null; }
+    ids.push(body.id);
+  }
+  picker.value = '';
+  return ids;
+}
 document.getElementById('send').onsubmit = async (e) => {
-  e.preventDefault(); const text = input.value.trim(); if (!text || !person) return;
-  input.value = ''; const pending = note(text, 'me pending');
-  await post('/web/api/messages', { employee: person.email, text, forms: true });
+  e.preventDefault(); const text = input.value.trim(); if ((!text && !picker.files.length) || !person) return;
+  const files = await uploadChosen(); if (!files) return;
+  input.value = ''; const pending = note(text || files.length + ' 📎', 'me pending');
+  await post('/web/api/messages', { employee: person.email, text, forms: true, ...(files.length ? { files } : {}) });
   pending.remove();
 };
 const signOut = document.getElementById('sign-out');

@@ -12,5 +12,5 @@ export const pageHtml = (csrf?: string) => `<!doctype html>
 <style>${PAGE_STYLE}</style></head><body data-live="connecting">
 <header><strong>Workplace assistant</strong><label>as <select id="who" aria-label="person"></select></label><span id="live">●</span>${csrf ? '<button id="sign-out" type="button">退出 · Sign out</button>' : ''}</header>
 <main id="log" aria-live="polite"><button id="below" type="button">↓</button></main>
-<form id="send"><input id="text" autocomplete="off" placeholder="帮助 / help"><button>Send</button></form>
+<form id="send"><input id="text" autocomplete="off" placeholder="帮助 / help"><input id="files" type="file" multiple aria-label="附件 · attach files"><button>Send</button></form>
 <script>${PAGE_SCRIPT}</script></body></html>`;

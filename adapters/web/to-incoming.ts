@@ -1,19 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { type CardAction, type FormSubmission, type Incoming, LOCALES } from '../../src/bot/types.js';
+import {
+  type CardAction,
+  type FormSubmission,
+  type Incoming,
+  type IncomingFile,
+  LOCALES,
+} from '../../src/bot/types.js';
 
 const email = z.string().trim().toLowerCase().pipe(z.email());
 /** A client may send its own id so that a retried POST is not handled twice. */
 const clientId = z.string().trim().min(1).max(200).optional();
 
-export const messageBody = z.object({
-  employee: email,
-  // the router answers text over its own limit; this only bounds what is read at all
-  text: z.string().trim().min(1).max(40_000),
-  messageId: clientId,
-  /** The client draws forms (the page does); API clients without it get text answers. */
-  forms: z.boolean().optional(),
-});
+export const messageBody = z
+  .object({
+    employee: email,
+    // the router answers text over its own limit; this only bounds what is read at all
+    text: z.string().trim().max(40_000),
+    messageId: clientId,
+    /** The client draws forms (the page does); API clients without it get text answers. */
+    forms: z.boolean().optional(),
+    /** Ids of the sender's uploads (POST /web/api/files); more than a request takes is the flow's to refuse. */
+    files: z.array(z.string().min(1).max(64)).max(20).optional(),
+  })
+  .refine((b) => b.text !== '' || Boolean(b.files?.length), {
+    message: 'text (or files) is required',
+    path: ['text'],
+  });
 /** Whose conversation, and (for the live stream) the last event the page has. */
 export const personQuery = z.object({
   employee: email,
@@ -38,7 +51,11 @@ export const formBody = z.object({
 });
 
 /** The web chat has one tenant and identifies people by e-mail. */
-export function toIncoming(body: z.infer<typeof messageBody>, receivedAt: Date): Incoming {
+export function toIncoming(
+  body: z.infer<typeof messageBody>,
+  receivedAt: Date,
+  files: IncomingFile[] = [],
+): Incoming {
   return {
     platform: 'web',
     tenant: 'local',
@@ -48,6 +65,7 @@ export function toIncoming(body: z.infer<typeof messageBody>, receivedAt: Date):
     messageId: body.messageId ?? randomUUID(),
     receivedAt,
     ...(body.forms ? { forms: 'now' as const } : {}),
+    ...(files.length ? { files } : {}),
   };
 }
 

@@ -86,6 +86,17 @@ const questionSchema = new Schema(
   { _id: false },
 );
 
+/** A file or link on the request (flows/approvals/attachments.ts bounds them); only the reference is kept. */
+const attachmentSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    url: { type: String, default: null },
+    platform: { type: String, enum: ['web', 'slack', 'lark', 'link'], required: true },
+    fileId: { type: String, default: null },
+  },
+  { _id: false },
+);
+
 const deadlineSchema = new Schema(
   {
     at: { type: Date, required: true },
@@ -131,6 +142,7 @@ const approvalRequestSchema = new Schema(
      * kept on every change so cards and the escalation job read it without schedule maths.
      */
     deadline: { type: deadlineSchema, default: null },
+    attachments: { type: [attachmentSchema], default: [] },
     version: { type: Number, default: 0 },
   },
   { timestamps: true, minimize: false, collection: 'approvals' },
@@ -171,12 +183,18 @@ export type ApprovalStep = {
 };
 export type HistoryEntry = { at: Date; by: Id | null; action: string; step: number | null; comment: string };
 export type OpenQuestion = { by: Id; text: string; at: Date };
+export type AttachmentRef = {
+  name: string;
+  url?: string | null;
+  platform: 'web' | 'slack' | 'lark' | 'link';
+  fileId?: string | null;
+};
 export type CardCopy = { employeeId: Id; platform: string; channelId: string; messageId: string };
 
 /** A request as read with lean(): plain values, no mongoose document machinery. */
 export type ApprovalRequestDoc = Omit<
   InferSchemaType<typeof approvalRequestSchema>,
-  'steps' | 'history' | 'cards' | 'question' | 'deadline'
+  'steps' | 'history' | 'cards' | 'question' | 'deadline' | 'attachments'
 > & {
   _id: string;
   type: string;
@@ -191,6 +209,8 @@ export type ApprovalRequestDoc = Omit<
   question?: OpenQuestion | null;
   /** None when the current step has no escalation (and on requests filed before deadlines). */
   deadline?: Deadline | null;
+  /** Requests filed before attachments existed have none. */
+  attachments?: AttachmentRef[];
   createdAt: Date;
   updatedAt: Date;
 };

@@ -16,6 +16,8 @@ const pendingActionSchema = new Schema({
   locale: { type: String, required: true },
   /** JSON: the confirmation card as sent, to show it answered once clicked. */
   card: { type: String, default: null },
+  /** JSON: files shared with the turn that stored it (the command run later gets them). */
+  files: { type: String, default: null },
   expiresAt: { type: Date, required: true, index: true },
 });
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ApprovalRequestDoc, ApprovalStep, Deadline } from '../../db/models/approval-request.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, CardStatus, Locale } from '../../src/bot/types.js';
+import { attachmentField } from './attachments.js';
 import { policyStepLabel } from './policy.js';
 import { requestType } from './requests/index.js';
 
@@ -33,6 +34,7 @@ const t = {
     answered: { 'zh-CN': '补充了信息', en: 'answered' },
     'auto-approved': { 'zh-CN': '无需审批，自动通过', en: 'auto-approved (no approver above)' },
     escalated: { 'zh-CN': '超时，升级给上级', en: 'out of time: escalated to the manager' },
+    attached: { 'zh-CN': '添加附件', en: 'attached' },
     'system-approved': { 'zh-CN': '超时，系统自动同意', en: 'out of time: approved by the system' },
     'system-sent-back': {
       'zh-CN': '超时，系统自动退回给申请人',
@@ -127,6 +129,7 @@ export function requestCard(doc: ApprovalRequestDoc, names: Names, viewer: Viewe
     fields.push([tr(locale, t.question, { name: name(doc.question.by) }), doc.question.text]);
   if (doc.status === 'returned')
     fields.push([tr(locale, t.returnedTo), tr(locale, t.requesterEdits, { name: name(doc.requesterId) })]);
+  fields.push(...attachmentField(doc.attachments, locale));
   return {
     title: `${typeLabel(doc, locale)} ${doc.no} · ${name(doc.requesterId)}`,
     subtitle: statusLabel(doc, locale),

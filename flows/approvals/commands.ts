@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type CommandSpec, defineCommand, type ParseContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
+import { readingLinks } from './attachments.js';
 import { fileRequest, previewRequest } from './handlers.js';
 import { REQUEST_TYPES } from './requests/index.js';
 import {
@@ -44,7 +45,7 @@ export function requestCommand(rt: RequestType): CommandSpec {
     },
     usage: rt.usage,
     examples: rt.examples,
-    parse(rest, ctx) {
+    parse: readingLinks<Record<string, unknown>>((rest, ctx) => {
       const read = rt.fromText(rest, ctx);
       if (read.problem) return { problem: read.problem, ...(read.ask ? { ask: read.ask } : {}) };
       const parsed = (rt.schema(ctx.now, ctx) as z.ZodType<Record<string, unknown>>).safeParse(read.fields);
@@ -55,7 +56,7 @@ export function requestCommand(rt: RequestType): CommandSpec {
       if (rest !== '' && isMissing(issue, read.fields))
         return { problem: questionFor(rt, String(issue.path[0]), ctx.locale), ask: String(issue.path[0]) };
       return { problem: describeProblem(issue, ctx.locale, fieldLabel(rt, ctx.locale)) };
-    },
+    }),
     handle: (ctx, data) => fileRequest(ctx, rt.type, data),
     writes: true,
     preview: (ctx, data) => previewRequest(ctx, rt.type, data),

@@ -3,6 +3,7 @@ import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import { namesOf } from '../org/api.js';
+import { attachmentField, MAX_ATTACHMENTS, splitAttachments, tooMany } from './attachments.js';
 import { listCard, requestCard, statusLabel } from './cards.js';
 import { applyApproval, applyClosing } from './effects.js';
 import { listMine, listPending } from './lists.js';
@@ -53,6 +54,10 @@ const t = {
     'zh-CN': '不能加签申请人本人或本步骤已有的审批人。',
     en: 'The signer cannot be the requester or someone already on this step.',
   },
+  tooManyFiles: {
+    'zh-CN': '{no} 的附件最多 {max} 个，没有添加。',
+    en: '{no} can have at most {max} attachments; nothing was added.',
+  },
   noQuestion: { 'zh-CN': '{no} 没有待答复的问题。', en: 'Nobody asked a question on {no}.' },
   urgeQuiet: {
     'zh-CN': '{n} 位审批人正处于免打扰时段，提醒将在时段结束后发出。',
@@ -86,6 +91,7 @@ const t = {
     },
     answered: { 'zh-CN': '已答复 {no}，审批人会收到。', en: 'Answered on {no}; the approver gets it.' },
     escalated: { 'zh-CN': '{no} 已超时，升级给上级。', en: '{no} ran out of time and went to the manager.' },
+    attached: { 'zh-CN': '已为 {no} 添加附件。', en: 'Attached to {no}.' },
   } satisfies Record<Change['event'], Text>,
 };
 
@@ -99,13 +105,22 @@ export async function fileRequest(
   data: Record<string, unknown>,
 ): Promise<void> {
   const today = ctx.now.toISODate() ?? '';
-  const why = ctx.confirmed ? null : requestType(type).confirmWhy?.(data, today);
+  const { fields, attachments } = splitAttachments(data, ctx.files);
+  const refused = tooMany(attachments.length, ctx.locale);
+  if (refused) return ctx.reply(refused);
+  const why = ctx.confirmed ? null : requestType(type).confirmWhy?.(fields, today);
   if (why) {
-    const fields = await previewRequest(ctx, type, data);
-    await ctx.propose({ intent: requestType(type).intent, args: data, fields, warning: tr(ctx.locale, why) });
+    const preview = await previewRequest(ctx, type, data);
+    await ctx.propose({
+      intent: requestType(type).intent,
+      args: data,
+      fields: preview,
+      warning: tr(ctx.locale, why),
+    });
     return;
   }
-  const doc = await submitRequest({ requester: ctx.person, type, data, today, now: ctx.now.toJSDate() });
+  const now = ctx.now.toJSDate();
+  const doc = await submitRequest({ requester: ctx.person, type, data: fields, today, now, attachments });
   if (doc.status === 'approved') await applyApproval(doc, today);
   await announceSubmitted(ctx, doc);
   const names = await namesOf([doc.requesterId, ...doc.waitingFor, ...doc.history.map((h) => h.by)]);
@@ -119,7 +134,8 @@ export async function previewRequest(
   data: Record<string, unknown>,
 ): Promise<[string, string][]> {
   const today = ctx.now.toISODate() ?? '';
-  const plan = await planRequest({ requester: ctx.person, type, data, today });
+  const { fields, attachments } = splitAttachments(data, ctx.files);
+  const plan = await planRequest({ requester: ctx.person, type, data: fields, today });
   const names = await namesOf(plan.steps.flatMap((s) => s.approvers.map((a) => a.employeeId)));
   const route = plan.steps
     .map((s) =>
@@ -130,6 +146,7 @@ export async function previewRequest(
     [tr(ctx.locale, t.type), tr(ctx.locale, requestType(type).label)],
     ...requestType(type).describe(plan.data, ctx.locale),
     [tr(ctx.locale, t.route), route || tr(ctx.locale, t.autoApproved)],
+    ...attachmentField(attachments, ctx.locale),
   ];
 }
 
@@ -201,6 +218,8 @@ export async function explainRefusal(ctx: TurnContext, no: string, refused: Refu
         : tr(locale, t.noSuchStep, { max: doc.stepIndex });
     case 'bad_signer':
       return tr(locale, t.badSigner);
+    case 'too_many':
+      return tr(locale, t.tooManyFiles, { no, max: MAX_ATTACHMENTS });
     case 'no_question':
       return tr(locale, t.noQuestion, { no });
     default:

@@ -1,6 +1,8 @@
 import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { approvalAdminRoutes } from './admin-routes.js';
+import { attachCommand } from './attach-command.js';
+import { linkReaders } from './attachments.js';
 import { requestCommands } from './commands.js';
 import { customCommands } from './custom-types/commands.js';
 import { customTypesCache } from './custom-types/store.js';
@@ -22,8 +24,8 @@ export const approvalsFlow: Flow = {
   name: 'approvals',
   areas: [{ id: 'approvals', label: { 'zh-CN': '审批', en: 'Approvals' }, order: 10 }],
   phrasings,
-  readers,
-  commands: [...requestCommands, ...manageCommands, ...decisionCommands, ...resubmitForms],
+  readers: linkReaders(readers, new Set(requestCommands.map((c) => c.intent))),
+  commands: [...requestCommands, ...manageCommands, attachCommand, ...decisionCommands, ...resubmitForms],
   liveCommands: customCommands,
   caches: [customTypesCache],
   actions: [

@@ -5,8 +5,10 @@ import {
   type ApprovalRequestDoc,
   type ApprovalStep,
   type ApprovalType,
+  type AttachmentRef,
   type CardCopy,
 } from '../../db/models/approval-request.js';
+import { markUploadsUsed } from '../../db/uploads.js';
 import { changeVersioned } from '../../db/versioned.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
 import { managesUp, readDirectory } from '../org/api.js';
@@ -78,7 +80,9 @@ export async function planResubmission(
  * Files a request: routes it by policy and numbers it (the number is its `_id`), and puts it on
  * its approvers' and requester's lists. No steps left (nobody above) = approved at once.
  */
-export async function submitRequest(input: Submission & { now: Date }): Promise<ApprovalRequestDoc> {
+export async function submitRequest(
+  input: Submission & { now: Date; attachments?: AttachmentRef[] },
+): Promise<ApprovalRequestDoc> {
   const { requesterId, data, steps, cc, typeVersion } = await planRequest(input);
   const me = (await readDirectory()).byId(requesterId);
   const history = [{ at: input.now, by: requesterId, action: 'submitted', step: 0, comment: '' }];
@@ -110,10 +114,12 @@ export async function submitRequest(input: Submission & { now: Date }): Promise<
     cc,
     history,
     deadline,
+    attachments: input.attachments ?? [],
     // waiting times and digests read it (and updatedAt follows it): the injected clock, not the driver's
     createdAt: input.now,
   });
   const doc = created.toObject() as unknown as ApprovalRequestDoc;
+  await markUploadsUsed(doc.attachments ?? [], no);
   await syncLists(null, doc, input.now);
   await onFiled(doc, input.today);
   return doc;
@@ -179,7 +185,10 @@ export const copiesOf = (employeeId: Id, refs: MessageRef[]): CardCopy[] =>
  * A request as `viewer` may see it: its requester, anyone asked or copied, HR and admins, and
  * managers up the requester's line.
  */
-export async function findVisible(no: string, viewer: Person): Promise<ApprovalRequestDoc | Refused> {
+export async function findVisible(
+  no: string,
+  viewer: Pick<Person, 'id' | 'roles'>,
+): Promise<ApprovalRequestDoc | Refused> {
   const doc = await ApprovalRequest.findById(no.toUpperCase()).lean<ApprovalRequestDoc>();
   if (!doc) return { ok: false, refusal: 'not_found' };
   const me = oid(viewer.id);
@@ -192,6 +201,9 @@ export async function findVisible(no: string, viewer: Person): Promise<ApprovalR
   if (involved || (await managesUp(doc.requesterId, me))) return doc;
   return { ok: false, refusal: 'not_visible' };
 }
+
+/** Web uploads attached to a request may be downloaded by its readers. */
+export const noteUploads = markUploadsUsed;
 
 export async function findEmployeeId(emailOrName: string): Promise<Id | null> {
   const org = await readDirectory();

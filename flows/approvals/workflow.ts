@@ -1,5 +1,6 @@
 import type mongoose from 'mongoose';
-import type { ApprovalRequestDoc } from '../../db/models/approval-request.js';
+import type { ApprovalRequestDoc, AttachmentRef } from '../../db/models/approval-request.js';
+import { MAX_ATTACHMENTS } from './attachments.js';
 
 /**
  * Pure state changes of a request. Each returns the fields to write (guarded on `version` by
@@ -14,7 +15,7 @@ export type Change = {
   set: Partial<
     Pick<
       ApprovalRequestDoc,
-      'status' | 'steps' | 'stepIndex' | 'waitingFor' | 'lastUrgedAt' | 'data' | 'question'
+      'status' | 'steps' | 'stepIndex' | 'waitingFor' | 'lastUrgedAt' | 'data' | 'question' | 'attachments'
     >
   >;
   history: Entry;
@@ -33,7 +34,8 @@ export type Change = {
     | 'signer-added'
     | 'asked'
     | 'answered'
-    | 'escalated';
+    | 'escalated'
+    | 'attached';
 };
 export type Refusal =
   | 'closed'
@@ -46,7 +48,8 @@ export type Refusal =
   | 'bad_signer'
   | 'no_question'
   | 'not_due'
-  | 'no_manager';
+  | 'no_manager'
+  | 'too_many';
 
 export const entry = (by: Id, action: string, step: number, comment: string, at: Date): Entry => ({
   at,
@@ -154,4 +157,18 @@ export function urge(doc: ApprovalRequestDoc, by: Id, at: Date): Change | Refusa
 /** Anyone who can see the request may comment; it goes into the history. */
 export function comment(doc: ApprovalRequestDoc, by: Id, text: string, at: Date): Change | Refusal {
   return { set: {}, history: entry(by, 'commented', doc.stepIndex, text, at), event: 'commented' };
+}
+
+/** The requester adds files or links while the request can still change (pending, or sent back). */
+export function attach(doc: ApprovalRequestDoc, by: Id, more: AttachmentRef[], at: Date): Change | Refusal {
+  if (!doc.requesterId.equals(by)) return 'not_requester';
+  if (doc.status !== 'pending' && doc.status !== 'returned') return 'closed';
+  const attachments = [...(doc.attachments ?? []), ...more];
+  if (attachments.length > MAX_ATTACHMENTS) return 'too_many';
+  const names = more.map((a) => a.name).join(', ');
+  return {
+    set: { attachments },
+    history: entry(by, 'attached', doc.stepIndex, names, at),
+    event: 'attached',
+  };
 }

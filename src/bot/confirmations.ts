@@ -14,7 +14,7 @@ import {
 } from './pending.js';
 import { type Button, type ButtonStyle, type Card, type CardAction, OPEN_FORM_ACTION } from './types.js';
 
-type Turn = Pick<TurnContext, 'person' | 'locale' | 'reply' | 'update'>;
+type Turn = Pick<TurnContext, 'person' | 'locale' | 'reply' | 'update' | 'files'>;
 
 /**
  * `ctx.propose` and `ctx.choice` for one turn: each stores what a button will run, keyed by a
@@ -31,6 +31,7 @@ export function confirmationsFor(
     intent,
     args,
     locale: turn.locale,
+    ...(turn.files.length ? { files: turn.files } : {}),
   });
   return {
     async choice(
@@ -103,7 +104,10 @@ export async function answerConfirmation(
     ctx.reply(tr(taken.locale, pendingText.cancelled));
     return;
   }
-  await command.handle({ ...ctx, locale: taken.locale, confirmed: true }, taken.args);
+  await command.handle(
+    { ...ctx, locale: taken.locale, confirmed: true, files: taken.files ?? [] },
+    taken.args,
+  );
 }
 
 async function markAnswered(ctx: TurnContext, action: CardAction, row: Pending, submit: boolean) {

@@ -13,6 +13,7 @@ import type {
   ButtonStyle,
   CardAction,
   FormFieldKind,
+  IncomingFile,
   Locale,
   Message,
   MessageRef,
@@ -57,6 +58,11 @@ export type TurnContext = {
   /** The registry, for flows that describe other flows (help). */
   commands: readonly CommandSpec[];
   areas: readonly Area[];
+  /**
+   * Files that came with this turn: sent with the message, held from file-only messages just
+   * before it in the chat, or kept with the question or confirmation this turn answers.
+   */
+  files: IncomingFile[];
   /** True when this run is the person's Submit on a confirmation: do not ask again. */
   confirmed: boolean;
   /** Asks before running `intent` with `args`: what was understood, with Submit, Edit and Cancel. */

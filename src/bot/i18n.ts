@@ -45,6 +45,10 @@ export const coreText = {
     en: 'Something went wrong; it has been logged (ref {ref}). Please try again later.',
   },
   unknownAction: { 'zh-CN': '这个按钮已失效。', en: 'This button is no longer valid.' },
+  filesHeld: {
+    'zh-CN': '收到 {n} 个文件。15 分钟内发送申请（如“报销 120 打车”）或“附件 AP-1001”即可附上。',
+    en: 'Got {n} file(s). Within 15 minutes, send a request (e.g. "expense 120 taxi") or "attach AP-1001" to attach them.',
+  },
   tooLong: {
     'zh-CN': '消息太长了（最多 {max} 字），没有处理。请分开发送，或只发命令。',
     en: 'That message is too long (at most {max} characters); nothing was done. Send the command on its own.',

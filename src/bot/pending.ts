@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Text } from './i18n.js';
 import { tr } from './i18n.js';
-import type { Button, ButtonStyle, Card, Locale } from './types.js';
+import type { Button, ButtonStyle, Card, IncomingFile, Locale } from './types.js';
 
 /**
  * Confirmations and open questions, stored outside the process so they survive a restart and
@@ -18,6 +18,8 @@ export type Pending = {
   locale: Locale;
   /** The confirmation card as sent (a `Card`), shown answered once clicked. */
   card?: unknown;
+  /** Files the turn that stored it had: the confirmed or answered command gets them. */
+  files?: IncomingFile[];
   expiresAt: Date;
 };
 

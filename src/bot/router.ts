@@ -7,6 +7,7 @@ import { stampLocale } from './button-locale.js';
 import { answerConfirmation, confirmationsFor } from './confirmations.js';
 import type { Area, CommandSpec, Flow, ParseContext, Reminders, TurnContext } from './flow.js';
 import { draftOf, formFor, questionCard, readFormButton, usageCardWithForm } from './forms.js';
+import { heldFiles, heldKey, holdFiles } from './held-files.js';
 import { HOME_TITLE, homeSectionsOf } from './home.js';
 import { coreText, detectLocale, tr } from './i18n.js';
 import { interpret } from './nlu/interpret.js';
@@ -19,6 +20,7 @@ import {
   type CardAction,
   type FormSubmission,
   type Incoming,
+  type IncomingFile,
   type Locale,
   type Message,
   type MessageRef,
@@ -79,6 +81,8 @@ type Talk = {
   question: string;
   forms: Incoming['forms'];
   byIntent: Map<string, CommandSpec>;
+  /** The key of files waiting in this chat that this turn took up, dropped once a command uses them. */
+  held: string | null;
 };
 
 const byIntentOf = (commands: CommandSpec[]) => new Map(commands.map((c) => [c.intent, c]));
@@ -107,7 +111,7 @@ export function createRouter(deps: RouterDeps) {
   const homeSpecs = homeSectionsOf(deps.flows);
 
   /** Replies are marked with the turn's language: a click on one is answered in it. */
-  async function turn(person: Person, locale: Locale, log: Logger) {
+  async function turn(person: Person, locale: Locale, log: Logger, files: IncomingFile[] = []) {
     const { commands, byIntent } = await currentCommands();
     const replies: Reply[] = [];
     const at = now();
@@ -126,6 +130,7 @@ export function createRouter(deps: RouterDeps) {
       reminders: deps.reminders,
       commands,
       areas,
+      files,
       confirmed: false,
     };
     const ctx: TurnContext & { replies: Reply[] } = {
@@ -205,15 +210,34 @@ export function createRouter(deps: RouterDeps) {
     const log = deps.log.child({ platform: incoming.platform, eventId: incoming.messageId });
     const localeOf = (person: Person | null) => detectLocale(incoming.text, person?.locale ?? 'zh-CN');
     return handled(incoming, incoming.messageId, localeOf, log, async (person, locale) => {
-      const { ctx, commands, byIntent } = await turn(person, locale, log);
+      const question = askKey(person.id, incoming.platform, incoming.chat.id);
+      const heldAt = heldKey(question);
+      const sent = incoming.files ?? [];
+      if (!incoming.text.trim() && sent.length) {
+        const at = { employeeId: person.id, locale };
+        const n = await holdFiles(deps.pending, heldAt, at, sent, now());
+        return { kind: 'replies', replies: [{ text: tr(locale, coreText.filesHeld, { n }) }] };
+      }
+      const held = await heldFiles(deps.pending, heldAt, now());
+      const files = [...held, ...sent];
+      const { ctx, commands, byIntent } = await turn(person, locale, log, files);
       const parseCtx = parseContext(ctx);
       if (incoming.text.length > MAX_TEXT) {
         ctx.reply(tr(locale, coreText.tooLong, { max: MAX_TEXT }));
         return { kind: 'replies', replies: ctx.replies };
       }
-      const question = askKey(person.id, incoming.platform, incoming.chat.id);
-      const talk: Talk = { ctx, parseCtx, text: incoming.text, question, forms: incoming.forms, byIntent };
+      const talk: Talk = {
+        ctx,
+        parseCtx,
+        text: incoming.text,
+        question,
+        forms: incoming.forms,
+        byIntent,
+        held: held.length ? heldAt : null,
+      };
       const answer = await answered(question, incoming.text, parseCtx, commands, byIntent);
+      // the question's own files come first: they were sent before this answer
+      if (answer?.files.length) files.unshift(...answer.files);
       const found = answer
         ? { by: 'grammar' as const, parsed: answer.parsed }
         : await interpret(incoming.text, commands, deps.understand, parseCtx);
@@ -255,20 +279,29 @@ export function createRouter(deps: RouterDeps) {
     const command = byIntent.get(open.intent);
     if (!command || !(await deps.pending.take(key, now()))) return null;
     const confirm = (open.args as { confirm?: boolean } | undefined)?.confirm === true;
-    return { parsed: parseRest(command, `${open.text ?? ''} ${text}`.trim(), ctx), confirm };
+    const parsed = parseRest(command, `${open.text ?? ''} ${text}`.trim(), ctx);
+    return { parsed, confirm, files: open.files ?? [] };
   }
 
   /** Runs a command, or holds it for Submit when it writes and came from free text. */
   async function run(talk: Talk, command: CommandSpec, args: unknown, confirm: boolean): Promise<void> {
     talk.ctx.log.info({ intent: command.intent, employeeId: talk.ctx.person.id, confirm }, 'command');
+    await useHeld(talk);
     if (!confirm) return command.handle(talk.ctx, args);
     const fields = (await command.preview?.(talk.ctx, args)) ?? describeArgs(args);
     await talk.ctx.propose({ intent: command.intent, args, fields });
   }
 
-  /** Puts one question; the person's next message in this chat answers it. */
+  /** Files waiting in the chat go to the first command after them (with it, or with its question). */
+  async function useHeld(talk: Talk) {
+    if (talk.held) await deps.pending.drop(talk.held);
+  }
+
+  /** Puts one question; the person's next message in this chat answers it (with the files so far). */
   async function ask(talk: Talk, command: CommandSpec, rest: string, question: string, confirm: boolean) {
+    await useHeld(talk);
     await deps.pending.put({
+      ...(talk.ctx.files.length ? { files: talk.ctx.files } : {}),
       id: talk.question,
       employeeId: talk.ctx.person.id,
       intent: command.intent,

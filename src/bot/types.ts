@@ -19,6 +19,20 @@ export type Person = {
 
 export type ChatRef = { id: string; kind: 'dm' | 'group' };
 
+/**
+ * A file shared in the chat, as the platform names it: a Slack file (`url` its url_private), a
+ * Lark file or image key (no url: Lark serves files only through its API), a web upload (`url`
+ * the download route). Only the reference is carried; the bytes stay where they are.
+ */
+export type IncomingFile = {
+  platform: Platform;
+  id: string;
+  name: string;
+  url?: string;
+  size?: number;
+  mimeType?: string;
+};
+
 /** A message someone typed. `messageId` is the platform's id, used to drop retries. */
 export type Incoming = {
   platform: Platform;
@@ -28,6 +42,8 @@ export type Incoming = {
   text: string;
   messageId: string;
   receivedAt: Date;
+  /** Files sent with the message (or alone: then `text` is empty). */
+  files?: IncomingFile[];
   /**
    * What the platform can do with forms: open one right now (Slack slash command: a trigger_id is
    * at hand), open one from a button click, or nothing (unset).

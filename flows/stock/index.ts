@@ -1,4 +1,5 @@
 import type { Flow } from '../../src/bot/flow.js';
+import { stockAdminRoutes } from './admin-routes.js';
 import { catalogCache } from './catalog.js';
 import { stockCommands } from './commands.js';
 import { stockDigestSections } from './digest.js';
@@ -21,6 +22,7 @@ export const stockFlow: Flow = {
   ],
   caches: [catalogCache],
   imports: [productsImport],
+  adminRoutes: stockAdminRoutes,
   migrations: [levelKeysMigration],
   digestSections: stockDigestSections,
 };

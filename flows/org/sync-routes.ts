@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AdminDeps } from '../../src/bot/flow.js';
-import { describeIssue } from '../../src/errors.js';
+import { describeIssue, isStoreUnavailable } from '../../src/errors.js';
 import { documented, type RouteDoc } from '../../src/http/route-doc.js';
 import { MAX_LEAVING_SHARE, syncDirectory } from './sync.js';
 
@@ -18,6 +18,10 @@ const doc: RouteDoc = {
     200: { description: '`{plan: {create, update, bind, deactivate, skipped}, applied, failed}`' },
     400: { description: 'a bad query parameter' },
     409: { description: 'refused (too many would leave, or no platform connected): `{error, plan?}`' },
+    502: {
+      description:
+        'a platform’s directory could not be read (a revoked token, a missing scope): nothing written',
+    },
   },
 };
 
@@ -33,7 +37,13 @@ export function syncRoutes({ now, directorySync }: AdminDeps): Hono {
       dryRun: on(query.data.dry_run),
       force: on(query.data.force),
       now: now(),
+    }).catch((err: unknown) => {
+      // the platform's own words (invalid_auth, missing_scope) tell the admin what to fix
+      if (isStoreUnavailable(err)) throw err;
+      return { unreadable: err instanceof Error ? err.message.slice(0, 200) : 'unknown error' };
     });
+    if ('unreadable' in report)
+      return c.json({ error: `a platform's directory could not be read: ${report.unreadable}` }, 502);
     const { refused } = report;
     if (refused) {
       const error = `would deactivate ${refused.leaving} of ${refused.active} active employees (more than ${MAX_LEAVING_SHARE * 100} %): check the plan, then force=1`;

@@ -40,6 +40,12 @@ const DIMENSION_WORDS: Record<string, Dimension> = {
   stage: 'stage',
   负责人: 'owner',
   owner: 'owner',
+  流失原因: 'lost_reason',
+  丢单原因: 'lost_reason',
+  原因: 'lost_reason',
+  'lost reason': 'lost_reason',
+  lost_reason: 'lost_reason',
+  reason: 'lost_reason',
 };
 function parseDimension(rest: string, ctx: L): ParseResult<{ by: Dimension }> {
   const word = rest
@@ -51,8 +57,8 @@ function parseDimension(rest: string, ctx: L): ParseResult<{ by: Dimension }> {
     ? { args: { by } }
     : {
         problem: tr(ctx.locale, {
-          'zh-CN': '可按：城市、年龄、行业、阶段、负责人。',
-          en: 'By: city, age, industry, stage or owner.',
+          'zh-CN': '可按：城市、年龄、行业、阶段、负责人、流失原因。',
+          en: 'By: city, age, industry, stage, owner or lost reason.',
         }),
       };
 }
@@ -210,8 +216,8 @@ export const crmCommands: CommandSpec[] = [
       en: 'Where our customers are: by city, age, industry, stage, owner',
     },
     usage: {
-      'zh-CN': '客户分析 [城市|年龄|行业|阶段|负责人]',
-      en: 'customer analytics [by city|age|industry|stage|owner]',
+      'zh-CN': '客户分析 [城市|年龄|行业|阶段|负责人|流失原因]',
+      en: 'customer analytics [by city|age|industry|stage|owner|lost reason]',
     },
     examples: { 'zh-CN': ['客户分析 年龄'], en: ['customer analytics by city'] },
     parse: parseDimension,

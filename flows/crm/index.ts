@@ -11,7 +11,7 @@ import { m } from './messages.js';
 import { historyMigration, keysMigration, ticketNumbersMigration } from './migrations.js';
 import { customerNamesCache } from './name-index.js';
 import { phrasings } from './phrasings.js';
-import { claimFromButton } from './pool-handlers.js';
+import { claimFromButton, lostReasonPicked } from './pool-handlers.js';
 import { readers } from './readers.js';
 import { changeTicketAndTell } from './ticket-handlers.js';
 
@@ -39,6 +39,7 @@ export const crmFlow: Flow = {
     },
     { actionId: 'crm.followUp.pick', handle: (ctx, a) => followUpPicked(ctx, a.value) },
     { actionId: 'crm.pool.claim', handle: (ctx, a) => claimFromButton(ctx, a.value) },
+    { actionId: 'crm.lostReason.pick', handle: (ctx, a) => lostReasonPicked(ctx, a.value) },
     { actionId: 'crm.ticket.take', handle: (ctx, a) => changeTicketAndTell(ctx, a.value, { take: true }) },
     {
       // a resolution needs a note, which a button cannot carry: a form where the platform has

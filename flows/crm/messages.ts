@@ -25,9 +25,15 @@ export const m = {
   claimed: { 'zh-CN': '已领取 {name}，现在由你负责。', en: 'Claimed {name}; it is yours now.' },
   takenBy: { 'zh-CN': '{name} 已被 {owner} 领取。', en: '{name} was already claimed by {owner}.' },
   yours: { 'zh-CN': '{name} 已经是你的客户。', en: '{name} is already yours.' },
-  released: { 'zh-CN': '已放弃 {name}，客户回到公海。', en: 'Released {name} to the pool.' },
+  released: {
+    'zh-CN': '已放弃 {name}（原因：{reason}），客户回到公海。',
+    en: 'Released {name} to the pool (reason: {reason}).',
+  },
+  lostRecorded: {
+    'zh-CN': '已记录 {name} 的输单原因：{reason}。',
+    en: 'Recorded why {name} was lost: {reason}.',
+  },
   notOwner: { 'zh-CN': '{name} 不是你的客户，不能放弃。', en: '{name} is not yours to release.' },
-  reason: { 'zh-CN': '放弃客户需要写明原因。', en: 'Releasing needs a reason.' },
   problem: { 'zh-CN': '请写上问题描述。', en: 'Describe the problem.' },
   ticketTaken: { 'zh-CN': '已接单 {no}。', en: 'You took {no}.' },
   ticketResolved: { 'zh-CN': '已解决 {no}。', en: 'Resolved {no}.' },
@@ -57,3 +63,12 @@ export const viewerOf = (ctx: TurnContext) => ({
   locale: ctx.locale,
   timezone: ctx.person.timezone,
 });
+
+/** A button's JSON value, or null when it is not JSON (an old or forged button). */
+export function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}

@@ -83,7 +83,11 @@ export type HistoryLine = {
   channel: Channel;
   note: string;
 };
-export type CustomerDoc = Omit<InferSchemaType<typeof customerSchema>, 'recent' | 'stageHistory'> & {
+export type CustomerDoc = Omit<
+  InferSchemaType<typeof customerSchema>,
+  'recent' | 'stageHistory' | 'contactTimes'
+> & {
+  contactTimes: Date[];
   _id: mongoose.Types.ObjectId;
   stage: Stage;
   stageHistory: { stage: Stage; at: Date }[];

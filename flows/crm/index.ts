@@ -2,7 +2,7 @@ import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { crmAdminRoutes } from './admin-routes.js';
 import { crmCommands } from './commands.js';
-import { createAndTell, customerFromButton, showCard } from './customer-handlers.js';
+import { createAndTell, createAnyway, customerFromButton, showCard } from './customer-handlers.js';
 import { salesDigestSections } from './digest-sales.js';
 import { ticketDigestSections } from './digest-tickets.js';
 import { followUpPicked } from './follow-up-handlers.js';
@@ -37,6 +37,7 @@ export const crmFlow: Flow = {
       actionId: 'crm.customer.quickCreate',
       handle: (ctx, a) => createAndTell(ctx, { name: a.value.slice(0, 80) }),
     },
+    { actionId: 'crm.customer.createAnyway', handle: (ctx, a) => createAnyway(ctx, a.value) },
     { actionId: 'crm.followUp.pick', handle: (ctx, a) => followUpPicked(ctx, a.value) },
     { actionId: 'crm.pool.claim', handle: (ctx, a) => claimFromButton(ctx, a.value) },
     { actionId: 'crm.lostReason.pick', handle: (ctx, a) => lostReasonPicked(ctx, a.value) },

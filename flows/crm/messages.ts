@@ -10,10 +10,6 @@ export const m = {
   },
   poolSalesOnly: { 'zh-CN': '公海仅对销售开放。', en: 'The pool is for sales.' },
   created: { 'zh-CN': '已创建客户 {name}，负责人是你。', en: 'Created customer {name}; you own it.' },
-  duplicate: {
-    'zh-CN': '已有客户“{name}”（负责人：{owner}）。发送“客户 {name}”查看。',
-    en: 'Customer "{name}" already exists (owner: {owner}). Send "customer {name}" to see it.',
-  },
   full: {
     'zh-CN': '你已有 {n} 个客户，达到上限 {max}。请先放弃一些客户。',
     en: 'You own {n} customers, the maximum is {max}. Release some first.',

@@ -57,7 +57,7 @@ const customerSchema = new Schema(
     lostNote: { type: String, default: '' },
     /** Kept on write for the profile: stage changes and contact times (newest first, bounded). */
     stageHistory: { type: [{ stage: String, at: Date, _id: false }], default: [] },
-    contactTimes: { type: [Date], default: [] },
+    contactTimes: { type: [{ type: Date }], default: [] },
     /** The owner's next step, from the latest negotiation that named one. */
     nextStep: { type: String, default: '' },
     version: { type: Number, default: 0 },

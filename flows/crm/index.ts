@@ -5,6 +5,7 @@ import { crmCommands } from './commands.js';
 import { createAndTell, createAnyway, customerFromButton, showCard } from './customer-handlers.js';
 import { salesDigestSections } from './digest-sales.js';
 import { ticketDigestSections } from './digest-tickets.js';
+import { fieldCheckInPicked } from './field-check-in.js';
 import { followUpPicked } from './follow-up-handlers.js';
 import { crmJobs } from './jobs.js';
 import { m } from './messages.js';
@@ -39,6 +40,7 @@ export const crmFlow: Flow = {
     },
     { actionId: 'crm.customer.createAnyway', handle: (ctx, a) => createAnyway(ctx, a.value) },
     { actionId: 'crm.followUp.pick', handle: (ctx, a) => followUpPicked(ctx, a.value) },
+    { actionId: 'crm.fieldCheckIn.pick', handle: (ctx, a) => fieldCheckInPicked(ctx, a.value) },
     { actionId: 'crm.pool.claim', handle: (ctx, a) => claimFromButton(ctx, a.value) },
     { actionId: 'crm.lostReason.pick', handle: (ctx, a) => lostReasonPicked(ctx, a.value) },
     { actionId: 'crm.ticket.take', handle: (ctx, a) => changeTicketAndTell(ctx, a.value, { take: true }) },

@@ -2,7 +2,7 @@ import { nameKeyOf } from '../../db/models/customer.js';
 
 // company-form words that do not tell two customers apart: 华为技术有限公司 = 华为技术 = 華為技術
 const LEGAL_FORMS =
-  /(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司|\bco\.?,?\s*ltd\.?|\bcompany\b|\bcorporation\b|\bcorp\.?|\binc\.?|\bltd\.?|\bllc\b|\bgmbh\b|\blimited\b|\bco\.)/giu;
+  /(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司|股份|\bco\.?,?\s*ltd\.?|\bcompany\b|\bcorporation\b|\bcorp\.?|\binc\.?|\bltd\.?|\bllc\b|\bgmbh\b|\blimited\b|\bco\.)/giu;
 
 /**
  * A customer name folded for the duplicate check: width, case, spacing and punctuation gone, and

@@ -6,7 +6,9 @@ import { byLine, type LineProblem, readCsvRows } from '../../src/csv-import.js';
 import { plainName } from '../../src/plain-text.js';
 import { readDirectory } from '../org/api.js';
 import { recordAdded } from './bulk-added.js';
+import { coreNameOf } from './duplicates.js';
 import { customerNameRef } from './keys.js';
+import { byCoreName } from './name-index.js';
 import { newCustomer } from './service.js';
 
 const INSERT_BATCH = 500;
@@ -75,7 +77,7 @@ export async function importCustomersCsv(csv: string, now: Date): Promise<Custom
   const errors = [...read.errors];
   const seen = new Map<string, { line: number; name: string }>();
   for (const { line, input } of parsed) {
-    const key = nameKeyOf(input.name);
+    const key = coreNameOf(input.name) || nameKeyOf(input.name);
     const first = seen.get(key);
     if (first !== undefined)
       errors.push({ line, message: `name ${input.name} already appears on line ${first.line}` });
@@ -83,8 +85,13 @@ export async function importCustomersCsv(csv: string, now: Date): Promise<Custom
   }
   // by each name's pointer: a `$in` over the names would compare every customer with every name
   const taken = await followAll([...seen.values()].map((s) => customerNameRef(s.name)));
-  for (const { line, name } of seen.values())
+  // the same name with another legal form or punctuation (华为 / 华为有限公司), in the pool or anyone's
+  const cores = await byCoreName();
+  for (const { line, name } of seen.values()) {
+    const alike = cores.get(coreNameOf(name));
     if (taken.has(customerNameRef(name))) errors.push({ line, message: `customer ${name} already exists` });
+    else if (alike) errors.push({ line, message: `customer ${name} duplicates existing ${alike.name}` });
+  }
   const directory = await readDirectory();
   const ownerId = new Map<string, mongoose.Types.ObjectId>();
   for (const { line, input } of parsed) {

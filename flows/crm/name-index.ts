@@ -100,3 +100,10 @@ export async function lookalikes(keys: DuplicateKeys, limit = 5): Promise<(NameE
   const rank = { name: 0, phone: 1, email: 2 };
   return found.sort((a, b) => rank[a.match] - rank[b.match]).slice(0, limit);
 }
+
+/** Every customer by its folded core name (flows/crm/duplicates.ts), for checking a whole import at once. */
+export async function byCoreName(): Promise<Map<string, NameEntry>> {
+  const found = new Map<string, NameEntry>();
+  for (const entry of (await cache.read()).values()) if (entry.dup.core) found.set(entry.dup.core, entry);
+  return found;
+}

@@ -7,6 +7,7 @@ import { Employee } from '../../db/models/employee.js';
 import { FollowUp } from '../../db/models/follow-up.js';
 import { SalesOrder } from '../../db/models/sales-order.js';
 import { customerOrders } from '../../flows/orders/keys.js';
+import type { Button, Card, Locale } from '../../src/bot/types.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { cardOf, chatAs, demo, textOf } from '../helpers/chat.js';
 import { testNow } from '../helpers/clock.js';
@@ -15,6 +16,12 @@ const app = useTestApp();
 const { say, press } = chatAs(app);
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const byName = (name: string) => Customer.findOne({ name }).lean();
+/** The button labelled `label` on `card`, as the page would send it in `locale`. */
+function button(card: Card, label: string, locale: Locale): Button {
+  const found = card.actions.find((a) => a.label === label);
+  if (!found) throw new Error(`no button ${label} on ${card.title}`);
+  return { ...found, locale };
+}
 const idOf = async (user: string) => (await Employee.findOne({ email: demo(user) }).lean())?._id;
 
 describe('duplicate check on create', () => {
@@ -43,9 +50,9 @@ describe('duplicate check on create', () => {
     expect(near.title).toBe('已有相似的客户，确定要新建“蓝海电子”吗？');
     expect(near.fields).toContainEqual(['蓝天科技有限公司', '张敏 · 电话相同']);
     expect(await byName('蓝海电子')).toBeNull();
-    const anyway = near.actions.find((a) => a.actionId === 'crm.customer.createAnyway');
-    expect(anyway).toBeDefined();
-    expect(textOf(await press('wang.fang', { ...anyway!, locale: 'zh-CN' }))).toMatch(/^已创建客户 蓝海电子/);
+    expect(textOf(await press('wang.fang', button(near, '仍然新建', 'zh-CN')))).toMatch(
+      /^已创建客户 蓝海电子/,
+    );
     expect((await byName('蓝海电子'))?.phone).toBe('13800001234');
   });
 
@@ -60,6 +67,25 @@ describe('duplicate check on create', () => {
     await app.current.post('/api/crm/recount', {}, auth);
     const near = cardOf(await say('alice.chen', 'new customer Seaside Ltd, contact Bo OPS@harbor.example'));
     expect(near.fields).toContainEqual(['Harbor Freight Co', 'pool · same e-mail']);
+  });
+
+  it('a CSV import refuses rows duplicating a customer or each other by folded name', async () => {
+    const csv = ['name,city', '蓝天科技股份,深圳', '导入新甲,杭州', '导入新甲有限公司,杭州'].join('\n');
+    const res = await fetch(`${app.current.url}/api/import/customers`, {
+      method: 'POST',
+      headers: auth,
+      body: csv,
+    });
+    expect(res.status).toBe(400);
+    const rows = ((await res.json()) as { rows: { line: number; message: string }[] }).rows;
+    expect(rows).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message: expect.stringMatching(/duplicates existing 蓝天科技有限公司/),
+      }),
+      expect.objectContaining({ line: 4, message: expect.stringMatching(/already appears on line 3/) }),
+    ]);
+    expect(await Customer.countDocuments({ name: /导入新甲/ })).toBe(0);
   });
 });
 
@@ -91,15 +117,14 @@ describe('lost reasons', () => {
       '其他',
     ]);
     expect((await byName('流失乙'))?.ownerId).not.toBeNull();
-    const competitor = ask.actions[1]!;
-    expect(textOf(await press('alice.chen', { ...competitor, locale: 'en' }))).toBe(
+    expect(textOf(await press('alice.chen', button(ask, '竞争对手', 'en')))).toBe(
       'Customer "流失乙" is not yours to see.',
     );
-    expect(textOf(await press('zhang.min', { ...competitor, locale: 'zh-CN' }))).toBe(
+    expect(textOf(await press('zhang.min', button(ask, '竞争对手', 'zh-CN')))).toBe(
       '已放弃 流失乙（原因：竞争对手），客户回到公海。',
     );
     expect(await byName('流失乙')).toMatchObject({ ownerId: null, lostReason: 'competitor' });
-    expect(textOf(await press('zhang.min', { ...competitor, value: '{bad', locale: 'zh-CN' }))).toBe(
+    expect(textOf(await press('zhang.min', { ...button(ask, '价格', 'zh-CN'), value: '{bad' }))).toBe(
       '这个客户已不存在。',
     );
   });
@@ -112,7 +137,7 @@ describe('lost reasons', () => {
     expect(await byName('流失丙')).toMatchObject({ stage: 'lost', lostReason: 'competitor' });
     const ask = cardOf(await say('zhang.min', '跟进 流失丁 电话 不做了 阶段 输单'));
     expect(ask.title).toBe('流失丁 为什么输单？');
-    expect(textOf(await press('zhang.min', { ...ask.actions[2]!, locale: 'zh-CN' }))).toBe(
+    expect(textOf(await press('zhang.min', button(ask, '没有预算', 'zh-CN')))).toBe(
       '已记录 流失丁 的输单原因：没有预算。',
     );
     expect(await byName('流失丁')).toMatchObject({

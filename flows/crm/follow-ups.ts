@@ -19,7 +19,7 @@ export type FollowUpInput = {
 } & FollowUpDetails;
 
 /** How many contact times and stage changes a customer keeps for its profile. */
-const KEPT = 10;
+export const KEPT = 10;
 
 /**
  * Logs a contact and moves the customer's dates: last = now; next = the date said, else a plan

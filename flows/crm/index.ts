@@ -13,6 +13,7 @@ import { historyMigration, keysMigration, ticketNumbersMigration } from './migra
 import { customerNamesCache } from './name-index.js';
 import { phrasings } from './phrasings.js';
 import { claimFromButton, lostReasonPicked } from './pool-handlers.js';
+import { profileMigration } from './profile-migration.js';
 import { readers } from './readers.js';
 import { changeTicketAndTell } from './ticket-handlers.js';
 
@@ -24,7 +25,7 @@ export const crmFlow: Flow = {
   commands: crmCommands,
   jobs: crmJobs,
   // history first: the keys' counts read the customers it completes
-  migrations: [historyMigration, keysMigration, ticketNumbersMigration],
+  migrations: [historyMigration, keysMigration, ticketNumbersMigration, profileMigration],
   caches: [customerNamesCache],
   actions: [
     {

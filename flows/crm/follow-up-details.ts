@@ -3,10 +3,10 @@ import type { Channel } from '../../db/models/follow-up.js';
 /** What a visit or a negotiation carries beside its note, each as written. */
 export type FollowUpDetails = { place?: string; price?: string; nextStep?: string };
 
-const PLACE = /(?:^|\s)(?:地点|位置|place|location)[:：]?\s*(\S+)/iu;
-const PRICE = /(?:^|\s)(?:价格|价钱|报价|price)[:：]?\s*(\S+)/iu;
+const PLACE = /(?:^|[\s,，;；。])(?:地点|位置|place|location)[:：]?\s*([^\s,，;；。]+)/iu;
+const PRICE = /(?:^|[\s,，;；。])(?:价格|价钱|报价|price)[:：]?\s*([^\s,，;；。]+)/iu;
 // the next step runs to the end of the note: "下一步 下周发合同草稿"
-const NEXT_STEP = /(?:^|\s)(?:下一步|next step)[:：]?\s*(.+)$/iu;
+const NEXT_STEP = /(?:^|[\s,，;；。])(?:下一步|next step)[:：]?\s*(.+)$/iu;
 
 /**
  * Reads the labelled parts of a visit's note (地点 <place>) and of a negotiation's (价格 <price>,

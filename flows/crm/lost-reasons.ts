@@ -8,7 +8,7 @@ import { withLine } from './history.js';
 import { changeCustomer, type Lost, lostNote } from './ownership.js';
 import { LOST_REASON_LABEL, LOST_REASON_WORDS } from './words.js';
 
-const REASON_LABEL = /^(?:原因|理由|reason)[:：]?\s*/iu;
+const REASON_LABEL = /^(?:原因|理由|reason)\s*(?:是|为|was|is)?\s*[:：]?\s*/iu;
 // longest first, so "no budget" wins over "budget" and "没有预算" over "预算"
 const WORDS = Object.keys(LOST_REASON_WORDS).sort((a, b) => b.length - a.length);
 

@@ -113,6 +113,11 @@ export const phrasings: Phrasings = {
     "list customers where I'm the owner",
   ],
   'crm.followUp': [
+    '和华信科技洽谈了一下，价格 12万，下一步 下周发合同',
+    '跟远航制造谈了价格，报价 30万，下一步等他们内部审批',
+    '今天和天合商贸洽谈年框，下一步 发合同草稿',
+    'negotiated with Contoso today, price 120k, next step send the contract',
+    'had a pricing negotiation with Fabrikam, next step legal review',
     '刚给华信科技打了电话，他们要一份报价，下周一再联系',
     '今天拜访了远航制造，聊得不错，阶段改成方案',
     '和天合商贸的李总微信聊了下，月底前给答复',
@@ -389,6 +394,11 @@ export const phrasings: Phrasings = {
     'TK-1020 搞定了，remote debug',
   ],
   'crm.analytics': [
+    '客户流失原因分析',
+    '丢单都是什么原因',
+    '看看客户流失原因的分布',
+    'why are we losing customers, by lost reason',
+    'customer analytics by lost reason',
     '我们的客户都分布在哪些城市',
     '按行业看一下客户分布',
     '各个销售手上有多少客户',

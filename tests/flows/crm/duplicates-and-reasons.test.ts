@@ -49,6 +49,7 @@ describe('lost reasons', () => {
       note: 'went with Globex',
     });
     expect(parseLostReason('reason: not a fit')).toEqual({ reason: 'not_fit', note: '' });
+    expect(parseLostReason('原因是价格太高')).toEqual({ reason: 'price', note: '太高' });
   });
 
   it('other text is the note of "other"; a word merely starting like a reason is not one', () => {
@@ -65,6 +66,10 @@ describe('follow-up details and cadence', () => {
     expect(followUpDetails('annual deal price 120k next step send the contract', 'negotiation')).toEqual({
       price: '120k',
       nextStep: 'send the contract',
+    });
+    expect(followUpDetails('谈了年框 价格 12万，下一步下周发合同', 'negotiation')).toEqual({
+      price: '12万',
+      nextStep: '下周发合同',
     });
     expect(followUpDetails('价格 12万 地点 南山', 'call')).toEqual({});
   });

@@ -1,4 +1,3 @@
-import mongoose from 'mongoose';
 import { z } from 'zod';
 import type { CustomerDoc } from '../../db/models/customer.js';
 import type { TurnContext } from '../../src/bot/flow.js';
@@ -7,11 +6,12 @@ import { createOfferCard, pickCard, stageLabel } from './cards.js';
 import { customerFromButton } from './customer-handlers.js';
 import { followUpDetails } from './follow-up-details.js';
 import { logFollowUp } from './follow-ups.js';
-import { lostReasonCard, parseLostReason, recordLoss } from './lost-reasons.js';
+import { lostReasonCard, parseLostReason } from './lost-reasons.js';
 import { crmGuard, m, safeJson } from './messages.js';
 import { dayStart, type FollowUpArgs, followUpProblems } from './parse-follow-up.js';
+import { recordLossAndTell } from './pool-handlers.js';
 import { resolveCustomer } from './resolve.js';
-import { CHANNEL_WORDS, LOST_REASON_LABEL } from './words.js';
+import { CHANNEL_WORDS } from './words.js';
 
 const LOSS_REASON = /(?:原因|理由|reason)[:：]?\s*(.+)$/iu;
 
@@ -90,11 +90,5 @@ async function askOrRecordLoss(ctx: TurnContext, customer: CustomerDoc, note: st
   const said = LOSS_REASON.exec(note)?.[1];
   const lost = said ? parseLostReason(said) : null;
   if (!lost) return ctx.reply({ card: lostReasonCard(customer, 'lost', ctx.locale) });
-  await recordLoss(customer, new mongoose.Types.ObjectId(ctx.person.id), lost, ctx.now.toJSDate());
-  ctx.reply(
-    tr(ctx.locale, m.lostRecorded, {
-      name: customer.name,
-      reason: tr(ctx.locale, LOST_REASON_LABEL[lost.reason]),
-    }),
-  );
+  await recordLossAndTell(ctx, customer, lost);
 }

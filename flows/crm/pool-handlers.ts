@@ -83,11 +83,18 @@ export async function lostReasonPicked(ctx: TurnContext, raw: string): Promise<v
   if (!customer) return;
   const lost: Lost = { reason: picked.data.r, note: '' };
   if (picked.data.k === 'release') return releaseAndTell(ctx, customer, lost);
-  await recordLoss(customer, new mongoose.Types.ObjectId(ctx.person.id), lost, ctx.now.toJSDate());
-  ctx.reply(
-    tr(ctx.locale, m.lostRecorded, {
-      name: customer.name,
-      reason: tr(ctx.locale, LOST_REASON_LABEL[lost.reason]),
-    }),
+  await recordLossAndTell(ctx, customer, lost);
+}
+
+/** Why a customer (already at stage lost) was lost: recorded and said back. */
+export async function recordLossAndTell(ctx: TurnContext, customer: CustomerDoc, lost: Lost): Promise<void> {
+  const doc = await recordLoss(
+    customer,
+    new mongoose.Types.ObjectId(ctx.person.id),
+    lost,
+    ctx.now.toJSDate(),
   );
+  if (!doc) return ctx.reply(tr(ctx.locale, m.gone));
+  const reason = tr(ctx.locale, LOST_REASON_LABEL[lost.reason]);
+  ctx.reply(tr(ctx.locale, m.lostRecorded, { name: customer.name, reason }));
 }

@@ -29,6 +29,11 @@ const attendanceDaySchema = new Schema(
     checkOutAt: { type: Date, default: null },
     checkInNote: { type: String, default: '' },
     checkOutNote: { type: String, default: '' },
+    /** Out-of-office punches (外勤打卡): where, at which customer, when; the first is also the check-in. */
+    fieldPunches: {
+      type: [{ at: { type: Date, required: true }, place: String, customer: String, _id: false }],
+      default: [],
+    },
     /** Approval request numbers of make-up punches (补卡) applied to this day. */
     madeUpBy: { type: [String], default: [] },
     /** The leave request that turned a marked absence into leave (so cancelling can undo it). */

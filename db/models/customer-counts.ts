@@ -13,6 +13,7 @@ const customerCountsSchema = new Schema(
     industry: { type: Schema.Types.Mixed, default: {} },
     stage: { type: Schema.Types.Mixed, default: {} },
     owner: { type: Schema.Types.Mixed, default: {} },
+    lost_reason: { type: Schema.Types.Mixed, default: {} },
   },
   { versionKey: false, minimize: false },
 );

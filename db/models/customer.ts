@@ -6,6 +6,9 @@ export type Stage = (typeof STAGES)[number];
 /** Stored bands, so "by age" is a plain `$group` (no `$bucket`/`$cond` on the embedded store). */
 export const AGE_BANDS = ['<25', '25-34', '35-44', '45-54', '55+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
+/** Why a customer was released to the pool or lost (the analytics list; `other` carries a note). */
+export const LOST_REASONS = ['price', 'competitor', 'no_budget', 'no_response', 'not_fit', 'other'] as const;
+export type LostReason = (typeof LOST_REASONS)[number];
 
 /** One line of a customer's history, as the profile shows it (the full log is `FollowUp`). */
 const historySchema = new Schema(
@@ -49,6 +52,14 @@ const customerSchema = new Schema(
     createdBy: { type: Schema.Types.ObjectId, default: null },
     recent: { type: [historySchema], default: [] },
     openTickets: { type: [Schema.Types.ObjectId], default: [] },
+    /** The latest release/loss reason ('' = never released nor lost) and its note. */
+    lostReason: { type: String, default: '' },
+    lostNote: { type: String, default: '' },
+    /** Kept on write for the profile: stage changes and contact times (newest first, bounded). */
+    stageHistory: { type: [{ stage: String, at: Date, _id: false }], default: [] },
+    contactTimes: { type: [{ type: Date }], default: [] },
+    /** The owner's next step, from the latest negotiation that named one. */
+    nextStep: { type: String, default: '' },
     version: { type: Number, default: 0 },
   },
   { timestamps: true, minimize: false },
@@ -72,9 +83,14 @@ export type HistoryLine = {
   channel: Channel;
   note: string;
 };
-export type CustomerDoc = Omit<InferSchemaType<typeof customerSchema>, 'recent'> & {
+export type CustomerDoc = Omit<
+  InferSchemaType<typeof customerSchema>,
+  'recent' | 'stageHistory' | 'contactTimes'
+> & {
+  contactTimes: Date[];
   _id: mongoose.Types.ObjectId;
   stage: Stage;
+  stageHistory: { stage: Stage; at: Date }[];
   recent: HistoryLine[];
   createdAt: Date;
   updatedAt: Date;

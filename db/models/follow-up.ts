@@ -1,8 +1,8 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-export const CHANNELS = ['call', 'visit', 'wechat', 'email', 'meeting', 'other'] as const;
+export const CHANNELS = ['call', 'visit', 'wechat', 'email', 'meeting', 'negotiation', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const FOLLOW_UP_KINDS = ['note', 'claimed', 'released', 'returned', 'sample'] as const;
+export const FOLLOW_UP_KINDS = ['note', 'claimed', 'released', 'returned', 'sample', 'lost'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 /** One logged contact with a customer; `kind` also records pool moves so the history tells all. */
@@ -15,6 +15,11 @@ const followUpSchema = new Schema({
   note: { type: String, default: '' },
   nextAt: { type: Date, default: null },
   stage: { type: String, default: null },
+  /** A visit's check-in: where it was said to take place (the time is `at`). */
+  place: { type: String, default: '' },
+  /** A negotiation's outcome: the price discussed and the agreed next step, as written. */
+  price: { type: String, default: '' },
+  nextStep: { type: String, default: '' },
 });
 // a customer's latest entries; the export by date range
 followUpSchema.index({ customerId: 1, at: -1 });

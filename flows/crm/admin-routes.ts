@@ -20,7 +20,7 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
 
   const analyticsDoc = documented({
     tag: 'crm',
-    summary: 'Customers counted by city, age band, industry, stage or owner',
+    summary: 'Customers counted by city, age band, industry, stage, owner or lost reason (lost_reason)',
     query: analyticsQuery,
     responses: {
       200: { description: '`{by, total, rows: [{key, count, share}]}`' },

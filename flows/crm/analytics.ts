@@ -18,7 +18,8 @@ export async function customerBreakdown(by: Dimension, scope?: { ownerId: string
   const counts = scope
     ? countAll(await ownedBy(new mongoose.Types.ObjectId(scope.ownerId)))[by]
     : await readCounts(by);
-  const groups = [...counts];
+  // a customer never released nor lost has no reason: not a row of the reasons' breakdown
+  const groups = [...counts].filter(([value]) => by !== 'lost_reason' || value !== '');
   const total = groups.reduce((sum, [, n]) => sum + n, 0);
   const owners =
     by === 'owner' ? groups.flatMap(([id]) => (id ? [new mongoose.Types.ObjectId(id)] : [])) : [];

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import type { CustomerDoc, HistoryLine } from '../../db/models/customer.js';
+import type { CustomerDoc, HistoryLine, LostReason } from '../../db/models/customer.js';
 import type { TicketDoc } from '../../db/models/ticket.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, Locale } from '../../src/bot/types.js';
 import type { ContractLine } from '../contracts/api.js';
 import type { Breakdown, Dimension } from './analytics.js';
-import { CHANNEL_LABEL, STAGE_LABEL } from './words.js';
+import { CHANNEL_LABEL, LOST_REASON_LABEL, STAGE_LABEL } from './words.js';
 
 export type Viewer = { id: string; locale: Locale; timezone: string };
 type Names = Map<string, string>;
@@ -47,6 +47,7 @@ const t = {
     released: { 'zh-CN': '放弃', en: 'released' },
     returned: { 'zh-CN': '超期退回公海', en: 'returned to the pool (idle)' },
     sample: { 'zh-CN': '送样', en: 'sample sent' },
+    lost: { 'zh-CN': '输单', en: 'lost' },
   } as Record<string, Text>,
   by: {
     city: { 'zh-CN': '城市', en: 'city' },
@@ -54,6 +55,7 @@ const t = {
     industry: { 'zh-CN': '行业', en: 'industry' },
     stage: { 'zh-CN': '阶段', en: 'stage' },
     owner: { 'zh-CN': '负责人', en: 'owner' },
+    lost_reason: { 'zh-CN': '流失原因', en: 'lost reason' },
   } satisfies Record<Dimension, Text>,
   analytics: { 'zh-CN': '客户分析 · 按{by}', en: 'Customers by {by}' },
   total: { 'zh-CN': '共 {n} 个客户', en: '{n} customers' },
@@ -128,11 +130,19 @@ function followUpLine(f: HistoryLine, names: Names, v: Viewer): string {
   const when = DateTime.fromJSDate(f.at, { zone: v.timezone }).toFormat('yyyy-MM-dd');
   const who = f.by ? (names.get(String(f.by)) ?? '?') : '';
   // a return to the pool is the system's doing: its label says it all, its stored note is for exports
-  const note = f.kind === 'returned' ? '' : f.note;
+  const note = f.kind === 'returned' ? '' : reasonInWords(f, v.locale);
   if (f.kind !== 'note')
     return `${when} ${who} ${tr(v.locale, t.kind[f.kind] ?? { 'zh-CN': f.kind, en: f.kind })} ${note}`.trim();
   const channel = tr(v.locale, CHANNEL_LABEL[f.channel]);
   return `${when} ${who} [${channel}] ${f.note}`;
+}
+
+/** A release or loss note starts with its reason's code ("price · too dear"): said in words. */
+function reasonInWords(f: HistoryLine, locale: Locale): string {
+  if (f.kind !== 'released' && f.kind !== 'lost') return f.note;
+  const [code = '', ...rest] = f.note.split(' · ');
+  if (!(code in LOST_REASON_LABEL)) return f.note;
+  return [tr(locale, LOST_REASON_LABEL[code as LostReason]), ...rest].join(' · ');
 }
 
 /** A list of customers, one line each: stage · next follow-up · city · owner. */
@@ -216,7 +226,9 @@ export function analyticsCard(b: Breakdown, locale: Locale): Card {
       ? tr(locale, b.by === 'owner' ? t.pool : t.unknown)
       : b.by === 'stage' && key in STAGE_LABEL
         ? tr(locale, STAGE_LABEL[key as keyof typeof STAGE_LABEL])
-        : key;
+        : b.by === 'lost_reason' && key in LOST_REASON_LABEL
+          ? tr(locale, LOST_REASON_LABEL[key as LostReason])
+          : key;
   const rows = b.rows.slice(0, 15);
   // labels in a column: Chinese pads with full-width spaces, English with spaces, neither is cut short
   const width = Math.min(16, Math.max(4, ...rows.map((r) => label(r.key).length)));

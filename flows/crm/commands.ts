@@ -5,6 +5,7 @@ import { analyticsScope, customerBreakdown, type Dimension } from './analytics.j
 import { analyticsCard } from './cards.js';
 import { customerForm } from './customer-form.js';
 import { createAndTell, showCustomer, showList } from './customer-handlers.js';
+import { fieldCheckIn } from './field-check-in.js';
 import { followUp } from './follow-up-handlers.js';
 import { crmGuard } from './messages.js';
 import { parseCustomer } from './parse-customer.js';
@@ -40,6 +41,12 @@ const DIMENSION_WORDS: Record<string, Dimension> = {
   stage: 'stage',
   负责人: 'owner',
   owner: 'owner',
+  流失原因: 'lost_reason',
+  丢单原因: 'lost_reason',
+  原因: 'lost_reason',
+  'lost reason': 'lost_reason',
+  lost_reason: 'lost_reason',
+  reason: 'lost_reason',
 };
 function parseDimension(rest: string, ctx: L): ParseResult<{ by: Dimension }> {
   const word = rest
@@ -51,8 +58,8 @@ function parseDimension(rest: string, ctx: L): ParseResult<{ by: Dimension }> {
     ? { args: { by } }
     : {
         problem: tr(ctx.locale, {
-          'zh-CN': '可按：城市、年龄、行业、阶段、负责人。',
-          en: 'By: city, age, industry, stage or owner.',
+          'zh-CN': '可按：城市、年龄、行业、阶段、负责人、流失原因。',
+          en: 'By: city, age, industry, stage, owner or lost reason.',
         }),
       };
 }
@@ -110,8 +117,9 @@ export const crmCommands: CommandSpec[] = [
     keywords: { 'zh-CN': ['跟进'], en: ['follow up', 'follow-up', 'followup'] },
     summary: { 'zh-CN': '记录一次客户跟进', en: 'Log a customer follow-up' },
     usage: {
-      'zh-CN': '跟进 <客户> [电话|拜访|微信|邮件|会议] <内容> [下次 <日期>] [阶段 <阶段>]',
-      en: 'follow up <customer> [call|visit|wechat|email|meeting] <note> [next <date>] [stage <stage>]',
+      'zh-CN':
+        '跟进 <客户> [电话|拜访|微信|邮件|会议|洽谈] <内容> [地点 <地点>] [价格 <价格>] [下次 <日期>] [阶段 <阶段>] [下一步 <下一步>]',
+      en: 'follow up <customer> [call|visit|wechat|email|meeting|negotiation] <note> [place <place>] [price <price>] [next <date>] [stage <stage>] [next step <step>]',
     },
     examples: {
       'zh-CN': ['跟进 华为 电话 确认了报价 下次 下周一'],
@@ -119,6 +127,24 @@ export const crmCommands: CommandSpec[] = [
     },
     parse: parseFollowUp,
     handle: followUp,
+  }),
+  defineCommand({
+    ...spec,
+    intent: 'crm.visit.checkIn',
+    writes: true,
+    preview: previewText('customer'),
+    keywords: {
+      'zh-CN': ['外勤打卡', '外勤签到'],
+      en: ['field check-in at', 'field check-in', 'field check in'],
+    },
+    summary: {
+      'zh-CN': '在客户处外勤打卡（同时记一次拜访跟进）',
+      en: 'Field check-in at a customer (also logs a visit)',
+    },
+    usage: { 'zh-CN': '外勤打卡 <客户> [地点]', en: 'field check-in at <customer> [place]' },
+    examples: { 'zh-CN': ['外勤打卡 华为 坂田基地'], en: ['field check-in at Acme Boston office'] },
+    parse: textArg(needName),
+    handle: (ctx, { text }) => fieldCheckIn(ctx, text),
   }),
   defineCommand({
     ...spec,
@@ -161,9 +187,15 @@ export const crmCommands: CommandSpec[] = [
     preview: previewText('release'),
     keywords: { 'zh-CN': ['放弃', '释放'], en: ['release'] },
     summary: { 'zh-CN': '把客户放回公海（写明原因）', en: 'Release a customer to the pool (with a reason)' },
-    usage: { 'zh-CN': '放弃 <客户> <原因>', en: 'release <customer> <reason>' },
-    examples: { 'zh-CN': ['放弃 华为 预算取消'], en: ['release Acme budget cut'] },
-    parse: textArg(needBoth),
+    usage: {
+      'zh-CN': '释放 <客户> [原因 价格|竞争对手|没有预算|无回应|不匹配|其他] [说明]',
+      en: 'release <customer> [reason price|competitor|no budget|no response|not a fit|other] [note]',
+    },
+    examples: {
+      'zh-CN': ['释放 华为 原因 价格 对方嫌贵'],
+      en: ['release Acme reason competitor chose a rival'],
+    },
+    parse: textArg(needName),
     handle: (ctx, { text }) => releaseByName(ctx, text),
   }),
   defineCommand({
@@ -210,8 +242,8 @@ export const crmCommands: CommandSpec[] = [
       en: 'Where our customers are: by city, age, industry, stage, owner',
     },
     usage: {
-      'zh-CN': '客户分析 [城市|年龄|行业|阶段|负责人]',
-      en: 'customer analytics [by city|age|industry|stage|owner]',
+      'zh-CN': '客户分析 [城市|年龄|行业|阶段|负责人|流失原因]',
+      en: 'customer analytics [by city|age|industry|stage|owner|lost reason]',
     },
     examples: { 'zh-CN': ['客户分析 年龄'], en: ['customer analytics by city'] },
     parse: parseDimension,

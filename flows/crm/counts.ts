@@ -2,10 +2,12 @@ import { withLock } from '../../db/claims.js';
 import type { CustomerDoc } from '../../db/models/customer.js';
 import { CustomerCounts } from '../../db/models/customer-counts.js';
 
-export const DIMENSIONS = ['city', 'age', 'industry', 'stage', 'owner'] as const;
+export const DIMENSIONS = ['city', 'age', 'industry', 'stage', 'owner', 'lost_reason'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export type Counted = Pick<CustomerDoc, 'city' | 'ageBand' | 'industry' | 'stage' | 'ownerId'>;
+export type Counted = Pick<CustomerDoc, 'city' | 'ageBand' | 'industry' | 'stage' | 'ownerId'> & {
+  lostReason?: string | null;
+};
 export type CountChange = Record<string, number>;
 
 const COMPANY = 'company';
@@ -19,6 +21,8 @@ const countedAs: Record<Dimension, (c: Counted) => string> = {
   industry: (c) => c.industry ?? '',
   stage: (c) => c.stage,
   owner: (c) => (c.ownerId ? String(c.ownerId) : ''),
+  // the latest release/loss reason; '' (never released nor lost) is left out of its breakdown
+  lost_reason: (c) => c.lostReason ?? '',
 };
 
 // a field name may hold neither '.' nor a leading '$', and may not be empty: escape, and prefix

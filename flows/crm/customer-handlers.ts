@@ -2,12 +2,15 @@ import type { CustomerDoc } from '../../db/models/customer.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import { openContractLines } from '../contracts/api.js';
-import { customerSections } from '../orders/api.js';
+import { customerRevenue, customerSections } from '../orders/api.js';
 import { namesOf } from '../org/api.js';
 import { canSee } from './access.js';
-import { createOfferCard, customerCard, customerListCard, ownerName, pickCard } from './cards.js';
+import { createOfferCard, customerCard, customerListCard, pickCard } from './cards.js';
 import { CRM_CONFIG } from './config.js';
-import { crmGuard, m, viewerOf } from './messages.js';
+import { duplicateCard, lookalikeCard } from './duplicate-card.js';
+import { crmGuard, m, safeJson, viewerOf } from './messages.js';
+import { customerSchema } from './parse-customer.js';
+import { profileSections } from './profile.js';
 import { resolveCustomer } from './resolve.js';
 import {
   type CustomerInput,
@@ -19,33 +22,47 @@ import {
   profileOf,
 } from './service.js';
 
-export async function createAndTell(ctx: TurnContext, input: CustomerInput): Promise<void> {
+/** Creates a customer, unless it duplicates one (refused) or looks like others (asked first). */
+export async function createAndTell(
+  ctx: TurnContext,
+  input: CustomerInput,
+  confirmed = false,
+): Promise<void> {
   if (!crmGuard(ctx)) return;
-  const result = await createCustomer(input, ctx.person, ctx.now.toJSDate());
+  const result = await createCustomer(input, ctx.person, ctx.now.toJSDate(), confirmed);
   if (result.ok) {
     ctx.reply(tr(ctx.locale, m.created, { name: result.customer.name }));
     return showCard(ctx, result.customer);
   }
   if ('full' in result)
     return ctx.reply(tr(ctx.locale, m.full, { n: result.full, max: CRM_CONFIG.maxCustomersPerOwner }));
+  if ('near' in result) {
+    const names = await namesOf(result.near.map((n) => n.customer.ownerId));
+    return ctx.reply({ card: lookalikeCard(input, result.near, names, ctx.locale) });
+  }
   const names = await namesOf([result.existing.ownerId]);
-  ctx.reply(
-    tr(ctx.locale, m.duplicate, {
-      name: result.existing.name,
-      owner: ownerName(result.existing, names, ctx.locale),
-    }),
-  );
+  ctx.reply({ card: duplicateCard(result.existing, names, ctx.locale) });
+}
+
+/** "Create anyway" on a lookalike card: what was typed, checked again by the customer schema. */
+export async function createAnyway(ctx: TurnContext, raw: string): Promise<void> {
+  const input = customerSchema.safeParse(safeJson(raw));
+  if (!input.success) return ctx.reply(tr(ctx.locale, m.gone));
+  await createAndTell(ctx, input.data, true);
 }
 
 export async function showCard(ctx: TurnContext, customer: CustomerDoc): Promise<void> {
   const viewer = viewerOf(ctx);
-  const [profile, business] = await Promise.all([
+  const now = ctx.now.toJSDate();
+  const [profile, business, revenue] = await Promise.all([
     profileOf(customer),
     customerSections(customer._id, viewer),
+    customerRevenue(customer._id, ctx.now.minus({ months: 12 }).toJSDate(), now),
   ]);
   const names = await namesOf([customer.ownerId, ...profile.followUps.map((f) => f.by)]);
   const contracts = await openContractLines(customer._id);
-  ctx.reply({ card: customerCard(customer, { ...profile, contracts, business }, names, viewer) });
+  const sections = [...profileSections(customer, revenue, viewer, now), ...business];
+  ctx.reply({ card: customerCard(customer, { ...profile, contracts, business: sections }, names, viewer) });
 }
 
 /** "客户 <name>": the one match's profile, a pick card for several, an offer to create for none. */

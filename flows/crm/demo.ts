@@ -108,6 +108,7 @@ export async function seedDemoCustomers(now: Date): Promise<void> {
         .map((f) => ({ at: f.at, by: f.by, kind: 'note', channel: f.channel, note: f.note }))
         .reverse()
         .slice(0, RECENT_LINES),
+      contactTimes: mine.map((f) => f.at).reverse(),
       lastFollowUpAt: last,
       activeAt: last ?? c.activeAt,
       // next follow-ups from two days overdue to a week ahead

@@ -4,11 +4,16 @@ import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { createOfferCard, pickCard, stageLabel } from './cards.js';
 import { customerFromButton } from './customer-handlers.js';
+import { followUpDetails } from './follow-up-details.js';
 import { logFollowUp } from './follow-ups.js';
-import { crmGuard, m } from './messages.js';
+import { lostReasonCard, parseLostReason } from './lost-reasons.js';
+import { crmGuard, m, safeJson } from './messages.js';
 import { dayStart, type FollowUpArgs, followUpProblems } from './parse-follow-up.js';
+import { recordLossAndTell } from './pool-handlers.js';
 import { resolveCustomer } from './resolve.js';
 import { CHANNEL_WORDS } from './words.js';
+
+const LOSS_REASON = /(?:原因|理由|reason)[:：]?\s*(.+)$/iu;
 
 /** What a pick button carries: the chosen customer and the rest of what was said. */
 const Picked = z.object({ c: z.string(), r: z.string(), n: z.string().optional(), s: z.string().optional() });
@@ -67,6 +72,7 @@ async function logOn(
     byId: ctx.person.id,
     channel: channel ?? 'other',
     note: note.slice(0, 2000),
+    ...followUpDetails(note, channel ?? 'other'),
     nextAt: args.next ? dayStart(args.next, ctx.person.timezone) : undefined,
     stage: args.stage,
     now: ctx.now.toJSDate(),
@@ -76,12 +82,13 @@ async function logOn(
   if (args.next) lines.push(tr(ctx.locale, m.nextOn, { date: args.next }));
   if (args.stage) lines.push(tr(ctx.locale, m.stageNow, { stage: stageLabel(after, ctx.locale) }));
   ctx.reply(lines.join(' '));
+  if (args.stage === 'lost') await askOrRecordLoss(ctx, after, note);
 }
 
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return null;
-  }
+/** A loss says why: "原因 价格" in the note is recorded, else the reasons are asked as buttons. */
+async function askOrRecordLoss(ctx: TurnContext, customer: CustomerDoc, note: string): Promise<void> {
+  const said = LOSS_REASON.exec(note)?.[1];
+  const lost = said ? parseLostReason(said) : null;
+  if (!lost) return ctx.reply({ card: lostReasonCard(customer, 'lost', ctx.locale) });
+  await recordLossAndTell(ctx, customer, lost);
 }

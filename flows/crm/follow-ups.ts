@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import type { CustomerDoc, HistoryLine, Stage } from '../../db/models/customer.js';
 import { type Channel, FollowUp, type FollowUpDoc } from '../../db/models/follow-up.js';
 import { countChange, recordCounts } from './counts.js';
+import type { FollowUpDetails } from './follow-up-details.js';
 import { withLine } from './history.js';
 import { changeCustomer } from './ownership.js';
 
@@ -15,7 +16,10 @@ export type FollowUpInput = {
   now: Date;
   /** The end of the writer's local today: a planned follow-up up to then is the one being logged. */
   endOfToday: Date;
-};
+} & FollowUpDetails;
+
+/** How many contact times and stage changes a customer keeps for its profile. */
+export const KEPT = 10;
 
 /**
  * Logs a contact and moves the customer's dates: last = now; next = the date said, else a plan
@@ -36,6 +40,9 @@ export async function logFollowUp(
     note: input.note,
     nextAt: input.nextAt ?? null,
     stage: input.stage ?? null,
+    place: input.place ?? '',
+    price: input.price ?? '',
+    nextStep: input.nextStep ?? '',
   });
   const line: HistoryLine = { at: now, by, kind: 'note', channel: input.channel, note: input.note };
   const later = (d: Date | null | undefined) => (d && d > now ? d : now);
@@ -46,7 +53,11 @@ export async function logFollowUp(
         lastFollowUpAt: later(doc.lastFollowUpAt),
         activeAt: later(doc.activeAt),
         recent: withLine(doc.recent, line),
+        contactTimes: [now, ...(doc.contactTimes ?? [])].slice(0, KEPT),
       };
+      if (input.stage && input.stage !== doc.stage)
+        set.stageHistory = [{ stage: input.stage, at: now }, ...(doc.stageHistory ?? [])].slice(0, KEPT);
+      if (input.nextStep) set.nextStep = input.nextStep;
       if (input.nextAt) set.nextFollowUpAt = input.nextAt;
       else if (doc.nextFollowUpAt && doc.nextFollowUpAt <= input.endOfToday) set.nextFollowUpAt = null;
       if (input.stage) set.stage = input.stage;

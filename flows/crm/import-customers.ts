@@ -13,7 +13,9 @@ import {
 import { plainName } from '../../src/plain-text.js';
 import { readDirectory } from '../org/api.js';
 import { recordAdded } from './bulk-added.js';
+import { coreNameOf } from './duplicates.js';
 import { customerNameRef } from './keys.js';
+import { byCoreName } from './name-index.js';
 import { recountCustomers } from './recount.js';
 import { newCustomer } from './service.js';
 
@@ -92,7 +94,7 @@ async function check(rows: ImportRow<Row>[]): Promise<LineProblem[]> {
   const errors: LineProblem[] = [];
   const seen = new Map<string, { line: number; name: string }>();
   for (const { line, value } of rows) {
-    const key = nameKeyOf(value.name);
+    const key = coreNameOf(value.name) || nameKeyOf(value.name);
     const first = seen.get(key);
     if (first !== undefined)
       errors.push({ line, message: `name ${value.name} already appears on line ${first.line}` });
@@ -100,8 +102,13 @@ async function check(rows: ImportRow<Row>[]): Promise<LineProblem[]> {
   }
   // by each name's pointer: a `$in` over the names would compare every customer with every name
   const taken = await followAll([...seen.values()].map((s) => customerNameRef(s.name)));
-  for (const { line, name } of seen.values())
+  // the same name with another legal form or punctuation (华为 / 华为有限公司), in the pool or anyone's
+  const cores = await byCoreName();
+  for (const { line, name } of seen.values()) {
+    const alike = cores.get(coreNameOf(name));
     if (taken.has(customerNameRef(name))) errors.push({ line, message: `customer ${name} already exists` });
+    else if (alike) errors.push({ line, message: `customer ${name} duplicates existing ${alike.name}` });
+  }
   const directory = await readDirectory();
   for (const { line, value } of rows)
     if (value.ownerEmail && !directory.activeByEmail(value.ownerEmail))

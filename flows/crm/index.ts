@@ -2,9 +2,10 @@ import type { Flow } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { crmAdminRoutes } from './admin-routes.js';
 import { crmCommands } from './commands.js';
-import { createAndTell, customerFromButton, showCard } from './customer-handlers.js';
+import { createAndTell, createAnyway, customerFromButton, showCard } from './customer-handlers.js';
 import { salesDigestSections } from './digest-sales.js';
 import { ticketDigestSections } from './digest-tickets.js';
+import { fieldCheckInPicked } from './field-check-in.js';
 import { followUpPicked } from './follow-up-handlers.js';
 import { crmHomeSections } from './home.js';
 import { customersImport } from './import-customers.js';
@@ -14,7 +15,8 @@ import { historyMigration, keysMigration, ticketNumbersMigration } from './migra
 import { customerNamesCache } from './name-index.js';
 import { returnCustomersOf } from './ownership.js';
 import { phrasings } from './phrasings.js';
-import { claimFromButton } from './pool-handlers.js';
+import { claimFromButton, lostReasonPicked } from './pool-handlers.js';
+import { profileMigration } from './profile-migration.js';
 import { readers } from './readers.js';
 import { changeTicketAndTell } from './ticket-handlers.js';
 
@@ -26,7 +28,7 @@ export const crmFlow: Flow = {
   commands: crmCommands,
   jobs: crmJobs,
   // history first: the keys' counts read the customers it completes
-  migrations: [historyMigration, keysMigration, ticketNumbersMigration],
+  migrations: [historyMigration, keysMigration, ticketNumbersMigration, profileMigration],
   caches: [customerNamesCache],
   imports: [customersImport],
   actions: [
@@ -41,8 +43,11 @@ export const crmFlow: Flow = {
       actionId: 'crm.customer.quickCreate',
       handle: (ctx, a) => createAndTell(ctx, { name: a.value.slice(0, 80) }),
     },
+    { actionId: 'crm.customer.createAnyway', handle: (ctx, a) => createAnyway(ctx, a.value) },
     { actionId: 'crm.followUp.pick', handle: (ctx, a) => followUpPicked(ctx, a.value) },
+    { actionId: 'crm.fieldCheckIn.pick', handle: (ctx, a) => fieldCheckInPicked(ctx, a.value) },
     { actionId: 'crm.pool.claim', handle: (ctx, a) => claimFromButton(ctx, a.value) },
+    { actionId: 'crm.lostReason.pick', handle: (ctx, a) => lostReasonPicked(ctx, a.value) },
     { actionId: 'crm.ticket.take', handle: (ctx, a) => changeTicketAndTell(ctx, a.value, { take: true }) },
     {
       // a resolution needs a note, which a button cannot carry: a form where the platform has

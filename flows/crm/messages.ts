@@ -10,10 +10,6 @@ export const m = {
   },
   poolSalesOnly: { 'zh-CN': '公海仅对销售开放。', en: 'The pool is for sales.' },
   created: { 'zh-CN': '已创建客户 {name}，负责人是你。', en: 'Created customer {name}; you own it.' },
-  duplicate: {
-    'zh-CN': '已有客户“{name}”（负责人：{owner}）。发送“客户 {name}”查看。',
-    en: 'Customer "{name}" already exists (owner: {owner}). Send "customer {name}" to see it.',
-  },
   full: {
     'zh-CN': '你已有 {n} 个客户，达到上限 {max}。请先放弃一些客户。',
     en: 'You own {n} customers, the maximum is {max}. Release some first.',
@@ -25,9 +21,15 @@ export const m = {
   claimed: { 'zh-CN': '已领取 {name}，现在由你负责。', en: 'Claimed {name}; it is yours now.' },
   takenBy: { 'zh-CN': '{name} 已被 {owner} 领取。', en: '{name} was already claimed by {owner}.' },
   yours: { 'zh-CN': '{name} 已经是你的客户。', en: '{name} is already yours.' },
-  released: { 'zh-CN': '已放弃 {name}，客户回到公海。', en: 'Released {name} to the pool.' },
+  released: {
+    'zh-CN': '已放弃 {name}（原因：{reason}），客户回到公海。',
+    en: 'Released {name} to the pool (reason: {reason}).',
+  },
+  lostRecorded: {
+    'zh-CN': '已记录 {name} 的输单原因：{reason}。',
+    en: 'Recorded why {name} was lost: {reason}.',
+  },
   notOwner: { 'zh-CN': '{name} 不是你的客户，不能放弃。', en: '{name} is not yours to release.' },
-  reason: { 'zh-CN': '放弃客户需要写明原因。', en: 'Releasing needs a reason.' },
   problem: { 'zh-CN': '请写上问题描述。', en: 'Describe the problem.' },
   ticketTaken: { 'zh-CN': '已接单 {no}。', en: 'You took {no}.' },
   ticketResolved: { 'zh-CN': '已解决 {no}。', en: 'Resolved {no}.' },
@@ -57,3 +59,12 @@ export const viewerOf = (ctx: TurnContext) => ({
   locale: ctx.locale,
   timezone: ctx.person.timezone,
 });
+
+/** A button's JSON value, or null when it is not JSON (an old or forged button). */
+export function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}

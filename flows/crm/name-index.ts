@@ -3,9 +3,10 @@ import { type FeedChange, RELOAD } from '../../db/change-feed.js';
 import { Customer, nameKeyOf } from '../../db/models/customer.js';
 import { createSyncedCache } from '../../db/synced-cache.js';
 import type { CacheSpec } from '../../src/bot/flow.js';
+import { type DuplicateKeys, duplicateKeysOf, type Match, matchOf } from './duplicates.js';
 
 type Id = mongoose.Types.ObjectId;
-export type NameEntry = { id: Id; name: string; key: string; ownerId: Id | null };
+export type NameEntry = { id: Id; name: string; key: string; ownerId: Id | null; dup: DuplicateKeys };
 /** Every customer by id, in the order first seen (the pool lists the earliest first). */
 type Names = Map<string, NameEntry>;
 
@@ -18,11 +19,24 @@ type Names = Map<string, NameEntry>;
  * within REFRESH_EVERY_MS. Exact names never wait for that: they go through the name pointer.
  */
 const CUSTOMER = 'customer';
-const projection = { name: 1, nameKey: 1, ownerId: 1 };
-type Row = { _id: Id; name: string; nameKey: string; ownerId?: Id | null };
+const projection = { name: 1, nameKey: 1, ownerId: 1, phone: 1, email: 1 };
+type Row = {
+  _id: Id;
+  name: string;
+  nameKey: string;
+  ownerId?: Id | null;
+  phone?: string | null;
+  email?: string | null;
+};
 
 function put(names: Names, row: Row): void {
-  names.set(String(row._id), { id: row._id, name: row.name, key: row.nameKey, ownerId: row.ownerId ?? null });
+  names.set(String(row._id), {
+    id: row._id,
+    name: row.name,
+    key: row.nameKey,
+    ownerId: row.ownerId ?? null,
+    dup: duplicateKeysOf(row),
+  });
 }
 
 async function load(): Promise<Names> {
@@ -70,5 +84,26 @@ export async function poolNames(limit: number): Promise<NameEntry[]> {
     found.push(entry);
     if (found.length >= limit) break;
   }
+  return found;
+}
+
+/**
+ * Customers, in the pool or anyone's, that look like `keys`: the same folded name first, then the
+ * same phone or e-mail. From memory, so the check costs no collection scan at any size.
+ */
+export async function lookalikes(keys: DuplicateKeys, limit = 5): Promise<(NameEntry & { match: Match })[]> {
+  const found: (NameEntry & { match: Match })[] = [];
+  for (const entry of (await cache.read()).values()) {
+    const match = matchOf(keys, entry.dup);
+    if (match) found.push({ ...entry, match });
+  }
+  const rank = { name: 0, phone: 1, email: 2 };
+  return found.sort((a, b) => rank[a.match] - rank[b.match]).slice(0, limit);
+}
+
+/** Every customer by its folded core name (flows/crm/duplicates.ts), for checking a whole import at once. */
+export async function byCoreName(): Promise<Map<string, NameEntry>> {
+  const found = new Map<string, NameEntry>();
+  for (const entry of (await cache.read()).values()) if (entry.dup.core) found.set(entry.dup.core, entry);
   return found;
 }

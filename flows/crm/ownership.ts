@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { withLock } from '../../db/claims.js';
-import { Customer, type CustomerDoc, type HistoryLine } from '../../db/models/customer.js';
+import { Customer, type CustomerDoc, type HistoryLine, type LostReason } from '../../db/models/customer.js';
 import { FollowUp } from '../../db/models/follow-up.js';
 import { ownerList } from '../../db/owner-lists.js';
 import { type Changed as Changed_, changeVersioned, type Refused as Refused_ } from '../../db/versioned.js';
@@ -111,20 +111,33 @@ async function toPool(
   throw new AppError('store.contention', `customer ${id} kept changing hands`);
 }
 
-/** Gives an owned customer back to the pool, with the reason on its history. */
+/** Why a customer was released or lost: a reason from the list and a free note. */
+export type Lost = { reason: LostReason; note: string };
+
+/** The history note of a loss: the reason's code, then the note ("price · too dear"). */
+export const lostNote = (lost: Lost) => [lost.reason, lost.note].filter(Boolean).join(' · ');
+
+/** Gives an owned customer back to the pool, with the reason on it (analytics) and on its history. */
 export async function releaseCustomer(
   id: Id,
   person: Person,
-  reason: string,
+  lost: Lost,
   now: Date,
 ): Promise<Changed | Refused> {
   const me = oid(person.id);
   const admin = person.roles.includes('admin');
-  const line: HistoryLine = { at: now, by: me, kind: 'released', channel: 'other', note: reason };
+  const line: HistoryLine = { at: now, by: me, kind: 'released', channel: 'other', note: lostNote(lost) };
   const result = await toPool(id, now, (doc) =>
     !doc.ownerId || (!doc.ownerId.equals(me) && !admin)
       ? 'not_owner'
-      : { ownerId: null, nextFollowUpAt: null, activeAt: now, recent: withLine(doc.recent, line) },
+      : {
+          ownerId: null,
+          nextFollowUpAt: null,
+          activeAt: now,
+          recent: withLine(doc.recent, line),
+          lostReason: lost.reason,
+          lostNote: lost.note,
+        },
   );
   if (result.ok) await recordMove(result, line, now);
   return result;

@@ -8,7 +8,8 @@ import { STAGE_WORDS } from './words.js';
 /** What the text says; the customer name and note are split once the name is looked up. */
 export type FollowUpArgs = { body: string; next?: string; stage?: Stage };
 
-const NEXT = /(?:^|\s)(下次|next)(?=\s|$|\P{Script=Latin})/iu;
+// "next step" is a negotiation's outcome, not a date
+const NEXT = /(?:^|\s)(下次|next)(?!\s*step)(?=\s|$|\P{Script=Latin})/iu;
 const STAGE = /(?:^|\s)(?:阶段|stage)\s*(\S+)/iu;
 
 export const followUpProblems = {

@@ -1,4 +1,4 @@
-import type mongoose from 'mongoose';
+import mongoose from 'mongoose';
 import type { CustomerDoc } from '../../db/models/customer.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
@@ -6,10 +6,12 @@ import { namesOf } from '../org/api.js';
 import { pickCard } from './cards.js';
 import { CRM_CONFIG } from './config.js';
 import { customerFromButton } from './customer-handlers.js';
-import { crmGuard, m } from './messages.js';
-import { claimCustomer, releaseCustomer } from './ownership.js';
+import { lostReasonCard, parseLostReason, ReasonPick, recordLoss } from './lost-reasons.js';
+import { crmGuard, m, safeJson } from './messages.js';
+import { claimCustomer, type Lost, releaseCustomer } from './ownership.js';
 import { resolveCustomer } from './resolve.js';
 import { getCustomer } from './service.js';
+import { LOST_REASON_LABEL } from './words.js';
 
 /**
  * "领取 <name>": the whole text is the name; a customer someone owns is named with its owner. A
@@ -46,7 +48,10 @@ async function claimAndTell(ctx: TurnContext, id: mongoose.Types.ObjectId): Prom
   ctx.reply(tr(ctx.locale, m.takenBy, { name: doc.name, owner: names.get(String(doc.ownerId)) ?? '?' }));
 }
 
-/** "放弃 <name> <reason>": back to the pool, the reason on the customer's history. */
+/**
+ * "释放 <name> 原因 价格 <note>" / "放弃 <name> 预算取消": back to the pool with a reason from the
+ * list (free text is the note of "other"); no reason at all: the list as buttons.
+ */
 export async function releaseByName(ctx: TurnContext, text: string): Promise<void> {
   if (!crmGuard(ctx)) return;
   const r = await resolveCustomer(text, ctx.person);
@@ -54,7 +59,42 @@ export async function releaseByName(ctx: TurnContext, text: string): Promise<voi
     return ctx.reply(
       tr(ctx.locale, { 'zh-CN': '没有找到客户“{name}”。', en: 'No customer "{name}".' }, { name: r.name }),
     );
-  if (!r.rest) return ctx.reply(tr(ctx.locale, m.reason));
-  const result = await releaseCustomer(r.customer._id, ctx.person, r.rest.slice(0, 500), ctx.now.toJSDate());
-  ctx.reply(tr(ctx.locale, result.ok ? m.released : m.notOwner, { name: r.customer.name }));
+  const lost = parseLostReason(r.rest);
+  if (!lost) return ctx.reply({ card: lostReasonCard(r.customer, 'release', ctx.locale) });
+  await releaseAndTell(ctx, r.customer, lost);
+}
+
+export async function releaseAndTell(ctx: TurnContext, customer: CustomerDoc, lost: Lost): Promise<void> {
+  const result = await releaseCustomer(customer._id, ctx.person, lost, ctx.now.toJSDate());
+  if (!result.ok) return ctx.reply(tr(ctx.locale, m.notOwner, { name: customer.name }));
+  ctx.reply(
+    tr(ctx.locale, m.released, {
+      name: customer.name,
+      reason: tr(ctx.locale, LOST_REASON_LABEL[lost.reason]),
+    }),
+  );
+}
+
+/** A reason button: the release it was asked for, or the reason of a loss already logged. */
+export async function lostReasonPicked(ctx: TurnContext, raw: string): Promise<void> {
+  const picked = ReasonPick.safeParse(safeJson(raw));
+  if (!picked.success) return ctx.reply(tr(ctx.locale, m.gone));
+  const customer = await customerFromButton(ctx, picked.data.c);
+  if (!customer) return;
+  const lost: Lost = { reason: picked.data.r, note: '' };
+  if (picked.data.k === 'release') return releaseAndTell(ctx, customer, lost);
+  await recordLossAndTell(ctx, customer, lost);
+}
+
+/** Why a customer (already at stage lost) was lost: recorded and said back. */
+export async function recordLossAndTell(ctx: TurnContext, customer: CustomerDoc, lost: Lost): Promise<void> {
+  const doc = await recordLoss(
+    customer,
+    new mongoose.Types.ObjectId(ctx.person.id),
+    lost,
+    ctx.now.toJSDate(),
+  );
+  if (!doc) return ctx.reply(tr(ctx.locale, m.gone));
+  const reason = tr(ctx.locale, LOST_REASON_LABEL[lost.reason]);
+  ctx.reply(tr(ctx.locale, m.lostRecorded, { name: customer.name, reason }));
 }

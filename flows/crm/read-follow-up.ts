@@ -92,6 +92,7 @@ const CHANNEL_WORD: Record<Exclude<Channel, 'other'>, Record<Locale, string>> = 
   wechat: { 'zh-CN': '微信', en: 'wechat' },
   email: { 'zh-CN': '邮件', en: 'email' },
   meeting: { 'zh-CN': '会议', en: 'meeting' },
+  negotiation: { 'zh-CN': '洽谈', en: 'negotiation' },
 };
 
 /** How the customer was reached, as people say it; the first one written counts. */
@@ -115,6 +116,10 @@ const CHANNELS: [RegExp, Exclude<Channel, 'other'>][] = [
   [
     /开了?(?:个|一个)?\s*(?:会|meeting)|会议|见了?(?:个)?面|见了|(?:had\s+)?(?:a\s+)?(?:quick\s+|short\s+)?meeting(?:\s+with)?|met(?:\s+with)?/iu,
     'meeting',
+  ],
+  [
+    /洽谈了?|谈了?(?:价格|价钱|合同)|negotiat(?:ed|ion|ing)(?:\s+with)?|discussed\s+(?:the\s+)?price(?:\s+with)?/iu,
+    'negotiation',
   ],
 ];
 

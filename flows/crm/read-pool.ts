@@ -47,3 +47,14 @@ export function readRelease(text: string, ctx: ParseContext): ParseResult<{ text
   if (!said) return { problem: tr(ctx.locale, asks.reason), ask: 'reason', rest: name };
   return { args: { text: `${name} ${said}`.slice(0, 2000) } };
 }
+
+const FIELD_CHECK_IN =
+  /外勤打卡|外勤签到|(?:打|签)(?:个|一下)?外勤(?:卡|到)?|外勤|打(?:个|一下)?卡|签(?:个)?到|到了|在|(?<![A-Za-z])(?:field check[- ]?in(?: at)?|check(?:ed|ing)? in(?: at)?|(?:i'?m |i am )?(?:at|here|arrived at)|on site(?: at)?)(?![A-Za-z])/giu;
+const asksWhere = { 'zh-CN': '在哪个客户处打卡？', en: 'At which customer?' };
+
+/** "我到华信科技了，外勤打个卡，在南山园区" → `华信科技 南山园区`: the customer, then the place. */
+export function readFieldCheckIn(text: string, ctx: ParseContext): ParseResult<{ text: string }> {
+  const { name, said } = customerAndText(text, FIELD_CHECK_IN);
+  if (!name) return { problem: tr(ctx.locale, asksWhere), ask: 'text', rest: '' };
+  return { args: { text: `${name} ${said}`.trim().slice(0, 2000) } };
+}

@@ -2,7 +2,7 @@ import type { ParseContext, ParseResult, SentenceReader } from '../../src/bot/fl
 import type { Dimension } from './analytics.js';
 import { readCustomerName, readNewCustomer } from './read-customer.js';
 import { readFollowUp } from './read-follow-up.js';
-import { readClaim, readRelease } from './read-pool.js';
+import { readClaim, readFieldCheckIn, readRelease } from './read-pool.js';
 import { readResolve, readTicket } from './read-ticket.js';
 
 /** Lists: the sentence only picks the command ("我名下还有哪些客户"); there is nothing to read. */
@@ -15,6 +15,7 @@ const DIMENSIONS: [RegExp, Dimension][] = [
   [/行业|(?<![A-Za-z])(?:industr(?:y|ies)|sectors?)(?![A-Za-z])/iu, 'industry'],
   [/阶段|漏斗|(?<![A-Za-z])(?:stages?|pipeline|funnel)(?![A-Za-z])/iu, 'stage'],
   [/负责人|销售|谁负责|(?<![A-Za-z])(?:owners?|owns|salesperson|reps?)(?![A-Za-z])/iu, 'owner'],
+  [/流失|丢单|输单|原因|(?<![A-Za-z])(?:lost|reasons?|churn)(?![A-Za-z])/iu, 'lost_reason'],
 ];
 
 function readBreakdown(text: string, _ctx: ParseContext): ParseResult<{ by: Dimension }> {
@@ -30,6 +31,7 @@ export const readers: Record<string, SentenceReader> = {
   'crm.customer.show': readCustomerName,
   'crm.customers.mine': nothing,
   'crm.followUp': readFollowUp,
+  'crm.visit.checkIn': readFieldCheckIn,
   'crm.followUps.due': nothing,
   'crm.pool.list': nothing,
   'crm.pool.claim': readClaim,

@@ -16,6 +16,7 @@ export const customerFields = {
   industry: 1,
   stage: 1,
   ownerId: 1,
+  lostReason: 1,
 } as const;
 
 /**

@@ -12,8 +12,9 @@ import { Ticket, type TicketDoc } from '../../db/models/ticket.js';
 import { follow, pointAt } from '../../db/pointers.js';
 import type { Person } from '../../src/bot/types.js';
 import { countChange, recordCounts } from './counts.js';
+import { duplicateKeysOf, type Match } from './duplicates.js';
 import { customerNameRef } from './keys.js';
-import { customerNameWrites, poolNames } from './name-index.js';
+import { customerNameWrites, lookalikes, poolNames } from './name-index.js';
 import { type Full, ownedBy, ownedLists, withOwnerSlot } from './ownership.js';
 
 type Id = mongoose.Types.ObjectId;
@@ -33,7 +34,13 @@ export type CustomerInput = {
   tags?: string[];
 };
 
-export type Created = { ok: true; customer: CustomerDoc } | { ok: false; existing: CustomerDoc } | Full;
+/** A customer like a new one: why it matched (same folded name, phone or e-mail). */
+export type Lookalike = { customer: CustomerDoc; match: Match };
+export type Created =
+  | { ok: true; customer: CustomerDoc }
+  | { ok: false; existing: CustomerDoc }
+  | { ok: false; near: Lookalike[] }
+  | Full;
 
 /** The document fields of a new customer; `ownerId` null puts it in the pool. */
 export function newCustomer(input: CustomerInput, ownerId: Id | null, createdBy: Id | null, now: Date) {
@@ -49,12 +56,23 @@ export function newCustomer(input: CustomerInput, ownerId: Id | null, createdBy:
 }
 
 /**
- * Creates a customer owned by its creator (within the per-owner maximum). A name already taken
- * — in any case or width — is reported with the existing customer instead.
+ * Creates a customer owned by its creator (within the per-owner maximum), after a duplicate check
+ * across the pool and every owner. A name already taken — in any case or width, or with another
+ * legal form (华为 / 华为有限公司) — is refused with the existing customer; one sharing only a phone
+ * or e-mail is returned as `near` unless the creator has seen it and `confirmed` anyway.
  */
-export async function createCustomer(input: CustomerInput, creator: Person, now: Date): Promise<Created> {
+export async function createCustomer(
+  input: CustomerInput,
+  creator: Person,
+  now: Date,
+  confirmed = false,
+): Promise<Created> {
   const existing = await findByName(input.name);
   if (existing) return { ok: false, existing };
+  const alike = await lookalikesOf(input);
+  const sameName = alike.find((a) => a.match === 'name');
+  if (sameName) return { ok: false, existing: sameName.customer };
+  if (alike.length > 0 && !confirmed) return { ok: false, near: alike };
   const me = oid(creator.id);
   const result = await withOwnerSlot(me, now, async () => {
     try {
@@ -92,6 +110,16 @@ export async function findByName(name: string): Promise<CustomerDoc | null> {
   const id = await follow(customerNameRef(name));
   const doc = id ? await Customer.findById(id).lean<CustomerDoc>() : null;
   return doc?.nameKey === nameKeyOf(name) ? doc : null;
+}
+
+/** Customers like `input`, each read by `_id` (the index may be a moment behind). */
+export async function lookalikesOf(input: CustomerInput): Promise<Lookalike[]> {
+  const entries = await lookalikes(duplicateKeysOf(input));
+  const docs = await Promise.all(entries.map((e) => Customer.findById(e.id).lean<CustomerDoc>()));
+  return entries.flatMap((e, i) => {
+    const customer = docs[i];
+    return customer ? [{ customer, match: e.match }] : [];
+  });
 }
 
 export async function getCustomer(id: string | Id): Promise<CustomerDoc | null> {

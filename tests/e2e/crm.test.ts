@@ -40,9 +40,7 @@ describe('CRM customers through the web chat', () => {
 
   it('catches duplicate names across case and width, pointing at the existing one', async () => {
     const text = textOf(await say('alice.chen', 'new customer ＡＣＭＥ  widgets, Austin'));
-    expect(text).toBe(
-      'Customer "Acme Widgets" already exists (owner: Alice Chen). Send "customer Acme Widgets" to see it.',
-    );
+    expect(text).toBe('Customer "Acme Widgets" already exists (owner: Alice Chen); not created again.');
     expect(await Customer.countDocuments({ nameKey: 'acme widgets' })).toBe(1);
   });
 
@@ -115,13 +113,14 @@ describe('CRM customers through the web chat', () => {
 });
 
 describe('CRM pool', () => {
-  it('release needs a reason; released customers are in the pool; claim takes them', async () => {
-    expect(textOf(await say('zhang.min', '放弃 星河物流'))).toBe('放弃客户需要写明原因。');
+  it('release asks for a reason; released customers are in the pool; claim takes them', async () => {
+    expect(textOf(await say('zhang.min', '放弃 星河物流'))).toBe('为什么放弃 星河物流？');
+    expect((await byName('星河物流'))?.ownerId).not.toBeNull();
     expect(textOf(await say('alice.chen', 'release 星河物流 no budget'))).toBe(
       '星河物流 不是你的客户，不能放弃。',
     );
     expect(textOf(await say('zhang.min', '放弃 星河物流 客户预算取消'))).toBe(
-      '已放弃 星河物流，客户回到公海。',
+      '已放弃 星河物流（原因：其他），客户回到公海。',
     );
     expect((await byName('星河物流'))?.ownerId).toBeNull();
     const pool = cardOf(await say('alice.chen', 'pool'));

@@ -99,7 +99,9 @@ describe('exports never hand a spreadsheet a formula', () => {
 describe('the pool is for sales, by text as by button', () => {
   it('a manager outside sales cannot take a pool customer by name; a salesperson can', async () => {
     await say('zhang.min', '新客户 公海测试乙 北京');
-    expect(textOf(await say('zhang.min', '放弃 公海测试乙 测试'))).toBe('已放弃 公海测试乙，客户回到公海。');
+    expect(textOf(await say('zhang.min', '放弃 公海测试乙 测试'))).toBe(
+      '已放弃 公海测试乙（原因：其他），客户回到公海。',
+    );
     const pooled = await Customer.findOne({ name: '公海测试乙' }).orFail();
     expect(pooled.ownerId).toBeNull();
 

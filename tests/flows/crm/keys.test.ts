@@ -81,11 +81,17 @@ describe('owners’ lists and the counts under concurrency', () => {
       ),
     );
     const ids = pool.map((r) => (r.ok ? r.customer._id : null)).filter((id) => id !== null);
-    await Promise.all(ids.map((id) => releaseCustomer(id, people['li.wei'] as Person, 'to the pool', now)));
+    await Promise.all(
+      ids.map((id) =>
+        releaseCustomer(id, people['li.wei'] as Person, { reason: 'other', note: 'to the pool' }, now),
+      ),
+    );
     const ops = Array.from({ length: 20 }, (_, i) => {
       const person = sales()[i % 3] as Person;
       const id = ids[i % ids.length] as mongoose.Types.ObjectId;
-      return i % 4 === 3 ? releaseCustomer(id, person, 'done', now) : claimCustomer(id, person, now);
+      return i % 4 === 3
+        ? releaseCustomer(id, person, { reason: 'other', note: 'done' }, now)
+        : claimCustomer(id, person, now);
     });
     await Promise.all(ops);
     for (const p of [...sales(), people['li.wei'] as Person]) expect(await listed(p)).toEqual(await owned(p));

@@ -51,6 +51,7 @@ async function seedOldShape() {
       kind: 'note',
       channel: 'call',
       note: `call ${i}`,
+      stage: ({ 2: 'contacted', 5: 'proposal', 6: 'proposal' } as Record<number, string>)[i] ?? null,
     })),
   );
   await raw('tickets').insertMany(
@@ -79,6 +80,12 @@ async function expectNewShape(ids: Awaited<ReturnType<typeof seedOldShape>>) {
         .toArray()
     ).map((t) => String(t._id)),
   );
+  // the profile's contact times and stage changes, newest first, a repeated stage once
+  expect(acme?.contactTimes).toEqual([4, 5, 6, 7, 8, 9, 10].map(day));
+  expect(acme?.stageHistory).toEqual([
+    { stage: 'proposal', at: day(5) },
+    { stage: 'contacted', at: day(8) },
+  ]);
   expect((await findByName('Pool Co'))?.recent).toEqual([]);
   expect((await ownedLists.read(owner)).map(String).sort()).toEqual(
     [ids.acme, ids.globex].map(String).sort(),

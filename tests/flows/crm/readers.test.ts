@@ -187,3 +187,26 @@ describe('tickets and analytics from sentences', () => {
     expect(read('crm.customers.mine', '我手上还有几个客户')).toEqual({ args: {} });
   });
 });
+
+describe('visits, negotiations and losses from sentences', () => {
+  it('a field check-in: the customer, then the place, without the words that only say check in', () => {
+    expect(read('crm.visit.checkIn', '我到华信科技了，外勤打个卡')).toEqual({ args: { text: '华信科技' } });
+    expect(read('crm.visit.checkIn', '外勤签到：天合商贸 滨江办公室')).toEqual({
+      args: { text: '天合商贸 滨江办公室' },
+    });
+    expect(read('crm.visit.checkIn', '外勤打卡')).toMatchObject({
+      problem: '在哪个客户处打卡？',
+      ask: 'text',
+    });
+  });
+
+  it('a negotiation is its own channel; a breakdown by lost reason has its words', () => {
+    expect(read('crm.followUp', '和远航制造洽谈了一下，价格 12万，下一步 发合同')).toMatchObject({
+      args: { body: expect.stringMatching(/^远航制造 洽谈 .*价格 12万/) },
+    });
+    expect(read('crm.analytics', '客户流失原因分析')).toEqual({ args: { by: 'lost_reason' } });
+    expect(read('crm.analytics', 'why are we losing customers, by lost reason')).toEqual({
+      args: { by: 'lost_reason' },
+    });
+  });
+});

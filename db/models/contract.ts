@@ -36,6 +36,8 @@ const contractSchema = new Schema(
     _id: { type: String, required: true },
     customerId: { type: Schema.Types.ObjectId, required: true },
     customerName: { type: String, required: true },
+    /** The sales order it was written from ('' when standalone). */
+    orderNo: { type: String, default: '' },
     ownerId: { type: Schema.Types.ObjectId, required: true },
     createdBy: { type: Schema.Types.ObjectId, required: true },
     amount: { type: Number, required: true },

@@ -5,6 +5,7 @@ import { money, outstanding } from './money.js';
 
 const t = {
   customer: { 'zh-CN': '客户', en: 'Customer' },
+  order: { 'zh-CN': '订单', en: 'Order' },
   owner: { 'zh-CN': '负责人', en: 'Owner' },
   amount: { 'zh-CN': '金额', en: 'Amount' },
   received: { 'zh-CN': '已收', en: 'Received' },
@@ -36,6 +37,7 @@ export function contractCard(c: ContractDoc, ownerName: string, locale: Locale):
   const m = (x: number) => money(x, c.currency);
   const fields: [string, string][] = [
     [tr(locale, t.customer), c.customerName],
+    ...(c.orderNo ? ([[tr(locale, t.order), c.orderNo]] as [string, string][]) : []),
     [tr(locale, t.owner), ownerName],
     [tr(locale, t.amount), m(c.amount)],
     [tr(locale, t.received), m(received(c))],

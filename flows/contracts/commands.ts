@@ -27,11 +27,15 @@ export const contractCommands: CommandSpec[] = [
       en: 'Write a customer contract (with instalments; large ones are approved first)',
     },
     usage: {
-      'zh-CN': '新合同 <客户> <金额>[币种] <开始>到<结束> [分期 <金额> <日期>, <金额> <日期>…] [附件 <链接>]',
-      en: 'new contract <customer> <amount>[currency] <start> to <end> [instalments <amount> <date>, …] [link <url>]',
+      'zh-CN':
+        '新合同 <客户> <金额>[币种] <开始>到<结束> [分期 <金额> <日期>, <金额> <日期>…] [附件 <链接>]，或 新合同 <订单号> <开始>到<结束> [分期 …]（客户和金额取自订单）',
+      en: 'new contract <customer> <amount>[currency] <start> to <end> [instalments <amount> <date>, …] [link <url>], or new contract <order no> <start> to <end> [instalments …] (customer and amount from the order)',
     },
     examples: {
-      'zh-CN': ['新合同 华信科技 50000 2026-12-01到2027-11-30 分期 20000 12月15日, 30000 2027-03-01'],
+      'zh-CN': [
+        '新合同 华信科技 50000 2026-12-01到2027-11-30 分期 20000 12月15日, 30000 2027-03-01',
+        '新合同 SO-1001 2026-12-01到2027-11-30',
+      ],
       en: [
         'new contract Contoso Ltd 12000 USD Dec 1 to Nov 30 2027 instalments 5000 Dec 15, 7000 Mar 1 2027',
       ],

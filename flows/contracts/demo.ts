@@ -20,6 +20,7 @@ export async function seedDemoContracts(now: Date, currency: string): Promise<vo
   const start = new Date(now.getTime() - 30 * DAY);
   const { contract } = await createContract({
     draft: {
+      orderNo: '',
       customer: customer.name,
       amount: 60_000,
       currency,

@@ -78,6 +78,7 @@ export const contractForm: FormSpec<ContractDraft> = {
     )
       return { errors };
     const draft = withDefaultPlan({
+      orderNo: '',
       customer,
       amount,
       currency,

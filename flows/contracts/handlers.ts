@@ -6,6 +6,7 @@ import { resolveCustomer } from '../crm/api.js';
 import { namesOf } from '../org/api.js';
 import { canSeeContract, seesAllContracts, usesContracts, writesContracts } from './access.js';
 import { contractCard, contractListCard } from './cards.js';
+import { completeFromOrder } from './from-order.js';
 import { m } from './messages.js';
 import { money, outstanding } from './money.js';
 import type { ContractDraft } from './plan.js';
@@ -21,9 +22,12 @@ async function ownerName(ownerId: mongoose.Types.ObjectId): Promise<string> {
   return names.get(String(ownerId)) ?? '?';
 }
 
-export async function createAndTell(ctx: TurnContext, draft: ContractDraft): Promise<void> {
+export async function createAndTell(ctx: TurnContext, written: ContractDraft): Promise<void> {
   const { locale } = ctx;
   if (!writesContracts(ctx.person)) return ctx.reply(tr(locale, m.writersOnly));
+  const completed = await completeFromOrder(written, locale);
+  if ('problem' in completed) return ctx.reply(completed.problem);
+  const { draft } = completed;
   const r = await resolveCustomer(draft.customer, ctx.person, true);
   if (r.kind === 'hidden') return ctx.reply(tr(locale, m.hidden, { name: r.customer.name }));
   if (r.kind === 'none') return ctx.reply(tr(locale, m.noCustomer, { name: r.name }));

@@ -32,6 +32,7 @@ const t = {
   },
 };
 
+const ORDER_NO = /^(SO-\d{1,12})(?:\s|$)/i;
 const PLAN = /(?:^|\s)(?:分期|付款计划|付款|instalments?|installments?|payment plan|plan)\s*[:：]?\s*/iu;
 const LINK = /(?:^|\s)(?:附件|链接|attachment|link)\s*[:：]?\s*(\S*)/iu;
 
@@ -64,7 +65,8 @@ export function readPlan(
     const amount = takeAmount(part);
     if (!amount) return { problem: tr(ctx.locale, t.partAmount, { n, text: part }) };
     if (Number.isNaN(amount.amount)) return { problem: tr(ctx.locale, t.number, { text: amount.written }) };
-    if (amount.currency && amount.currency !== currency)
+    // '' = the contract's currency is not known yet (written from an order): the order's
+    if (amount.currency && currency && amount.currency !== currency)
       return { problem: tr(ctx.locale, t.partCurrency, { n, got: amount.currency, currency }) };
     const day = takeDate(amount.rest.replace(/^(@|on|于|在)\s*/i, ''), { now: ctx.now });
     if (!day) return { problem: tr(ctx.locale, t.partDate, { n, text: part }) };
@@ -77,7 +79,8 @@ export function readPlan(
 }
 
 /**
- * `<customer> <amount>[currency] <start> 到 <end> [分期 <amount> <date>, …] [附件 <link>]`.
+ * `<customer> <amount>[currency] <start> 到 <end> [分期 <amount> <date>, …] [附件 <link>]`, or
+ * `<order no> <start> 到 <end> …` for a contract written from a sales order.
  * The customer is every word before the amount (names may hold spaces); the amount search starts
  * after the first word, so a name such as "3M" is not read as the amount.
  */
@@ -89,6 +92,8 @@ export function parseContract(rest: string, ctx: ParseContext): ParseResult<Cont
   const planAt = PLAN.exec(withoutLink);
   const head = planAt ? withoutLink.slice(0, planAt.index).trim() : withoutLink;
   const planText = planAt ? withoutLink.slice(planAt.index + planAt[0].length) : '';
+  const order = ORDER_NO.exec(head);
+  if (order) return fromOrder(order, head, planText, link, ctx);
   const firstWord = head.indexOf(' ');
   if (!head) return { problem: tr(locale, t.customer) };
   if (firstWord < 0) return { problem: tr(locale, t.amount) };
@@ -118,7 +123,40 @@ export function parseContract(rest: string, ctx: ParseContext): ParseResult<Cont
     endDate: period.range.to,
     instalments: plan.args,
     attachment: link,
+    orderNo: '',
   });
   const problem = planProblem(draft, locale);
   return problem ? { problem } : { args: draft };
+}
+
+/**
+ * `SO-1001 <start> 到 <end> [分期 …] [附件 …]`: the customer, amount and currency are the order's,
+ * read when it is filed (`completeFromOrder`); the plan's sum is checked then.
+ */
+function fromOrder(
+  order: RegExpExecArray,
+  head: string,
+  planText: string,
+  link: string,
+  ctx: ParseContext,
+): ParseResult<ContractDraft> {
+  const { locale } = ctx;
+  const period = takeDateRange(head.slice(order[0].length).trim(), { now: ctx.now });
+  if (!period) return { problem: tr(locale, t.dates) };
+  if (isDateProblem(period)) return { problem: dateProblemText(period, locale) };
+  if (period.rest.replace(/[\s,，;；。.]+/gu, '')) return { problem: unread(period.rest, locale) };
+  const plan = readPlan(planText, '', ctx);
+  if ('problem' in plan) return plan;
+  return {
+    args: {
+      orderNo: (order[1] as string).toUpperCase(),
+      customer: '',
+      amount: 0,
+      currency: '',
+      startDate: period.range.from,
+      endDate: period.range.to,
+      instalments: plan.args,
+      attachment: link,
+    },
+  };
 }

@@ -7,6 +7,8 @@ export type PlannedInstalment = { amount: number; dueDate: string };
 
 /** What a new contract says, as read from text or a form (the customer still a name). */
 export type ContractDraft = {
+  /** The sales order it is written from ('' standalone): customer, amount and currency come from it. */
+  orderNo: string;
   customer: string;
   amount: number;
   currency: string;

@@ -73,6 +73,7 @@ export async function createContract(input: {
     _id: no,
     customerId: customer.id,
     customerName: customer.name,
+    orderNo: draft.orderNo,
     ownerId: owner,
     createdBy: oid(creator.id),
     amount: draft.amount,

@@ -7,7 +7,7 @@ export { productName } from './cards.js';
 export { listWarehouses, productsBySku } from './catalog.js';
 export { levelsOf, moveStock, rules } from './levels.js';
 export { tell } from './messaging.js';
-export { formatMoney, formatTotals, isPrice, lineMinor, type Priced, totalsOf } from './money.js';
+export { formatMoney, formatTotals, fromMinor, isPrice, lineMinor, type Priced, totalsOf } from './money.js';
 // the grammar of item lines ("SKU-1 x3 @12.5"), shared by orders and purchases
 export { fail, type Line, labelledWho, problems, quantity, splitLines } from './parse.js';
 export { skusOfLines } from './pick-product.js';

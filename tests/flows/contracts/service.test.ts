@@ -28,6 +28,7 @@ beforeAll(async () => {
 });
 
 const draft = (amount: number, parts: [number, string][], endDate = '2027-11-30') => ({
+  orderNo: '',
   customer: customer.name,
   amount,
   currency: 'CNY',
@@ -151,6 +152,7 @@ describe('contract form', () => {
   it('reads the same contract as the text', () => {
     expect(contractForm.parse(values, ctx)).toEqual({
       args: {
+        orderNo: '',
         customer: 'Contoso Ltd',
         amount: 12000,
         currency: 'USD',

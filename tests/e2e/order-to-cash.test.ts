@@ -65,9 +65,8 @@ describe('from a new customer to the cash for an installed order', () => {
     await remindContracts(before, reminders);
     expect(about()).toHaveLength(1);
     expect(about()[0]?.employeeId).toBe(await idOf('alice.chen'));
-    expect('text' in (about()[0]?.reply ?? {}) && (about()[0]?.reply as { text: string }).text).toMatch(
-      /2027-01-20/,
-    );
+    const reply = about()[0]?.reply;
+    expect(reply && 'text' in reply ? reply.text : '').toMatch(/2027-01-20/);
   });
 
   it('an order that cannot make a contract is named, and nothing is written', async () => {

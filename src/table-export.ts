@@ -113,3 +113,27 @@ export function xlsxStream(table: Table, locale: Locale): Readable {
 export async function* oneBatch(rows: Cell[][]): AsyncIterable<Cell[][]> {
   yield rows;
 }
+
+/** What a workbook sent into a chat may weigh; past it the admin API (streamed) is the way. */
+export const CHAT_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The table as one .xlsx in memory, for a chat that takes a whole file; null once it grows past
+ * `maxBytes` (the rest is not written).
+ */
+export async function xlsxBytes(table: Table, locale: Locale, maxBytes = CHAT_FILE_MAX_BYTES) {
+  const stream = xlsxStream(table, locale);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).byteLength;
+    if (size > maxBytes) {
+      stream.destroy();
+      return null;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

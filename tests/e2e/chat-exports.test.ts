@@ -5,11 +5,19 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Upload } from '../../db/models/upload.js';
 import { useTestApp } from '../helpers/app.js';
+import { type LarkCall, messageEvent, postLarkEvent, useLarkStub } from '../helpers/lark.js';
 import { imEvent, postEvent, slackEnv, useSlackStub } from '../helpers/slack.js';
 
 // exports asked for in the chat: web (a link only the asker may follow) and Slack (a DM upload)
+const TOKEN = 'verification-token-exports';
+const env: Record<string, string> = {
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'chat-exports-')),
+  LARK_APP_ID: 'cli_exp',
+  LARK_APP_SECRET: 'secret-exp',
+  LARK_VERIFICATION_TOKEN: TOKEN,
+};
+const lark = useLarkStub(env, { ou_sun: 'sun.li@demo.example' });
 const slack = useSlackStub();
-const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'chat-exports-')) };
 const app = useTestApp(Object.defineProperties(env, Object.getOwnPropertyDescriptors(slackEnv(slack))));
 
 const at = (who: string) => `${who}@demo.example`;
@@ -93,5 +101,21 @@ describe('exports from the chat', () => {
     expect(bytes.length).toBeGreaterThanOrEqual(Number(asked?.args.length));
     expect(bytes.includes(Buffer.from('PK'))).toBe(true);
     expect(slack.current.of('conversations.open')[0]?.args.users).toBe('U_LI');
+  });
+
+  it('Lark: the caption, then the workbook uploaded as a file message', async () => {
+    await postLarkEvent(
+      app.current.url,
+      '/lark/events',
+      messageEvent({ token: TOKEN, openId: 'ou_sun', text: 'export attendance 2026-11' }),
+    );
+    // answered in the chat the message came from: the p2p chat with Sun
+    const toSun = (c: LarkCall) => c.method === 'POST' && /ou_sun/.test(String(c.body?.receive_id));
+    const [file] = await lark.current.waitFor((c) => toSun(c) && c.body.msg_type === 'file');
+    const [upload] = lark.current.calls.filter((c) => c.path === '/open-apis/im/v1/files');
+    expect(String(upload?.body)).toContain('attendance-2026-11.xlsx');
+    expect(JSON.parse(file?.body.content).file_key).toMatch(/^file_stub_/);
+    const caption = lark.current.calls.find((c) => toSun(c) && c.body.msg_type === 'text');
+    expect(caption?.body.content).toContain('Attendance for 2026-11, everyone:');
   });
 });

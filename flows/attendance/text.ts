@@ -56,6 +56,10 @@ export const t = {
     'zh-CN': '只有人事、管理员或经理（本部门）可以导出考勤。',
     en: 'Only HR, admins and managers (their own department) can export attendance.',
   },
+  exportNeedsMonth: {
+    'zh-CN': '导出哪个月的考勤？例如“导出考勤 2026-11”。',
+    en: 'Which month should I export? For example "export attendance 2026-11".',
+  },
   exportOtherDepartment: {
     'zh-CN': '经理只能导出本部门的考勤；其他部门请找人事。',
     en: 'Managers can export only their own department; ask HR for others.',

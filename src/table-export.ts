@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Text } from './bot/i18n.js';
-import type { Locale } from './bot/types.js';
+import type { Locale, ReplyFile } from './bot/types.js';
 import { csvLine } from './csv-export.js';
 
 /**
@@ -117,13 +117,13 @@ export async function* oneBatch(rows: Cell[][]): AsyncIterable<Cell[][]> {
 /** What a workbook sent into a chat may weigh; past it the admin API (streamed) is the way. */
 export const CHAT_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The table as one .xlsx in memory, for a chat that takes a whole file; null once it grows past
  * `maxBytes` (the rest is not written).
  */
-export async function xlsxBytes(table: Table, locale: Locale, maxBytes = CHAT_FILE_MAX_BYTES) {
+async function xlsxBytes(table: Table, locale: Locale, maxBytes = CHAT_FILE_MAX_BYTES) {
   const stream = xlsxStream(table, locale);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -136,4 +136,10 @@ export async function xlsxBytes(table: Table, locale: Locale, maxBytes = CHAT_FI
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** The table as a workbook file to send in the chat; null past `CHAT_FILE_MAX_BYTES`. */
+export async function xlsxFile(table: Table, locale: Locale, name: string): Promise<ReplyFile | null> {
+  const bytes = await xlsxBytes(table, locale);
+  return bytes && { name: `${name}.xlsx`, contentType: XLSX_TYPE, bytes };
 }

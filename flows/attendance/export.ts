@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Locale, ReplyFile } from '../../src/bot/types.js';
-import { XLSX_TYPE, xlsxBytes } from '../../src/table-export.js';
+import { xlsxFile } from '../../src/table-export.js';
 import { readDirectory } from '../org/api.js';
 import { monthTable } from './report.js';
 
@@ -30,8 +30,7 @@ export async function exportMonth(
       return { kind: 'refused', reason: 'other-department' };
     scope = own;
   }
-  const bytes = await xlsxBytes(monthTable(month, scope, now), locale);
-  if (!bytes) return { kind: 'too-big' };
-  const name = `attendance-${month}${scope ? `-${scope}` : ''}.xlsx`;
-  return { kind: 'file', file: { name, contentType: XLSX_TYPE, bytes }, department: scope };
+  const name = `attendance-${month}${scope ? `-${scope}` : ''}`;
+  const file = await xlsxFile(monthTable(month, scope, now), locale, name);
+  return file ? { kind: 'file', file, department: scope } : { kind: 'too-big' };
 }

@@ -89,6 +89,24 @@ describe('exports from the chat', () => {
     expect(await Upload.countDocuments()).toBe(before);
   });
 
+  it('follow-ups: admins and sales managers get the range as a workbook; sales alone are refused', async () => {
+    const res = await say('wang.fang', '导出跟进 2026-11-01 2026-11-30');
+    expect(res.json.replies[0].text).toContain('2026-11-01 至 2026-11-30 的跟进记录');
+    const got = await download(linkIn(res.json.replies[0].text), 'wang.fang');
+    expect(got.headers.get('content-disposition')).toContain('followups-2026-11-01-2026-11-30.xlsx');
+    const sheet = await firstSheet(await got.arrayBuffer());
+    expect(sheet.name).toBe('跟进记录');
+    expect(sheet.rows[0]?.slice(1, 3)).toEqual(['时间 (UTC)', '客户']);
+
+    const before = await Upload.countDocuments();
+    const refused = await say('alice.chen', 'export follow-ups 2026-11-01 2026-11-30');
+    expect(refused.json.replies[0].text).toBe('Only admins and sales managers can export follow-ups.');
+    const backwards = await say('li.wei', '导出跟进 2026-11-30 2026-11-01');
+    expect(backwards.json.replies[0].text).toContain('to is before from');
+    expect(backwards.json.replies[0].text).toContain('导出跟进 <开始日期> <结束日期>');
+    expect(await Upload.countDocuments()).toBe(before);
+  });
+
   it('Slack: the workbook is uploaded into the asker’s DM', async () => {
     await postEvent(app.current.url, 'Ev_export_1', imEvent('U_LI', '导出考勤 2026-11 Sales'));
     const [done] = await slack.current.waitFor('files.completeUploadExternal');

@@ -123,7 +123,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * The table as one .xlsx in memory, for a chat that takes a whole file; null once it grows past
  * `maxBytes` (the rest is not written).
  */
-async function xlsxBytes(table: Table, locale: Locale, maxBytes = CHAT_FILE_MAX_BYTES) {
+async function xlsxBytes(table: Table, locale: Locale, maxBytes: number) {
   const stream = xlsxStream(table, locale);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -138,8 +138,13 @@ async function xlsxBytes(table: Table, locale: Locale, maxBytes = CHAT_FILE_MAX_
   return Buffer.concat(chunks);
 }
 
-/** The table as a workbook file to send in the chat; null past `CHAT_FILE_MAX_BYTES`. */
-export async function xlsxFile(table: Table, locale: Locale, name: string): Promise<ReplyFile | null> {
-  const bytes = await xlsxBytes(table, locale);
+/** The table as a workbook file to send in the chat; null past `maxBytes`. */
+export async function xlsxFile(
+  table: Table,
+  locale: Locale,
+  name: string,
+  maxBytes = CHAT_FILE_MAX_BYTES,
+): Promise<ReplyFile | null> {
+  const bytes = await xlsxBytes(table, locale, maxBytes);
   return bytes && { name: `${name}.xlsx`, contentType: XLSX_TYPE, bytes };
 }

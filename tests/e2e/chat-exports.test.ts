@@ -69,6 +69,14 @@ describe('exports from the chat', () => {
     expect(other.json.replies[0].text).toMatch(/only their own department/);
   });
 
+  it('a free sentence names the month; without one the bot asks for it', async () => {
+    const res = await say('sun.li', '把上个月的考勤导出来给我');
+    expect(res.json.replies[0].text).toContain('全员 2026-11 的考勤表');
+    expect(linkIn(res.json.replies[0].text)).not.toBe('');
+    const vague = await say('sun.li', 'can I get the attendance spreadsheet?');
+    expect(vague.json.replies[0].text).toContain('Which month should I export?');
+  });
+
   it('someone not allowed is refused and nothing is produced', async () => {
     const before = await Upload.countDocuments();
     const res = await say('bob.smith', '导出考勤 2026-11');

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Text } from './bot/i18n.js';
-import type { Locale } from './bot/types.js';
+import type { Locale, ReplyFile } from './bot/types.js';
 import { csvLine } from './csv-export.js';
 
 /**
@@ -112,4 +112,39 @@ export function xlsxStream(table: Table, locale: Locale): Readable {
 /** A batch source for a table whose rows are all at hand. */
 export async function* oneBatch(rows: Cell[][]): AsyncIterable<Cell[][]> {
   yield rows;
+}
+
+/** What a workbook sent into a chat may weigh; past it the admin API (streamed) is the way. */
+export const CHAT_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The table as one .xlsx in memory, for a chat that takes a whole file; null once it grows past
+ * `maxBytes` (the rest is not written).
+ */
+async function xlsxBytes(table: Table, locale: Locale, maxBytes: number) {
+  const stream = xlsxStream(table, locale);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).byteLength;
+    if (size > maxBytes) {
+      stream.destroy();
+      return null;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The table as a workbook file to send in the chat; null past `maxBytes`. */
+export async function xlsxFile(
+  table: Table,
+  locale: Locale,
+  name: string,
+  maxBytes = CHAT_FILE_MAX_BYTES,
+): Promise<ReplyFile | null> {
+  const bytes = await xlsxBytes(table, locale, maxBytes);
+  return bytes && { name: `${name}.xlsx`, contentType: XLSX_TYPE, bytes };
 }

@@ -1,5 +1,5 @@
 import { AppType, Client, LoggerLevel } from '@larksuiteoapi/node-sdk';
-import type { MessageRef, Reply } from '../../src/bot/types.js';
+import type { MessageRef, Reply, ReplyFile } from '../../src/bot/types.js';
 import type { LarkConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { replyAsCard, toLarkCard } from './render.js';
@@ -19,12 +19,31 @@ export function createLarkApi(config: LarkConfig, log: Logger) {
   let botOpenId: Promise<string | null> | null = null;
 
   async function send(idType: ReceiveIdType, id: string, reply: Reply): Promise<MessageRef> {
+    if ('file' in reply) {
+      // the caption first, then the file (Lark's file message carries no text)
+      await send(idType, id, { text: reply.text });
+      return sendFile(idType, id, reply.file);
+    }
     const res: ApiResult = await client.im.message.create({
       params: { receive_id_type: idType },
       data:
         'card' in reply
           ? { receive_id: id, msg_type: 'interactive', content: JSON.stringify(toLarkCard(reply.card)) }
           : { receive_id: id, msg_type: 'text', content: JSON.stringify({ text: reply.text }) },
+    });
+    const data = ok(res, 'im.message.create');
+    return { platform: 'lark', channelId: String(data.chat_id ?? id), messageId: String(data.message_id) };
+  }
+
+  /** Uploads the file (`im/v1/files`), then sends it as a file message. */
+  async function sendFile(idType: ReceiveIdType, id: string, file: ReplyFile): Promise<MessageRef> {
+    const uploaded = (await client.im.file.create({
+      data: { file_type: fileTypeOf(file.name), file_name: file.name, file: file.bytes },
+    })) as { file_key?: string } | null;
+    if (!uploaded?.file_key) throw new Error('lark im.file.create returned no file_key');
+    const res: ApiResult = await client.im.message.create({
+      params: { receive_id_type: idType },
+      data: { receive_id: id, msg_type: 'file', content: JSON.stringify({ file_key: uploaded.file_key }) },
     });
     const data = ok(res, 'im.message.create');
     return { platform: 'lark', channelId: String(data.chat_id ?? id), messageId: String(data.message_id) };
@@ -108,4 +127,12 @@ export function sdkLogger(log: Logger) {
     debug: () => {},
     trace: () => {},
   };
+}
+
+/** Lark's upload types: office files by kind, anything else a plain stream. */
+function fileTypeOf(name: string): 'xls' | 'doc' | 'pdf' | 'stream' {
+  const ext = name.split('.').pop()?.toLowerCase() ?? '';
+  if (ext === 'xls' || ext === 'xlsx' || ext === 'csv') return 'xls';
+  if (ext === 'doc' || ext === 'docx') return 'doc';
+  return ext === 'pdf' ? 'pdf' : 'stream';
 }

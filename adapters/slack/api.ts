@@ -1,4 +1,5 @@
 import { LogLevel, webApi } from '@slack/bolt';
+import type { ReplyFile } from '../../src/bot/types.js';
 import type { SlackMessage } from './render.js';
 
 /** The Slack Web API calls the adapter makes; backed by bolt's WebClient below. */
@@ -13,6 +14,8 @@ export type SlackApi = {
   publishHome(userId: string, view: Record<string, unknown>): Promise<void>;
   /** users.info → profile.email; null when Slack has none (guests, bots). */
   userEmail(userId: string): Promise<string | null>;
+  /** The file into the app's DM with the user (conversations.open, then files.uploadV2), with a comment. */
+  uploadToDm(userId: string, file: ReplyFile, comment: string): Promise<void>;
 };
 
 /**
@@ -53,6 +56,17 @@ export function createSlackApi(botToken: string, apiUrl?: string): SlackApi {
       const res = await client.users.info({ user: userId });
       const email = res.user?.profile?.email;
       return typeof email === 'string' && email ? email : null;
+    },
+    async uploadToDm(userId, file, comment) {
+      const dm = await client.conversations.open({ users: userId });
+      const channel = dm.channel?.id;
+      if (!channel) throw new Error('slack opened no DM');
+      await client.files.uploadV2({
+        channel_id: channel,
+        file: file.bytes,
+        filename: file.name,
+        initial_comment: comment,
+      });
     },
   };
 }

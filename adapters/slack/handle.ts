@@ -106,7 +106,9 @@ export function createSlackHandler(deps: HandlerDeps) {
         for (const r of outcome.replies) await post(place, toSlackMessage(r), place.group);
         return;
       case 'replies':
-        for (const r of outcome.replies) await post(place, toSlackMessage(r), false);
+        for (const r of outcome.replies)
+          if ('file' in r) await deps.api.uploadToDm(place.user, r.file, r.text);
+          else await post(place, toSlackMessage(r), false);
     }
   }
 

@@ -111,10 +111,25 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   async function answer(c: Context, email: string, outcome: Outcome, said?: string) {
     const answered = toWebResponse(outcome);
     if (answered.status !== 200 || answered.body.duplicate) return c.json(answered.body, answered.status);
+    const employeeId = await store.employeeOf(email);
+    if (employeeId)
+      answered.body.replies = await Promise.all(answered.body.replies.map((r) => linked(employeeId, r)));
     const mine = said === undefined ? [] : [{ from: 'me' as const, reply: { text: said } }];
     const bot = answered.body.replies.map((reply) => ({ from: 'bot' as const, reply }));
     const entries = await keep(email, [...mine, ...bot]);
     return c.json(entries.length ? { ...answered.body, entries: entries.map(entryJson) } : answered.body);
+  }
+
+  /**
+   * A file made for the person, kept among their uploads (only they may download it) and answered
+   * with its link: neither the conversation nor the page carries the bytes.
+   */
+  async function linked(employeeId: string, reply: Reply): Promise<Reply> {
+    if (!('file' in reply)) return reply;
+    if (!deps.files) return { text: reply.text };
+    const { name, contentType, bytes } = reply.file;
+    const saved = await deps.files.save(employeeId, { name, mimeType: contentType, bytes }, now());
+    return { text: `${reply.text}\n📎 ${saved.name}: ${saved.url}` };
   }
 
   /** A message's upload ids as its files: the sender's own uploads only. */
@@ -184,7 +199,8 @@ export function createWebAdapter(deps: WebAdapterDeps) {
   const messenger: Messenger = {
     platform: 'web',
     async send(target: Target, reply: Reply) {
-      const [entry] = await store.append(target.employeeId, [{ from: 'notice', reply }], now());
+      const kept = await linked(target.employeeId, reply);
+      const [entry] = await store.append(target.employeeId, [{ from: 'notice', reply: kept }], now());
       live.wake(target.employeeId);
       return { platform: 'web', channelId: target.employeeId, messageId: String(entry?.id) };
     },

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { dateProblemText, isDateProblem, takeDate, takeMonth } from '../../src/bot/dates/index.js';
 import { defineCommand, type ParseContext, type ParseResult } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
+import { CHAT_FILE_MAX_BYTES } from '../../src/table-export.js';
 import { monthCard, punchReply, teamReply } from './cards.js';
+import { exportMonth } from './export.js';
 import { checkIn, checkOut, monthOf } from './service.js';
 import { teamDay } from './team.js';
 import { t } from './text.js';
@@ -106,4 +108,39 @@ export const teamCommand = defineCommand<{ date: string; department?: string }>(
   },
 });
 
-export const attendanceCommands = [checkInCommand, checkOutCommand, showCommand, teamCommand];
+/** "导出考勤 2026-11 Sales": a month (looking back), then a department. */
+export const exportCommand = defineCommand<{ month: string; department?: string }>({
+  intent: 'attendance.export',
+  area: 'attendance',
+  keywords: { 'zh-CN': ['导出考勤', '考勤导出'], en: ['export attendance', 'attendance export'] },
+  summary: {
+    'zh-CN': '把某月考勤导出为 Excel 发到聊天里（人事/管理员；经理限本部门）',
+    en: "A month's attendance as an Excel file in the chat (HR/admins; managers their department)",
+  },
+  usage: { 'zh-CN': '导出考勤 <月份> [部门]', en: 'export attendance <month> [department]' },
+  examples: {
+    'zh-CN': ['导出考勤 2026-11', '导出考勤 上个月 Sales'],
+    en: ['export attendance 2026-11', 'export attendance last month Sales'],
+  },
+  parse(rest, ctx) {
+    const found = takeMonth(rest, { now: ctx.now, direction: 'backward' });
+    if (!found || isDateProblem(found))
+      return { problem: tr(ctx.locale, t.badMonth, { value: rest.split(' ')[0] || '?' }) };
+    if (found.month > ctx.now.toFormat('yyyy-MM'))
+      return { problem: tr(ctx.locale, t.futureMonth, { value: found.month }) };
+    return { args: { month: found.month, department: found.rest.trim() || undefined } };
+  },
+  async handle(ctx, args) {
+    const made = await exportMonth(ctx.person, args.month, args.department, ctx.now, ctx.locale);
+    if (made.kind === 'refused')
+      return ctx.reply(
+        tr(ctx.locale, made.reason === 'not-allowed' ? t.exportNotAllowed : t.exportOtherDepartment),
+      );
+    if (made.kind === 'too-big')
+      return ctx.reply(tr(ctx.locale, t.exportTooBig, { mb: CHAT_FILE_MAX_BYTES / 1024 / 1024 }));
+    const scope = made.department ?? tr(ctx.locale, t.everyone);
+    ctx.reply({ text: tr(ctx.locale, t.exportReady, { month: args.month, scope }), file: made.file });
+  },
+});
+
+export const attendanceCommands = [checkInCommand, checkOutCommand, showCommand, teamCommand, exportCommand];

@@ -129,6 +129,17 @@ export const phrasings: Phrasings = {
     '我这个月的 attendance record',
     '看下我 November 的考勤',
   ],
+  'attendance.export': [
+    '把上个月的考勤导出来给我',
+    '导出一下11月的考勤表',
+    '考勤导出 2026-10',
+    '给我一份本月考勤的 Excel',
+    '下载上个月的考勤表',
+    "export last month's attendance to Excel",
+    'can I get the attendance spreadsheet for October?',
+    'download the attendance sheet for November',
+    "send me an xlsx of this month's attendance",
+  ],
   'attendance.team': [
     '我们组今天谁还没来',
     '看看团队今天的出勤',

@@ -23,6 +23,14 @@ export const readers: Record<string, SentenceReader> = {
       return { problem: tr(ctx.locale, t.futureMonth, { value: found.month }) };
     return { args: { month: found.month } };
   },
+  /** A month anywhere in the sentence; a department only in the command's own grammar. */
+  'attendance.export'(text, ctx) {
+    const found = takeMonth(text, { now: ctx.now, direction: 'backward' });
+    if (!found || isDateProblem(found)) return { problem: tr(ctx.locale, t.exportNeedsMonth) };
+    if (found.month > ctx.now.toFormat('yyyy-MM'))
+      return { problem: tr(ctx.locale, t.futureMonth, { value: found.month }) };
+    return { args: { month: found.month } };
+  },
   'attendance.team'(text, ctx) {
     const today = ctx.now.toISODate() as string;
     const found = takeDate(text, { now: ctx.now, direction: 'backward' });

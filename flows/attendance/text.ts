@@ -52,6 +52,28 @@ export const t = {
     'zh-CN': '“{value}”不是有效的日期（例如 2026-11-20）。',
     en: '"{value}" is not a valid date (e.g. 2026-11-20).',
   },
+  exportNotAllowed: {
+    'zh-CN': '只有人事、管理员或经理（本部门）可以导出考勤。',
+    en: 'Only HR, admins and managers (their own department) can export attendance.',
+  },
+  exportNeedsMonth: {
+    'zh-CN': '导出哪个月的考勤？例如“导出考勤 2026-11”。',
+    en: 'Which month should I export? For example "export attendance 2026-11".',
+  },
+  exportOtherDepartment: {
+    'zh-CN': '经理只能导出本部门的考勤；其他部门请找人事。',
+    en: 'Managers can export only their own department; ask HR for others.',
+  },
+  exportTooBig: {
+    'zh-CN':
+      '这个月的考勤表超过 {mb} MB，无法在聊天里发送；请用管理接口导出（GET /api/reports/attendance?format=xlsx）。',
+    en: "This month's workbook is over {mb} MB, too big for the chat; use the admin API (GET /api/reports/attendance?format=xlsx).",
+  },
+  exportReady: {
+    'zh-CN': '{scope} {month} 的考勤表：',
+    en: 'Attendance for {month}, {scope}:',
+  },
+  everyone: { 'zh-CN': '全员', en: 'everyone' },
   futureDate: { 'zh-CN': '{value} 还没到。', en: '{value} is in the future.' },
   noteTooLong: { 'zh-CN': '备注最多 200 个字。', en: 'The note can be at most 200 characters.' },
   noteIsQuestion: {

@@ -5,6 +5,7 @@ import { analyticsScope, customerBreakdown, type Dimension } from './analytics.j
 import { analyticsCard } from './cards.js';
 import { customerForm } from './customer-form.js';
 import { createAndTell, showCustomer, showList } from './customer-handlers.js';
+import { exportFollowUpsCommand } from './export-command.js';
 import { fieldCheckIn } from './field-check-in.js';
 import { followUp } from './follow-up-handlers.js';
 import { crmGuard } from './messages.js';
@@ -252,4 +253,5 @@ export const crmCommands: CommandSpec[] = [
       ctx.reply({ card: analyticsCard(await customerBreakdown(by, analyticsScope(ctx.person)), ctx.locale) });
     },
   }),
+  exportFollowUpsCommand,
 ];

@@ -134,7 +134,14 @@ export type Card = {
   actions: Button[];
 };
 
-export type Reply = { text: string } | { card: Card };
+/**
+ * A file made for the person (an export), sent with its caption `text`. Adapters deliver it their
+ * way: Slack and Lark upload it to the person's DM, the web chat keeps it for them alone and
+ * answers with a download link; code that knows only text shows the caption.
+ */
+export type ReplyFile = { name: string; contentType: string; bytes: Buffer };
+
+export type Reply = { text: string } | { card: Card } | { text: string; file: ReplyFile };
 
 /** Who a proactive message is for, as far as writing it goes: their language and zone. */
 export type Addressee = { locale: Locale; timezone: string };

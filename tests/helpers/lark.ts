@@ -96,6 +96,8 @@ export async function startLarkStub(users: Record<string, string> = {}): Promise
         data: { message_id: call.messageId, chat_id: `oc_stub_${body?.receive_id ?? ''}` },
       });
     }
+    if (req.method === 'POST' && url.pathname === '/open-apis/im/v1/files')
+      return reply(200, { code: 0, msg: 'success', data: { file_key: `file_stub_${++sent}` } });
     if (req.method === 'PATCH' && url.pathname.startsWith('/open-apis/im/v1/messages/'))
       return reply(200, { code: 0, msg: 'success', data: {} });
     const user = url.pathname.match(/^\/open-apis\/contact\/v3\/users\/([^/]+)$/);

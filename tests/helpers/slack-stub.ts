@@ -56,8 +56,15 @@ export async function startSlackStub(options: { record?: boolean } = {}) {
   const socket: { url?: string } = {};
   let ts = 1_700_000_000;
   const server: Server = createServer(async (req, res) => {
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString();
+    // files.uploadV2 sends the bytes to the upload_url that files.getUploadURLExternal gave
+    if (req.url?.startsWith('/upload/')) {
+      const bytes = Buffer.concat(chunks);
+      calls.push({ method: 'upload', args: { fileId: req.url.slice('/upload/'.length), bytes } });
+      return void res.end('OK - 1');
+    }
     res.setHeader('content-type', 'application/json');
     // the benchmark runs the stub in a process of its own and reads the counts over HTTP
     if (req.url === '/counts') return void res.end(JSON.stringify(counts));
@@ -77,11 +84,12 @@ export async function startSlackStub(options: { record?: boolean } = {}) {
         JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }),
       );
     }
-    call.result = answer(method, args, `${++ts}.000100`, socket.url);
+    call.result = answer(method, args, `${++ts}.000100`, socket.url, base);
     res.end(JSON.stringify(call.result));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `${base}/api/`;
   return {
     url,
     calls,
@@ -125,6 +133,7 @@ function answer(
   args: Record<string, any>,
   ts: string,
   socketUrl: string | undefined,
+  base: string,
 ): Record<string, unknown> {
   const channel = String(args.channel ?? '');
   // posting to a user id lands in the app's DM with them, which has a D… id
@@ -142,6 +151,10 @@ function answer(
       return { ok: true, view: { id: `V${ts}`, type: 'home' } };
     case 'conversations.open':
       return { ok: true, channel: { id: `D${String(args.users ?? '').slice(1)}` } };
+    case 'files.getUploadURLExternal':
+      return { ok: true, upload_url: `${base}/upload/F${ts}`, file_id: `F${ts}` };
+    case 'files.completeUploadExternal':
+      return { ok: true, files: (args.files ?? []).map((f: { id: string }) => ({ id: f.id })) };
     case 'auth.test':
       return { ok: true, team_id: 'T0DEMO', user_id: 'U0BOT', bot_id: 'B0BOT' };
     case 'apps.connections.open':

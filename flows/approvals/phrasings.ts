@@ -410,6 +410,10 @@ export const phrasings: Phrasings = {
     'AP-1028 的进度怎么样',
   ],
   'approvals.approve': [
+    'I approve this one AP-1002',
+    'signing off on AP-1004',
+    'sign-off for AP-1008',
+    'approved from my side, AP-1001',
     'AP-1003 没问题，批了吧',
     '王芳那个请假我同意，AP-1004',
     '通过 AP-1007，票据齐全',

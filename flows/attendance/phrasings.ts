@@ -3,6 +3,11 @@ import type { Phrasings } from '../../src/bot/flow.js';
 /** How people ask for this flow's commands in their own words: what the understanding layer learns from. */
 export const phrasings: Phrasings = {
   'attendance.checkIn': [
+    '帮我打卡上班',
+    '帮我签到一下',
+    'I made it in',
+    'arrived at the office just now',
+    '在客户现场开工了，打个卡',
     '刚到办公室',
     '我到公司了',
     '到公司了',
@@ -63,6 +68,8 @@ export const phrasings: Phrasings = {
     'in at the office, starting now',
   ],
   'attendance.checkOut': [
+    'wrapping up for the day',
+    "that's it for today, heading home",
     '我下班啦',
     '今天先走了',
     '收工回家',

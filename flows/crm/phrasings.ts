@@ -187,6 +187,10 @@ export const phrasings: Phrasings = {
     'customers I should have called by now',
   ],
   'crm.pool.list': [
+    'which accounts have no owner',
+    'show unclaimed customers',
+    'what customers can I pick up from the pool',
+    '哪些客户没有负责人',
     '看看公海里有哪些客户',
     '现在有什么没人跟的客户',
     '公共池子里还剩多少客户',

@@ -48,6 +48,8 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<boolean
   return false;
 }
 
+// skipped only on a run against TEST_MONGODB_URI without Go: there is no FerretDB binary to kill
+// or restart (CI always has one; `.ci/run` builds it)
 describe.skipIf(!bin)('when the database goes away and comes back', () => {
   it('stays up, asks people to retry, and loses nothing', async () => {
     const say = (text: string, messageId: string) =>

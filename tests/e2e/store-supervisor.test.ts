@@ -55,6 +55,8 @@ const say = (who: string, text: string) =>
   http.post('/web/api/messages', { employee: `${who}@demo.example`, text });
 const checkIns = () => AttendanceDay.countDocuments({ checkInAt: { $ne: null } });
 
+// skipped only on a run against TEST_MONGODB_URI without Go: there is no FerretDB binary to kill
+// or restart (CI always has one; `.ci/run` builds it)
 describe.skipIf(!bin)('the embedded store is supervised', () => {
   it('production logs each unsafe setting loudly at start', () => {
     expect(logs.filter((l) => l.msg.startsWith('UNSAFE SETTING')).map((l) => l.msg)).toEqual([

@@ -3,30 +3,14 @@ import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { AttendanceDay } from '../../db/models/attendance-day.js';
 import { Employee } from '../../db/models/employee.js';
 import type { Reply } from '../../src/bot/types.js';
-import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
-import { LARK_TENANT, type LarkCall, useLarkStub } from '../helpers/lark.js';
-import { click, dm, interact, slackEnv, TEAM, until, useSlackStub } from '../helpers/slack.js';
+import { useBothPlatforms } from '../helpers/both-platforms.js';
+import { LARK_TENANT, type LarkCall } from '../helpers/lark.js';
+import { click, dm, interact, TEAM, until } from '../helpers/slack.js';
 
 // Slack and Lark stand-ins that fail the ways the real ones do: down (5xx), refusing (`ok: false`,
 // Lark `code` ≠ 0), rate-limited (429 with Retry-After), slow, or asked to update a message its
 // reader deleted. Whatever one platform does, the others and the work itself carry on.
-const LARK = {
-  LARK_APP_ID: 'cli_faults',
-  LARK_APP_SECRET: 'secret-faults',
-  LARK_VERIFICATION_TOKEN: 'token-faults',
-};
-const slack = useSlackStub();
-const env: Record<string, string> = { ...LARK };
-Object.defineProperties(env, Object.getOwnPropertyDescriptors(slackEnv(slack)));
-const lark = useLarkStub(env, {});
-const app = useTestApp(env);
-
-const bind = (platform: string, teamId: string, userId: string, email: string) =>
-  app.current.post(
-    '/api/identities',
-    { platform, teamId, userId, email },
-    { authorization: `Bearer ${ADMIN_TOKEN}` },
-  );
+const { slack, lark, app, bind } = useBothPlatforms('faults');
 const idOf = async (user: string) =>
   String((await Employee.findOne({ email: `${user}@demo.example` }).lean())?._id);
 const note = (title: string): Reply => ({ card: { title, fields: [], actions: [] } });

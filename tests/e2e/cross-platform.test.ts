@@ -2,28 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../db/models/approval-request.js';
 import { Delivery } from '../../db/models/delivery.js';
 import { LeaveDay } from '../../db/models/leave-day.js';
-import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
-import { LARK_TENANT, type LarkCall, useLarkStub } from '../helpers/lark.js';
-import { click, dm, interact, slackEnv, TEAM, until, useSlackStub } from '../helpers/slack.js';
+import { ADMIN_TOKEN } from '../helpers/app.js';
+import { useBothPlatforms } from '../helpers/both-platforms.js';
+import { LARK_TENANT, type LarkCall } from '../helpers/lark.js';
+import { click, dm, interact, TEAM, until } from '../helpers/slack.js';
 
 // An employee bound on Slack and Lark: notified on both, and a decision on one updates both.
-const LARK = {
-  LARK_APP_ID: 'cli_both',
-  LARK_APP_SECRET: 'secret-both',
-  LARK_VERIFICATION_TOKEN: 'token-both',
-};
-const slack = useSlackStub();
-// read when the app starts: both stubs' URLs are only known once they listen
-const env: Record<string, string> = { ...LARK };
-Object.defineProperties(env, Object.getOwnPropertyDescriptors(slackEnv(slack)));
-const lark = useLarkStub(env, {});
-const app = useTestApp(env);
-const bind = (platform: string, teamId: string, userId: string, email: string) =>
-  app.current.post(
-    '/api/identities',
-    { platform, teamId, userId, email },
-    { authorization: `Bearer ${ADMIN_TOKEN}` },
-  );
+const { slack, lark, app, bind } = useBothPlatforms('both');
 
 describe('a leave request across Slack, Lark and the web inbox', () => {
   it('the manager gets the card on every platform; approving on Slack updates them all and tells the requester', async () => {

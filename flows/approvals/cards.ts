@@ -170,8 +170,23 @@ const button = (
   value,
 });
 
-/** What the person the card is for can do with it now: decide, answer, resubmit, urge, withdraw. */
+/**
+ * What the person the card is for can do with it now: decide, answer, resubmit, urge, withdraw.
+ * Each button also names who may press it, so a copy that reaches someone else (a forwarded or
+ * stored card updated for another reader) drops it.
+ */
 function buttonsFor(doc: ApprovalRequestDoc, viewer: Viewer): Button[] {
+  const approvers = { ids: doc.waitingFor.map(String) };
+  const requester = { ids: [String(doc.requesterId)] };
+  return ownButtons(doc, viewer).map((b) => ({
+    ...b,
+    for: REQUESTER_ACTIONS.has(b.actionId) ? requester : approvers,
+  }));
+}
+
+const REQUESTER_ACTIONS = new Set(['resubmit', 'withdraw', 'answer', 'urge'].map((a) => `approvals.${a}`));
+
+function ownButtons(doc: ApprovalRequestDoc, viewer: Viewer): Button[] {
   const { locale } = viewer;
   const mine = String(doc.requesterId) === viewer.id;
   if (doc.status === 'returned' && mine)

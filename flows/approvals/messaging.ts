@@ -48,6 +48,7 @@ export async function announceChange(
         platform: copy.platform as Platform,
         channelId: copy.channelId,
         messageId: copy.messageId,
+        reader: String(copy.employeeId),
       };
       return viewer ? out.update(ref, { card: requestCard(doc, dir.names, viewer) }) : undefined;
     }),

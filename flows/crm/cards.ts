@@ -211,9 +211,25 @@ export function ticketCard(k: TicketDoc, customer: string, names: Names, locale:
         ? []
         : [
             ...(k.status === 'open'
-              ? [{ actionId: 'crm.ticket.take', label: tr(locale, t.take), style: 'default' as const, value }]
+              ? [
+                  {
+                    actionId: 'crm.ticket.take',
+                    label: tr(locale, t.take),
+                    style: 'default' as const,
+                    value,
+                    // taking makes the clicker the assignee: nothing to take for the one who has it or opened it
+                    for: { not: [k.assigneeId, k.openedBy].filter((id) => !!id).map(String) },
+                  },
+                ]
               : []),
-            { actionId: 'crm.ticket.resolve', label: tr(locale, t.resolve), style: 'primary', value },
+            {
+              actionId: 'crm.ticket.resolve',
+              label: tr(locale, t.resolve),
+              style: 'primary',
+              value,
+              // as changeTicket checks it: the assignee or an admin, anyone while nobody has it
+              ...(k.assigneeId ? { for: { ids: [String(k.assigneeId)], roles: ['admin'] } } : {}),
+            },
           ],
   };
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { OrderStatus, SalesOrderDoc } from '../../db/models/sales-order.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
-import type { Button, Card, CardStatus, Locale } from '../../src/bot/types.js';
+import type { Audience, Button, Card, CardStatus, Locale } from '../../src/bot/types.js';
 import { formatMoney, formatTotals, lineMinor, productName, totalsOf } from '../stock/api.js';
 import { carrierLabel } from './carriers.js';
 import { nextAction, type OrderAction, PIPELINE } from './pipeline.js';
@@ -45,7 +45,26 @@ const t = {
 const statusOf = (s: OrderStatus): CardStatus =>
   s === 'completed' ? 'done' : s === 'cancelled' ? 'rejected' : s === 'placed' ? 'pending' : 'info';
 
-export function orderCard(order: SalesOrderDoc, names: Map<string, string>, viewer: Viewer): Card {
+/**
+ * Who may press each step, as `mayDo` and `mayAssign` check it: the warehouse, the order's owner,
+ * the managers who send installers (`assigners`), admins always. Each reader sees only theirs.
+ */
+function audienceOf(
+  order: SalesOrderDoc,
+  by: 'warehouse' | 'owner' | 'assign',
+  assigners: string[],
+): Audience {
+  if (by === 'warehouse') return { roles: ['warehouse', 'admin'] };
+  if (by === 'owner') return { ids: [String(order.ownerId)], roles: ['admin'] };
+  return { ids: assigners, roles: ['admin'] };
+}
+
+export function orderCard(
+  order: SalesOrderDoc,
+  names: Map<string, string>,
+  viewer: Viewer,
+  assigners: string[],
+): Card {
   const { locale } = viewer;
   const when = (at: Date) => DateTime.fromJSDate(at, { zone: viewer.timezone }).toFormat('MM-dd HH:mm');
   const shipping = order.carrier ? `${carrierLabel(order.carrier, locale)} ${order.tracking}`.trim() : '';
@@ -62,6 +81,7 @@ export function orderCard(order: SalesOrderDoc, names: Map<string, string>, view
     label: tr(locale, ACTION_LABEL[action]),
     style,
     value: `${order.no} ${action}`,
+    for: audienceOf(order, PIPELINE[action].by, assigners),
   });
   return {
     title: `${order.no} · ${order.customerName}`,
@@ -87,6 +107,7 @@ export function orderCard(order: SalesOrderDoc, names: Map<string, string>, view
               label: tr(locale, t.assign),
               style: 'primary',
               value: order.no,
+              for: audienceOf(order, 'assign', assigners),
             } as Button,
           ]
         : []),

@@ -1,3 +1,4 @@
+import type { SalesOrderDoc } from '../../db/models/sales-order.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { getCustomer } from '../crm/api.js';
@@ -11,7 +12,7 @@ import {
   tell,
   warehouseManagers,
 } from '../stock/api.js';
-import { ACTION_LABEL, myOrdersCard, orderCard, STATUS_LABEL } from './cards.js';
+import { ACTION_LABEL, myOrdersCard, orderCard, STATUS_LABEL, type Viewer } from './cards.js';
 import { orderCustomer } from './customer-check.js';
 import { assigners } from './installation.js';
 import { nextAction, type OrderAction } from './pipeline.js';
@@ -82,17 +83,26 @@ export async function placeFromChat(
   }
   const { order } = placed;
   ctx.log.info({ no: order.no }, 'order placed');
-  const names = await namesOf([order.ownerId]);
-  ctx.reply({ card: orderCard(order, names, viewer(ctx)) });
+  const card = await cardOf(order);
+  ctx.reply({ card: card(viewer(ctx)) });
   // the warehouse starts production: it gets the card with the button
-  await tell(ctx, await warehouseManagers(), (r) => ({ card: orderCard(order, names, r) }));
+  await tell(ctx, await warehouseManagers(), (r) => ({ card: card(r) }));
 }
 
 export async function showOrder(ctx: TurnContext, no: string): Promise<void> {
   const order = await findOrder(no);
   if (!order) return ctx.reply(tr(ctx.locale, t.notFound, { no }));
+  ctx.reply({ card: (await cardOf(order))(viewer(ctx)) });
+}
+
+/**
+ * The order's card for any reader, names and assigners looked up once; each copy then keeps only
+ * the buttons its reader may press (the core filters by the buttons' audience).
+ */
+async function cardOf(order: SalesOrderDoc) {
   const names = await namesOf([order.ownerId, ...order.history.map((h) => h.by)]);
-  ctx.reply({ card: orderCard(order, names, viewer(ctx)) });
+  const assign = (await assigners()).map(String);
+  return (to: Viewer) => orderCard(order, names, to, assign);
 }
 
 /** `action: 'next'`: whatever the order's next step is when the command runs. */
@@ -142,14 +152,12 @@ export async function advanceFromChat(ctx: TurnContext, step: StepArgs): Promise
       ctx,
       order.lines.map((l) => l.productId),
     );
-  const names = await namesOf([order.ownerId, ...order.history.map((h) => h.by)]);
+  const card = await cardOf(order);
   // the customer's owner in the CRM follows the order too
   const customer = order.customerId ? await getCustomer(order.customerId) : null;
   // delivered: the managers who send installers get the card with the Assign button
   const assign = args.action === 'deliver' ? await assigners() : [];
-  await tell(ctx, [order.ownerId, customer?.ownerId, ...assign], (r) => ({
-    card: orderCard(order, names, r),
-  }));
+  await tell(ctx, [order.ownerId, customer?.ownerId, ...assign], (r) => ({ card: card(r) }));
 }
 
 /** The step to take: as named, or the next one from the order's current status. */

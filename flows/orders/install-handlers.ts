@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { InstallationDoc } from '../../db/models/installation.js';
+import { onlyFor } from '../../src/bot/audience.js';
 import type { TurnContext } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { getCustomer } from '../crm/api.js';
@@ -8,6 +9,7 @@ import { tell } from '../stock/api.js';
 import { STATUS_LABEL } from './cards.js';
 import { jobCard, pickInstallerCard } from './install-cards.js';
 import {
+  assigners,
   assignInstallation,
   INSTALL_POLICY,
   installers,
@@ -131,5 +133,7 @@ async function sendJob(
     job.customerId ? getCustomer(job.customerId) : null,
     namesOf([job.assigneeId]),
   ]);
-  await tell(ctx, to, (r) => ({ card: jobCard(job, order, customer, names, r.locale) }));
+  // the installer reports it done, or a manager who sends installers does for them
+  const reporters = { ids: [String(job.assigneeId), ...(await assigners()).map(String)], roles: ['admin'] };
+  await tell(ctx, to, (r) => ({ card: onlyFor(jobCard(job, order, customer, names, r.locale), reporters) }));
 }

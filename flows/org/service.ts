@@ -72,13 +72,13 @@ export async function accountsOf(employeeId: string): Promise<Account[]> {
   return (await readDirectory()).accountsOf(employeeId);
 }
 
-/** Where proactive messages to an employee go, and the language to write them in. */
+/** Where proactive messages to an employee go, the language to write them in, their roles. */
 export async function addressOf(employeeId: string): Promise<Address> {
   const org = await readDirectory();
   const row = org.byId(employeeId);
   return {
     accounts: org.accountsOf(employeeId),
-    ...(row ? { locale: row.locale as Locale, timezone: row.timezone } : {}),
+    ...(row ? { locale: row.locale as Locale, timezone: row.timezone, roles: row.roles } : {}),
   };
 }
 

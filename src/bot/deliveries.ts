@@ -25,8 +25,11 @@ export type ReminderConfig = { digestAt: string; quiet: QuietHours; approvalRemi
 
 export type Account = { platform: Platform; teamId: string; userId: string };
 
-/** Where proactive messages to someone go, and the language they read (unset: no such employee). */
-export type Address = { accounts: Account[]; locale?: Locale; timezone?: string };
+/**
+ * Where proactive messages to someone go, the language they read and their roles, which decide
+ * the buttons they are shown (unset: no such employee).
+ */
+export type Address = { accounts: Account[]; locale?: Locale; timezone?: string; roles?: string[] };
 
 /** Who a proactive message goes to and what they chose about such messages. */
 export type Recipient = {

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import { asAppError, isStoreUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { forReader } from './audience.js';
 import { stampLocale } from './button-locale.js';
 import { answerConfirmation, confirmationsFor } from './confirmations.js';
 import type { Area, CommandSpec, Flow, ParseContext, Reminders, TurnContext } from './flow.js';
@@ -110,7 +111,7 @@ export function createRouter(deps: RouterDeps) {
   const { now } = deps;
   const homeSpecs = homeSectionsOf(deps.flows);
 
-  /** Replies are marked with the turn's language: a click on one is answered in it. */
+  /** Replies are marked with the turn's language (a click on one is answered in it) and keep to the person's buttons. */
   async function turn(person: Person, locale: Locale, log: Logger, files: IncomingFile[] = []) {
     const { commands, byIntent } = await currentCommands();
     const replies: Reply[] = [];
@@ -123,7 +124,7 @@ export function createRouter(deps: RouterDeps) {
       log,
       replies,
       reply: (r: Reply | string) => {
-        replies.push(stampLocale(typeof r === 'string' ? { text: r } : r, locale));
+        replies.push(stampLocale(forReader(typeof r === 'string' ? { text: r } : r, person), locale));
       },
       notify: deps.notify,
       update: deps.update,
@@ -409,14 +410,15 @@ export function createRouter(deps: RouterDeps) {
     return {
       person,
       title: tr(person.locale, HOME_TITLE, { name: person.name }),
-      sections: sections.map((card) => withLocale(card, person.locale)),
+      sections: sections.map((card) => withLocale(card, person)),
     };
   }
 
   return { dispatch, act, submit, home, commands: fixed, areas };
 }
 
-const withLocale = (card: Card, locale: Locale): Card => {
-  const stamped = stampLocale({ card }, locale);
+/** A home section as its owner sees it: in their language, with their buttons only. */
+const withLocale = (card: Card, person: Person): Card => {
+  const stamped = stampLocale(forReader({ card }, person), person.locale);
   return 'card' in stamped ? stamped.card : card;
 };

@@ -54,7 +54,13 @@ export type Incoming = {
 };
 
 /** A sent message, enough for the adapter that sent it to update it later. */
-export type MessageRef = { platform: Platform; channelId: string; messageId: string };
+export type MessageRef = {
+  platform: Platform;
+  channelId: string;
+  messageId: string;
+  /** The employee this copy was sent to: an update shows them only their own buttons. */
+  reader?: string;
+};
 
 /** A button someone clicked on a card. */
 export type CardAction = {
@@ -105,6 +111,14 @@ export type Form = {
 };
 
 export type ButtonStyle = 'primary' | 'danger' | 'default';
+
+/**
+ * Who may press a button, as the flow that checks the click knows it: these employees, anyone
+ * with one of these roles, never the `not` ones. Unset: everyone. The core drops the button from
+ * each copy whose reader is outside it (src/bot/audience.ts); the click is still checked.
+ */
+export type Audience = { ids?: string[]; roles?: string[]; not?: string[] };
+
 export type Button = {
   actionId: string;
   label: string;
@@ -115,6 +129,8 @@ export type Button = {
    * everything it sends; adapters carry it to `CardAction.locale`).
    */
   locale?: Locale;
+  /** Only for these readers; adapters never see it (the core keeps or drops the button). */
+  for?: Audience;
 };
 export type CardStatus = 'info' | 'pending' | 'approved' | 'rejected' | 'warning' | 'done';
 

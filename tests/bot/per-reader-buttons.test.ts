@@ -68,7 +68,7 @@ const idOf = async (user: string) =>
 describe('a card sent to several people shows each only the buttons they may press', () => {
   it('the warehouse manager, the owner and an admin each get their own copy; the card keeps its fields', async () => {
     await seedDemoCompany(TEST_START);
-    const [zhou, zhang, li] = await Promise.all(['zhou.qiang', 'zhang.min', 'li.wei'].map(idOf));
+    const [zhou, zhang, li] = [await idOf('zhou.qiang'), await idOf('zhang.min'), await idOf('li.wei')];
     const { notify, sent } = webNotifier();
     const [toZhou] = await notify(zhou, shared(zhang));
     const [toZhang] = await notify(zhang, shared(zhang));
@@ -84,7 +84,7 @@ describe('a card sent to several people shows each only the buttons they may pre
 
   it('an update of a recorded copy keeps to its reader; a copy whose reader is unknown keeps only buttons for all', async () => {
     await seedDemoCompany(TEST_START);
-    const [zhou, zhang] = await Promise.all(['zhou.qiang', 'zhang.min'].map(idOf));
+    const [zhou, zhang] = [await idOf('zhou.qiang'), await idOf('zhang.min')];
     const { notify, update, updated, refs } = webNotifier();
     const [toZhou] = await notify(zhou, shared(zhang));
     const [toZhang] = await notify(zhang, shared(zhang));

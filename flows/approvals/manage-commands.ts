@@ -1,24 +1,16 @@
-import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
+import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import type { Locale } from '../../src/bot/types.js';
+import { noArgs } from '../../src/bot/no-args.js';
 import { decisionQuestions } from './decision-questions.js';
 import { changeAndTell, showList, showRequest } from './handlers.js';
 import { employeeOrSay, refCommand } from './ref-commands.js';
 import { findVisible } from './service.js';
-
 import * as workflow from './workflow.js';
 
 const problems = {
   ...decisionQuestions,
   unknown: { 'zh-CN': '没有审批单 {no}。', en: 'There is no request {no}.' },
 };
-
-const noArgs = (ctx: { locale: Locale }, rest: string): ParseResult<Record<string, never>> =>
-  rest === ''
-    ? { args: {} }
-    : {
-        problem: tr(ctx.locale, { 'zh-CN': '这个命令不需要参数。', en: 'This command takes no arguments.' }),
-      };
 
 export const manageCommands: CommandSpec[] = [
   defineCommand<Record<string, never>>({
@@ -28,7 +20,7 @@ export const manageCommands: CommandSpec[] = [
     summary: { 'zh-CN': '我发起的申请和状态', en: 'Requests you filed, with their status' },
     usage: { 'zh-CN': '我的申请', en: 'my requests' },
     examples: { 'zh-CN': ['我的申请'], en: ['my requests'] },
-    parse: (rest, ctx) => noArgs(ctx, rest),
+    parse: noArgs,
     handle: (ctx) => showList(ctx, 'mine'),
   }),
   defineCommand<Record<string, never>>({
@@ -38,7 +30,7 @@ export const manageCommands: CommandSpec[] = [
     summary: { 'zh-CN': '等我审批的申请', en: 'Requests waiting for your decision' },
     usage: { 'zh-CN': '待我审批', en: 'pending' },
     examples: { 'zh-CN': ['待我审批'], en: ['pending'] },
-    parse: (rest, ctx) => noArgs(ctx, rest),
+    parse: noArgs,
     handle: (ctx) => showList(ctx, 'pending'),
   }),
   refCommand({

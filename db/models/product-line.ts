@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { Schema, type Types } from 'mongoose';
 
 /** What an order line keeps of its product: the id, plus SKU and names as they were when ordered. */
 export const productLineFields = {
@@ -8,3 +8,12 @@ export const productLineFields = {
   nameEn: { type: String, default: '' },
   qty: { type: Number, required: true },
 } as const;
+
+/** A document's side of `productLineFields`. */
+export type ProductLine = {
+  productId: Types.ObjectId;
+  sku: string;
+  name: string;
+  nameEn: string;
+  qty: number;
+};

@@ -1,5 +1,5 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
-import { productLineFields } from './product-line.js';
+import { type ProductLine, productLineFields } from './product-line.js';
 
 export const ORDER_STATUSES = [
   'placed',
@@ -60,12 +60,7 @@ salesOrderSchema.index({ ownerId: 1, status: 1, createdAt: -1 });
 salesOrderSchema.index({ status: 1, updatedAt: 1 });
 
 type Id = mongoose.Types.ObjectId;
-export type OrderLine = {
-  productId: Id;
-  sku: string;
-  name: string;
-  nameEn: string;
-  qty: number;
+export type OrderLine = ProductLine & {
   warehouseId: Id;
   price: number;
   currency: string;

@@ -1,5 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
-import { productLineFields } from './product-line.js';
+import { type ProductLine, productLineFields } from './product-line.js';
 
 export const SAMPLE_STATUSES = ['sent', 'awaiting', 'rejected'] as const;
 export type SampleStatus = (typeof SAMPLE_STATUSES)[number];
@@ -32,16 +32,11 @@ const sampleSchema = new Schema(
 );
 
 type Id = mongoose.Types.ObjectId;
-export type SampleDoc = {
+export type SampleDoc = ProductLine & {
   _id: Id;
   no: string;
   customerId: Id;
   customerName: string;
-  productId: Id;
-  sku: string;
-  name: string;
-  nameEn: string;
-  qty: number;
   warehouseId: Id;
   price: number;
   currency: string;

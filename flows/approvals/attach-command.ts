@@ -3,7 +3,7 @@ import { tr } from '../../src/bot/i18n.js';
 import { type Attachment, fromFiles, takeLinks, tooMany } from './attachments.js';
 import { decisionQuestions } from './decision-questions.js';
 import { commitChange, explainRefusal } from './handlers.js';
-import { NO } from './manage-commands.js';
+import { NO } from './ref-commands.js';
 import { noteUploads } from './service.js';
 import * as workflow from './workflow.js';
 

@@ -1,17 +1,14 @@
 import { type CommandSpec, defineCommand, type ParseContext, type ParseResult } from '../../src/bot/flow.js';
-import { type Text, tr } from '../../src/bot/i18n.js';
+import { tr } from '../../src/bot/i18n.js';
 import { approveAll, type BulkArgs, readBulk } from './bulk.js';
 import { decisionQuestions } from './decision-questions.js';
 import { changeAndTell } from './handlers.js';
-import { NO, type Ref, refCommand, refForm, refParser } from './manage-commands.js';
 import { answerQuestion, askRequester } from './questions.js';
+import { employeeOrSay, formResult, NO_FIELD, type Ref, refCommand, refParser } from './ref-commands.js';
 import { addSigner, sendBack } from './reroute.js';
 import { resubmitByText } from './resubmit.js';
-import { findEmployeeId } from './service.js';
 
 /** 退回, 加签, questions and answers, resubmitting, and approving many at once. */
-
-const who = { 'zh-CN': '找不到“{who}”。', en: 'No active employee "{who}".' } satisfies Text;
 
 /** "到第1步" / "to step 1" at the start of the reason: which earlier step to send back to. */
 const TO_STEP = /^(?:(?:退回)?到第\s*(\d+)\s*步|(?:back\s+)?to\s+step\s+(\d+))[\s,，:：]*/iu;
@@ -69,7 +66,7 @@ export const decisionCommands: CommandSpec[] = [
     form: {
       title: { 'zh-CN': '退回申请', en: 'Send request back' },
       fields: [
-        { name: 'no', label: { 'zh-CN': '单号', en: 'Request' }, kind: 'text' },
+        NO_FIELD,
         {
           name: 'step',
           label: { 'zh-CN': '退回到第几步（空 = 申请人）', en: 'Back to step (empty = requester)' },
@@ -84,8 +81,7 @@ export const decisionCommands: CommandSpec[] = [
           return { errors: { step: tr(ctx.locale, decisionQuestions.stepNumber) } };
         const to = step ? `to step ${step} ` : '';
         const parsed = readSendBack(`${(values.no ?? '').trim()} ${to}${values.reason ?? ''}`.trim(), ctx);
-        if ('args' in parsed) return parsed;
-        return { errors: { [NO.test(values.no ?? '') ? 'reason' : 'no']: parsed.problem } };
+        return formResult(parsed, values.no ?? '', 'reason');
       },
     },
   }),
@@ -108,14 +104,14 @@ export const decisionCommands: CommandSpec[] = [
     },
     parse: readSigner,
     async handle(ctx, { no, where, who: person }) {
-      const id = await findEmployeeId(person);
-      if (!id) return ctx.reply(tr(ctx.locale, who, { who: person }));
+      const id = await employeeOrSay(ctx, person);
+      if (!id) return;
       await changeAndTell(ctx, no, (doc, me, at) => addSigner(doc, me, id, where, person, at));
     },
     form: {
       title: { 'zh-CN': '加签', en: 'Add a signer' },
       fields: [
-        { name: 'no', label: { 'zh-CN': '单号', en: 'Request' }, kind: 'text' },
+        NO_FIELD,
         {
           name: 'who',
           label: { 'zh-CN': '加签人（邮箱或姓名）', en: 'Signer (e-mail or name)' },
@@ -134,8 +130,7 @@ export const decisionCommands: CommandSpec[] = [
       parse(values, ctx) {
         const where = values.where === 'after' ? 'after' : 'before';
         const parsed = readSigner(`${(values.no ?? '').trim()} ${where} ${values.who ?? ''}`.trim(), ctx);
-        if ('args' in parsed) return parsed;
-        return { errors: { [NO.test(values.no ?? '') ? 'who' : 'no']: parsed.problem } };
+        return formResult(parsed, values.no ?? '', 'who');
       },
     },
   }),
@@ -154,13 +149,10 @@ export const decisionCommands: CommandSpec[] = [
       en: ['need more info AP-1001 which client was the dinner with?'],
     },
     handle: (ctx, { no, text }) => changeAndTell(ctx, no, (doc, me, at) => askRequester(doc, me, text, at)),
-    form: refForm(
-      'approvals.ask',
-      '要求补充',
-      { 'zh-CN': '要求补充信息', en: 'Need more info' },
-      [{ name: 'question', label: { 'zh-CN': '问题', en: 'Question' }, kind: 'textarea' }],
-      decisionQuestions.question,
-    ),
+    form: {
+      title: { 'zh-CN': '要求补充信息', en: 'Need more info' },
+      field: { name: 'question', label: { 'zh-CN': '问题', en: 'Question' }, kind: 'textarea' },
+    },
   }),
   refCommand({
     intent: 'approvals.answer',
@@ -174,13 +166,10 @@ export const decisionCommands: CommandSpec[] = [
       en: ['answer AP-1001 dinner with Acme, receipt attached'],
     },
     handle: (ctx, { no, text }) => changeAndTell(ctx, no, (doc, me, at) => answerQuestion(doc, me, text, at)),
-    form: refForm(
-      'approvals.answer',
-      '答复',
-      { 'zh-CN': '答复审批人', en: 'Answer the approver' },
-      [{ name: 'answer', label: { 'zh-CN': '答复', en: 'Answer' }, kind: 'textarea' }],
-      decisionQuestions.answer,
-    ),
+    form: {
+      title: { 'zh-CN': '答复审批人', en: 'Answer the approver' },
+      field: { name: 'answer', label: { 'zh-CN': '答复', en: 'Answer' }, kind: 'textarea' },
+    },
   }),
   refCommand({
     intent: 'approvals.resubmit',

@@ -15,7 +15,7 @@ import { approvalJobs } from './jobs.js';
 import { reassignApprovalsOf } from './leaver.js';
 import { manageCommands } from './manage-commands.js';
 import { approvalMigrations } from './migrations.js';
-import { phrasings } from './phrasings.js';
+import { phrasings } from './phrasings/index.js';
 import { readers } from './readers/index.js';
 import { resubmitForms } from './resubmit.js';
 import * as workflow from './workflow.js';

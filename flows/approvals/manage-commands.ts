@@ -1,85 +1,16 @@
-import {
-  type CommandSpec,
-  defineCommand,
-  type FormFieldSpec,
-  type FormSpec,
-  type ParseContext,
-  type ParseResult,
-} from '../../src/bot/flow.js';
-import { type Text, tr } from '../../src/bot/i18n.js';
-import type { Locale } from '../../src/bot/types.js';
+import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
+import { tr } from '../../src/bot/i18n.js';
+import { noArgs } from '../../src/bot/no-args.js';
 import { decisionQuestions } from './decision-questions.js';
 import { changeAndTell, showList, showRequest } from './handlers.js';
-import { decisionReaders } from './readers/decisions.js';
-import { findEmployeeId, findVisible } from './service.js';
-
+import { employeeOrSay, refCommand } from './ref-commands.js';
+import { findVisible } from './service.js';
 import * as workflow from './workflow.js';
-
-export type Ref = { no: string; text: string };
-export const NO = /^(AP-\d+)\s*(.*)$/is;
 
 const problems = {
   ...decisionQuestions,
-  who: { 'zh-CN': '找不到“{who}”。', en: 'No active employee "{who}".' },
   unknown: { 'zh-CN': '没有审批单 {no}。', en: 'There is no request {no}.' },
 };
-
-/**
- * `<AP-no> [text]`, where `needsText` is the question when the text is required. Anything else
- * after the keyword ("同意一下 AP-1003 吧") is read as a sentence by the same reader, the keyword
- * put back in front: it is what says the decision.
- */
-export function refParser(intent: string, keyword: string, needsText?: Text) {
-  return (rest: string, ctx: ParseContext): ParseResult<Ref> => {
-    const m = NO.exec(rest);
-    const sentence = decisionReaders[intent];
-    if (!m?.[1])
-      return sentence
-        ? (sentence(`${keyword} ${rest}`, ctx) as ParseResult<Ref>)
-        : { problem: tr(ctx.locale, problems.no) };
-    const no = m[1].toUpperCase();
-    const text = (m[2] ?? '').trim();
-    if (needsText && !text) return { problem: tr(ctx.locale, needsText), ask: 'text', rest: no };
-    return { args: { no, text: text.slice(0, 1000) } };
-  };
-}
-
-type Spec = Omit<CommandSpec<Ref>, 'area' | 'parse'> & { needsText?: Text };
-export const refCommand = ({ needsText, ...spec }: Spec) =>
-  defineCommand<Ref>({
-    ...spec,
-    area: 'approvals',
-    parse: refParser(spec.intent, spec.keywords['zh-CN'][0] ?? '', needsText),
-  });
-const noArgs = (ctx: { locale: Locale }, rest: string): ParseResult<Record<string, never>> =>
-  rest === ''
-    ? { args: {} }
-    : {
-        problem: tr(ctx.locale, { 'zh-CN': '这个命令不需要参数。', en: 'This command takes no arguments.' }),
-      };
-
-/**
- * A form of the number and one text field, read by the same parser as the typed command (the
- * field's text after the number); a problem is shown on the field it is about.
- */
-export function refForm(
-  intent: string,
-  keyword: string,
-  title: Text,
-  [field]: [FormFieldSpec],
-  needsText?: Text,
-): FormSpec<Ref> {
-  return {
-    title,
-    fields: [{ name: 'no', label: { 'zh-CN': '单号', en: 'Request' }, kind: 'text' }, field],
-    parse(values, ctx) {
-      const no = (values.no ?? '').trim();
-      const parsed = refParser(intent, keyword, needsText)(`${no} ${values[field.name] ?? ''}`.trim(), ctx);
-      if ('args' in parsed) return parsed;
-      return { errors: { [NO.test(no) ? field.name : 'no']: parsed.problem } };
-    },
-  };
-}
 
 export const manageCommands: CommandSpec[] = [
   defineCommand<Record<string, never>>({
@@ -89,7 +20,7 @@ export const manageCommands: CommandSpec[] = [
     summary: { 'zh-CN': '我发起的申请和状态', en: 'Requests you filed, with their status' },
     usage: { 'zh-CN': '我的申请', en: 'my requests' },
     examples: { 'zh-CN': ['我的申请'], en: ['my requests'] },
-    parse: (rest, ctx) => noArgs(ctx, rest),
+    parse: noArgs,
     handle: (ctx) => showList(ctx, 'mine'),
   }),
   defineCommand<Record<string, never>>({
@@ -99,7 +30,7 @@ export const manageCommands: CommandSpec[] = [
     summary: { 'zh-CN': '等我审批的申请', en: 'Requests waiting for your decision' },
     usage: { 'zh-CN': '待我审批', en: 'pending' },
     examples: { 'zh-CN': ['待我审批'], en: ['pending'] },
-    parse: (rest, ctx) => noArgs(ctx, rest),
+    parse: noArgs,
     handle: (ctx) => showList(ctx, 'pending'),
   }),
   refCommand({
@@ -119,9 +50,10 @@ export const manageCommands: CommandSpec[] = [
     examples: { 'zh-CN': ['同意 AP-1001'], en: ['approve AP-1001 enjoy'] },
     handle: (ctx, { no, text }) =>
       changeAndTell(ctx, no, (doc, me, at) => workflow.decide(doc, me, 'approved', text, at)),
-    form: refForm('approvals.approve', '同意', { 'zh-CN': '同意申请', en: 'Approve request' }, [
-      { name: 'comment', label: { 'zh-CN': '意见', en: 'Comment' }, kind: 'textarea', optional: true },
-    ]),
+    form: {
+      title: { 'zh-CN': '同意申请', en: 'Approve request' },
+      field: { name: 'comment', label: { 'zh-CN': '意见', en: 'Comment' }, kind: 'textarea', optional: true },
+    },
   }),
   refCommand({
     intent: 'approvals.reject',
@@ -135,13 +67,10 @@ export const manageCommands: CommandSpec[] = [
     examples: { 'zh-CN': ['拒绝 AP-1001 项目关键期'], en: ['reject AP-1001 release week'] },
     handle: (ctx, { no, text }) =>
       changeAndTell(ctx, no, (doc, me, at) => workflow.decide(doc, me, 'rejected', text, at)),
-    form: refForm(
-      'approvals.reject',
-      '拒绝',
-      { 'zh-CN': '拒绝申请', en: 'Reject request' },
-      [{ name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea' }],
-      problems.reason,
-    ),
+    form: {
+      title: { 'zh-CN': '拒绝申请', en: 'Reject request' },
+      field: { name: 'reason', label: { 'zh-CN': '原因', en: 'Reason' }, kind: 'textarea' },
+    },
   }),
   refCommand({
     intent: 'approvals.withdraw',
@@ -172,8 +101,8 @@ export const manageCommands: CommandSpec[] = [
     usage: { 'zh-CN': '转交 <单号> <邮箱或姓名>', en: 'reassign <no> <email or name>' },
     examples: { 'zh-CN': ['转交 AP-1001 sun.li@demo.example'], en: ['reassign AP-1001 sun.li@demo.example'] },
     async handle(ctx, { no, text }) {
-      const to = await findEmployeeId(text);
-      if (!to) return ctx.reply(tr(ctx.locale, problems.who, { who: text }));
+      const to = await employeeOrSay(ctx, text);
+      if (!to) return;
       await changeAndTell(ctx, no, (doc, me, at) => workflow.transfer(doc, me, to, '', at));
     },
   }),

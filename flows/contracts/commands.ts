@@ -1,6 +1,6 @@
-import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
+import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
-import type { Locale } from '../../src/bot/types.js';
+import { noArgs } from '../../src/bot/no-args.js';
 import { contractForm, paymentForm } from './form.js';
 import { createAndTell, type PaymentArgs, payAndTell, showContracts, showMine } from './handlers.js';
 import { parseContract } from './parse.js';
@@ -8,12 +8,6 @@ import { parsePayment } from './parse-payment.js';
 import { previewContract, previewPayment } from './preview.js';
 
 const spec = { area: 'contracts' as const };
-const noArgs = (rest: string, ctx: { locale: Locale }): ParseResult<Record<string, never>> =>
-  rest === ''
-    ? { args: {} }
-    : {
-        problem: tr(ctx.locale, { 'zh-CN': '这个命令不需要参数。', en: 'This command takes no arguments.' }),
-      };
 
 export const contractCommands: CommandSpec[] = [
   defineCommand({

@@ -22,22 +22,31 @@ async function ownerName(ownerId: mongoose.Types.ObjectId): Promise<string> {
   return names.get(String(ownerId)) ?? '?';
 }
 
+/** The one customer a name leads to, or null once the asker is told why not (not theirs, none, several). */
+async function oneCustomer(ctx: TurnContext, name: string, anyOwner = false) {
+  const r = await resolveCustomer(name, ctx.person, true, anyOwner);
+  if (r.kind === 'one') return r.customer;
+  ctx.reply(
+    r.kind === 'hidden'
+      ? tr(ctx.locale, m.hidden, { name: r.customer.name })
+      : r.kind === 'none'
+        ? tr(ctx.locale, m.noCustomer, { name: r.name })
+        : tr(ctx.locale, m.which, { name: r.name, names: r.candidates.map((c) => c.name).join('、') }),
+  );
+  return null;
+}
+
 export async function createAndTell(ctx: TurnContext, written: ContractDraft): Promise<void> {
   const { locale } = ctx;
   if (!writesContracts(ctx.person)) return ctx.reply(tr(locale, m.writersOnly));
   const completed = await completeFromOrder(written, locale);
   if ('problem' in completed) return ctx.reply(completed.problem);
   const { draft } = completed;
-  const r = await resolveCustomer(draft.customer, ctx.person, true);
-  if (r.kind === 'hidden') return ctx.reply(tr(locale, m.hidden, { name: r.customer.name }));
-  if (r.kind === 'none') return ctx.reply(tr(locale, m.noCustomer, { name: r.name }));
-  if (r.kind === 'many')
-    return ctx.reply(
-      tr(locale, m.which, { name: r.name, names: r.candidates.map((c) => c.name).join('、') }),
-    );
+  const customer = await oneCustomer(ctx, draft.customer);
+  if (!customer) return;
   const { contract, approval } = await createContract({
     draft,
-    customer: { id: r.customer._id, name: r.customer.name, ownerId: r.customer.ownerId ?? null },
+    customer: { id: customer._id, name: customer.name, ownerId: customer.ownerId ?? null },
     creator: ctx.person,
     today: ctx.now.toISODate() ?? '',
     now: ctx.now.toJSDate(),
@@ -61,22 +70,17 @@ export async function showContracts(ctx: TurnContext, text: string): Promise<voi
   const { locale, person } = ctx;
   if (!usesContracts(person)) return ctx.reply(tr(locale, m.forbidden));
   if (CONTRACT_NO.test(text)) return showOne(ctx, text.toUpperCase());
-  const r = await resolveCustomer(text, person, true, seesAllContracts(person));
-  if (r.kind === 'hidden') return ctx.reply(tr(locale, m.hidden, { name: r.customer.name }));
-  if (r.kind === 'none') return ctx.reply(tr(locale, m.noCustomer, { name: r.name }));
-  if (r.kind === 'many')
-    return ctx.reply(
-      tr(locale, m.which, { name: r.name, names: r.candidates.map((c) => c.name).join('、') }),
-    );
+  const customer = await oneCustomer(ctx, text, seesAllContracts(person));
+  if (!customer) return;
   const visible = [];
-  for (const c of await contractsOfCustomer(r.customer._id))
+  for (const c of await contractsOfCustomer(customer._id))
     if (await canSeeContract(c, person)) visible.push(c);
-  if (visible.length === 0) return ctx.reply(tr(locale, m.noneForCustomer, { name: r.customer.name }));
+  if (visible.length === 0) return ctx.reply(tr(locale, m.noneForCustomer, { name: customer.name }));
   if (visible.length === 1 && visible[0])
     return ctx.reply({ card: contractCard(visible[0], await ownerName(visible[0].ownerId), locale) });
   ctx.reply({
     card: contractListCard(
-      { 'zh-CN': `${r.customer.name} 的合同`, en: `Contracts of ${r.customer.name}` },
+      { 'zh-CN': `${customer.name} 的合同`, en: `Contracts of ${customer.name}` },
       visible,
       locale,
     ),

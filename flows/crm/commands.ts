@@ -1,5 +1,6 @@
 import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
+import { noArgs } from '../../src/bot/no-args.js';
 import type { Locale } from '../../src/bot/types.js';
 import { analyticsScope, customerBreakdown, type Dimension } from './analytics.js';
 import { analyticsCard } from './cards.js';
@@ -17,12 +18,6 @@ import { resolveForm } from './resolve-form.js';
 import { changeTicketAndTell, createTicket } from './ticket-handlers.js';
 
 type L = { locale: Locale };
-const noArgs = (rest: string, ctx: L): ParseResult<Record<string, never>> =>
-  rest === ''
-    ? { args: {} }
-    : {
-        problem: tr(ctx.locale, { 'zh-CN': '这个命令不需要参数。', en: 'This command takes no arguments.' }),
-      };
 /** The rest of the line, required, with `missing` as the problem when empty. */
 const textArg =
   (missing: Text) =>

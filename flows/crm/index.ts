@@ -14,7 +14,7 @@ import { m } from './messages.js';
 import { historyMigration, keysMigration, ticketNumbersMigration } from './migrations.js';
 import { customerNamesCache } from './name-index.js';
 import { returnCustomersOf } from './ownership.js';
-import { phrasings } from './phrasings.js';
+import { phrasings } from './phrasings/index.js';
 import { claimFromButton, lostReasonPicked } from './pool-handlers.js';
 import { profileMigration } from './profile-migration.js';
 import { readers } from './readers.js';

@@ -1,6 +1,7 @@
 import type { DigestSectionSpec } from '../../src/bot/digest.js';
 import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
+import { noArgs } from '../../src/bot/no-args.js';
 import { parseQuietHours, type QuietHours } from '../../src/bot/quiet-hours.js';
 import type { Locale } from '../../src/bot/types.js';
 import { m } from './messages.js';
@@ -63,7 +64,7 @@ export const digestCommands = (sections: readonly DigestSectionSpec[]): CommandS
     summary: { 'zh-CN': '现在就看今天的摘要', en: "Today's digest, right now" },
     usage: { 'zh-CN': '摘要', en: 'digest' },
     examples: { 'zh-CN': ['摘要'], en: ['send my digest now'] },
-    parse: (rest, ctx) => (rest === '' ? { args: {} } : { problem: tr(ctx.locale, m.noArgs) }),
+    parse: noArgs,
     async handle(ctx) {
       // in the language asked in, not the one the morning digest is written in
       const card = await digestFor(sections, { ...ctx.person, locale: ctx.locale }, ctx.now.toJSDate());

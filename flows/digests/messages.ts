@@ -1,6 +1,5 @@
 /** Replies of the reminder commands. */
 export const m = {
-  noArgs: { 'zh-CN': '这个命令不需要参数。', en: 'This command takes no arguments.' },
   nothing: { 'zh-CN': '今天没有需要你处理的事项。', en: 'Nothing needs you today.' },
   badWhat: {
     'zh-CN': '“{got}”不是可选项：请写“摘要”或“提醒”，或不写（两者都）。',

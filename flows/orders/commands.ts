@@ -1,5 +1,6 @@
 import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
+import { noArgs } from '../../src/bot/no-args.js';
 import type { Locale } from '../../src/bot/types.js';
 import { fail, type Line, labelledWho, problems, splitLines } from '../stock/api.js';
 import {
@@ -148,7 +149,7 @@ export const orderCommands: CommandSpec[] = [
     summary: { 'zh-CN': '我负责的未完成订单', en: 'Your open orders' },
     usage: { 'zh-CN': '我的订单', en: 'my orders' },
     examples: { 'zh-CN': ['我的订单'], en: ['my orders'] },
-    parse: (rest, ctx) => (rest ? fail(ctx.locale, problems.noArgs) : { args: {} }),
+    parse: noArgs,
     handle: (ctx) => showMyOrders(ctx),
   }),
 ];

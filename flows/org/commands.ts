@@ -1,5 +1,5 @@
 import { defineCommand } from '../../src/bot/flow.js';
-import { tr } from '../../src/bot/i18n.js';
+import { noArgs } from '../../src/bot/no-args.js';
 import { profileCard } from './cards.js';
 import { profileOf } from './service.js';
 
@@ -10,15 +10,7 @@ export const whoamiCommand = defineCommand<Record<string, never>>({
   summary: { 'zh-CN': '查看你的档案和已绑定的账号', en: 'Your profile and the chat accounts bound to it' },
   usage: { 'zh-CN': '我是谁', en: 'whoami' },
   examples: { 'zh-CN': ['我是谁'], en: ['whoami'] },
-  parse: (rest, ctx) =>
-    rest === ''
-      ? { args: {} }
-      : {
-          problem: tr(ctx.locale, {
-            'zh-CN': '这个命令不需要参数。',
-            en: 'This command takes no arguments.',
-          }),
-        },
+  parse: noArgs,
   async handle(ctx) {
     ctx.reply({ card: profileCard(ctx.locale, await profileOf(ctx.person.id), ctx.companyCurrency) });
   },

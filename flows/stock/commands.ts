@@ -1,5 +1,5 @@
 import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
-import { tr } from '../../src/bot/i18n.js';
+import { noArgs } from '../../src/bot/no-args.js';
 import type { Locale } from '../../src/bot/types.js';
 import { type MoveArgs, moveFromChat, queryStock, showLowStock } from './handlers.js';
 import { fail, isSku, problems, quantity } from './parse.js';
@@ -61,7 +61,7 @@ export const stockCommands: CommandSpec[] = [
     summary: { 'zh-CN': '低于安全库存的商品', en: 'Products at or under their reorder level' },
     usage: { 'zh-CN': '低库存', en: 'low stock' },
     examples: { 'zh-CN': ['低库存'], en: ['low stock'] },
-    parse: (rest, ctx) => (rest ? { problem: tr(ctx.locale, problems.noArgs) } : { args: {} }),
+    parse: noArgs,
     handle: (ctx) => showLowStock(ctx),
   }),
   moveCommand('in', {

@@ -24,7 +24,6 @@ export const problems = {
   },
   who: { 'zh-CN': '请写上客户名称。', en: 'Give the customer name.' },
   supplier: { 'zh-CN': '请写上供应商名称。', en: 'Give the supplier name.' },
-  noArgs: { 'zh-CN': '这个命令不需要参数。', en: 'This command takes no arguments.' },
   unknownSku: { 'zh-CN': '没有商品 {sku}。', en: 'There is no product {sku}.' },
   noWarehouse: { 'zh-CN': '还没有设置仓库。', en: 'No warehouse is set up yet.' },
 } satisfies Record<string, Text>;

@@ -1,6 +1,8 @@
 import type { DateTime } from 'luxon';
-import { EN_RULES, SHARED_RULES, ZH_RULES } from './rules.js';
+import { EN_RULES } from './en-rules.js';
+import { SHARED_RULES } from './numeric-rules.js';
 import type { Placed } from './tokens.js';
+import { ZH_RULES } from './zh-rules.js';
 
 const RULES = [...SHARED_RULES, ...ZH_RULES, ...EN_RULES];
 

@@ -1,7 +1,7 @@
 import type { CommandSpec, Flow, ParseContext, SentenceReader } from '../flow.js';
 import { type Example, IntentClassifier, type Ranked } from './classifier.js';
 import { isNegated, plainRequest } from './fillers.js';
-import { greetings, outOfScope } from './small-talk.js';
+import { greetings, outOfScope } from './small-talk/index.js';
 
 export type Understood =
   /** `confirm`: a write recognised from free text, held for the person's Submit. */

@@ -175,6 +175,8 @@ export const leave: RequestType<LeaveData> = {
     const balance = await checkLeaveBalance({ ...rest, employeeId: requesterId, days, today });
     return { ...rest, days, ...(balance ? { balance } : {}) };
   },
+  // the balance check and the hold are one step per person: two requests at once cannot both pass
+  filingLock: (requesterId) => `filing:leave:${requesterId}`,
   extraSteps: (d) => (d.balance?.extraStep ? [OVERDRAWN_STEP] : []),
   async onFiled({ no, requesterId, data: d, at }) {
     const b = balanceOf(no, requesterId, d);

@@ -64,6 +64,12 @@ export type RequestType<D = Record<string, unknown>> = {
    * its working days in the requester's calendar. Refuses with an `AppError`.
    */
   complete?(data: D, requesterId: string, today: string): Promise<D>;
+  /**
+   * Filings that return the same key run one at a time, from `complete` to `onFiled`: what
+   * `complete` checked against earlier filings (leave: the balance their holds left) is still
+   * true when this one writes. Two requests at the same moment would otherwise both pass.
+   */
+  filingLock?(requesterId: string): string;
   /** Steps added after the policy's, for this request alone (leave over its balance: HR too). */
   extraSteps?(data: D): PolicyRule['steps'];
   /** What filing does beyond the request itself (leave holds its days). Idempotent per request. */

@@ -9,7 +9,7 @@ import {
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
 import { decisionQuestions } from './decision-questions.js';
-import { changeAndTell, showList, showRequest } from './handlers.js';
+import { changeAndTell, showList, showRequest, withdrawing } from './handlers.js';
 import { decisionReaders } from './readers/decisions.js';
 import { findEmployeeId, findVisible } from './service.js';
 
@@ -149,10 +149,13 @@ export const manageCommands: CommandSpec[] = [
     negative: true,
     writes: true,
     keywords: { 'zh-CN': ['撤回'], en: ['withdraw'] },
-    summary: { 'zh-CN': '撤回自己还在审批中的申请', en: 'Withdraw your pending request' },
+    summary: {
+      'zh-CN': '撤回自己审批中的申请，或已批准、尚未开始的请假',
+      en: 'Withdraw your pending request, or approved leave not yet begun',
+    },
     usage: { 'zh-CN': '撤回 <单号>', en: 'withdraw <no>' },
     examples: { 'zh-CN': ['撤回 AP-1001'], en: ['withdraw AP-1001'] },
-    handle: (ctx, { no }) => changeAndTell(ctx, no, (doc, me, at) => workflow.withdraw(doc, me, at)),
+    handle: (ctx, { no }) => changeAndTell(ctx, no, withdrawing(ctx)),
   }),
   refCommand({
     intent: 'approvals.urge',

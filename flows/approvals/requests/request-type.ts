@@ -26,7 +26,11 @@ export type Approved<D> = {
 };
 
 /** A request that ended without approval, as its type's `onClosed` sees it. */
-export type Closed<D> = Approved<D> & { outcome: 'rejected' | 'withdrawn' };
+export type Closed<D> = Approved<D> & {
+  outcome: 'rejected' | 'withdrawn';
+  /** Withdrawn after its approval (`mayTakeBack`): what `onApproved` did is undone too. */
+  wasApproved: boolean;
+};
 
 /**
  * One kind of request: how it is written as text, the form with the same fields, the schema both
@@ -80,6 +84,8 @@ export type RequestType<D = Record<string, unknown>> = {
    * retry after a crash is safe.
    */
   onApproved?(approved: Approved<D>): Promise<void>;
+  /** An approved request its requester may still withdraw, as of their `today` (leave not yet begun). */
+  mayTakeBack?(data: D, today: string): boolean;
   /** What a rejection or withdrawal undoes (leave gives its days back). Idempotent per request. */
   onClosed?(closed: Closed<D>): Promise<void>;
 };

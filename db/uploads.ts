@@ -90,7 +90,8 @@ export function uploadStore(dir: string) {
      * document naming them, and put back if a new upload of the same file came meanwhile.
      */
     async prune(before: Date, max: number): Promise<number> {
-      const unused = { createdAt: { $lt: before }, requests: { $size: 0 } };
+      // uploads from before `requests` was kept have none: null matches a missing field
+      const unused = { createdAt: { $lt: before }, $or: [{ requests: { $size: 0 } }, { requests: null }] };
       const old = await Upload.find(unused, { _id: 1, sha256: 1 }).sort({ createdAt: 1 }).limit(max).lean();
       let deleted = 0;
       // each by `_id` and still unattached: a request may have taken it since the read

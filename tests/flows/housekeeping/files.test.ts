@@ -42,9 +42,20 @@ describe('housekeeping: old import jobs and uploads', () => {
     // the same bytes sent twice: the old copy goes, the bytes stay for the new one
     const sharedOld = await store.save(file('shared'), 'e2', daysAgo(45));
     const sharedNew = await store.save(file('shared'), 'e2', daysAgo(5));
+    // an upload from before requests were kept on it
+    await Upload.collection.insertOne({
+      _id: 'legacy-upload' as never,
+      sha256: 'f'.repeat(64),
+      name: 'legacy.pdf',
+      mimeType: 'application/pdf',
+      size: 1,
+      uploadedBy: 'e3',
+      createdAt: daysAgo(90),
+    });
     expect(await readdir(dir)).toHaveLength(4);
 
-    expect(await runJob(dir)).toMatchObject({ uploads: 2 });
+    expect(await runJob(dir)).toMatchObject({ uploads: 3 });
+    expect(await store.find('legacy-upload')).toBeNull();
     expect(await store.find(abandoned.id)).toBeNull();
     expect(await store.find(sharedOld.id)).toBeNull();
     expect(await store.bytes(attached.id)).toEqual(Buffer.from('receipt'));

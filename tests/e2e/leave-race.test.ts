@@ -69,4 +69,16 @@ describe('two leave requests at once against a balance for one of them', () => {
     expect(added(before.nos, after.nos)).toEqual(won);
     expect(added(before.held, after.held)).toEqual(won);
   });
+
+  it('a kind that may go below zero with HR approving: the second of two at once gets the HR step', async () => {
+    // sick leave: 5 days a year; 3 + 3 working days (Mon 7 – Wed 9, Mon 14 – Wed 16 December)
+    const [a, b] = await Promise.all([
+      say('bob.smith', 'leave Dec 7 to Dec 9 sick flu'),
+      say('bob.smith', 'leave Dec 14 to Dec 16 sick flu'),
+    ]);
+    const routes = await Promise.all(
+      [a, b].map(async (r) => (await ApprovalRequest.findById(filed(r)).lean())?.steps.map((s) => s.name)),
+    );
+    expect(routes.map((r) => r?.join('+')).sort()).toEqual(['manager', 'manager+HR']);
+  });
 });

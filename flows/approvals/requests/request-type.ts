@@ -25,7 +25,7 @@ export type Approved<D> = {
   today: string;
 };
 
-/** A request that ended without approval, as its type's `onClosed` sees it. */
+/** A request rejected or withdrawn (approved leave may be, before it starts), as `onClosed` sees it. */
 export type Closed<D> = Approved<D> & {
   outcome: 'rejected' | 'withdrawn';
   /** Withdrawn after its approval (`mayTakeBack`): what `onApproved` did is undone too. */

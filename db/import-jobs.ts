@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import { claim } from './claims.js';
 import { isDuplicateKey } from './duplicate-key.js';
 import { ImportFile, ImportJob, type ImportJobDoc, type ImportProblem } from './models/import-job.js';
+import { findByIds } from './point-reads.js';
+import { pruneOldest } from './prune.js';
 
 /** A job's problems kept on it (and shown); the count covers all of them. */
 export const ERRORS_KEPT = 100;
@@ -116,4 +118,27 @@ export async function takeOverStaleImports(now: Date, max = 10): Promise<ImportJ
     taken.push({ ...job, run: job.run + 1, heartbeatAt: now });
   }
   return taken;
+}
+
+/**
+ * Deletes jobs that ended before `before` (at most `max`), and files of ended jobs that a crash
+ * between ending a job and dropping its file left behind. Running jobs keep theirs, and so does a
+ * file with no job yet: `createImportJob` writes the file first. The files collection holds about
+ * as many rows as jobs running, so reading its ids is cheap.
+ */
+export async function pruneEndedImports(before: Date, max: number): Promise<{ jobs: number; files: number }> {
+  const ids = (await ImportFile.find({}, { _id: 1 }).limit(max).lean<{ _id: string }[]>()).map((f) => f._id);
+  const owners = await findByIds<ImportJobDoc>(ImportJob, ids, { state: 1 });
+  let files = 0;
+  for (const [id, job] of owners)
+    if (isEnded(job)) files += (await ImportFile.deleteOne({ _id: id })).deletedCount;
+  // after the files: a leftover file of a job pruned now would have no job to be judged by
+  const jobs = await pruneOldest(
+    ImportJob,
+    { state: { $in: ['done', 'failed'] } },
+    'finishedAt',
+    before,
+    max,
+  );
+  return { jobs, files };
 }

@@ -12,6 +12,7 @@ import { pendingStore } from '../db/pending.js';
 import { claimEvent } from '../db/processed-events.js';
 import { webInboxOf } from '../db/web-inbox.js';
 import { loadRecipients } from '../flows/digests/api.js';
+import { pruneFilesJob } from '../flows/housekeeping/index.js';
 import { flows } from '../flows/index.js';
 import { addressOf, bindByEmail, readDirectory, resolvePerson } from '../flows/org/api.js';
 import { createDeliveries } from './bot/deliveries.js';
@@ -70,6 +71,7 @@ export function createAssistant(
   });
 
   const adapters: Record<string, Hono> = {};
+  const uploadsDir = join(config.dataDir, 'uploads');
   const adminExtras: Hono[] = [];
   let closeStreams = () => {};
   if (config.webChat) {
@@ -88,7 +90,7 @@ export function createAssistant(
             },
           }
         : {}),
-      files: webFiles(join(config.dataDir, 'uploads')),
+      files: webFiles(uploadsDir),
       store: {
         ...webInbox,
         // who an e-mail is comes from the directory cache: no database read per request
@@ -156,6 +158,8 @@ export function createAssistant(
         registered.flatMap((f) => f.imports ?? []),
         { now: options.now, log, notify: notifier.notify },
       ),
+      // wired here, not in the flow: where uploads live and how long files stay is configuration
+      pruneFilesJob(uploadsDir, config.fileRetentionDays),
     ];
     lifecycle.push(
       createScheduler({

@@ -59,6 +59,11 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(24),
+  /**
+   * Days a finished CSV import job (and its report) and a web upload never attached to a request
+   * are kept; the housekeeping job deletes them after that. Attached uploads stay with their request.
+   */
+  FILE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** The company's currency (ISO 4217): amounts typed without one, unless a person has their own default. */
   CURRENCY: z
     .string()
@@ -141,6 +146,8 @@ export type Config = {
   warnings: string[];
   scheduler: boolean;
   reminders: ReminderConfig;
+  /** See FILE_RETENTION_DAYS. */
+  fileRetentionDays: number;
   currency: string;
   logLevel: string;
   logFormat: 'json' | 'pretty';
@@ -231,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       quiet: { start: c.QUIET_HOURS.slice(0, 5), end: c.QUIET_HOURS.slice(6) },
       approvalReminderHours: c.APPROVAL_REMINDER_HOURS,
     },
+    fileRetentionDays: c.FILE_RETENTION_DAYS,
     currency: c.CURRENCY,
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT ?? (c.NODE_ENV === 'development' ? 'pretty' : 'json'),

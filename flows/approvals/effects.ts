@@ -20,10 +20,12 @@ export async function applyClosing(
   doc: ApprovalRequestDoc,
   outcome: 'rejected' | 'withdrawn',
   today: string,
+  wasApproved: boolean,
 ): Promise<void> {
   await requestType(doc.type, doc.typeVersion).onClosed?.({
     ...hookInput(doc, doc.updatedAt, today),
     outcome,
+    wasApproved,
   });
 }
 

@@ -12,6 +12,7 @@ import type { Reached } from './reminders.js';
 import { requestType } from './requests/index.js';
 import { changeRequest, findVisible, planRequest, type Refused, submitRequest } from './service.js';
 import type { Change, Refusal } from './workflow.js';
+import * as workflow from './workflow.js';
 
 type Id = mongoose.Types.ObjectId;
 const viewer = (ctx: TurnContext) => ({
@@ -165,9 +166,21 @@ export async function commitChange(ctx: TurnContext, no: string, change: ChangeF
   const today = ctx.now.toISODate() ?? '';
   const { event } = result.change;
   if (event === 'approved') await applyApproval(result.doc, today);
-  if (event === 'rejected' || event === 'withdrawn') await applyClosing(result.doc, event, today);
+  if (event === 'rejected' || event === 'withdrawn')
+    await applyClosing(result.doc, event, today, result.before.status === 'approved');
   return { result, reached: await announceChange(ctx, result, ctx.person.id) };
 }
+
+/** 撤回 as the requester asks it today: an approved request too, while its type still allows. */
+export const withdrawing =
+  (ctx: TurnContext): ChangeFn =>
+  (doc, me, at) =>
+    workflow.withdraw(
+      doc,
+      me,
+      at,
+      requestType(doc.type, doc.typeVersion).mayTakeBack?.(doc.data, ctx.now.toISODate() ?? '') ?? false,
+    );
 
 /** Any change to a request: committed, and answered in one line. */
 export async function changeAndTell(ctx: TurnContext, no: string, change: ChangeFn): Promise<void> {

@@ -9,7 +9,7 @@ import { customTypesCache } from './custom-types/store.js';
 import { decisionActions } from './decision-actions.js';
 import { decisionCommands } from './decision-commands.js';
 import { approvalDigestSections } from './digest.js';
-import { changeAndTell } from './handlers.js';
+import { changeAndTell, withdrawing } from './handlers.js';
 import { approvalsHomeSections } from './home.js';
 import { approvalJobs } from './jobs.js';
 import { reassignApprovalsOf } from './leaver.js';
@@ -50,7 +50,7 @@ export const approvalsFlow: Flow = {
     },
     {
       actionId: 'approvals.withdraw',
-      handle: (ctx, a) => changeAndTell(ctx, a.value, (doc, me, at) => workflow.withdraw(doc, me, at)),
+      handle: (ctx, a) => changeAndTell(ctx, a.value, withdrawing(ctx)),
     },
     {
       actionId: 'approvals.urge',

@@ -2,7 +2,7 @@ import { type CommandSpec, defineCommand } from '../../src/bot/flow.js';
 import { tr } from '../../src/bot/i18n.js';
 import { noArgs } from '../../src/bot/no-args.js';
 import { decisionQuestions } from './decision-questions.js';
-import { changeAndTell, showList, showRequest } from './handlers.js';
+import { changeAndTell, showList, showRequest, withdrawing } from './handlers.js';
 import { employeeOrSay, refCommand } from './ref-commands.js';
 import { findVisible } from './service.js';
 import * as workflow from './workflow.js';
@@ -78,10 +78,13 @@ export const manageCommands: CommandSpec[] = [
     negative: true,
     writes: true,
     keywords: { 'zh-CN': ['撤回'], en: ['withdraw'] },
-    summary: { 'zh-CN': '撤回自己还在审批中的申请', en: 'Withdraw your pending request' },
+    summary: {
+      'zh-CN': '撤回自己审批中的申请，或已批准、尚未开始的请假',
+      en: 'Withdraw your pending request, or approved leave not yet begun',
+    },
     usage: { 'zh-CN': '撤回 <单号>', en: 'withdraw <no>' },
     examples: { 'zh-CN': ['撤回 AP-1001'], en: ['withdraw AP-1001'] },
-    handle: (ctx, { no }) => changeAndTell(ctx, no, (doc, me, at) => workflow.withdraw(doc, me, at)),
+    handle: (ctx, { no }) => changeAndTell(ctx, no, withdrawing(ctx)),
   }),
   refCommand({
     intent: 'approvals.urge',

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { nextNumber } from '../../db/claims.js';
+import { nextNumber, withLock } from '../../db/claims.js';
 import {
   ApprovalRequest,
   type ApprovalRequestDoc,
@@ -76,13 +76,19 @@ export async function planResubmission(
   return { data: plan.data, steps, startAt };
 }
 
+type Filing = Submission & { now: Date; attachments?: AttachmentRef[] };
+
 /**
  * Files a request: routes it by policy and numbers it (the number is its `_id`), and puts it on
- * its approvers' and requester's lists. No steps left (nobody above) = approved at once.
+ * its approvers' and requester's lists. No steps left (nobody above) = approved at once. A type
+ * with a `filingLock` files one request per key at a time (a claim: the store has no transactions).
  */
-export async function submitRequest(
-  input: Submission & { now: Date; attachments?: AttachmentRef[] },
-): Promise<ApprovalRequestDoc> {
+export async function submitRequest(input: Filing): Promise<ApprovalRequestDoc> {
+  const lock = requestType(input.type).filingLock?.(input.requester.id);
+  return lock ? withLock(lock, input.now, () => file(input)) : file(input);
+}
+
+async function file(input: Filing): Promise<ApprovalRequestDoc> {
   const { requesterId, data, steps, cc, typeVersion } = await planRequest(input);
   const me = (await readDirectory()).byId(requesterId);
   const history = [{ at: input.now, by: requesterId, action: 'submitted', step: 0, comment: '' }];

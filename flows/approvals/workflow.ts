@@ -103,10 +103,14 @@ export function decide(
   return { set: { steps, status: 'approved', waitingFor: [], question: null }, history, event: 'approved' };
 }
 
-/** The requester takes back a request still in the works: pending, or sent back to them. */
-export function withdraw(doc: ApprovalRequestDoc, by: Id, at: Date): Change | Refusal {
+/**
+ * The requester takes back a request still in the works (pending, or sent back to them), or an
+ * approved one when `approvedToo` (its type allows it still: leave that has not begun).
+ */
+export function withdraw(doc: ApprovalRequestDoc, by: Id, at: Date, approvedToo = false): Change | Refusal {
   if (!doc.requesterId.equals(by)) return 'not_requester';
-  if (doc.status !== 'pending' && doc.status !== 'returned') return 'closed';
+  const open = doc.status === 'pending' || doc.status === 'returned';
+  if (!open && !(approvedToo && doc.status === 'approved')) return 'closed';
   return {
     set: { status: 'withdrawn', waitingFor: [] },
     history: entry(by, 'withdrawn', doc.stepIndex, '', at),

@@ -4,6 +4,12 @@
  * asks who works today; the CRM records a field check-in at a customer (外勤打卡).
  */
 export { type FieldPunch, recordFieldPunch } from './field-punch.js';
-export { applyMakeupPunch, countWorkdays, employeesOnLeave, recordApprovedLeave } from './hooks.js';
+export {
+  applyMakeupPunch,
+  cancelLeave,
+  countWorkdays,
+  employeesOnLeave,
+  recordApprovedLeave,
+} from './hooks.js';
 export { isWorkday, loadSchedules } from './schedule.js';
 export { addWorkingHours, workingHoursBetween } from './working-hours.js';

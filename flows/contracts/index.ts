@@ -2,7 +2,9 @@ import type { Flow } from '../../src/bot/flow.js';
 import { contractAdminRoutes } from './admin-routes.js';
 import { contractCommands } from './commands.js';
 import { showOne } from './handlers.js';
+import { contractsHomeSections } from './home.js';
 import { contractJobs } from './jobs.js';
+import { handContractsOf } from './leaver.js';
 import { phrasings } from './phrasings.js';
 import { readers } from './readers.js';
 
@@ -16,4 +18,8 @@ export const contractsFlow: Flow = {
   jobs: contractJobs,
   actions: [{ actionId: 'contracts.show', handle: (ctx, a) => showOne(ctx, a.value) }],
   adminRoutes: contractAdminRoutes,
+  homeSections: contractsHomeSections,
+  onEmployeeLeft: async (employeeId, managerId, now) => {
+    await handContractsOf(employeeId, managerId, now);
+  },
 };

@@ -3,7 +3,7 @@ import { isDateProblem, takeDateRange } from '../../../src/bot/dates/index.js';
 import { tr } from '../../../src/bot/i18n.js';
 import { takeWord } from '../../../src/bot/slots.js';
 import { AppError } from '../../../src/errors.js';
-import { countWorkdays, recordApprovedLeave } from '../../attendance/api.js';
+import { cancelLeave, countWorkdays, recordApprovedLeave } from '../../attendance/api.js';
 import {
   type BalanceRecord,
   checkLeaveBalance,
@@ -175,6 +175,8 @@ export const leave: RequestType<LeaveData> = {
     const balance = await checkLeaveBalance({ ...rest, employeeId: requesterId, days, today });
     return { ...rest, days, ...(balance ? { balance } : {}) };
   },
+  // the balance check and the hold are one step per person: two requests at once cannot both pass
+  filingLock: (requesterId) => `filing:leave:${requesterId}`,
   extraSteps: (d) => (d.balance?.extraStep ? [OVERDRAWN_STEP] : []),
   async onFiled({ no, requesterId, data: d, at }) {
     const b = balanceOf(no, requesterId, d);
@@ -195,7 +197,11 @@ export const leave: RequestType<LeaveData> = {
     const b = balanceOf(no, requesterId, d);
     if (b) await deductLeave(b, at);
   },
-  async onClosed({ no, requesterId, data: d, at }) {
+  // plans change: approved leave can be withdrawn until its first day
+  mayTakeBack: (d, today) => d.from > today,
+  async onClosed({ no, requesterId, data: d, at, wasApproved }) {
+    if (wasApproved)
+      await cancelLeave({ employeeId: requesterId, requestId: no, from: d.from, to: d.to }, at);
     const b = balanceOf(no, requesterId, d);
     if (b) await restoreLeave(b, at);
   },

@@ -25,8 +25,12 @@ export type Approved<D> = {
   today: string;
 };
 
-/** A request that ended without approval, as its type's `onClosed` sees it. */
-export type Closed<D> = Approved<D> & { outcome: 'rejected' | 'withdrawn' };
+/** A request rejected or withdrawn (approved leave may be, before it starts), as `onClosed` sees it. */
+export type Closed<D> = Approved<D> & {
+  outcome: 'rejected' | 'withdrawn';
+  /** Withdrawn after its approval (`mayTakeBack`): what `onApproved` did is undone too. */
+  wasApproved: boolean;
+};
 
 /**
  * One kind of request: how it is written as text, the form with the same fields, the schema both
@@ -64,6 +68,12 @@ export type RequestType<D = Record<string, unknown>> = {
    * its working days in the requester's calendar. Refuses with an `AppError`.
    */
   complete?(data: D, requesterId: string, today: string): Promise<D>;
+  /**
+   * Filings that return the same key run one at a time, from `complete` to `onFiled`: what
+   * `complete` checked against earlier filings (leave: the balance their holds left) is still
+   * true when this one writes. Two requests at the same moment would otherwise both pass.
+   */
+  filingLock?(requesterId: string): string;
   /** Steps added after the policy's, for this request alone (leave over its balance: HR too). */
   extraSteps?(data: D): PolicyRule['steps'];
   /** What filing does beyond the request itself (leave holds its days). Idempotent per request. */
@@ -74,6 +84,8 @@ export type RequestType<D = Record<string, unknown>> = {
    * retry after a crash is safe.
    */
   onApproved?(approved: Approved<D>): Promise<void>;
+  /** An approved request its requester may still withdraw, as of their `today` (leave not yet begun). */
+  mayTakeBack?(data: D, today: string): boolean;
   /** What a rejection or withdrawal undoes (leave gives its days back). Idempotent per request. */
   onClosed?(closed: Closed<D>): Promise<void>;
 };

@@ -3,7 +3,8 @@ import { AttendanceDay } from '../../../db/models/attendance-day.js';
 import { useTestApp } from '../../helpers/app.js';
 import { click, dm, interact, slackEnv, until, useSlackStub } from '../../helpers/slack.js';
 
-// one app for both (each start seeds the demo company): every test reads only the calls it caused
+// one app for both (each start seeds the demo company): every test reads only the calls it caused,
+// from a person of its own (a question left open to one would take the other's next message)
 const stub = useSlackStub();
 const app = useTestApp(slackEnv(stub));
 beforeEach(() => stub.current.reset());
@@ -37,7 +38,7 @@ describe('natural sentences on Slack', () => {
 
 describe('approval forms on Slack', () => {
   it('a leave missing its kind offers the form, opened with the dates already filled in', async () => {
-    await dm(app.current.url, 'U_ALICE', 'leave next monday family matter', 'Ev_af_1');
+    await dm(app.current.url, 'U_BOB', 'leave next monday family matter', 'Ev_af_1');
     const [post] = await stub.current.waitFor('chat.postMessage');
     const button = post?.args.blocks.find((b: { type: string }) => b.type === 'actions').elements[0];
     expect(JSON.parse(button.value)).toMatchObject({
@@ -46,7 +47,7 @@ describe('approval forms on Slack', () => {
     });
     await interact(
       app.current.url,
-      click('U_ALICE', button.action_id, button.value, { channel: String(post?.args.channel), ts: '1.1' }),
+      click('U_BOB', button.action_id, button.value, { channel: String(post?.args.channel), ts: '1.1' }),
     );
     const [open] = await stub.current.waitFor('views.open');
     const blocks = open?.args.view.blocks as { block_id: string; element: Record<string, unknown> }[];

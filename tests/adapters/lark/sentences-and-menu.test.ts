@@ -1,17 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { ApprovalRequest } from '../../../db/models/approval-request.js';
 import { useTestApp } from '../../helpers/app.js';
+import { testNow } from '../../helpers/clock.js';
 import {
   classicCardAction,
+  LARK_TENANT,
   type LarkCall,
   messageEvent,
   postLarkEvent,
   useLarkStub,
 } from '../../helpers/lark.js';
 
-const TOKEN = 'verification-token-natural';
-const env = { LARK_APP_ID: 'cli_nat', LARK_APP_SECRET: 'secret-nat', LARK_VERIFICATION_TOKEN: TOKEN };
-const stub = useLarkStub(env, { ou_zhang: 'zhang.min@demo.example' });
+// one app for both (each start seeds the demo company); their people and messages do not overlap
+const TOKEN = 'verification-token-chat';
+const env: Record<string, string> = {
+  LARK_APP_ID: 'cli_chat0000000001',
+  LARK_APP_SECRET: 'app-secret-chat',
+  LARK_VERIFICATION_TOKEN: TOKEN,
+};
+const stub = useLarkStub(env, {
+  ou_zhang: 'zhang.min@demo.example',
+  ou_li: 'li.wei@demo.example',
+  ou_alice: 'alice.chen@demo.example',
+});
 const app = useTestApp(env);
 const cardOf = (call: LarkCall | undefined) => JSON.parse(call?.body.content ?? '{}');
 const toChat = (c: LarkCall) => c.method === 'POST' && c.body?.receive_id === 'oc_p2p_ou_zhang';
@@ -46,5 +57,40 @@ describe('natural sentences on Lark', () => {
     expect(filed?.data).toMatchObject({ from: '2026-12-07', to: '2026-12-07', kind: 'personal' });
     expect(String((filed?.data as { reason?: string } | undefined)?.reason)).toContain('家里有点事');
     expect(await ApprovalRequest.countDocuments({ type: 'leave' })).toBe(before + 1);
+  });
+});
+
+/** `application.bot.menu_v6`, shaped like Lark's documented example. */
+const menuClick = (openId: string, eventId: string) => ({
+  schema: '2.0',
+  header: {
+    event_id: eventId,
+    event_type: 'application.bot.menu_v6',
+    create_time: String(testNow().getTime()),
+    token: TOKEN,
+    app_id: env.LARK_APP_ID,
+    tenant_key: LARK_TENANT,
+  },
+  event: {
+    operator: { operator_id: { union_id: `on_${openId}`, user_id: '', open_id: openId } },
+    event_key: 'home',
+    timestamp: testNow().getTime(),
+  },
+});
+const cardTo = (openId: string) => (c: LarkCall) => c.method === 'POST' && c.body?.receive_id === openId;
+
+describe('Lark bot menu', () => {
+  it('sends the person their home as one card: approvals, today with Check in, follow-ups, orders', async () => {
+    const res = await postLarkEvent(app.current.url, '/lark/events', menuClick('ou_alice', 'evt_menu_1'));
+    expect(res.status).toBe(200);
+    const [sent] = await stub.current.waitFor(cardTo('ou_alice'));
+    expect(sent?.query.receive_id_type).toBe('open_id');
+    const card = JSON.parse(sent?.body.content);
+    const text = JSON.stringify(card);
+    expect(text).toContain("Alice Chen's workplace");
+    expect(text).toContain('Waiting for your approval');
+    expect(text).toContain('Follow-ups due');
+    expect(text).toContain('My open orders');
+    expect(text).toContain('attendance.checkIn');
   });
 });

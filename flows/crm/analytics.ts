@@ -6,9 +6,6 @@ import { ownedBy } from './ownership.js';
 
 export { DIMENSIONS, type Dimension } from './counts.js';
 
-/** What the analytics command shows: customers by one dimension, or follow-ups week by week. */
-export type AnalyticsView = Dimension | 'follow_ups';
-
 export type Row = { key: string; count: number; share: number };
 export type Breakdown = { by: Dimension; total: number; rows: Row[] };
 

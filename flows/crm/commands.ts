@@ -1,14 +1,13 @@
 import { type CommandSpec, defineCommand, type ParseResult } from '../../src/bot/flow.js';
 import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Locale } from '../../src/bot/types.js';
-import { type AnalyticsView, analyticsScope, customerBreakdown } from './analytics.js';
-import { analyticsCard, trendCard } from './cards.js';
+import { analyticsScope, customerBreakdown, type Dimension } from './analytics.js';
+import { analyticsCard } from './cards.js';
 import { customerForm } from './customer-form.js';
 import { createAndTell, showCustomer, showList } from './customer-handlers.js';
 import { exportFollowUpsCommand } from './export-command.js';
 import { fieldCheckIn } from './field-check-in.js';
 import { followUp } from './follow-up-handlers.js';
-import { followUpTrend } from './follow-up-trend.js';
 import { crmGuard } from './messages.js';
 import { parseCustomer } from './parse-customer.js';
 import { parseFollowUp } from './parse-follow-up.js';
@@ -16,6 +15,7 @@ import { claimByName, releaseByName } from './pool-handlers.js';
 import { previewCustomer, previewFollowUp, previewResolve, previewText } from './preview.js';
 import { resolveForm } from './resolve-form.js';
 import { changeTicketAndTell, createTicket } from './ticket-handlers.js';
+import { followUpTrendCommand } from './trend-command.js';
 
 type L = { locale: Locale };
 const noArgs = (rest: string, ctx: L): ParseResult<Record<string, never>> =>
@@ -32,7 +32,7 @@ const textArg =
 const needName = { 'zh-CN': '请写上客户名称。', en: 'Give the customer name.' };
 const needBoth = { 'zh-CN': '请写上客户名称和内容。', en: 'Give the customer name and the text.' };
 
-const DIMENSION_WORDS: Record<string, AnalyticsView> = {
+const DIMENSION_WORDS: Record<string, Dimension> = {
   城市: 'city',
   city: 'city',
   年龄: 'age',
@@ -49,15 +49,8 @@ const DIMENSION_WORDS: Record<string, AnalyticsView> = {
   'lost reason': 'lost_reason',
   lost_reason: 'lost_reason',
   reason: 'lost_reason',
-  跟进: 'follow_ups',
-  跟进趋势: 'follow_ups',
-  趋势: 'follow_ups',
-  'follow-ups': 'follow_ups',
-  followups: 'follow_ups',
-  'follow-up trend': 'follow_ups',
-  trend: 'follow_ups',
 };
-function parseDimension(rest: string, ctx: L): ParseResult<{ by: AnalyticsView }> {
+function parseDimension(rest: string, ctx: L): ParseResult<{ by: Dimension }> {
   const word = rest
     .replace(/^(by|按)\s*/i, '')
     .trim()
@@ -67,8 +60,8 @@ function parseDimension(rest: string, ctx: L): ParseResult<{ by: AnalyticsView }
     ? { args: { by } }
     : {
         problem: tr(ctx.locale, {
-          'zh-CN': '可按：城市、年龄、行业、阶段、负责人、流失原因，或“跟进”看每周跟进趋势。',
-          en: 'By: city, age, industry, stage, owner, lost reason, or follow-ups (week by week).',
+          'zh-CN': '可按：城市、年龄、行业、阶段、负责人、流失原因。',
+          en: 'By: city, age, industry, stage, owner or lost reason.',
         }),
       };
 }
@@ -247,24 +240,20 @@ export const crmCommands: CommandSpec[] = [
     intent: 'crm.analytics',
     keywords: { 'zh-CN': ['客户分析'], en: ['customer analytics'] },
     summary: {
-      'zh-CN': '客户分布：城市、年龄、行业、阶段、负责人；每周跟进趋势',
-      en: 'Where our customers are: by city, age, industry, stage, owner; follow-ups week by week',
+      'zh-CN': '客户分布：城市、年龄、行业、阶段、负责人',
+      en: 'Where our customers are: by city, age, industry, stage, owner',
     },
     usage: {
-      'zh-CN': '客户分析 [城市|年龄|行业|阶段|负责人|流失原因|跟进]',
-      en: 'customer analytics [by city|age|industry|stage|owner|lost reason|follow-ups]',
+      'zh-CN': '客户分析 [城市|年龄|行业|阶段|负责人|流失原因]',
+      en: 'customer analytics [by city|age|industry|stage|owner|lost reason]',
     },
-    examples: {
-      'zh-CN': ['客户分析 年龄', '客户分析 跟进'],
-      en: ['customer analytics by city', 'customer analytics by follow-ups'],
-    },
+    examples: { 'zh-CN': ['客户分析 年龄'], en: ['customer analytics by city'] },
     parse: parseDimension,
     async handle(ctx, { by }) {
       if (!crmGuard(ctx)) return;
-      if (by === 'follow_ups')
-        return ctx.reply({ card: trendCard(await followUpTrend(ctx.person, ctx.now), ctx.locale) });
       ctx.reply({ card: analyticsCard(await customerBreakdown(by, analyticsScope(ctx.person)), ctx.locale) });
     },
   }),
   exportFollowUpsCommand,
+  followUpTrendCommand,
 ];

@@ -1,5 +1,5 @@
 import type { ParseContext, ParseResult, SentenceReader } from '../../src/bot/flow.js';
-import type { AnalyticsView } from './analytics.js';
+import type { Dimension } from './analytics.js';
 import { readCustomerName, readNewCustomer } from './read-customer.js';
 import { readFollowUp } from './read-follow-up.js';
 import { readClaim, readFieldCheckIn, readRelease } from './read-pool.js';
@@ -9,8 +9,7 @@ import { readResolve, readTicket } from './read-ticket.js';
 const nothing = (): ParseResult<Record<string, never>> => ({ args: {} });
 
 /** The words that pick a breakdown, the first one written wins; none → by city (as the grammar). */
-const DIMENSIONS: [RegExp, AnalyticsView][] = [
-  [/跟进|趋势|每周|(?<![A-Za-z])(?:follow-?ups?|trend|over time|weekly)(?![A-Za-z])/iu, 'follow_ups'],
+const DIMENSIONS: [RegExp, Dimension][] = [
   [/城市|地区|哪里|哪儿|(?<![A-Za-z])(?:cit(?:y|ies)|regions?|where|locations?)(?![A-Za-z])/iu, 'city'],
   [/年龄|岁数|多大|(?<![A-Za-z])(?:ages?|how old)(?![A-Za-z])/iu, 'age'],
   [/行业|(?<![A-Za-z])(?:industr(?:y|ies)|sectors?)(?![A-Za-z])/iu, 'industry'],
@@ -19,7 +18,7 @@ const DIMENSIONS: [RegExp, AnalyticsView][] = [
   [/流失|丢单|输单|原因|(?<![A-Za-z])(?:lost|reasons?|churn)(?![A-Za-z])/iu, 'lost_reason'],
 ];
 
-function readBreakdown(text: string, _ctx: ParseContext): ParseResult<{ by: AnalyticsView }> {
+function readBreakdown(text: string, _ctx: ParseContext): ParseResult<{ by: Dimension }> {
   const at = DIMENSIONS.map(([re, by]) => ({ by, index: re.exec(text)?.index ?? -1 }))
     .filter((d) => d.index >= 0)
     .sort((a, b) => a.index - b.index);
@@ -34,6 +33,7 @@ export const readers: Record<string, SentenceReader> = {
   'crm.followUp': readFollowUp,
   'crm.visit.checkIn': readFieldCheckIn,
   'crm.followUps.due': nothing,
+  'crm.followUps.trend': nothing,
   'crm.pool.list': nothing,
   'crm.pool.claim': readClaim,
   'crm.pool.release': readRelease,

@@ -96,3 +96,21 @@ describe('chart images on Lark', () => {
     expect(JSON.parse(card?.body.content).header.title.content).toBe('Customers by age');
   });
 });
+
+describe('follow-up trend from the chat', () => {
+  const say = (who: string, text: string) =>
+    app.current.post('/web/api/messages', { employee: `${who}@demo.example`, text });
+
+  it('typed or said, it answers with 12 weeks and a line chart the web draws', async () => {
+    for (const text of ['跟进趋势', 'how many follow-ups per week lately?']) {
+      const res = await say('wang.fang', text);
+      const card = res.json.replies[0].card;
+      expect(card.title).toMatch(/跟进趋势 · 近 12 周|Follow-ups over the last 12 weeks/);
+      expect(card.body.split('\n')).toHaveLength(12);
+      expect(card.chart.kind).toBe('line');
+      expect(card.chart.svg).toMatch(/^<svg/);
+    }
+    const refused = await say('bob.smith', 'follow-up trend');
+    expect(refused.json.replies[0].card).toBeUndefined();
+  });
+});

@@ -20,7 +20,7 @@ export function createChartImages(upload: (png: Buffer) => Promise<string>, log:
     const key = keyOf(chart);
     let id = ids.get(key);
     if (!id) {
-      id = Promise.resolve().then(() => upload(chartPng(chart)));
+      id = chartPng(chart).then(upload);
       ids.set(key, id);
       if (ids.size > REMEMBERED) ids.delete(ids.keys().next().value as string);
     }

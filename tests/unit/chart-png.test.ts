@@ -8,20 +8,20 @@ const sizeOf = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.read
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('chartPng (resvg)', () => {
-  it('draws bars as a PNG twice the SVG’s size, one row per value', () => {
+  it('draws bars as a PNG twice the SVG’s size, one row per value', async () => {
     const bars = [
       { label: '上海', value: 12 },
       { label: '公海', value: 3 },
       { label: 'San Francisco', value: 1 },
     ];
-    const png = chartPng({ kind: 'bar', title: '客户分析', bars });
+    const png = await chartPng({ kind: 'bar', title: '客户分析', bars });
     expect(png.subarray(0, 8).equals(SIGNATURE)).toBe(true);
     expect(sizeOf(png)).toEqual({ width: 1120, height: (50 + 3 * 26) * 2 });
-    const taller = chartPng({ kind: 'bar', title: '客户分析', bars: [...bars, ...bars] });
+    const taller = await chartPng({ kind: 'bar', title: '客户分析', bars: [...bars, ...bars] });
     expect(sizeOf(taller).height).toBeGreaterThan(sizeOf(png).height);
   });
 
-  it('draws a line over time, each point’s value written on it', () => {
+  it('draws a line over time, each point’s value written on it', async () => {
     const points = [
       { label: '11/2', value: 4 },
       { label: '11/9', value: 0 },
@@ -29,7 +29,7 @@ describe('chartPng (resvg)', () => {
     ];
     const svg = chartSvg({ kind: 'line', title: 'trend', points });
     for (const text of ['11/16', '>7<', '>4<']) expect(svg).toContain(text);
-    const png = chartPng({ kind: 'line', title: 'trend', points });
+    const png = await chartPng({ kind: 'line', title: 'trend', points });
     expect(png.subarray(0, 8).equals(SIGNATURE)).toBe(true);
     expect(sizeOf(png)).toEqual({ width: 1120, height: 520 });
   });

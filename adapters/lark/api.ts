@@ -2,6 +2,7 @@ import { AppType, Client, LoggerLevel } from '@larksuiteoapi/node-sdk';
 import type { MessageRef, Reply, ReplyFile } from '../../src/bot/types.js';
 import type { LarkConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
+import { createChartImages } from '../chart-images.js';
 import { replyAsCard, toLarkCard } from './render.js';
 
 type ReceiveIdType = 'open_id' | 'chat_id';
@@ -16,6 +17,7 @@ export type LarkApi = ReturnType<typeof createLarkApi>;
  */
 export function createLarkApi(config: LarkConfig, log: Logger) {
   const client = larkClient(config, log);
+  const images = createChartImages(uploadImage, log);
   let botOpenId: Promise<string | null> | null = null;
 
   async function send(idType: ReceiveIdType, id: string, reply: Reply): Promise<MessageRef> {
@@ -28,7 +30,11 @@ export function createLarkApi(config: LarkConfig, log: Logger) {
       params: { receive_id_type: idType },
       data:
         'card' in reply
-          ? { receive_id: id, msg_type: 'interactive', content: JSON.stringify(toLarkCard(reply.card)) }
+          ? {
+              receive_id: id,
+              msg_type: 'interactive',
+              content: JSON.stringify(toLarkCard(reply.card, await chartKeyOf(reply))),
+            }
           : { receive_id: id, msg_type: 'text', content: JSON.stringify({ text: reply.text }) },
     });
     const data = ok(res, 'im.message.create');
@@ -49,11 +55,26 @@ export function createLarkApi(config: LarkConfig, log: Logger) {
     return { platform: 'lark', channelId: String(data.chat_id ?? id), messageId: String(data.message_id) };
   }
 
+  /** A card's chart as an uploaded image; none (numbers only) without a chart or when that failed. */
+  async function chartKeyOf(reply: Reply): Promise<string | undefined> {
+    const chart = 'card' in reply ? reply.card.chart : undefined;
+    return (chart && (await images.idOf(chart))) || undefined;
+  }
+
+  /** `im/v1/images` with `image_type: message`: a key that cards and messages may show. */
+  async function uploadImage(png: Buffer): Promise<string> {
+    const uploaded = (await client.im.image.create({ data: { image_type: 'message', image: png } })) as {
+      image_key?: string;
+    } | null;
+    if (!uploaded?.image_key) throw new Error('lark im.image.create returned no image_key');
+    return uploaded.image_key;
+  }
+
   /** Replaces a sent card for everyone (it was sent with `update_multi`); PATCH takes cards only. */
   async function patch(messageId: string, reply: Reply): Promise<void> {
     const res: ApiResult = await client.im.message.patch({
       path: { message_id: messageId },
-      data: { content: JSON.stringify(replyAsCard(reply)) },
+      data: { content: JSON.stringify(replyAsCard(reply, await chartKeyOf(reply))) },
     });
     ok(res, 'im.message.patch');
   }

@@ -1,4 +1,5 @@
 import type { Card, CardStatus, Reply } from '../../src/bot/types.js';
+import { chartAlt } from '../../src/charts/chart-alt.js';
 
 /** Lark card JSON (message card 1.0 shape): what `im/v1/messages` takes as `content`. */
 export type LarkCard = {
@@ -33,8 +34,8 @@ const BUTTON_TYPE = { primary: 'primary', danger: 'danger', default: 'default' }
  * PATCH change the card for everyone who sees it (else only one viewer's copy changes).
  * @example toLarkCard({ title: 'Leave', fields: [['Days', '2']], status: 'pending', actions: [] })
  */
-export function toLarkCard(card: Card): LarkCard {
-  const draft = {
+export function toLarkCard(card: Card, chartImageKey?: string): LarkCard {
+  const draft: Draft = {
     title: cut(card.title, 200),
     subtitle: card.subtitle ? cut(card.subtitle, 500) : undefined,
     fields: card.fields
@@ -43,6 +44,8 @@ export function toLarkCard(card: Card): LarkCard {
     body: card.body ? cut(card.body, BODY_CHARS) : undefined,
     status: card.status,
     actions: card.actions.slice(0, MAX_BUTTONS),
+    image:
+      card.chart && chartImageKey ? { key: chartImageKey, alt: cut(chartAlt(card.chart), 1000) } : undefined,
   };
   if (encodedSize(render(draft)) <= CARD_LIMIT_BYTES) return render(draft);
   // too big: find the largest per-text cap (field values and body alike) that fits
@@ -68,15 +71,17 @@ function capped(card: Draft, max: number): Draft {
 }
 
 /** Text replies become a plain card where only a card will do (PATCH updates cards only). */
-export function replyAsCard(reply: Reply): LarkCard {
-  return toLarkCard('card' in reply ? reply.card : { title: '', fields: [], body: reply.text, actions: [] });
+export function replyAsCard(reply: Reply, chartImageKey?: string): LarkCard {
+  if ('card' in reply) return toLarkCard(reply.card, chartImageKey);
+  return toLarkCard({ title: '', fields: [], body: reply.text, actions: [] });
 }
 
 export function encodedSize(card: LarkCard): number {
   return Buffer.byteLength(JSON.stringify(JSON.stringify(card)));
 }
 
-type Draft = Omit<Card, 'subtitle'> & { subtitle?: string };
+/** `image`: the card's chart, uploaded as a PNG (`im/v1/images`), shown below its numbers. */
+type Draft = Omit<Card, 'subtitle' | 'chart'> & { subtitle?: string; image?: { key: string; alt: string } };
 
 function render(card: Draft): LarkCard {
   const elements: Record<string, unknown>[] = [];
@@ -92,6 +97,13 @@ function render(card: Draft): LarkCard {
     });
   }
   if (card.body) elements.push({ tag: 'div', text: { tag: 'lark_md', content: escapeTags(card.body) } });
+  if (card.image) {
+    elements.push({
+      tag: 'img',
+      img_key: card.image.key,
+      alt: { tag: 'plain_text', content: card.image.alt },
+    });
+  }
   if (card.actions.length > 0) {
     elements.push({
       tag: 'action',

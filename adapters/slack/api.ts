@@ -16,6 +16,8 @@ export type SlackApi = {
   userEmail(userId: string): Promise<string | null>;
   /** The file into the app's DM with the user (conversations.open, then files.uploadV2), with a comment. */
   uploadToDm(userId: string, file: ReplyFile, comment: string): Promise<void>;
+  /** An image shared nowhere (files.uploadV2 without a channel), for an image block: its file id. */
+  uploadImage(png: Buffer, name: string): Promise<string>;
 };
 
 /**
@@ -67,6 +69,14 @@ export function createSlackApi(botToken: string, apiUrl?: string): SlackApi {
         filename: file.name,
         initial_comment: comment,
       });
+    },
+    async uploadImage(png, name) {
+      const res = (await client.files.uploadV2({ file: png, filename: name })) as {
+        files?: { files?: { id?: string }[] }[];
+      };
+      const id = res.files?.[0]?.files?.[0]?.id;
+      if (!id) throw new Error('slack files.uploadV2 returned no file id');
+      return id;
     },
   };
 }

@@ -8,6 +8,7 @@ import { classify } from './payloads.js';
 import { type SlackMessage, toSlackMessage, truncate } from './render.js';
 import { renderForm } from './render-form.js';
 import { renderHome } from './render-home.js';
+import { type ChartSender, createChartSender } from './send-with-chart.js';
 import {
   fromBlockActions,
   fromCommand,
@@ -31,6 +32,8 @@ export type HandlerDeps = {
   submitWaitMs?: number;
   /** Acked turns allowed to wait for a worker before requests are refused with 503. */
   backlog?: number;
+  /** Shared with the adapter's messenger, so both reuse one chart's upload. */
+  sendWithChart?: ChartSender;
 };
 
 export type HomeSender = {
@@ -66,6 +69,7 @@ export function createSlackHandler(deps: HandlerDeps) {
     onError: (err) => deps.log.error({ err: { name: (err as Error)?.name } }, 'slack work failed'),
   });
   const lookup = (userId: string) => deps.api.userEmail(userId);
+  const sendWithChart = deps.sendWithChart ?? createChartSender(deps.api, deps.log);
 
   /**
    * Publishes the person's App Home. Refreshed when they open the tab and after each click on it
@@ -108,7 +112,7 @@ export function createSlackHandler(deps: HandlerDeps) {
       case 'replies':
         for (const r of outcome.replies)
           if ('file' in r) await deps.api.uploadToDm(place.user, r.file, r.text);
-          else await post(place, toSlackMessage(r), false);
+          else await sendWithChart(r, (message) => post(place, message, false));
     }
   }
 

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { MessageRef, Messenger } from '../../src/bot/types.js';
 import { createSlackApi, type SlackApi } from './api.js';
 import { createSlackHandler, type HandlerDeps } from './handle.js';
-import { toSlackMessage } from './render.js';
+import { createChartSender } from './send-with-chart.js';
 import { startSocketMode } from './socket-mode.js';
 import { verifySignature } from './verify.js';
 
@@ -32,7 +32,8 @@ const MAX_BODY = 512 * 1024;
 export function createSlackAdapter(options: SlackOptions, deps: SlackAdapterDeps) {
   const { now } = deps;
   const api = deps.api ?? createSlackApi(options.botToken, options.apiUrl);
-  const handler = createSlackHandler({ ...deps, api, command: options.command, now });
+  const sendWithChart = createChartSender(api, deps.log);
+  const handler = createSlackHandler({ ...deps, api, command: options.command, now, sendWithChart });
   const routes = new Hono();
 
   routes.post(
@@ -65,11 +66,11 @@ export function createSlackAdapter(options: SlackOptions, deps: SlackAdapterDeps
     platform: 'slack',
     async send(target, reply): Promise<MessageRef> {
       // posting to a user id lands in the app's DM with them
-      const sent = await api.postMessage({ channel: target.userId, ...toSlackMessage(reply) });
+      const sent = await sendWithChart(reply, (m) => api.postMessage({ channel: target.userId, ...m }));
       return { platform: 'slack', channelId: sent.channel, messageId: sent.ts };
     },
     async update(ref, reply) {
-      await api.update({ channel: ref.channelId, ts: ref.messageId, ...toSlackMessage(reply) });
+      await sendWithChart(reply, (m) => api.update({ channel: ref.channelId, ts: ref.messageId, ...m }));
     },
   };
 

@@ -1,4 +1,5 @@
 import type { Button, Card, CardStatus, Reply } from '../../src/bot/types.js';
+import { chartAlt } from '../../src/charts/chart-alt.js';
 
 // Slack's documented limits (../shared/platforms/slack/SLACK_BLOCK_KIT_LIMITS.md). Content past
 // a limit is cut with a marker rather than sent whole: Slack rejects the whole message otherwise.
@@ -12,6 +13,7 @@ export const LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   actionId: 255,
+  altText: 2000,
   /** Undocumented total (bolt-js #2509 hit msg_blocks_too_long near 13k); stay well under. */
   totalText: 12_000,
   /** Top-level fallback text; Slack truncates past 40k, notifications show far less. */
@@ -52,12 +54,16 @@ const plain = (text: string, max: number): Text => ({ type: 'plain_text', text: 
  * becomes Block Kit, with its title as the fallback text notifications show.
  * @example toSlackMessage({ card: { title: 'Leave', fields: [], actions: [] } }).blocks?.[0]?.type // 'header'
  */
-export function toSlackMessage(reply: Reply): SlackMessage {
+export function toSlackMessage(reply: Reply, chartFileId?: string): SlackMessage {
   if ('text' in reply) return { text: truncate(reply.text, LIMITS.fallbackText) };
-  return { text: truncate(reply.card.title, LIMITS.fallbackText), blocks: renderCard(reply.card) };
+  return {
+    text: truncate(reply.card.title, LIMITS.fallbackText),
+    blocks: renderCard(reply.card, chartFileId),
+  };
 }
 
-export function renderCard(card: Card): Block[] {
+/** `chartFileId`: the card's chart, uploaded as a PNG; shown below the numbers it draws. */
+export function renderCard(card: Card, chartFileId?: string): Block[] {
   const content: Block[] = [];
   let budget: number = LIMITS.totalText;
   const spend = (text: string) => {
@@ -82,6 +88,13 @@ export function renderCard(card: Card): Block[] {
   if (card.body && budget > 0) {
     const body = truncate(escapeMrkdwn(card.body), Math.min(LIMITS.sectionText, budget));
     content.push({ type: 'section', text: mrkdwn(spend(body), LIMITS.sectionText) });
+  }
+  if (card.chart && chartFileId) {
+    content.push({
+      type: 'image',
+      slack_file: { id: chartFileId },
+      alt_text: truncate(chartAlt(card.chart), LIMITS.altText),
+    });
   }
   const actions = actionBlocks(card.actions);
   // buttons are what a person acts on: keep them, cut content, and say that something was cut

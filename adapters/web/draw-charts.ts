@@ -1,4 +1,4 @@
-import type { Reply } from '../../src/bot/types.js';
+import type { Chart, Reply } from '../../src/bot/types.js';
 import { chartSvg } from '../../src/charts/chart-svg.js';
 
 /**
@@ -8,5 +8,6 @@ import { chartSvg } from '../../src/charts/chart-svg.js';
 export function drawCharts(reply: Reply): Reply {
   if (!('card' in reply) || !reply.card.chart) return reply;
   const { chart } = reply.card;
-  return { card: { ...reply.card, chart: { ...chart, svg: chartSvg(chart) } as typeof chart } };
+  const drawn: Chart & { svg: string } = { ...chart, svg: chartSvg(chart) };
+  return { card: { ...reply.card, chart: drawn } };
 }

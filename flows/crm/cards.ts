@@ -5,6 +5,7 @@ import { type Text, tr } from '../../src/bot/i18n.js';
 import type { Button, Card, Locale } from '../../src/bot/types.js';
 import type { ContractLine } from '../contracts/api.js';
 import type { Breakdown, Dimension } from './analytics.js';
+import type { Trend } from './follow-up-trend.js';
 import { CHANNEL_LABEL, LOST_REASON_LABEL, STAGE_LABEL } from './words.js';
 
 export type Viewer = { id: string; locale: Locale; timezone: string };
@@ -58,6 +59,13 @@ const t = {
     lost_reason: { 'zh-CN': '流失原因', en: 'lost reason' },
   } satisfies Record<Dimension, Text>,
   analytics: { 'zh-CN': '客户分析 · 按{by}', en: 'Customers by {by}' },
+  trend: { 'zh-CN': '跟进趋势 · 近 {weeks} 周', en: 'Follow-ups over the last {weeks} weeks' },
+  trendScope: {
+    all: { 'zh-CN': '全公司，共 {n} 次', en: 'Everyone: {n} in all' },
+    team: { 'zh-CN': '你和你的团队，共 {n} 次', en: 'You and your team: {n} in all' },
+    own: { 'zh-CN': '你自己，共 {n} 次', en: 'Yours: {n} in all' },
+  } satisfies Record<Trend['scope'], Text>,
+  weekOf: { 'zh-CN': '周', en: 'week of' },
   total: { 'zh-CN': '共 {n} 个客户', en: '{n} customers' },
   unknown: { 'zh-CN': '（未填）', en: '(not set)' },
 };
@@ -262,6 +270,27 @@ export function analyticsCard(b: Breakdown, locale: Locale): Card {
     fields: [],
     body: lines.length ? lines.join('\n') : tr(locale, t.none),
     ...(bars.length ? { chart: { kind: 'bar' as const, title, bars } } : {}),
+    status: 'info',
+    actions: [],
+  };
+}
+
+/** One line a week (its Monday, the count, a text bar) and the same weeks as a line chart. */
+export function trendCard(trend: Trend, locale: Locale): Card {
+  const top = Math.max(1, ...trend.weeks.map((w) => w.count));
+  const day = (iso: string) => DateTime.fromISO(iso).toFormat(locale === 'en' ? 'MMM d' : 'M/d');
+  const lines = trend.weeks.map(
+    (w) =>
+      `${tr(locale, t.weekOf)} ${day(w.start).padEnd(6)} ${String(w.count).padStart(4)} ${'█'.repeat(Math.round((w.count / top) * 20))}`,
+  );
+  const title = tr(locale, t.trend, { weeks: trend.weeks.length });
+  const points = trend.weeks.map((w) => ({ label: day(w.start), value: w.count }));
+  return {
+    title,
+    subtitle: tr(locale, t.trendScope[trend.scope], { n: trend.total }),
+    fields: [],
+    body: lines.join('\n'),
+    chart: { kind: 'line', title, points },
     status: 'info',
     actions: [],
   };

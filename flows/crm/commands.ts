@@ -16,6 +16,7 @@ import { claimByName, releaseByName } from './pool-handlers.js';
 import { previewCustomer, previewFollowUp, previewResolve, previewText } from './preview.js';
 import { resolveForm } from './resolve-form.js';
 import { changeTicketAndTell, createTicket } from './ticket-handlers.js';
+import { followUpTrendCommand } from './trend-command.js';
 
 type L = { locale: Locale };
 /** The rest of the line, required, with `missing` as the problem when empty. */
@@ -249,4 +250,5 @@ export const crmCommands: CommandSpec[] = [
     },
   }),
   exportFollowUpsCommand,
+  followUpTrendCommand,
 ];

@@ -33,6 +33,7 @@ export const readers: Record<string, SentenceReader> = {
   'crm.followUp': readFollowUp,
   'crm.visit.checkIn': readFieldCheckIn,
   'crm.followUps.due': nothing,
+  'crm.followUps.trend': nothing,
   'crm.pool.list': nothing,
   'crm.pool.claim': readClaim,
   'crm.pool.release': readRelease,

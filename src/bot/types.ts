@@ -138,7 +138,10 @@ export type CardStatus = 'info' | 'pending' | 'approved' | 'rejected' | 'warning
  * Numbers to draw. Adapters that can show an image draw it (the web chat: SVG); the card's
  * `body` or `fields` always carry the same numbers, so the rest show those.
  */
-export type Chart = { kind: 'bar'; title: string; bars: { label: string; value: number }[] };
+export type Chart =
+  | { kind: 'bar'; title: string; bars: { label: string; value: number }[] }
+  /** Values over time, oldest first (a week, a month per point). */
+  | { kind: 'line'; title: string; points: { label: string; value: number }[] };
 
 export type Card = {
   title: string;

@@ -175,7 +175,7 @@ describe('CRM tickets and analytics', () => {
 
   it('analytics come with a chart: every value a bar, the pool its own; the web draws it as SVG', async () => {
     const card = cardOf(await say('li.wei', '客户分析 负责人'));
-    const bars = card.chart?.bars ?? [];
+    const bars = card.chart?.kind === 'bar' ? card.chart.bars : [];
     expect(bars.map((b) => b.label)).toContain('公海');
     expect(bars.every((b) => b.label !== '')).toBe(true);
     const total = Number(/\d+/.exec(card.subtitle ?? '')?.[0]);

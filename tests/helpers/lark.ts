@@ -98,6 +98,8 @@ export async function startLarkStub(users: Record<string, string> = {}): Promise
     }
     if (req.method === 'POST' && url.pathname === '/open-apis/im/v1/files')
       return reply(200, { code: 0, msg: 'success', data: { file_key: `file_stub_${++sent}` } });
+    if (req.method === 'POST' && url.pathname === '/open-apis/im/v1/images')
+      return reply(200, { code: 0, msg: 'success', data: { image_key: `img_stub_${++sent}` } });
     if (req.method === 'PATCH' && url.pathname.startsWith('/open-apis/im/v1/messages/'))
       return reply(200, { code: 0, msg: 'success', data: {} });
     const user = url.pathname.match(/^\/open-apis\/contact\/v3\/users\/([^/]+)$/);

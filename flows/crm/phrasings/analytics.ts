@@ -1,7 +1,22 @@
 import type { Phrasings } from '../../../src/bot/flow.js';
 
-/** Asking for sales figures and the funnel. */
+/** Asking for sales figures, the funnel and the follow-up trend. */
 export const analyticsPhrasings: Phrasings = {
+  'crm.followUps.trend': [
+    '跟进趋势',
+    '看看最近几周的跟进趋势',
+    '每周跟进了多少次客户',
+    '团队每周的跟进次数统计',
+    '近三个月跟进量的变化',
+    '这几周大家跟进客户的次数有没有下降',
+    'follow-up trend',
+    'follow-ups over time',
+    'how many follow-ups per week lately',
+    'show the weekly follow-up trend for my team',
+    'are we following up with customers less than last month',
+    '看下 follow-up 的 trend',
+    '每周 follow-up 次数',
+  ],
   'crm.analytics': [
     '客户流失原因分析',
     '丢单都是什么原因',

@@ -62,7 +62,7 @@ export async function planRequest(input: Submission) {
  * starting where its rule's `resubmitFrom` says. Steps before that one keep the decisions they
  * had, where the old route had a step of the same name.
  */
-export async function planResubmission(
+async function planResubmission(
   doc: ApprovalRequestDoc,
   input: Omit<Submission, 'type' | 'resubmitting'>,
 ): Promise<Resubmission> {

@@ -6,12 +6,16 @@ import mongoose, { Schema } from 'mongoose';
  * follows from the policy and the date. What is stored are the events a request causes, each
  * under a key written once (`AP-1042:annual:hold`, `…:deduct`, `…:restore`; HR's opening
  * balances and corrections `<id>:annual:adjust`), changed under a
- * version claim (db/versioned.ts): a retried hook finds its key and writes nothing.
+ * version claim (db/versioned.ts): a retried hook finds its key and writes nothing. A request
+ * resubmitted after it was sent back is a new revision with keys of its own (`AP-1042:r2:annual:hold`),
+ * the revision before it restored.
  */
 const entrySchema = new Schema(
   {
     key: { type: String, required: true },
     no: { type: String, required: true },
+    /** The request's revision (1: as filed; each resubmission one more); absent on older entries. */
+    rev: { type: Number },
     kind: { type: String, required: true },
     event: { type: String, enum: ['hold', 'deduct', 'restore', 'adjust'], required: true },
     /** Working days of the request that fall in this year (half days as .5); an adjustment's days, ±. */
@@ -41,6 +45,7 @@ export type LeaveEvent = 'hold' | 'deduct' | 'restore' | 'adjust';
 export type LeaveEntry = {
   key: string;
   no: string;
+  rev?: number;
   kind: string;
   event: LeaveEvent;
   days: number;

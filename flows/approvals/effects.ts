@@ -15,6 +15,18 @@ export async function onFiled(doc: ApprovalRequestDoc, today: string): Promise<v
   await requestType(doc.type, doc.typeVersion).onFiled?.(hookInput(doc, doc.createdAt, today));
 }
 
+/** What resubmitting edited data does (`RequestType.onResubmitted`), at the resubmission's time. */
+export async function applyResubmission(
+  before: ApprovalRequestDoc,
+  doc: ApprovalRequestDoc,
+  today: string,
+): Promise<void> {
+  await requestType(doc.type, doc.typeVersion).onResubmitted?.({
+    ...hookInput(doc, doc.updatedAt, today),
+    before: before.data,
+  });
+}
+
 /** What a rejection or withdrawal undoes (`RequestType.onClosed`), at the decision's time. */
 export async function applyClosing(
   doc: ApprovalRequestDoc,

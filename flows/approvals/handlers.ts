@@ -10,7 +10,14 @@ import { listMine, listPending } from './lists.js';
 import { announceChange, announceSubmitted } from './messaging.js';
 import type { Reached } from './reminders.js';
 import { requestType } from './requests/index.js';
-import { changeRequest, findVisible, planRequest, type Refused, submitRequest } from './service.js';
+import {
+  type Changed,
+  changeRequest,
+  findVisible,
+  planRequest,
+  type Refused,
+  submitRequest,
+} from './service.js';
 import type { Change, Refusal } from './workflow.js';
 import * as workflow from './workflow.js';
 
@@ -160,7 +167,13 @@ export type ChangeFn = (doc: ApprovalRequestDoc, me: Id, at: Date) => Change | R
 export async function commitChange(ctx: TurnContext, no: string, change: ChangeFn) {
   const me = new mongoose.Types.ObjectId(ctx.person.id);
   const at = ctx.now.toJSDate();
-  const result = await changeRequest(no.toUpperCase(), (doc) => change(doc, me, at), at);
+  return followChange(ctx, await changeRequest(no.toUpperCase(), (doc) => change(doc, me, at), at));
+}
+
+type Committed = Awaited<ReturnType<typeof followChange>>;
+
+/** What follows a change already written: a final approval's effects, every card brought up to date. */
+export async function followChange(ctx: TurnContext, result: Changed | Refused) {
   if (!result.ok) return { result, reached: undefined };
   ctx.log.info({ no: result.doc.no, event: result.change.event }, 'approval changed');
   const today = ctx.now.toISODate() ?? '';
@@ -184,7 +197,15 @@ export const withdrawing =
 
 /** Any change to a request: committed, and answered in one line. */
 export async function changeAndTell(ctx: TurnContext, no: string, change: ChangeFn): Promise<void> {
-  const { result, reached } = await commitChange(ctx, no, change);
+  await tellChange(ctx, no, await commitChange(ctx, no, change));
+}
+
+/** A change's outcome in one line: done, or why not. */
+export async function tellChange(
+  ctx: TurnContext,
+  no: string,
+  { result, reached }: Committed,
+): Promise<void> {
   if (!result.ok) {
     ctx.reply(await explainRefusal(ctx, no.toUpperCase(), result));
     return;

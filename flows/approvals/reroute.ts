@@ -56,6 +56,17 @@ export function returnedBy(doc: ApprovalRequestDoc): string | undefined {
 /** A resubmission as planned from the edited data: its route and the step it starts at. */
 export type Resubmission = { data: Record<string, unknown>; steps: ApprovalStep[]; startAt: number };
 
+/** Why `by` may not resubmit the request as it is now; null when they may. */
+export function refuseResubmit(doc: ApprovalRequestDoc, by: Id): Refusal | null {
+  if (!doc.requesterId.equals(by)) return 'not_requester';
+  if (doc.status === 'pending') return 'not_returned';
+  return doc.status === 'returned' ? null : 'closed';
+}
+
+/** The revision a resubmission of the request becomes: the filing is 1, each resubmission one more. */
+export const nextRevision = (doc: ApprovalRequestDoc): number =>
+  doc.history.filter((h) => h.action === 'resubmitted').length + 2;
+
 /** The requester's edited request, same number, waiting again at the step the policy says. */
 export function resubmit(
   doc: ApprovalRequestDoc,
@@ -64,9 +75,8 @@ export function resubmit(
   comment: string,
   at: Date,
 ): Change | Refusal {
-  if (!doc.requesterId.equals(by)) return 'not_requester';
-  if (doc.status === 'pending') return 'not_returned';
-  if (doc.status !== 'returned') return 'closed';
+  const refused = refuseResubmit(doc, by);
+  if (refused) return refused;
   const steps = copySteps(plan.steps);
   const startAt = Math.min(plan.startAt, Math.max(steps.length - 1, 0));
   const set: Change['set'] = { data: plan.data, steps, stepIndex: startAt, question: null };

@@ -4,11 +4,10 @@ import { tr } from '../../src/bot/i18n.js';
 import { resubmitIntent } from './cards.js';
 import { checkForm } from './commands.js';
 import { decisionQuestions } from './decision-questions.js';
-import { changeAndTell, explainRefusal } from './handlers.js';
+import { explainRefusal, followChange, tellChange } from './handlers.js';
 import { REQUEST_TYPES, requestType } from './requests/index.js';
 import type { RequestType } from './requests/request-type.js';
-import { resubmit } from './reroute.js';
-import { findVisible, planResubmission } from './service.js';
+import { findVisible, resubmitRequest } from './service.js';
 
 /**
  * Resubmitting a request that was sent back: the requester edits it (by text, or in its type's
@@ -66,8 +65,14 @@ export async function resubmitByText(ctx: TurnContext, no: string, text: string)
 
 /** Routes the edited request again and puts it back in the works, if it is still sent back. */
 async function resubmitData(ctx: TurnContext, doc: ApprovalRequestDoc, data: Record<string, unknown>) {
-  const plan = await planResubmission(doc, { requester: ctx.person, data, today: ctx.now.toISODate() ?? '' });
-  await changeAndTell(ctx, doc.no, (current, me, at) => resubmit(current, me, plan, '', at));
+  const today = ctx.now.toISODate() ?? '';
+  const result = await resubmitRequest(doc.no, {
+    requester: ctx.person,
+    data,
+    today,
+    now: ctx.now.toJSDate(),
+  });
+  await tellChange(ctx, doc.no, await followChange(ctx, result));
 }
 
 /**

@@ -13,11 +13,12 @@ import { changeVersioned } from '../../db/versioned.js';
 import type { MessageRef, Person } from '../../src/bot/types.js';
 import { managesUp, readDirectory } from '../org/api.js';
 import { deadlineOf } from './deadline.js';
-import { onFiled } from './effects.js';
+import { applyResubmission, onFiled } from './effects.js';
 import { syncLists } from './lists.js';
 import { POLICY, type Policy, ruleFor } from './policy.js';
 import { requestType } from './requests/index.js';
-import { type Resubmission, returnedBy } from './reroute.js';
+import type { RequestType, Resubmitting } from './requests/request-type.js';
+import { nextRevision, type Resubmission, refuseResubmit, resubmit, returnedBy } from './reroute.js';
 import { routeRequest } from './routing.js';
 import type { Change, Refusal } from './workflow.js';
 
@@ -31,6 +32,8 @@ type Submission = {
   data: Record<string, unknown>;
   today: string;
   policy?: Policy;
+  /** Set when the data are edits of a request sent back (planResubmission). */
+  resubmitting?: Resubmitting;
 };
 
 /**
@@ -40,9 +43,12 @@ type Submission = {
 export async function planRequest(input: Submission) {
   const requesterId = oid(input.requester.id);
   const type = requestType(input.type);
-  const data = (await type.complete?.({ ...input.data }, input.requester.id, input.today)) ?? {
-    ...input.data,
-  };
+  const data = (await type.complete?.(
+    { ...input.data },
+    input.requester.id,
+    input.today,
+    input.resubmitting,
+  )) ?? { ...input.data };
   const base =
     type.route?.(data) ?? ruleFor(input.policy ?? POLICY, input.type as ApprovalType, type.measure(data));
   const extra = type.extraSteps?.(data) ?? [];
@@ -56,11 +62,12 @@ export async function planRequest(input: Submission) {
  * starting where its rule's `resubmitFrom` says. Steps before that one keep the decisions they
  * had, where the old route had a step of the same name.
  */
-export async function planResubmission(
+async function planResubmission(
   doc: ApprovalRequestDoc,
-  input: Omit<Submission, 'type'>,
+  input: Omit<Submission, 'type' | 'resubmitting'>,
 ): Promise<Resubmission> {
-  const plan = await planRequest({ ...input, type: doc.type });
+  const resubmitting = { no: doc.no, revision: nextRevision(doc) };
+  const plan = await planRequest({ ...input, type: doc.type, resubmitting });
   const from = plan.rule.resubmitFrom === 'returned' ? returnedBy(doc) : undefined;
   const startAt = Math.max(
     0,
@@ -84,8 +91,43 @@ type Filing = Submission & { now: Date; attachments?: AttachmentRef[] };
  * with a `filingLock` files one request per key at a time (a claim: the store has no transactions).
  */
 export async function submitRequest(input: Filing): Promise<ApprovalRequestDoc> {
-  const lock = requestType(input.type).filingLock?.(input.requester.id);
-  return lock ? withLock(lock, input.now, () => file(input)) : file(input);
+  return underFilingLock(requestType(input.type), input.requester.id, input.now, () => file(input));
+}
+
+/** Runs `fn` holding the type's filing lock for the requester, if the type has one. */
+function underFilingLock<T>(type: RequestType, requesterId: string, now: Date, fn: () => Promise<T>) {
+  const lock = type.filingLock?.(requesterId);
+  return lock ? withLock(lock, now, fn) : fn();
+}
+
+/**
+ * Resubmits a request sent back, with the requester's edits: planned again (as a filing would be,
+ * less what the request itself holds), changed, and the type told (`onResubmitted`), all under the
+ * type's filing lock, so that a filing at the same moment cannot pass on a balance this one uses.
+ */
+export async function resubmitRequest(
+  no: string,
+  input: Omit<Submission, 'type' | 'resubmitting'> & { now: Date },
+): Promise<Changed | Refused> {
+  const filed = await ApprovalRequest.findById(no).lean<ApprovalRequestDoc>();
+  if (!filed) return { ok: false, refusal: 'not_found' };
+  const by = oid(input.requester.id);
+  const type = requestType(filed.type, filed.typeVersion);
+  return underFilingLock(type, String(filed.requesterId), input.now, async (): Promise<Changed | Refused> => {
+    // read again inside the lock: a resubmission that got here first has moved it on
+    const doc = await ApprovalRequest.findById(no).lean<ApprovalRequestDoc>();
+    if (!doc) return { ok: false, refusal: 'not_found' };
+    const refused = refuseResubmit(doc, by);
+    if (refused) return { ok: false, refusal: refused, doc };
+    const plan = await planResubmission(doc, input);
+    const result = await changeRequest(
+      no,
+      (current) => resubmit(current, by, plan, '', input.now),
+      input.now,
+    );
+    if (result.ok) await applyResubmission(result.before, result.doc, input.today);
+    return result;
+  });
 }
 
 async function file(input: Filing): Promise<ApprovalRequestDoc> {

@@ -28,17 +28,21 @@ export type YearBalance = {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Requests of one kind in a year's ledger, by their latest event: restored ones are left out. */
+/**
+ * Requests of one kind in a year's ledger, each revision of a request on its own (a resubmission
+ * restores the one before it), by their latest event: restored ones are left out.
+ */
 export function requestsIn(entries: readonly LeaveEntry[], kind: string) {
-  const byNo = new Map<string, { days: number; date: string; taken: boolean; restored: boolean }>();
+  const byRevision = new Map<string, { days: number; date: string; taken: boolean; restored: boolean }>();
   for (const e of entries) {
     if (e.kind !== kind || e.event === 'adjust') continue;
-    const r = byNo.get(e.no) ?? { days: e.days, date: e.date, taken: false, restored: false };
+    const id = `${e.no}#${e.rev ?? 1}`;
+    const r = byRevision.get(id) ?? { days: e.days, date: e.date, taken: false, restored: false };
     if (e.event === 'deduct') Object.assign(r, { days: e.days, date: e.date, taken: true });
     if (e.event === 'restore') r.restored = true;
-    byNo.set(e.no, r);
+    byRevision.set(id, r);
   }
-  return [...byNo.values()].filter((r) => !r.restored);
+  return [...byRevision.values()].filter((r) => !r.restored);
 }
 
 /** Earned by `asOf` (an ISO date) in `year`: nothing before it starts, all of it after it ends. */

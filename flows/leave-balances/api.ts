@@ -1,7 +1,7 @@
 /**
  * Leave balances' public face: approvals' leave type checks a request against its balance when
- * it is made, and tells this flow when it is filed, approved, rejected or withdrawn (each
- * idempotent per request).
+ * it is made or resubmitted, and tells this flow when it is filed, resubmitted, approved, rejected
+ * or withdrawn (each idempotent per request revision).
  */
 export {
   type BalanceRecord,
@@ -9,5 +9,6 @@ export {
   deductLeave,
   describeBalance,
   holdLeave,
+  moveLeaveHold,
   restoreLeave,
 } from './service.js';

@@ -45,25 +45,45 @@ export function balancesFrom(
   });
 }
 
-/** One person's balances of every kind in `year` as of `asOf`. */
+/**
+ * One person's balances of every kind in `year` as of `asOf`. `without`: a request number whose
+ * events are left out, as if it had never been filed (a resubmission is checked without its own hold).
+ */
 export async function balancesOf(
   policy: LeavePolicy,
   employeeId: string,
   year: number,
   asOf: string,
+  without?: string,
 ): Promise<YearBalance[]> {
-  return balancesFrom(policy, year, asOf, await readLedgers(employeeId, yearsUpTo(policy, year)));
+  const ledgers = await readLedgers(employeeId, yearsUpTo(policy, year));
+  if (without)
+    for (const [y, doc] of ledgers)
+      ledgers.set(y, { ...doc, entries: doc.entries.filter((e) => e.no !== without) });
+  return balancesFrom(policy, year, asOf, ledgers);
 }
 
+/** A request's event as the ledger keys it; revision 1 (as filed) keeps the key it always had. */
+const eventKey = (no: string, revision: number, kind: string, event: LeaveEvent) =>
+  revision > 1 ? `${no}:r${revision}:${kind}:${event}` : `${no}:${kind}:${event}`;
+
 /**
- * Writes one event of a request into each year it touches, once: the key `<no>:<kind>:<event>`
- * already there means a retry, and nothing is written (safe after a crash half-way).
+ * Writes one event of a request (of its `revision`, 1 when not given) into each year it touches,
+ * once: its key already there means a retry, and nothing is written (safe after a crash half-way).
  */
 export async function recordEvent(
-  input: { employeeId: string; no: string; kind: string; event: LeaveEvent; parts: YearPart[] },
+  input: {
+    employeeId: string;
+    no: string;
+    revision?: number;
+    kind: string;
+    event: LeaveEvent;
+    parts: YearPart[];
+  },
   at: Date,
 ): Promise<void> {
-  const key = `${input.no}:${input.kind}:${input.event}`;
+  const rev = input.revision ?? 1;
+  const key = eventKey(input.no, rev, input.kind, input.event);
   for (const part of input.parts) {
     const id = leaveYearKey(input.employeeId, part.year);
     await changeVersioned<LeaveYearDoc, 'unchanged'>(
@@ -79,6 +99,7 @@ export async function recordEvent(
                 {
                   key,
                   no: input.no,
+                  rev,
                   kind: input.kind,
                   event: input.event,
                   days: part.days,

@@ -22,6 +22,8 @@ export type LeaveAsked = {
   days: number;
   /** The requester's local date: balances are as of today (or 1 January of a later year). */
   today: string;
+  /** A request sent back and now resubmitted: checked without its own hold, which it replaces. */
+  resubmitting?: { no: string; revision: number };
 };
 
 /**
@@ -29,6 +31,8 @@ export type LeaveAsked = {
  * exactly these days, whatever the calendar or policy says later.
  */
 export type BalanceRecord = {
+  /** The request's revision these days belong to (absent: 1, as filed). */
+  revision?: number;
   kind: string;
   label: { 'zh-CN': string; en: string };
   parts: (YearPart & { before: number; after: number })[];
@@ -71,12 +75,14 @@ export async function checkLeaveBalance(a: LeaveAsked): Promise<BalanceRecord | 
   const checked = await Promise.all(
     parts.map(async (part) => {
       const asOf = a.today > `${part.year}-01-01` ? a.today : `${part.year}-01-01`;
-      const b = (await balancesOf(policy, a.employeeId, part.year, asOf)).find((x) => x.kind === a.kind);
+      const balances = await balancesOf(policy, a.employeeId, part.year, asOf, a.resubmitting?.no);
+      const b = balances.find((x) => x.kind === a.kind);
       const before = b?.available ?? 0;
       return { ...part, before, after: Math.round((before - part.days) * 100) / 100 };
     }),
   );
   const record: BalanceRecord = {
+    ...(a.resubmitting ? { revision: a.resubmitting.revision } : {}),
     kind: a.kind,
     label: p.label,
     parts: checked,
@@ -114,7 +120,14 @@ export function describeBalance(r: BalanceRecord, locale: Locale): [string, stri
 export type LeaveHookInput = { no: string; employeeId: string; balance: BalanceRecord };
 const record = (event: 'hold' | 'deduct' | 'restore') => (h: LeaveHookInput, at: Date) =>
   recordEvent(
-    { employeeId: h.employeeId, no: h.no, kind: h.balance.kind, event, parts: h.balance.parts },
+    {
+      employeeId: h.employeeId,
+      no: h.no,
+      revision: h.balance.revision,
+      kind: h.balance.kind,
+      event,
+      parts: h.balance.parts,
+    },
     at,
   );
 
@@ -124,6 +137,19 @@ export const holdLeave = record('hold');
 export const deductLeave = record('deduct');
 /** Rejected or withdrawn: its days come back. */
 export const restoreLeave = record('restore');
+
+/**
+ * Resubmitted with edited days: the new revision's days are held and the old revision's come
+ * back (either may be missing, when its kind had no balance). Held first, so that a crash
+ * between the two writes leaves too much held rather than too little; a retry writes nothing twice.
+ */
+export async function moveLeaveHold(
+  h: { no: string; employeeId: string; from?: BalanceRecord; to?: BalanceRecord },
+  at: Date,
+): Promise<void> {
+  if (h.to) await holdLeave({ no: h.no, employeeId: h.employeeId, balance: h.to }, at);
+  if (h.from) await restoreLeave({ no: h.no, employeeId: h.employeeId, balance: h.from }, at);
+}
 
 /** Own balance; managers their reports' (down the line); HR and admins anyone's. */
 export async function maySee(viewer: Person, employeeId: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import {
   deductLeave,
   describeBalance,
   holdLeave,
+  moveLeaveHold,
   restoreLeave,
 } from '../../leave-balances/api.js';
 import { dateOrder, dateRefused, half, requestDate, text } from './fields.js';
@@ -163,7 +164,7 @@ export const leave: RequestType<LeaveData> = {
   },
   measure: (d) => ({ days: d.days }),
   // counted with the requester's own calendar: holidays and make-up workdays (调休) included
-  async complete(d, requesterId, today) {
+  async complete(d, requesterId, today, resubmitting) {
     const days = await countWorkdays(requesterId, d.from, d.to, d.fromHalf, d.toHalf);
     if (days === 0) {
       throw new AppError('approvals.no_workdays', 'leave covers no workday', {
@@ -172,7 +173,7 @@ export const leave: RequestType<LeaveData> = {
       });
     }
     const { balance: _, ...rest } = d;
-    const balance = await checkLeaveBalance({ ...rest, employeeId: requesterId, days, today });
+    const balance = await checkLeaveBalance({ ...rest, employeeId: requesterId, days, today, resubmitting });
     return { ...rest, days, ...(balance ? { balance } : {}) };
   },
   // the balance check and the hold are one step per person: two requests at once cannot both pass
@@ -181,6 +182,9 @@ export const leave: RequestType<LeaveData> = {
   async onFiled({ no, requesterId, data: d, at }) {
     const b = balanceOf(no, requesterId, d);
     if (b) await holdLeave(b, at);
+  },
+  async onResubmitted({ no, requesterId, data: d, before, at }) {
+    await moveLeaveHold({ no, employeeId: requesterId, from: before.balance, to: d.balance }, at);
   },
   async onApproved({ no, requesterId, data: d, at }) {
     await recordApprovedLeave(

@@ -14,6 +14,9 @@ export type TextContext = { locale: Locale; now: DateTime };
  */
 export type TextRead = { fields: Record<string, unknown>; problem?: string; ask?: string };
 
+/** A request sent back being resubmitted: its number and the revision the edits become. */
+export type Resubmitting = { no: string; revision: number };
+
 /** A request just approved, as its type's `onApproved` sees it. */
 export type Approved<D> = {
   no: string;
@@ -65,11 +68,14 @@ export type RequestType<D = Record<string, unknown>> = {
   route?(data: D): PolicyRule;
   /**
    * What the type works out from elsewhere before it is filed (and for the preview): leave counts
-   * its working days in the requester's calendar. Refuses with an `AppError`.
+   * its working days in the requester's calendar. Refuses with an `AppError`. `resubmitting`: the
+   * request sent back that these edits resubmit, and the revision they become (the filing is 1),
+   * so that what it already holds (leave: its days) is not counted against itself.
    */
-  complete?(data: D, requesterId: string, today: string): Promise<D>;
+  complete?(data: D, requesterId: string, today: string, resubmitting?: Resubmitting): Promise<D>;
   /**
-   * Filings that return the same key run one at a time, from `complete` to `onFiled`: what
+   * Filings (and resubmissions) that return the same key run one at a time, from `complete` to
+   * `onFiled` (`onResubmitted`): what
    * `complete` checked against earlier filings (leave: the balance their holds left) is still
    * true when this one writes. Two requests at the same moment would otherwise both pass.
    */
@@ -78,6 +84,11 @@ export type RequestType<D = Record<string, unknown>> = {
   extraSteps?(data: D): PolicyRule['steps'];
   /** What filing does beyond the request itself (leave holds its days). Idempotent per request. */
   onFiled?(filed: Approved<D>): Promise<void>;
+  /**
+   * What resubmitting edited data does beyond the request itself (leave holds the new days and
+   * gives back the old). Idempotent per revision.
+   */
+  onResubmitted?(resubmitted: Approved<D> & { before: D }): Promise<void>;
   /**
    * What a final approval does beyond the request itself (leave → attendance, onboarding → org).
    * Runs once, by whoever made the deciding write; must be idempotent per request, so that a

@@ -7,6 +7,7 @@ import {
   checkLeaveBalance,
   deductLeave,
   holdLeave,
+  moveLeaveHold,
   restoreLeave,
 } from '../../../flows/leave-balances/service.js';
 import { TEST_START } from '../../helpers/clock.js';
@@ -92,6 +93,34 @@ describe('leave balances against the store', () => {
     const doc = await LeaveYear.findById(`${a}:2026`).lean<LeaveYearDoc>();
     expect(doc?.entries.map((e) => e.key)).toEqual(['AP-9:annual:hold', 'AP-9:annual:deduct']);
     expect(await annual(a, 2026, '2026-12-02')).toMatchObject({ taken: 2, pending: 0, available: 8 });
+  });
+
+  it('a resubmission is checked without its own hold, and moves it to its revision once', async () => {
+    const a = await makeEmployee();
+    const ask = { employeeId: a, kind: 'annual', reason: '', today: '2026-12-02', from: '2026-12-07' };
+    await holdLeave({ no: 'AP-7', employeeId: a, balance: leaveOf(6, 2026, '2026-12-07') }, TEST_START);
+    const again = await checkLeaveBalance({
+      ...ask,
+      to: '2026-12-09',
+      days: 3,
+      resubmitting: { no: 'AP-7', revision: 2 },
+    });
+    expect(again).toMatchObject({ revision: 2, parts: [{ before: 10, after: 7 }] });
+    // another request is still checked against AP-7's hold
+    expect((await checkLeaveBalance({ ...ask, to: '2026-12-09', days: 3 }))?.parts[0]?.before).toBe(4);
+
+    const move = { no: 'AP-7', employeeId: a, from: leaveOf(6, 2026, '2026-12-07'), to: again ?? undefined };
+    await moveLeaveHold(move, TEST_START);
+    await moveLeaveHold(move, TEST_START); // a retry
+    const doc = await LeaveYear.findById(`${a}:2026`).lean<LeaveYearDoc>();
+    expect(doc?.entries.map((e) => `${e.key} ${e.days}`)).toEqual([
+      'AP-7:annual:hold 6',
+      'AP-7:r2:annual:hold 3',
+      'AP-7:annual:restore 6',
+    ]);
+    expect(await annual(a, 2026, '2026-12-02')).toMatchObject({ pending: 3, available: 7 });
+    await deductLeave({ no: 'AP-7', employeeId: a, balance: again as BalanceRecord }, TEST_START);
+    expect(await annual(a, 2026, '2026-12-02')).toMatchObject({ taken: 3, pending: 0, available: 7 });
   });
 
   it('checks a request: before and after, split over New Year, refused below zero with nothing written', async () => {

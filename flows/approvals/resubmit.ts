@@ -29,13 +29,22 @@ const parseContextOf = (ctx: TurnContext): ParseContext => ({
   currency: ctx.person.currency ?? ctx.companyCurrency,
 });
 
-/** The request's data as its form's values, to be edited. */
-function valuesOf(rt: RequestType, data: Record<string, unknown>): Record<string, string> {
+/** The four parts of a leave's date range: new dates in the text replace all of them, halves too. */
+const RANGE_FIELDS = ['from', 'to', 'fromHalf', 'toHalf'];
+
+/**
+ * What stays as filed: its form's fields and the half days of its range, which only text can say
+ * (dropping them would resubmit half a day as a whole one) — less the range when the text names
+ * new dates, since the text's range is whole.
+ */
+function keptValues(rt: RequestType, data: Record<string, unknown>, said: string[]): Record<string, string> {
+  const newRange = said.includes('from') || said.includes('to');
+  const names = new Set([...rt.formFields.map((f) => f.name), ...RANGE_FIELDS]);
+  if (newRange) for (const name of RANGE_FIELDS) names.delete(name);
   return Object.fromEntries(
-    rt.formFields.flatMap((f) => {
-      const v = data[f.name];
-      return v === undefined || v === null || typeof v === 'object' ? [] : [[f.name, String(v)]];
-    }),
+    Object.entries(data).flatMap(([name, v]) =>
+      names.has(name) && v !== undefined && v !== null && typeof v !== 'object' ? [[name, String(v)]] : [],
+    ),
   );
 }
 
@@ -54,7 +63,12 @@ export async function resubmitByText(ctx: TurnContext, no: string, text: string)
   const pctx = parseContextOf(ctx);
   const read = text ? rt.fromText(text, pctx) : { fields: {} };
   const said = Object.entries(read.fields).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  const values = { ...valuesOf(rt, found.data), ...Object.fromEntries(said.map(([k, v]) => [k, String(v)])) };
+  const kept = keptValues(
+    rt,
+    found.data,
+    said.map(([k]) => k),
+  );
+  const values = { ...kept, ...Object.fromEntries(said.map(([k, v]) => [k, String(v)])) };
   const checked = read.problem ? { errors: { text: read.problem } } : checkForm(rt, values, pctx);
   if ('errors' in checked) {
     const problem = Object.values(checked.errors)[0] ?? '';

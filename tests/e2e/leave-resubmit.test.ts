@@ -173,4 +173,29 @@ describe('resubmitting leave that was sent back (退回)', () => {
     expect((await doc(no))?.steps.map((s) => s.name)).toEqual(['manager', 'HR']);
     expect(await sickOf('bob.smith')).toMatch(/^-1 d available .*6 d pending/);
   });
+
+  it('a half day stays a half day when resubmitted as it was, and new dates by text replace the halves', async () => {
+    const no = await file('sun.li', '请假 12月8日下午 年假 体检');
+    expect((await doc(no))?.data).toMatchObject({ from: '2026-12-08', fromHalf: 'pm', days: 0.5 });
+    expect(textOf(await say('li.wei', `退回 ${no} 请写清楚医院`))).toBe(`已退回 ${no}。`);
+
+    expect(textOf(await say('sun.li', `重新提交 ${no}`))).toBe(`已重新提交 ${no}，等待审批。`);
+    expect((await doc(no))?.data).toMatchObject({
+      from: '2026-12-08',
+      to: '2026-12-08',
+      fromHalf: 'pm',
+      days: 0.5,
+    });
+    expect(await ledgerOf('sun.li')).toEqual([
+      `${no}:annual:hold 0.5`,
+      `${no}:r2:annual:hold 0.5`,
+      `${no}:annual:restore 0.5`,
+    ]);
+
+    expect(textOf(await say('li.wei', `退回 ${no} 改成周三吧`))).toBe(`已退回 ${no}。`);
+    expect(textOf(await say('sun.li', `重新提交 ${no} 12月9日`))).toBe(`已重新提交 ${no}，等待审批。`);
+    const moved = (await doc(no))?.data;
+    expect(moved).toMatchObject({ from: '2026-12-09', to: '2026-12-09', days: 1 });
+    expect(moved?.fromHalf).toBeUndefined();
+  });
 });

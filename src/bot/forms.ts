@@ -19,10 +19,14 @@ export function formFor(
       kind: f.kind,
       optional: f.optional ?? false,
       options: f.options?.map((o) => ({ value: o.value, label: tr(locale, o.label) })),
-      ...(initial[f.name] ? { initial: initial[f.name] } : {}),
+      ...(fits(f, initial[f.name]) ? { initial: initial[f.name] } : {}),
     })),
   };
 }
+
+/** A prefilled value the field can show: a select's must be one of its options (Slack refuses others). */
+const fits = (field: { options?: { value: string }[] }, value: string | undefined): value is string =>
+  !!value && (!field.options || field.options.some((o) => o.value === value));
 
 /** What the text already said, as form values, so the form opens with it filled in. */
 export function draftOf(command: CommandSpec, rest: string, ctx: ParseContext): Record<string, string> {

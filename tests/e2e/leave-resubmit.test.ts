@@ -198,4 +198,52 @@ describe('resubmitting leave that was sent back (退回)', () => {
     expect(moved).toMatchObject({ from: '2026-12-09', to: '2026-12-09', days: 1 });
     expect(moved?.fromHalf).toBeUndefined();
   });
+
+  it('the forms say half days too: the edit form opens with the half filed by text, and a filing form takes both ends', async () => {
+    const no = await file('sun.li', '请假 12月10日上午 年假 看牙');
+    expect(textOf(await say('li.wei', `退回 ${no} 写上医院`))).toBe(`已退回 ${no}。`);
+    const returned = (await cards('sun.li')).filter((c) => c.title.includes(no)).at(-1);
+    const edit = returned?.actions.find((b) => b.label === '修改并重新提交');
+    const opened = await app.current.post('/web/api/actions', {
+      employee: demo('sun.li'),
+      actionId: edit?.actionId,
+      value: edit?.value,
+      forms: true,
+    });
+    const fields = opened.json.form.fields as { name: string; initial?: string }[];
+    // a morning is "until noon" on its only day; "from noon" stays empty
+    expect(fields.find((f) => f.name === 'toHalf')?.initial).toBe('am');
+    expect(fields.find((f) => f.name === 'fromHalf')?.initial).toBeUndefined();
+    const values = Object.fromEntries(fields.map((f) => [f.name, f.initial ?? '']));
+    const resubmitted = await app.current.post('/web/api/forms', {
+      employee: demo('sun.li'),
+      intent: opened.json.form.intent,
+      values: { ...values, reason: '看牙 协和医院' },
+      eventId: 'half-edit-1',
+    });
+    expect(textOf(resubmitted.json.replies)).toBe(`已重新提交 ${no}，等待审批。`);
+    expect((await doc(no))?.data).toMatchObject({ fromHalf: 'am', toHalf: 'am', days: 0.5 });
+
+    const filed = await app.current.post('/web/api/forms', {
+      employee: demo('sun.li'),
+      intent: 'approvals.leave',
+      values: {
+        kind: 'annual',
+        from: '2026-12-14',
+        to: '2026-12-15',
+        fromHalf: 'pm',
+        toHalf: 'am',
+        reason: '搬家',
+      },
+      eventId: 'half-file-1',
+    });
+    const halves = await doc(noOf(cardOf(filed.json.replies)));
+    expect(halves?.data).toMatchObject({
+      from: '2026-12-14',
+      to: '2026-12-15',
+      fromHalf: 'pm',
+      toHalf: 'am',
+      days: 1,
+    });
+  });
 });

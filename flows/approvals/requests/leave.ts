@@ -55,6 +55,14 @@ const kindWords = {
 
 const HALF_LABEL = { am: { 'zh-CN': '上午', en: 'morning' }, pm: { 'zh-CN': '下午', en: 'afternoon' } };
 
+/** One day with one half named (a form's "from noon" or "until noon"): that half, on both sides. */
+function oneDayOneHalf<T extends { from: string; to: string; fromHalf?: 'am' | 'pm'; toHalf?: 'am' | 'pm' }>(
+  d: T,
+): T {
+  const named = d.fromHalf ?? d.toHalf;
+  return d.from === d.to && named ? { ...d, fromHalf: d.fromHalf ?? named, toHalf: d.toHalf ?? named } : d;
+}
+
 export type LeaveData = {
   kind: LeaveKind;
   from: string;
@@ -116,7 +124,7 @@ export const leave: RequestType<LeaveData> = {
         toHalf: half,
         reason: text(),
       }),
-    ),
+    ).transform(oneDayOneHalf),
   formFields: [
     {
       name: 'kind',
@@ -138,6 +146,22 @@ export const leave: RequestType<LeaveData> = {
       },
     },
     { name: 'to', label: { 'zh-CN': '结束日期', en: 'To' }, kind: 'date' },
+    // Half days, as a form can say them: the first day from noon, the last day until noon. For
+    // one day either means that half (the schema makes both halves the same).
+    {
+      name: 'fromHalf',
+      label: { 'zh-CN': '开始日', en: 'First day' },
+      kind: 'select',
+      optional: true,
+      options: [{ value: 'pm', label: { 'zh-CN': '下午起', en: 'from noon' } }],
+    },
+    {
+      name: 'toHalf',
+      label: { 'zh-CN': '结束日', en: 'Last day' },
+      kind: 'select',
+      optional: true,
+      options: [{ value: 'am', label: { 'zh-CN': '到中午', en: 'until noon' } }],
+    },
     {
       name: 'reason',
       label: { 'zh-CN': '原因', en: 'Reason' },

@@ -1,0 +1,88 @@
+import { DateTime } from 'luxon';
+import type mongoose from 'mongoose';
+import { withLock } from './claims.js';
+import { FollowUpWeek } from './models/follow-up-week.js';
+import { findByIds } from './point-reads.js';
+
+/**
+ * Quarter hours: every zone in use today is a whole number of them away from UTC (Kolkata +5:30,
+ * Kathmandu +5:45), so each bucket lies inside one local week wherever the reader is.
+ */
+export const BUCKET_MINUTES = 15;
+const BUCKET_MS = BUCKET_MINUTES * 60_000;
+export const COMPANY = 'company';
+/** The embedded store loses one of two concurrent `$inc`s on one document: writers take turns. */
+const LOCK = 'crm-follow-up-weeks';
+
+export type Counted = { by?: mongoose.Types.ObjectId | string | null; at: Date };
+/** Rollup `_id` → field path (`n.q<k>`) → how many. */
+export type WeekCounts = Map<string, Map<string, number>>;
+
+const weekOf = (at: Date) => DateTime.fromJSDate(at, { zone: 'utc' }).startOf('week');
+const weekName = (start: DateTime) => start.toFormat("kkkk-'W'WW");
+
+/** The rollup `_id` of one author's (or the company's) UTC week that holds `at`. */
+export const weekKey = (who: string, at: Date) => `${who}:${weekName(weekOf(at))}`;
+
+/** Adds the follow-ups to `into`: under their author's week and the company's. */
+export function addUp(entries: readonly Counted[], into: WeekCounts = new Map()): WeekCounts {
+  for (const { by, at } of entries) {
+    const bucket = `n.q${Math.floor((at.getTime() - weekOf(at).toMillis()) / BUCKET_MS)}`;
+    for (const who of by ? [String(by), COMPANY] : [COMPANY]) {
+      const key = weekKey(who, at);
+      const fields = into.get(key) ?? new Map<string, number>();
+      fields.set(bucket, (fields.get(bucket) ?? 0) + 1);
+      into.set(key, fields);
+    }
+  }
+  return into;
+}
+
+/**
+ * Counts follow-ups just inserted. Called once per insert that happened (a retried insert of the
+ * same `_id` fails and counts nothing); a crash between the insert and this leaves the weeks one
+ * short until the backfill is run again (flows/crm/migrations.ts).
+ */
+export async function countInserted(entries: readonly Counted[], now: Date): Promise<void> {
+  if (entries.length === 0) return;
+  const counts = addUp(entries);
+  await withLock(LOCK, now, async () => {
+    for (const [key, fields] of counts)
+      await FollowUpWeek.updateOne({ _id: key }, { $inc: Object.fromEntries(fields) }, { upsert: true });
+  });
+}
+
+/** Replaces the weeks named in `counts` (a recount), under the writers' lock. */
+export async function replaceWeeks(counts: WeekCounts, now: Date): Promise<void> {
+  await withLock(LOCK, now, async () => {
+    for (const [key, fields] of counts) {
+      const n = Object.fromEntries([...fields].map(([path, count]) => [path.slice(2), count]));
+      await FollowUpWeek.replaceOne({ _id: key }, { n }, { upsert: true });
+    }
+  });
+}
+
+/**
+ * Follow-ups per bucket start for the authors (or the company) from `from` to before `to`: one
+ * point read per (who, UTC week). A bucket counts when it starts before `to`, so the quarter hour
+ * that holds `to` counts whole (live, nothing in it is later than now).
+ */
+export async function countsBetween(
+  who: readonly string[],
+  from: DateTime,
+  to: DateTime,
+): Promise<{ at: Date; count: number }[]> {
+  const keys: string[] = [];
+  for (let week = weekOf(from.toJSDate()); week < to; week = week.plus({ weeks: 1 }))
+    for (const id of who) keys.push(`${id}:${weekName(week)}`);
+  const docs = await findByIds<{ _id: string; n?: Record<string, number> }>(FollowUpWeek, keys);
+  const rows: { at: Date; count: number }[] = [];
+  for (const doc of docs.values()) {
+    const start = DateTime.fromISO(doc._id.slice(doc._id.lastIndexOf(':') + 1), { zone: 'utc' });
+    for (const [field, count] of Object.entries(doc.n ?? {})) {
+      const at = start.plus({ milliseconds: Number(field.slice(1)) * BUCKET_MS });
+      if (count > 0 && at >= from && at < to) rows.push({ at: at.toJSDate(), count });
+    }
+  }
+  return rows;
+}

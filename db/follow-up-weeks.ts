@@ -18,6 +18,12 @@ export type Counted = { by?: mongoose.Types.ObjectId | string | null; at: Date }
 /** Rollup `_id` → field path (`n.q<k>`) → how many. */
 export type WeekCounts = Map<string, Map<string, number>>;
 
+const WEEK_MS = 7 * 24 * 3_600_000;
+/** 5 January 1970, the first Monday after the epoch. */
+const FIRST_MONDAY = 4 * 24 * 3_600_000;
+
+/** Which UTC ISO week holds `at`, as a number of weeks: shares the backfill's passes. */
+export const weekNumber = (at: Date) => Math.floor((at.getTime() - FIRST_MONDAY) / WEEK_MS);
 const weekOf = (at: Date) => DateTime.fromJSDate(at, { zone: 'utc' }).startOf('week');
 const weekName = (start: DateTime) => start.toFormat("kkkk-'W'WW");
 

@@ -49,10 +49,14 @@ followUpSchema.post('save', async function () {
 // typed by mongoose as the model; it is the documents inserted
 followUpSchema.post('insertMany', async (docs: unknown) => countContacts(docs as Inserted[]));
 // an unordered insert that met taken `_id`s still inserted the others
-followUpSchema.post('insertMany', { errorHandler: true }, async (err: Error & { insertedDocs?: Inserted[] }) => {
-  await countContacts(err.insertedDocs ?? []);
-  throw err;
-});
+followUpSchema.post(
+  'insertMany',
+  { errorHandler: true },
+  async (err: Error & { insertedDocs?: Inserted[] }) => {
+    await countContacts(err.insertedDocs ?? []);
+    throw err;
+  },
+);
 
 export type FollowUpDoc = InferSchemaType<typeof followUpSchema> & { _id: mongoose.Types.ObjectId };
 export const FollowUp = mongoose.model('FollowUp', followUpSchema);

@@ -19,6 +19,7 @@ import { claimFromButton, lostReasonPicked } from './pool-handlers.js';
 import { profileMigration } from './profile-migration.js';
 import { readers } from './readers.js';
 import { changeTicketAndTell } from './ticket-handlers.js';
+import { trendMigration } from './trend-migration.js';
 
 export const crmFlow: Flow = {
   name: 'crm',
@@ -28,7 +29,7 @@ export const crmFlow: Flow = {
   commands: crmCommands,
   jobs: crmJobs,
   // history first: the keys' counts read the customers it completes
-  migrations: [historyMigration, keysMigration, ticketNumbersMigration, profileMigration],
+  migrations: [historyMigration, keysMigration, ticketNumbersMigration, profileMigration, trendMigration],
   caches: [customerNamesCache],
   imports: [customersImport],
   actions: [

@@ -1,7 +1,8 @@
 // CRM rows: follow-ups logged per second through the web API (one salesperson on a demo
 // customer, 10 connections); and the CRM chat actions one at a time while the customers and
 // their follow-ups grow from 1k to 100k (BENCH_CRM_SIZES) in a database of their own, with the
-// growth of p50 printed below the table. BENCH_ONLY=crm runs only the growth rows.
+// growth of p50 printed below the table (the follow-up trend reads its weekly rollup, so it
+// should stay flat). BENCH_ONLY=crm runs only the growth rows.
 import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { connectDb } from '../db/connect.js';
@@ -126,6 +127,7 @@ const ACTIONS = [
   'my customers',
   'due follow-ups',
   'analytics by city',
+  'follow-up trend',
 ] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -164,6 +166,13 @@ function turnOf(action: Action, size: number): (i: number) => Turn {
         employee: 'li.wei@demo.example',
         text: '客户分析 城市',
         ok: (r) => r[0]?.card?.title === '客户分析 · 按城市',
+      });
+    case 'follow-up trend':
+      // the admin's: the whole company's follow-ups, every bench one among them
+      return () => ({
+        employee: 'li.wei@demo.example',
+        text: '跟进趋势',
+        ok: (r) => r[0]?.card?.title === '跟进趋势 · 近 12 周',
       });
   }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type mongoose from 'mongoose';
+import { bulkWriteInSlices } from './bulk-write.js';
 import { withLock } from './claims.js';
 import { FollowUpWeek } from './models/follow-up-week.js';
 import { findByIds } from './point-reads.js';
@@ -8,14 +9,13 @@ import { findByIds } from './point-reads.js';
  * Quarter hours: every zone in use today is a whole number of them away from UTC (Kolkata +5:30,
  * Kathmandu +5:45), so each bucket lies inside one local week wherever the reader is.
  */
-export const BUCKET_MINUTES = 15;
-const BUCKET_MS = BUCKET_MINUTES * 60_000;
+const BUCKET_MS = 15 * 60_000;
 export const COMPANY = 'company';
 /** The embedded store loses one of two concurrent `$inc`s on one document: writers take turns. */
 const LOCK = 'crm-follow-up-weeks';
 
 export type Counted = { by?: mongoose.Types.ObjectId | string | null; at: Date };
-/** Rollup `_id` → field path (`n.q<k>`) → how many. */
+/** Rollup `_id` → quarter hour of its week (`q<k>`) → how many. */
 export type WeekCounts = Map<string, Map<string, number>>;
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -24,18 +24,17 @@ const FIRST_MONDAY = 4 * 24 * 3_600_000;
 
 /** Which UTC ISO week holds `at`, as a number of weeks: shares the backfill's passes. */
 export const weekNumber = (at: Date) => Math.floor((at.getTime() - FIRST_MONDAY) / WEEK_MS);
-const weekOf = (at: Date) => DateTime.fromJSDate(at, { zone: 'utc' }).startOf('week');
+const weekStart = (at: Date) => FIRST_MONDAY + weekNumber(at) * WEEK_MS;
 const weekName = (start: DateTime) => start.toFormat("kkkk-'W'WW");
-
-/** The rollup `_id` of one author's (or the company's) UTC week that holds `at`. */
-export const weekKey = (who: string, at: Date) => `${who}:${weekName(weekOf(at))}`;
 
 /** Adds the follow-ups to `into`: under their author's week and the company's. */
 export function addUp(entries: readonly Counted[], into: WeekCounts = new Map()): WeekCounts {
   for (const { by, at } of entries) {
-    const bucket = `n.q${Math.floor((at.getTime() - weekOf(at).toMillis()) / BUCKET_MS)}`;
+    const start = weekStart(at);
+    const bucket = `q${Math.floor((at.getTime() - start) / BUCKET_MS)}`;
+    const week = weekName(DateTime.fromMillis(start, { zone: 'utc' }));
     for (const who of by ? [String(by), COMPANY] : [COMPANY]) {
-      const key = weekKey(who, at);
+      const key = `${who}:${week}`;
       const fields = into.get(key) ?? new Map<string, number>();
       fields.set(bucket, (fields.get(bucket) ?? 0) + 1);
       into.set(key, fields);
@@ -47,25 +46,31 @@ export function addUp(entries: readonly Counted[], into: WeekCounts = new Map())
 /**
  * Counts follow-ups just inserted. Called once per insert that happened (a retried insert of the
  * same `_id` fails and counts nothing); a crash between the insert and this leaves the weeks one
- * short until the backfill is run again (flows/crm/migrations.ts).
+ * short until the backfill is run again (flows/crm/trend-migration.ts).
  */
 export async function countInserted(entries: readonly Counted[], now: Date): Promise<void> {
   if (entries.length === 0) return;
   const counts = addUp(entries);
-  await withLock(LOCK, now, async () => {
-    for (const [key, fields] of counts)
-      await FollowUpWeek.updateOne({ _id: key }, { $inc: Object.fromEntries(fields) }, { upsert: true });
-  });
+  const ops = [...counts].map(([key, fields]) => ({
+    updateOne: {
+      filter: { _id: key },
+      update: { $inc: Object.fromEntries([...fields].map(([q, count]) => [`n.${q}`, count])) },
+      upsert: true,
+    },
+  }));
+  await withLock(LOCK, now, () => bulkWriteInSlices(FollowUpWeek, ops));
 }
 
 /** Replaces the weeks named in `counts` (a recount), under the writers' lock. */
 export async function replaceWeeks(counts: WeekCounts, now: Date): Promise<void> {
-  await withLock(LOCK, now, async () => {
-    for (const [key, fields] of counts) {
-      const n = Object.fromEntries([...fields].map(([path, count]) => [path.slice(2), count]));
-      await FollowUpWeek.replaceOne({ _id: key }, { n }, { upsert: true });
-    }
-  });
+  const ops = [...counts].map(([key, fields]) => ({
+    replaceOne: {
+      filter: { _id: key },
+      replacement: { _id: key, n: Object.fromEntries(fields) },
+      upsert: true,
+    },
+  }));
+  await withLock(LOCK, now, () => bulkWriteInSlices(FollowUpWeek, ops));
 }
 
 /**
@@ -79,7 +84,8 @@ export async function countsBetween(
   to: DateTime,
 ): Promise<{ at: Date; count: number }[]> {
   const keys: string[] = [];
-  for (let week = weekOf(from.toJSDate()); week < to; week = week.plus({ weeks: 1 }))
+  const first = DateTime.fromMillis(weekStart(from.toJSDate()), { zone: 'utc' });
+  for (let week = first; week < to; week = week.plus({ weeks: 1 }))
     for (const id of who) keys.push(`${id}:${weekName(week)}`);
   const docs = await findByIds<{ _id: string; n?: Record<string, number> }>(FollowUpWeek, keys);
   const rows: { at: Date; count: number }[] = [];

@@ -38,6 +38,11 @@ export async function startApp(
     flows?: Flow[];
     /** The one clock of the app: seed, migrations, digests, turns, jobs and admin routes read it. */
     now?: Clock;
+    /**
+     * The store already holds a fresh demo seed (a copy of a seeded database): start as if it had
+     * just been seeded, start-up digests included.
+     */
+    demoInStore?: boolean;
   } = {},
 ): Promise<RunningApp> {
   const now = options.now ?? systemClock;
@@ -56,7 +61,7 @@ export async function startApp(
       log,
       now,
     );
-    const seeded = config.seedDemo ? await seedDemo(now(), config) : false;
+    const seeded = options.demoInStore || (config.seedDemo ? await seedDemo(now(), config) : false);
     // loaded before the first request, so no turn ever waits for a load
     for (const cache of caches) await cache.start(log);
     const understand = await createUnderstander(options.flows ?? flows, config.storeCacheDir);

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Flow } from '../../src/bot/flow.js';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningApp, startApp } from '../../src/start-app.js';
 import { testNow } from './clock.js';
-import { testDbUri } from './db.js';
+import { testDbName, testDbUri } from './db.js';
+import { copyDemoTemplate } from './demo-template.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -16,7 +17,9 @@ export type TestApp = RunningApp & {
 
 /**
  * The real app over real HTTP on a free port, with the demo company in its own database, on the
- * tests' clock (helpers/clock.ts) unless `options.now` gives another.
+ * tests' clock (helpers/clock.ts) unless `options.now` gives another. The demo comes from the
+ * run's template (helpers/demo-template.ts) where the app would seed the same: the tests' clock,
+ * every flow's migrations, the template's currency.
  */
 export function useTestApp(
   env: Record<string, string> = {},
@@ -24,8 +27,9 @@ export function useTestApp(
 ): { current: TestApp } {
   const holder = {} as { current: TestApp };
   beforeAll(async () => {
+    const dbName = testDbName();
     const config = loadConfig({
-      MONGODB_URI: testDbUri(),
+      MONGODB_URI: testDbUri(dbName),
       PORT: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       // tests drive jobs themselves; tests/e2e/scheduler.test.ts turns it on
@@ -35,8 +39,14 @@ export function useTestApp(
       ADMIN_TOKEN,
       ...env,
     });
+    const demoInStore =
+      config.seedDemo &&
+      !options.now &&
+      !options.flows &&
+      (await copyDemoTemplate(inject('storeUri'), inject('demoTemplate'), dbName, config.currency));
     const app = await startApp(config, createLogger(config.logLevel), undefined, {
       now: testNow,
+      demoInStore,
       ...options,
     });
     holder.current = { ...app, ...httpClient(app.url) };

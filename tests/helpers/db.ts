@@ -4,9 +4,12 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { connectDb, ensureIndexes } from '../../db/connect.js';
 
 /** A fresh database on the run's store (the embedded one, or TEST_MONGODB_URI's server). */
-export function testDbUri(): string {
-  return withDatabase(inject('storeUri'), `${inject('dbPrefix')}${randomBytes(6).toString('hex')}`);
+export function testDbUri(name = testDbName()): string {
+  return withDatabase(inject('storeUri'), name);
 }
+
+/** A name for a fresh database of this run. */
+export const testDbName = () => `${inject('dbPrefix')}${randomBytes(6).toString('hex')}`;
 
 /**
  * The same server and options with `name` as the database. The driver authenticates against the

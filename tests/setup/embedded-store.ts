@@ -8,6 +8,7 @@ import { ensureFerretdb } from '../../db/embedded/build-ferretdb.js';
 import { startFerretdb } from '../../db/embedded/start-ferretdb.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { AppError } from '../../src/errors.js';
+import { buildDemoTemplate } from '../helpers/demo-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +18,8 @@ declare module 'vitest' {
     dbPrefix: string;
     /** The FerretDB binary, for tests about the embedded store itself; '' when none could be had. */
     ferretdbBin: string;
+    /** The database test apps copy the demo seed from (tests/helpers/demo-template.ts). */
+    demoTemplate: string;
   }
 }
 
@@ -30,10 +33,19 @@ export default async function setup(project: TestProject) {
   const config = loadConfig({ ...process.env, MONGODB_URI: process.env.TEST_MONGODB_URI });
   const dbPrefix = `t_${randomBytes(3).toString('hex')}_`;
   project.provide('dbPrefix', dbPrefix);
+  const demoTemplate = `${dbPrefix}demo`;
+  project.provide('demoTemplate', demoTemplate);
+  // not awaited: the first test files run meanwhile, and an app waits for it only when it starts
+  const buildTemplate = (uri: string) => buildDemoTemplate(uri, demoTemplate, loadConfig({}).currency);
   if (config.mongodbUri) {
-    project.provide('storeUri', config.mongodbUri);
+    const uri = config.mongodbUri;
+    project.provide('storeUri', uri);
+    const built = buildTemplate(uri);
     project.provide('ferretdbBin', await ferretdbIfAvailable(config));
-    return () => dropRunDatabases(config.mongodbUri ?? '', dbPrefix);
+    return async () => {
+      await built;
+      await dropRunDatabases(uri, dbPrefix);
+    };
   }
   const bin =
     config.ferretdbBin ?? (await ensureFerretdb(config.storeCacheDir, (line) => console.error(line)));
@@ -41,7 +53,9 @@ export default async function setup(project: TestProject) {
   const store = await startFerretdb({ bin, dataDir });
   project.provide('storeUri', store.uri);
   project.provide('ferretdbBin', bin);
+  const built = buildTemplate(store.uri);
   return async () => {
+    await built;
     await store.stop();
     await rm(dataDir, { recursive: true, force: true });
   };

@@ -26,8 +26,9 @@ describe('scheduled jobs', () => {
       'org.directorySync',
       'reminders.prune',
     ]);
-    // and the wiring's own: the sweep that resumes import jobs whose process died
-    names.push('imports.resume');
+    // and the wiring's own: the sweep that resumes import jobs whose process died, and the
+    // pruning of old import jobs and uploads (it needs the uploads folder and retention)
+    names.push('imports.resume', 'housekeeping.files');
     const jobs = mongoose.connection.db?.collection('agendaJobs');
     const scheduled = await until(async () => {
       const rows = (await jobs?.find({}, { projection: { name: 1, repeatInterval: 1 } }).toArray()) ?? [];

@@ -208,6 +208,7 @@ describe('Lark notifications', () => {
       platform: 'lark',
       channelId: 'oc_stub_ou_zhang',
       messageId: expect.stringMatching(/^om_stub_/),
+      reader: String(zhang?._id),
     });
     expect(refs.map((r) => r.platform).sort()).toEqual(['lark', 'web']);
     const inbox = await app.current.get('/web/api/inbox?employee=zhang.min@demo.example');

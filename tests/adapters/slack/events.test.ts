@@ -250,7 +250,13 @@ describe('Slack slash command and card buttons', () => {
     };
     const refs = await app.current.notify(String(bob?._id), { card });
     const slackRef = refs.find((r) => r.platform === 'slack');
-    expect(slackRef).toEqual({ platform: 'slack', channelId: 'D_BOB', messageId: expect.any(String) });
+    // the copy names its reader, so an update keeps to the buttons Bob may press
+    expect(slackRef).toEqual({
+      platform: 'slack',
+      channelId: 'D_BOB',
+      messageId: expect.any(String),
+      reader: String(bob?._id),
+    });
     expect(refs.map((r) => r.platform).sort()).toEqual(['slack', 'web']);
     expect(stub.current.of('chat.postMessage')[0]?.args).toMatchObject({
       channel: 'U_BOB',

@@ -10,33 +10,29 @@ import { type Added, pointAndList } from './bulk-added.js';
 import { countAll, replaceCounts } from './counts.js';
 import { RECENT_LINES } from './history.js';
 import { ticketNoRef } from './keys.js';
+import { logPass } from './log-passes.js';
 import { customerNameWrites } from './name-index.js';
 import { customerFields } from './recount.js';
 
 type Id = mongoose.Types.ObjectId;
 const BATCH = 5000;
-/** Follow-ups whose newest lines one pass keeps in memory at most (a pass reads them all). */
-const PER_PASS = 200_000;
 
 /**
  * Customers written before they kept their own history: `recent` (the last five lines of the
  * follow-up log) and `openTickets`. The log is read whole once per pass; each pass keeps the
- * customers of one share of the ids (`<pass>/<passes>` is the cursor), so memory stays bounded
- * however long the log. Idempotent: each customer's lines are recomputed, not appended.
+ * customers of one share (log-passes.ts), so memory stays bounded however long the log.
+ * Idempotent: each customer's lines are recomputed, not appended.
  */
 export const historyMigration: MigrationSpec = {
   id: 'crm.customer-history',
   async step(cursor) {
-    const [pass = 0, passes = 1] = cursor
-      ? cursor.split('/').map(Number)
-      : [0, Math.ceil((await FollowUp.estimatedDocumentCount()) / PER_PASS) || 1];
-    const mine = (id: Id) => Number.parseInt(String(id).slice(-6), 16) % passes === pass;
+    const pass = await logPass(cursor);
     const recent = new Map<string, HistoryLine[]>();
     const log = FollowUp.find({}, { customerId: 1, at: 1, by: 1, kind: 1, channel: 1, note: 1 })
       .lean<(HistoryLine & { customerId: Id })[]>()
       .cursor();
     for await (const { customerId, ...line } of log) {
-      if (!mine(customerId)) continue;
+      if (!pass.holdsCustomer(customerId)) continue;
       const lines = [...(recent.get(String(customerId)) ?? []), line];
       recent.set(
         String(customerId),
@@ -49,7 +45,7 @@ export const historyMigration: MigrationSpec = {
         updateOne: { filter: { _id: id }, update: { $set: { recent: lines } } },
       })),
     );
-    if (pass + 1 < passes) return { cursor: `${pass + 1}/${passes}`, migrated: recent.size };
+    if (pass.next) return { cursor: pass.next, migrated: recent.size };
     const open = await Ticket.find({ status: { $in: ['open', 'taken'] } }, { customerId: 1 })
       .sort({ createdAt: 1 })
       .lean();

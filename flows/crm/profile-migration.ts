@@ -4,29 +4,25 @@ import { Customer, type Stage } from '../../db/models/customer.js';
 import { FollowUp } from '../../db/models/follow-up.js';
 import type { MigrationSpec } from '../../src/bot/flow.js';
 import { KEPT } from './follow-ups.js';
+import { logPass } from './log-passes.js';
 
 type Id = mongoose.Types.ObjectId;
 type Entry = { customerId: Id; at: Date; kind: string; stage: Stage | null };
-/** Follow-ups whose customers one pass keeps in memory at most (a pass reads them all). */
-const PER_PASS = 200_000;
 
 /**
  * Customers written before they kept their profile's contact times and stage changes get them
  * from the follow-up log: the newest KEPT contacts, and each logged stage that differs from the
- * one before it. Passes over shares of the ids like the history migration, so memory stays
+ * one before it. Passes over shares of the customers (log-passes.ts), so memory stays
  * bounded; idempotent (recomputed, not appended).
  */
 export const profileMigration: MigrationSpec = {
   id: 'crm.customer-profile',
   async step(cursor) {
-    const [pass = 0, passes = 1] = cursor
-      ? cursor.split('/').map(Number)
-      : [0, Math.ceil((await FollowUp.estimatedDocumentCount()) / PER_PASS) || 1];
-    const mine = (id: Id) => Number.parseInt(String(id).slice(-6), 16) % passes === pass;
+    const pass = await logPass(cursor);
     const logs = new Map<string, Entry[]>();
     const log = FollowUp.find({}, { customerId: 1, at: 1, kind: 1, stage: 1 }).lean<Entry[]>().cursor();
     for await (const entry of log) {
-      if (!mine(entry.customerId)) continue;
+      if (!pass.holdsCustomer(entry.customerId)) continue;
       const key = String(entry.customerId);
       logs.set(key, [...(logs.get(key) ?? []), entry]);
     }
@@ -49,6 +45,6 @@ export const profileMigration: MigrationSpec = {
       };
     });
     await bulkWriteInSlices(Customer, writes);
-    return { cursor: pass + 1 < passes ? `${pass + 1}/${passes}` : null, migrated: writes.length };
+    return { cursor: pass.next, migrated: writes.length };
   },
 };

@@ -1,34 +1,30 @@
 import { addUp, type Counted, replaceWeeks, type WeekCounts, weekNumber } from '../../db/follow-up-weeks.js';
 import { CONTACT_KINDS, FollowUp, type FollowUpKind } from '../../db/models/follow-up.js';
 import type { MigrationSpec } from '../../src/bot/flow.js';
-
-/** Follow-ups one pass counts at most, on average (a pass reads them all). */
-const PER_PASS = 200_000;
+import { logPass } from './log-passes.js';
 
 /**
  * The weekly rollup behind the follow-up trend (db/follow-up-weeks.ts), counted from the whole
- * log for follow-ups written before it was kept on insert. Each pass recounts the UTC weeks of one
- * share (`<pass>/<passes>` is the cursor) and replaces their documents, so memory stays bounded
+ * log for follow-ups written before it was kept on insert. Each pass (log-passes.ts) recounts the
+ * UTC weeks of one share and replaces their documents, so memory stays bounded
  * and a repeated pass changes nothing. Also the repair after a crash between an insert and its
  * count: mark the migration unfinished and it runs again at the next start.
  */
 export const trendMigration: MigrationSpec = {
   id: 'crm.follow-up-weeks',
   async step(cursor, now) {
-    const [pass = 0, passes = 1] = cursor
-      ? cursor.split('/').map(Number)
-      : [0, Math.ceil((await FollowUp.estimatedDocumentCount()) / PER_PASS) || 1];
+    const pass = await logPass(cursor);
     const counts: WeekCounts = new Map();
     let counted = 0;
     const log = FollowUp.find({}, { by: 1, at: 1, kind: 1 })
       .lean<(Counted & { kind: FollowUpKind })[]>()
       .cursor();
     for await (const entry of log) {
-      if (weekNumber(entry.at) % passes !== pass || !CONTACT_KINDS.includes(entry.kind)) continue;
+      if (!pass.holds(weekNumber(entry.at)) || !CONTACT_KINDS.includes(entry.kind)) continue;
       addUp([entry], counts);
       counted++;
     }
     await replaceWeeks(counts, now);
-    return { cursor: pass + 1 < passes ? `${pass + 1}/${passes}` : null, migrated: counted };
+    return { cursor: pass.next, migrated: counted };
   },
 };

@@ -111,6 +111,26 @@ describe('CRM migrations', () => {
     expect(await readCounts('city')).toEqual(new Map([['深圳', 3]]));
   });
 
+  it('reads a log too long for one pass in shares: every pass runs once, every customer lands whole', async () => {
+    await mongoose.connection.dropDatabase();
+    await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+    const ids = await seedOldShape();
+    const byLog = new Set(['crm.customer-history', 'crm.customer-profile', 'crm.follow-up-weeks']);
+    const seen = new Map<string, (string | null)[]>();
+    // as if the log held four passes' worth: the first step starts at pass 0 of 4
+    const inShares = (crmFlow.migrations ?? []).map((m) => ({
+      ...m,
+      step: (cursor: string | null, at: Date) => {
+        if (!byLog.has(m.id)) return m.step(cursor, at);
+        seen.set(m.id, [...(seen.get(m.id) ?? []), cursor]);
+        return m.step(cursor ?? '0/4', at);
+      },
+    }));
+    await runMigrations(inShares, log, now);
+    for (const id of byLog) expect(seen.get(id)).toEqual([null, '1/4', '2/4', '3/4']);
+    await expectNewShape(ids);
+  });
+
   it('resumes after being killed between its steps', async () => {
     await mongoose.connection.dropDatabase();
     await Promise.all(Object.values(mongoose.models).map((m) => m.init()));

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../src/bot/flow.js';
-import { tr } from '../../src/bot/i18n.js';
+import { noArgs } from '../../src/bot/no-args.js';
 import { trendCard } from './cards.js';
 import { followUpTrend } from './follow-up-trend.js';
 import { crmGuard } from './messages.js';
@@ -18,15 +18,7 @@ export const followUpTrendCommand = defineCommand<Record<string, never>>({
   },
   usage: { 'zh-CN': '跟进趋势', en: 'follow-up trend' },
   examples: { 'zh-CN': ['跟进趋势'], en: ['follow-ups over time'] },
-  parse: (rest, ctx) =>
-    rest === ''
-      ? { args: {} }
-      : {
-          problem: tr(ctx.locale, {
-            'zh-CN': '这个命令不需要参数。',
-            en: 'This command takes no arguments.',
-          }),
-        },
+  parse: noArgs,
   async handle(ctx) {
     if (!crmGuard(ctx)) return;
     ctx.reply({ card: trendCard(await followUpTrend(ctx.person, ctx.now), ctx.locale) });

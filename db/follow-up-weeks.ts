@@ -43,10 +43,16 @@ export function addUp(entries: readonly Counted[], into: WeekCounts = new Map())
   return into;
 }
 
+/** Marks a UTC week whose count an insert could not add (`uncounted:2026-W49`), until a recount. */
+const UNCOUNTED = 'uncounted:';
+
 /**
  * Counts follow-ups just inserted. Called once per insert that happened (a retried insert of the
- * same `_id` fails and counts nothing); a crash between the insert and this leaves the weeks one
- * short until the backfill is run again (flows/crm/trend-migration.ts).
+ * same `_id` fails and counts nothing). A count that fails does not fail the insert: the
+ * follow-up is written, and failing here would have its writer retry and log it twice. Its weeks
+ * are marked instead, so the trend can say it may be short, until the recount
+ * (`POST /api/crm/recount`) counts the log again; a crash between the insert and this leaves
+ * no mark, the same recount repairs it.
  */
 export async function countInserted(entries: readonly Counted[], now: Date): Promise<void> {
   if (entries.length === 0) return;
@@ -58,7 +64,30 @@ export async function countInserted(entries: readonly Counted[], now: Date): Pro
       upsert: true,
     },
   }));
-  await withLock(LOCK, now, () => bulkWriteInSlices(FollowUpWeek, ops));
+  try {
+    await withLock(LOCK, now, () => bulkWriteInSlices(FollowUpWeek, ops));
+  } catch {
+    const weeks = new Set([...counts.keys()].map((key) => key.slice(key.lastIndexOf(':') + 1)));
+    // one document per week: concurrent marks of one week are one upsert, and a lost race is fine
+    await Promise.allSettled(
+      [...weeks].map((week) =>
+        FollowUpWeek.updateOne({ _id: UNCOUNTED + week }, { $setOnInsert: { n: {} } }, { upsert: true }),
+      ),
+    );
+  }
+}
+
+/** Whether a count was missed in a UTC week overlapping [from, to]. */
+export async function missedBetween(from: DateTime, to: DateTime): Promise<boolean> {
+  const week = (at: DateTime) => weekName(DateTime.fromMillis(weekStart(at.toJSDate()), { zone: 'utc' }));
+  const marks = { $gte: UNCOUNTED + week(from), $lte: UNCOUNTED + week(to) };
+  return (await FollowUpWeek.exists({ _id: marks })) !== null;
+}
+
+/** Clears the marks of missed counts, before a recount of the whole log; how many there were. */
+export async function clearMissed(): Promise<number> {
+  const marks = { $gte: UNCOUNTED, $lt: `${UNCOUNTED.slice(0, -1)};` };
+  return (await FollowUpWeek.deleteMany({ _id: marks })).deletedCount;
 }
 
 /** Replaces the weeks named in `counts` (a recount), under the writers' lock. */

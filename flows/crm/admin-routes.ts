@@ -7,6 +7,7 @@ import { formatParam, tableResponse } from '../../src/http/table-response.js';
 import { customerBreakdown, DIMENSIONS } from './analytics.js';
 import { followUpsTable } from './export-follow-ups.js';
 import { recountCustomers } from './recount.js';
+import { recountFollowUpWeeks } from './trend-migration.js';
 
 /** The longest export one request may ask for: a year, read and built in memory at once. */
 const MAX_EXPORT_DAYS = 366;
@@ -33,16 +34,17 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
     return c.json(await customerBreakdown(query.data.by));
   });
 
-  // the repair of what is kept on write: name pointers, owners' lists, the analytics counts
+  // the repair of what is kept on write: name pointers, owners' lists, the analytics counts, the follow-up weeks
   api.post(
     '/crm/recount',
     documented({
       tag: 'crm',
-      summary: 'Rebuild name pointers, owners’ lists and analytics counts from the customers',
-      description: 'Reads the whole customers collection.',
-      responses: { 200: { description: '`{customers, owners}`' } },
+      summary: 'Rebuild name pointers, owners’ lists and analytics counts, and the follow-up trend’s weeks',
+      description:
+        'Reads the whole customers collection and the whole follow-up log. `missedWeeks`: weeks an insert could not count (the trend said they may be short).',
+      responses: { 200: { description: '`{customers, owners, followUps, missedWeeks}`' } },
     }),
-    async (c) => c.json(await recountCustomers(now())),
+    async (c) => c.json({ ...(await recountCustomers(now())), ...(await recountFollowUpWeeks(now())) }),
   );
 
   // from/to are UTC days; `to` is inclusive

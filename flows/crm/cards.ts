@@ -66,6 +66,10 @@ const t = {
     own: { 'zh-CN': '你自己，共 {n} 次', en: 'Yours: {n} in all' },
   } satisfies Record<Trend['scope'], Text>,
   weekOf: { 'zh-CN': '周', en: 'week of' },
+  trendMissed: {
+    'zh-CN': '部分周的次数可能偏少：有跟进没能计入，管理员重新统计后即准确。',
+    en: 'Some weeks may count short: a follow-up could not be counted; an admin’s recount fixes it.',
+  },
   total: { 'zh-CN': '共 {n} 个客户', en: '{n} customers' },
   unknown: { 'zh-CN': '（未填）', en: '(not set)' },
 };
@@ -283,6 +287,7 @@ export function trendCard(trend: Trend, locale: Locale): Card {
     (w) =>
       `${tr(locale, t.weekOf)} ${day(w.start).padEnd(6)} ${String(w.count).padStart(4)} ${'█'.repeat(Math.round((w.count / top) * 20))}`,
   );
+  if (trend.missed) lines.push('', tr(locale, t.trendMissed));
   const title = tr(locale, t.trend, { weeks: trend.weeks.length });
   const points = trend.weeks.map((w) => ({ label: day(w.start), value: w.count }));
   return {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { COMPANY, countsBetween } from '../../db/follow-up-weeks.js';
+import { COMPANY, countsBetween, missedBetween } from '../../db/follow-up-weeks.js';
 import type { Person } from '../../src/bot/types.js';
 import { readDirectory } from '../org/api.js';
 import { seesAll } from './access.js';
@@ -11,6 +11,8 @@ export type Trend = {
   weeks: { start: string; count: number }[];
   total: number;
   scope: 'all' | 'team' | 'own';
+  /** An insert's count failed in one of these weeks: they may be short until a recount. */
+  missed: boolean;
 };
 
 /**
@@ -23,7 +25,10 @@ export type Trend = {
 export async function followUpTrend(viewer: Person, now: DateTime, weeks = TREND_WEEKS): Promise<Trend> {
   const local = now.setZone(viewer.timezone);
   const first = local.startOf('week').minus({ weeks: weeks - 1 });
-  const buckets = await countsBetween((await authorsFor(viewer)) ?? [COMPANY], first, now);
+  const [buckets, missed] = await Promise.all([
+    countsBetween((await authorsFor(viewer)) ?? [COMPANY], first, now),
+    missedBetween(first, now),
+  ]);
   const counts = new Map<string, number>();
   for (const { at, count } of buckets) {
     const start = toWeek(at, viewer.timezone);
@@ -34,7 +39,7 @@ export async function followUpTrend(viewer: Person, now: DateTime, weeks = TREND
     return { start, count: counts.get(start) ?? 0 };
   });
   const scope = seesAll(viewer) ? 'all' : viewer.roles.includes('manager') ? 'team' : 'own';
-  return { weeks: rows, total: rows.reduce((sum, r) => sum + r.count, 0), scope };
+  return { weeks: rows, total: rows.reduce((sum, r) => sum + r.count, 0), scope, missed };
 }
 
 function toWeek(at: Date, zone: string): string {

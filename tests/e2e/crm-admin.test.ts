@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Customer } from '../../db/models/customer.js';
+import { CONTACT_KINDS, FollowUp } from '../../db/models/follow-up.js';
 import { ADMIN_TOKEN, useTestApp } from '../helpers/app.js';
 import { chatAs } from '../helpers/chat.js';
 import { testNow } from '../helpers/clock.js';
@@ -60,7 +61,11 @@ describe('CRM admin API', () => {
     const before = await app.current.get('/api/crm/analytics?by=owner', auth);
     const res = await raw('POST', '/api/crm/recount');
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toMatchObject({ customers: await Customer.countDocuments({}) });
+    expect(JSON.parse(res.text)).toMatchObject({
+      customers: await Customer.countDocuments({}),
+      followUps: await FollowUp.countDocuments({ kind: { $in: CONTACT_KINDS } }),
+      missedWeeks: 0,
+    });
     expect((await app.current.get('/api/crm/analytics?by=owner', auth)).json).toEqual(before.json);
     expect((await raw('POST', '/api/crm/recount', undefined, {})).status).toBe(401);
   });

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { insertNew } from '../../../db/insert-new.js';
 import { CONTACT_KINDS, FOLLOW_UP_KINDS, FollowUp, type FollowUpKind } from '../../../db/models/follow-up.js';
 import { FollowUpWeek } from '../../../db/models/follow-up-week.js';
+import { trendCard } from '../../../flows/crm/cards.js';
 import { followUpTrend } from '../../../flows/crm/follow-up-trend.js';
-import { trendMigration } from '../../../flows/crm/trend-migration.js';
+import { recountFollowUpWeeks, trendMigration } from '../../../flows/crm/trend-migration.js';
 import type { Person } from '../../../src/bot/types.js';
 import { useTestDb } from '../../helpers/db.js';
 
@@ -146,5 +147,34 @@ describe('the follow-up trend’s weekly rollup', () => {
     const trend = await followUpTrend(person(String(me), 'Asia/Kolkata'), now);
     expect(trend.total).toBe(3);
     expect(await FollowUp.countDocuments({ by: me })).toBe(3);
+  });
+
+  it('a count that fails leaves the follow-up written: the trend says it may be short until the recount', async () => {
+    const me = new mongoose.Types.ObjectId();
+    const at = now.minus({ hours: 2 }).toJSDate();
+    const week = DateTime.fromJSDate(at, { zone: 'utc' }).toFormat("kkkk-'W'WW");
+    // a hand-edited rollup document the count cannot add to
+    await mongoose.connection
+      .collection('followupweeks')
+      .insertOne({ _id: `${me}:${week}` as never, n: 'x' });
+    const mine = () => followUpTrend(person(String(me), 'Asia/Shanghai'), now);
+    const everyone = () => followUpTrend(person('admin', 'Asia/Shanghai', ['admin']), now);
+    const before = await everyone();
+
+    await FollowUp.create({ customerId, by: me, at, kind: 'note' });
+    expect(await FollowUp.countDocuments({ by: me })).toBe(1);
+    const short = await mine();
+    expect(short).toMatchObject({ total: 0, missed: true });
+    expect(trendCard(short, 'en').body).toContain('may count short');
+    expect(trendCard(short, 'zh-CN').body).toContain('可能偏少');
+    // other people's trends over other weeks are not flagged
+    const lastYear = await followUpTrend(person(String(me), 'Asia/Shanghai'), now.minus({ weeks: 20 }));
+    expect(lastYear.missed).toBe(false);
+
+    expect(await recountFollowUpWeeks(now.toJSDate())).toMatchObject({ missedWeeks: 1 });
+    expect(await mine()).toMatchObject({ total: 1, missed: false });
+    expect(trendCard(await mine(), 'en').body).not.toContain('may count short');
+    // the company's weeks, recounted from the whole log, hold the follow-up as well
+    expect((await everyone()).total).toBe(before.total + 1);
   });
 });

@@ -43,14 +43,15 @@ export function addUp(entries: readonly Counted[], into: WeekCounts = new Map())
   return into;
 }
 
-/** Marks a UTC week whose count an insert could not add (`uncounted:2026-W49`), until a recount. */
+/** Marks a rollup an insert could not add to (`uncounted:<who>:2026-W49`), until a recount. */
 const UNCOUNTED = 'uncounted:';
 
 /**
  * Counts follow-ups just inserted. Called once per insert that happened (a retried insert of the
  * same `_id` fails and counts nothing). A count that fails does not fail the insert: the
- * follow-up is written, and failing here would have its writer retry and log it twice. Its weeks
- * are marked instead, so the trend can say it may be short, until the recount
+ * follow-up is written, and failing here would have its writer retry and log it twice. Its rollups
+ * are marked instead (best effort: a store that is away takes no mark either), so the trends that
+ * read them say they may be short, until the recount
  * (`POST /api/crm/recount`) counts the log again; a crash between the insert and this leaves
  * no mark, the same recount repairs it.
  */
@@ -67,27 +68,24 @@ export async function countInserted(entries: readonly Counted[], now: Date): Pro
   try {
     await withLock(LOCK, now, () => bulkWriteInSlices(FollowUpWeek, ops));
   } catch {
-    const weeks = new Set([...counts.keys()].map((key) => key.slice(key.lastIndexOf(':') + 1)));
-    // one document per week: concurrent marks of one week are one upsert, and a lost race is fine
+    // a mark per rollup: concurrent marks of one are one upsert, and a lost race is fine
     await Promise.allSettled(
-      [...weeks].map((week) =>
-        FollowUpWeek.updateOne({ _id: UNCOUNTED + week }, { $setOnInsert: { n: {} } }, { upsert: true }),
+      [...counts.keys()].map((key) =>
+        FollowUpWeek.updateOne({ _id: UNCOUNTED + key }, { $setOnInsert: { n: {} } }, { upsert: true }),
       ),
     );
   }
 }
 
-/** Whether a count was missed in a UTC week overlapping [from, to]. */
-export async function missedBetween(from: DateTime, to: DateTime): Promise<boolean> {
-  const week = (at: DateTime) => weekName(DateTime.fromMillis(weekStart(at.toJSDate()), { zone: 'utc' }));
-  const marks = { $gte: UNCOUNTED + week(from), $lte: UNCOUNTED + week(to) };
-  return (await FollowUpWeek.exists({ _id: marks })) !== null;
+/** The marks of missed counts (an admin's repair reads them: a scan of the rollup's ids). */
+export async function missedMarks(): Promise<string[]> {
+  const marks = { $gte: UNCOUNTED, $lt: `${UNCOUNTED.slice(0, -1)};` };
+  return (await FollowUpWeek.find({ _id: marks }, { _id: 1 }).lean<{ _id: string }[]>()).map((m) => m._id);
 }
 
-/** Clears the marks of missed counts, before a recount of the whole log; how many there were. */
-export async function clearMissed(): Promise<number> {
-  const marks = { $gte: UNCOUNTED, $lt: `${UNCOUNTED.slice(0, -1)};` };
-  return (await FollowUpWeek.deleteMany({ _id: marks })).deletedCount;
+/** Drops marks a recount has made good. */
+export async function dropMarks(ids: readonly string[]): Promise<void> {
+  if (ids.length) await FollowUpWeek.deleteMany({ _id: { $in: ids } });
 }
 
 /** Replaces the weeks named in `counts` (a recount), under the writers' lock. */
@@ -103,20 +101,28 @@ export async function replaceWeeks(counts: WeekCounts, now: Date): Promise<void>
 }
 
 /**
- * Follow-ups per bucket start for the authors (or the company) from `from` to before `to`: one
- * point read per (who, UTC week). A bucket counts when it starts before `to`, so the quarter hour
- * that holds `to` counts whole (live, nothing in it is later than now).
+ * Follow-ups per bucket start for the authors (or the company) from `from` to before `to`: two
+ * point reads per (who, UTC week), its rollup and its mark. A bucket counts when it starts before
+ * `to`, so the quarter hour that holds `to` counts whole (live, nothing in it is later than now).
+ * `missed`: a count was missed in one of them, so the rows may be short until a recount.
  */
 export async function countsBetween(
   who: readonly string[],
   from: DateTime,
   to: DateTime,
-): Promise<{ at: Date; count: number }[]> {
+): Promise<{ rows: { at: Date; count: number }[]; missed: boolean }> {
   const keys: string[] = [];
   const first = DateTime.fromMillis(weekStart(from.toJSDate()), { zone: 'utc' });
   for (let week = first; week < to; week = week.plus({ weeks: 1 }))
     for (const id of who) keys.push(`${id}:${weekName(week)}`);
-  const docs = await findByIds<{ _id: string; n?: Record<string, number> }>(FollowUpWeek, keys);
+  const [docs, marks] = await Promise.all([
+    findByIds<{ _id: string; n?: Record<string, number> }>(FollowUpWeek, keys),
+    findByIds(
+      FollowUpWeek,
+      keys.map((key) => UNCOUNTED + key),
+      { _id: 1 },
+    ),
+  ]);
   const rows: { at: Date; count: number }[] = [];
   for (const doc of docs.values()) {
     const start = DateTime.fromISO(doc._id.slice(doc._id.lastIndexOf(':') + 1), { zone: 'utc' });
@@ -125,5 +131,5 @@ export async function countsBetween(
       if (count > 0 && at >= from && at < to) rows.push({ at: at.toJSDate(), count });
     }
   }
-  return rows;
+  return { rows, missed: marks.size > 0 };
 }

@@ -41,8 +41,8 @@ export function crmAdminRoutes({ now }: AdminDeps): Hono {
       tag: 'crm',
       summary: 'Rebuild name pointers, owners’ lists and analytics counts, and the follow-up trend’s weeks',
       description:
-        'Reads the whole customers collection and the whole follow-up log. `missedWeeks`: weeks an insert could not count (the trend said they may be short).',
-      responses: { 200: { description: '`{customers, owners, followUps, missedWeeks}`' } },
+        'Reads the whole customers collection and the whole follow-up log. `missed`: rollups an insert could not add to (the trends reading them said they may be short).',
+      responses: { 200: { description: '`{customers, owners, followUps, missed}`' } },
     }),
     async (c) => c.json({ ...(await recountCustomers(now())), ...(await recountFollowUpWeeks(now())) }),
   );

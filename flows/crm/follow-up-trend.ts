@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { COMPANY, countsBetween, missedBetween } from '../../db/follow-up-weeks.js';
+import { COMPANY, countsBetween } from '../../db/follow-up-weeks.js';
 import type { Person } from '../../src/bot/types.js';
 import { readDirectory } from '../org/api.js';
 import { seesAll } from './access.js';
@@ -19,16 +19,13 @@ export type Trend = {
  * Follow-ups per week over the last `weeks` weeks up to `now`, in the reader's zone (weeks start
  * on Monday there). Whose follow-ups, as for customers (access.ts): admins everyone's, managers
  * their own and everyone down their line, others their own. Read from the weekly rollup kept on
- * insert (db/follow-up-weeks.ts): 13 point reads per person seen, or 13 for the company, however
+ * insert (db/follow-up-weeks.ts): 13 rollups per person seen, or 13 for the company, however
  * long the history. Its quarter hours end the range: the one holding `now` counts whole.
  */
 export async function followUpTrend(viewer: Person, now: DateTime, weeks = TREND_WEEKS): Promise<Trend> {
   const local = now.setZone(viewer.timezone);
   const first = local.startOf('week').minus({ weeks: weeks - 1 });
-  const [buckets, missed] = await Promise.all([
-    countsBetween((await authorsFor(viewer)) ?? [COMPANY], first, now),
-    missedBetween(first, now),
-  ]);
+  const { rows: buckets, missed } = await countsBetween((await authorsFor(viewer)) ?? [COMPANY], first, now);
   const counts = new Map<string, number>();
   for (const { at, count } of buckets) {
     const start = toWeek(at, viewer.timezone);

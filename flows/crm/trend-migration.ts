@@ -1,7 +1,8 @@
 import {
   addUp,
   type Counted,
-  clearMissed,
+  dropMarks,
+  missedMarks,
   replaceWeeks,
   type WeekCounts,
   weekNumber,
@@ -38,13 +39,15 @@ export const trendMigration: MigrationSpec = {
 
 /**
  * Counts the whole follow-up log into the weekly rollup again: the repair after an insert whose
- * count failed (its weeks are marked, and the trend says it may be short) or a crash between an
- * insert and its count. The marks go first, so a count missed while this runs stays marked. An
- * admin's repair (`POST /api/crm/recount`), never a chat turn; as the customers' recount, a
- * follow-up inserted while it runs may be counted as of the read.
+ * count failed (its rollups are marked, and the trends reading them say they may be short) or a
+ * crash between an insert and its count. Only the marks found before it are dropped, and only
+ * once every pass is done: a count missed while it runs, or a recount that fails, leaves its marks.
+ * An admin's repair (`POST /api/crm/recount`), never a chat turn: like the customers' recount it
+ * is exact in a quiet moment, but an insert counted while a pass runs may end up once short
+ * (its count landed between the pass's read and its write) or once over (read, then counted).
  */
-export async function recountFollowUpWeeks(now: Date): Promise<{ followUps: number; missedWeeks: number }> {
-  const missedWeeks = await clearMissed();
+export async function recountFollowUpWeeks(now: Date): Promise<{ followUps: number; missed: number }> {
+  const marks = await missedMarks();
   let followUps = 0;
   let cursor: string | null = null;
   do {
@@ -52,5 +55,6 @@ export async function recountFollowUpWeeks(now: Date): Promise<{ followUps: numb
     followUps += step.migrated;
     cursor = step.cursor;
   } while (cursor);
-  return { followUps, missedWeeks };
+  await dropMarks(marks);
+  return { followUps, missed: marks.length };
 }

@@ -64,7 +64,7 @@ describe('CRM admin API', () => {
     expect(JSON.parse(res.text)).toMatchObject({
       customers: await Customer.countDocuments({}),
       followUps: await FollowUp.countDocuments({ kind: { $in: CONTACT_KINDS } }),
-      missedWeeks: 0,
+      missed: 0,
     });
     expect((await app.current.get('/api/crm/analytics?by=owner', auth)).json).toEqual(before.json);
     expect((await raw('POST', '/api/crm/recount', undefined, {})).status).toBe(401);

@@ -22,7 +22,7 @@ import type { TurnStart, Turns } from './turns.js';
  * `work` returns an outcome of its own (a form to open, field errors) or nothing: then the turn's
  * replies are the answer.
  */
-function answerCard(
+async function answerCard(
   deps: RouterDeps,
   turns: Turns,
   event: CardAction | FormSubmission,

@@ -35,7 +35,7 @@ const MAX_TEXT = 4000;
  * a command in the grammar or a free sentence the understanding layer reads — each acted on, or
  * answered with what was wrong and how to say it.
  */
-export function dispatchMessage(deps: RouterDeps, turns: Turns, incoming: Incoming): Promise<Outcome> {
+export async function dispatchMessage(deps: RouterDeps, turns: Turns, incoming: Incoming): Promise<Outcome> {
   const log = deps.log.child({ platform: incoming.platform, eventId: incoming.messageId });
   const localeOf = (person: Person | null) => detectLocale(incoming.text, person?.locale ?? 'zh-CN');
   return handled(deps, incoming, incoming.messageId, localeOf, log, async (person, locale) => {

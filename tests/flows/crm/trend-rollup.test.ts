@@ -167,11 +167,15 @@ describe('the follow-up trend’s weekly rollup', () => {
     expect(short).toMatchObject({ total: 0, missed: true });
     expect(trendCard(short, 'en').body).toContain('may count short');
     expect(trendCard(short, 'zh-CN').body).toContain('可能偏少');
-    // other people's trends over other weeks are not flagged
-    const lastYear = await followUpTrend(person(String(me), 'Asia/Shanghai'), now.minus({ weeks: 20 }));
-    expect(lastYear.missed).toBe(false);
+    // the company's trend holds the missed count too; another person's, and older weeks, do not
+    expect((await everyone()).missed).toBe(true);
+    expect((await followUpTrend(person(String(authors[0]), 'Asia/Shanghai'), now)).missed).toBe(false);
+    const earlier = await followUpTrend(person(String(me), 'Asia/Shanghai'), now.minus({ weeks: 20 }));
+    expect(earlier.missed).toBe(false);
 
-    expect(await recountFollowUpWeeks(now.toJSDate())).toMatchObject({ missedWeeks: 1 });
+    // the author's rollup and the company's: both marked, both made good
+    expect(await recountFollowUpWeeks(now.toJSDate())).toMatchObject({ missed: 2 });
+    expect((await everyone()).missed).toBe(false);
     expect(await mine()).toMatchObject({ total: 1, missed: false });
     expect(trendCard(await mine(), 'en').body).not.toContain('may count short');
     // the company's weeks, recounted from the whole log, hold the follow-up as well
